@@ -1,0 +1,52 @@
+"""The `explorer` command: the app with no subcommand, tools with one."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from explorer import __version__
+from explorer.commands import check, importer, show
+from explorer.commands.common import EXIT_BAD_INPUT, ExplorerError, error
+
+COMMANDS = (importer, check, show)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="explorer",
+        description="Explore the people, meetings and quotes of news stories.",
+    )
+    parser.add_argument("--version", action="version", version=f"explorer {__version__}")
+    parser.add_argument(
+        "--db", metavar="FILE", type=Path, help="database to open (default: the seed article)"
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for command in COMMANDS:
+        command.register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command is None:
+            return run_app(args.db)
+        return args.handler(args)
+    except ExplorerError as failure:
+        error(str(failure))
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        sys.stderr.close()
+        return 0
+
+
+def run_app(db: Path | None) -> int:
+    from explorer.app import run
+
+    return run(db)

@@ -1,0 +1,29 @@
+"""`explorer check FILES…`: validate article files without touching any database."""
+
+from __future__ import annotations
+
+import argparse
+
+from explorer.commands.common import EXIT_BAD_INPUT, EXIT_OK, error, stdout
+from explorer.data import DataError, load_files
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("check", help="validate article files (writes nothing)")
+    parser.add_argument("files", nargs="+", metavar="FILE", help="article YAML files")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        loaded = load_files(args.files)
+    except DataError as failure:
+        for problem in failure.problems:
+            error(str(problem))
+        return EXIT_BAD_INPUT
+    stdout().print(
+        f"{len(args.files)} file(s) OK: {len(loaded.articles)} article(s), "
+        f"{len(loaded.actors)} actors, {len(loaded.meetings)} meetings, "
+        f"{len(loaded.quotes)} quotes"
+    )
+    return EXIT_OK

@@ -1,0 +1,108 @@
+"""`explorer show ID`: one item, every item it links to, and the sentences that support it."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any
+
+from rich.console import Console
+from rich.text import Text
+
+from explorer.commands.common import (
+    EXIT_BAD_INPUT,
+    EXIT_NOT_FOUND,
+    EXIT_OK,
+    ExplorerError,
+    add_db_option,
+    error,
+    load_corpus,
+    stdout,
+)
+from explorer.data import Corpus, Ref
+from explorer.data.records import item_record
+from explorer.describe import describe_fields, item_title, sentence_text
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("show", help="show one item with everything it links to")
+    parser.add_argument("id", metavar="ID", help="an actor, meeting or quote id (or KIND:ID)")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of text")
+    add_db_option(parser)
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        corpus = load_corpus(args.db)
+    except ExplorerError as failure:
+        error(str(failure))
+        return EXIT_BAD_INPUT
+    refs = corpus.find(args.id)
+    if not refs:
+        error(f"no actor, meeting or quote with id {args.id!r}")
+        return EXIT_NOT_FOUND
+    if args.json:
+        for ref in refs:
+            print(json.dumps(as_json(corpus, ref), ensure_ascii=False))
+        return EXIT_OK
+    console = stdout()
+    for index, ref in enumerate(refs):
+        if index:
+            console.print()
+        print_item(console, corpus, ref)
+    return EXIT_OK
+
+
+def as_json(corpus: Corpus, ref: Ref) -> dict[str, Any]:
+    item = corpus[ref]
+    return {
+        "kind": ref.kind,
+        **item_record(item, spans=False),
+        "related": [
+            {
+                "relation": link.label,
+                "kind": link.target.kind,
+                "id": link.target.id,
+                "label": corpus[link.target].label,
+            }
+            for link in corpus.relations(ref)
+        ],
+        "sentences": [
+            {
+                "article": article.id,
+                "start": span.sentence_start,
+                "end": span.sentence_end,
+                "text": article.body[span.sentence_start : span.sentence_end],
+            }
+            for article, span in corpus.sentences(ref)
+        ],
+    }
+
+
+def print_item(console: Console, corpus: Corpus, ref: Ref) -> None:
+    item = corpus[ref]
+    heading = Text(f"{ref.kind}: ", style="bold")
+    heading.append(item_title(item), style="bold cyan")
+    heading.append(f"  ({item.id})", style="dim")
+    console.print(heading)
+    for label, value in describe_fields(corpus, item):
+        line = Text(f"  {label}: ", style="bold")
+        line.append(value)
+        console.print(line)
+    links = corpus.relations(ref)
+    if links:
+        console.print(Text("Related", style="bold underline"))
+        for link in links:
+            line = Text(f"  {link.label}: ", style="bold")
+            line.append(item_title(corpus[link.target]))
+            line.append(f"  ({link.target})", style="dim")
+            console.print(line)
+    sentences = corpus.sentences(ref)
+    if sentences:
+        console.print(Text("In the article", style="bold underline"))
+        for article, span in sentences:
+            line = Text("  ")
+            line.append_text(sentence_text(article, span))
+            line.append(f"  [{article.id}]", style="dim")
+            console.print(line)

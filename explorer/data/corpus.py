@@ -1,0 +1,175 @@
+"""The in-memory indexes built once at load, so that no keystroke scans the data."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from explorer.data.importer import Loaded
+from explorer.data.models import Actor, Article, Item, ItemKind, Meeting, Quote, Ref, Span
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """One labelled link from an item to another: "participant", "speaker", "member of"…"""
+
+    label: str
+    target: Ref
+
+
+class Corpus:
+    """Every article, actor, meeting and quote, with each relation indexed both ways."""
+
+    def __init__(self, loaded: Loaded) -> None:
+        self.articles: dict[str, Article] = {a.id: a for a in loaded.articles}
+        self.actors: dict[str, Actor] = {a.id: a for a in loaded.actors}
+        self.meetings: dict[str, Meeting] = {m.id: m for m in loaded.meetings}
+        self.quotes: dict[str, Quote] = {q.id: q for q in loaded.quotes}
+
+        members: defaultdict[str, list[str]] = defaultdict(list)
+        meetings_of: defaultdict[str, list[str]] = defaultdict(list)
+        quotes_by: defaultdict[str, list[str]] = defaultdict(list)
+        quotes_at: defaultdict[str, list[str]] = defaultdict(list)
+        items_in: defaultdict[str, list[Ref]] = defaultdict(list)
+        for actor in self.actors.values():
+            for parent in actor.member_of:
+                members[parent].append(actor.id)
+            for article in actor.articles:
+                items_in[article].append(actor.ref)
+        for meeting in self.meetings.values():
+            for participant in meeting.participants:
+                meetings_of[participant].append(meeting.id)
+            items_in[meeting.article].append(meeting.ref)
+        for quote in self.quotes.values():
+            quotes_by[quote.speaker].append(quote.id)
+            if quote.meeting:
+                quotes_at[quote.meeting].append(quote.id)
+            items_in[quote.article].append(quote.ref)
+        self.members: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in members.items()}
+        self.meetings_of_actor: dict[str, tuple[str, ...]] = {
+            k: tuple(v) for k, v in meetings_of.items()
+        }
+        self.quotes_by_actor: dict[str, tuple[str, ...]] = {
+            k: tuple(v) for k, v in quotes_by.items()
+        }
+        self.quotes_of_meeting: dict[str, tuple[str, ...]] = {
+            k: tuple(v) for k, v in quotes_at.items()
+        }
+        self.items_in_article: dict[str, tuple[Ref, ...]] = {
+            k: tuple(v) for k, v in items_in.items()
+        }
+        self._tables: dict[str, dict[str, Item]] = {
+            "actor": self.actors,  # type: ignore[dict-item]
+            "meeting": self.meetings,  # type: ignore[dict-item]
+            "quote": self.quotes,  # type: ignore[dict-item]
+        }
+        self._spans_in_article: dict[str, list[tuple[Span, Ref]]] | None = None
+
+    # -- lookup ---------------------------------------------------------------------------
+
+    def get(self, ref: Ref) -> Item | None:
+        return self._tables[ref.kind].get(ref.id)
+
+    def __getitem__(self, ref: Ref) -> Item:
+        item = self.get(ref)
+        if item is None:
+            raise KeyError(str(ref))
+        return item
+
+    def __contains__(self, ref: object) -> bool:
+        return isinstance(ref, Ref) and ref.id in self._tables[ref.kind]
+
+    def find(self, ident: str) -> list[Ref]:
+        """Every item with this id, `kind:id` narrowing to one kind."""
+        kind, sep, rest = ident.partition(":")
+        if sep and kind in self._tables:
+            kinds: Iterable[str] = (kind,)
+            ident = rest
+        else:
+            kinds = self._tables
+        return [Ref(k, ident) for k in kinds if ident in self._tables[k]]  # type: ignore[arg-type]
+
+    def all(self, kind: ItemKind) -> list[Item]:
+        return list(self._tables[kind].values())
+
+    def __len__(self) -> int:
+        return len(self.actors) + len(self.meetings) + len(self.quotes)
+
+    # -- relations ------------------------------------------------------------------------
+
+    def relations(self, ref: Ref) -> list[Relation]:
+        """Every item linked to `ref`, labelled, in a stable order."""
+        item = self.get(ref)
+        links: list[Relation] = []
+        if isinstance(item, Actor):
+            links += [Relation("member of", Ref("actor", p)) for p in item.member_of]
+            links += [Relation("member", Ref("actor", m)) for m in self.members.get(item.id, ())]
+            links += [
+                Relation("meeting", Ref("meeting", m))
+                for m in self.meetings_of_actor.get(item.id, ())
+            ]
+            statements = self.quotes_by_actor.get(item.id, ())
+            links += [Relation("statement", Ref("quote", q)) for q in statements]
+            attended = set(self.meetings_of_actor.get(item.id, ()))
+            spoken_of = dict.fromkeys(
+                m for q in statements if (m := self.quotes[q].meeting) and m not in attended
+            )
+            links += [Relation("spoke about", Ref("meeting", m)) for m in spoken_of]
+        elif isinstance(item, Meeting):
+            links += [Relation("participant", Ref("actor", a)) for a in item.participants]
+            links += [
+                Relation("quote", Ref("quote", q)) for q in self.quotes_of_meeting.get(item.id, ())
+            ]
+        elif isinstance(item, Quote):
+            links.append(Relation("speaker", Ref("actor", item.speaker)))
+            if item.meeting:
+                links.append(Relation("meeting", Ref("meeting", item.meeting)))
+        return [link for link in links if link.target in self]
+
+    def related(self, ref: Ref, kind: ItemKind) -> set[str]:
+        """Ids of the items of `kind` related to `ref`, for marking or filtering a pane."""
+        item = self.get(ref)
+        found: set[str] = set()
+        if item is None:
+            return found
+        if ref.kind == kind:
+            found.add(ref.id)
+        for link in self.relations(ref):
+            if link.target.kind == kind:
+                found.add(link.target.id)
+        # One step further where the data implies it: a meeting's speakers.
+        if isinstance(item, Meeting) and kind == "actor":
+            found.update(self.quotes[q].speaker for q in self.quotes_of_meeting.get(item.id, ()))
+        return found
+
+    # -- provenance -----------------------------------------------------------------------
+
+    def spans_in(self, article_id: str) -> list[tuple[Span, Ref]]:
+        """Every supporting span in one article with the item it supports, in body order."""
+        if self._spans_in_article is None:
+            index: defaultdict[str, list[tuple[Span, Ref]]] = defaultdict(list)
+            for table in self._tables.values():
+                for item in table.values():
+                    for span in item.spans:
+                        index[span.article].append((span, item.ref))
+            for spans in index.values():
+                spans.sort(key=lambda pair: (pair[0].start, -pair[0].end))
+            self._spans_in_article = dict(index)
+        return self._spans_in_article.get(article_id, [])
+
+    def sentences(self, ref: Ref) -> list[tuple[Article, Span]]:
+        """The distinct supporting sentences of an item, each once, in article order."""
+        item = self.get(ref)
+        if item is None:
+            return []
+        seen: set[tuple[str, int, int]] = set()
+        result = []
+        for span in sorted(item.spans, key=lambda s: (s.article, s.sentence_start)):
+            key = (span.article, span.sentence_start, span.sentence_end)
+            article = self.articles.get(span.article)
+            if key in seen or article is None:
+                continue
+            seen.add(key)
+            result.append((article, span))
+        return result

@@ -1,0 +1,481 @@
+"""Parse, validate and resolve article files into models, reporting every problem at once."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from explorer.data import dates, schema
+from explorer.data.errors import DataError, Problem
+from explorer.data.models import Actor, Article, Meeting, Quote, Span
+from explorer.data.safe_yaml import position_of, read_yaml_file
+from explorer.data.schema import FieldSpec
+from explorer.data.text import FoldedText, Sentences, clean_text
+
+
+def _show(value: Any, limit: int = 60) -> str:
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+@dataclass
+class _Reporter:
+    """Collects the problems of one file, each located at the value it is about."""
+
+    file: str
+    problems: list[Problem] = field(default_factory=list)
+
+    def add(self, container: Any, key: Any, message: str) -> None:
+        position = position_of(container, key)
+        line, column = position if position else (None, None)
+        self.problems.append(Problem(self.file, message, line, column))
+
+
+@dataclass
+class ParsedFile:
+    """One article file, validated on its own; references are resolved across the corpus."""
+
+    path: str
+    article: Article
+    actors: list[Actor]
+    meetings: list[Meeting]
+    quotes: list[Quote]
+    # Where things stand, for problems that need the whole corpus to be seen.
+    actor_positions: dict[str, Mapping[str, Any]] = field(default_factory=dict)
+    references: list[tuple[str, str, Any, Any, str]] = field(default_factory=list)
+    meeting_positions: dict[str, Any] = field(default_factory=dict)
+    quote_positions: dict[str, Any] = field(default_factory=dict)
+    article_position: Any = None
+
+
+def _check_record(
+    record: Any, spec: dict[str, FieldSpec], what: str, report: _Reporter, where: Any, key: Any
+) -> dict[str, Any] | None:
+    """Type-check one mapping against its spec; returns cleaned values or None if unusable."""
+    if not isinstance(record, dict):
+        report.add(where, key, f"{what} must be a mapping of fields, not {_show(record)}")
+        return None
+    values: dict[str, Any] = {}
+    label = f"{what} {record.get('id')!r}" if isinstance(record.get("id"), str) else what
+    for name in record:
+        if name not in spec:
+            known = ", ".join(spec)
+            report.add(record, name, f"unknown key {name!r} in {label} (expected one of: {known})")
+    for name, field_spec in spec.items():
+        if name not in record or record[name] is None:
+            if field_spec.required:
+                report.add(record, None, f"{label} is missing required field {name!r}")
+            continue
+        value = record[name]
+        checked = _check_value(value, field_spec, f"{label}: {name}", report, record, name)
+        if checked is not None:
+            values[name] = checked
+    return values
+
+
+def _check_value(
+    value: Any, spec: FieldSpec, label: str, report: _Reporter, record: Any, name: str
+) -> Any:
+    kind = spec.kind
+    if kind in ("str", "slug", "enum", "date", "when"):
+        if not isinstance(value, str):
+            report.add(record, name, f"{label} must be a single value, not {_show(value)}")
+            return None
+        value = clean_text(value).strip() if kind != "str" else clean_text(value)
+        if kind == "str" and not value.strip():
+            report.add(record, name, f"{label} must not be empty")
+            return None
+        if kind == "slug" and not schema.SLUG.fullmatch(value):
+            report.add(
+                record, name, f"{label}: {_show(value)} is not an id (lowercase words joined by -)"
+            )
+            return None
+        if kind == "enum" and value not in spec.choices:
+            choices = " | ".join(spec.choices)
+            report.add(record, name, f"{label}: {_show(value)} is not one of {choices}")
+            return None
+        if kind in ("date", "when"):
+            try:
+                return dates.parse_day(value) if kind == "date" else dates.parse_when(value)
+            except dates.DateFormatError as error:
+                report.add(record, name, f"{label}: {error}")
+                return None
+        return value
+    if kind in ("list", "slugs"):
+        if isinstance(value, str):
+            report.add(record, name, f"{label} must be a list, not the single value {_show(value)}")
+            return None
+        if not isinstance(value, list):
+            report.add(record, name, f"{label} must be a list, not {_show(value)}")
+            return None
+        items: list[str] = []
+        for index, item in enumerate(value):
+            if not isinstance(item, str) or not item.strip():
+                report.add(
+                    value, index, f"{label}[{index}] must be a text value, not {_show(item)}"
+                )
+                continue
+            item = clean_text(item)
+            if kind == "slugs" and not schema.SLUG.fullmatch(item.strip()):
+                report.add(value, index, f"{label}[{index}]: {_show(item)} is not an id")
+                continue
+            items.append(item.strip() if kind == "slugs" else item)
+        return tuple(items)
+    if kind == "mapping":
+        if not isinstance(value, dict):
+            report.add(record, name, f"{label} must be a mapping of fields, not {_show(value)}")
+            return None
+        return value
+    if kind == "records":
+        if not isinstance(value, list):
+            report.add(record, name, f"{label} must be a list of records, not {_show(value)}")
+            return None
+        return value
+    raise AssertionError(f"unknown field kind {kind}")
+
+
+def _records(document: Any, key: str, report: _Reporter) -> list[tuple[Any, Any, int]]:
+    records = document.get(key)
+    if records is None:
+        return []
+    if not isinstance(records, list):
+        report.add(document, key, f"{key} must be a list of records, not {_show(records)}")
+        return []
+    return [(records, index, index) for index in range(len(records))]
+
+
+def _locate(
+    finder: FoldedText,
+    sentences: Sentences,
+    article_id: str,
+    excerpt: str,
+    how: str,
+    *,
+    whole_words: bool = False,
+    every: bool = False,
+) -> list[Span]:
+    found = finder.find_all(excerpt, whole_words=whole_words)
+    matches = list(found) if every else [m for m in [next(found, None)] if m is not None]
+    spans = []
+    for start, end in matches:
+        sentence_start, sentence_end = sentences.around(start, end)
+        spans.append(Span(article_id, start, end, sentence_start, sentence_end, how))
+    return spans
+
+
+def parse_file(path: str | Path) -> ParsedFile:
+    """Validate one file in isolation; raises DataError listing all of its problems."""
+    name = str(path)
+    document = read_yaml_file(path)
+    report = _Reporter(name)
+    if not isinstance(document, dict):
+        report.add(
+            document, None, "the file must be a mapping with article, actors, meetings, quotes"
+        )
+        raise DataError(report.problems)
+    _check_record(document, schema.TOP_LEVEL, "the file", report, document, None)
+    article_raw = document.get("article")
+    article_values = (
+        _check_record(article_raw, schema.ARTICLE, "article", report, document, "article")
+        if isinstance(article_raw, dict)
+        else None
+    )
+    body = (article_values or {}).get("body", "")
+    article_id = (article_values or {}).get("id", "")
+    finder = FoldedText(body)
+    sentences = Sentences(body)
+    paragraphs = {p.strip() for p in body.split("\n") if p.strip()}
+    for index, heading in enumerate((article_values or {}).get("subheadings", ())):
+        if heading.strip() not in paragraphs:
+            report.add(
+                article_raw.get("subheadings"),
+                index,
+                f"subheading {_show(heading)} is not a paragraph of the body",
+            )
+
+    def supported(values: dict[str, Any], container: Any, what: str) -> list[Span]:
+        spans: list[Span] = []
+        for index, excerpt in enumerate(values.get("evidence", ())):
+            found = _locate(finder, sentences, article_id, excerpt, "evidence")
+            if not found:
+                report.add(
+                    container.get("evidence"),
+                    index,
+                    f"{what}: evidence {_show(excerpt)} does not occur in the article body",
+                )
+            spans.extend(found)
+        return spans
+
+    parsed = ParsedFile(name, None, [], [], [])  # type: ignore[arg-type]
+    seen: dict[str, dict[str, Any]] = {"actor": {}, "meeting": {}, "quote": {}}
+
+    def first_time(kind: str, values: dict[str, Any], record: Any) -> bool:
+        ident = values.get("id")
+        if ident is None:
+            return False
+        if ident in seen[kind]:
+            line = (position_of(seen[kind][ident], "id") or ("?",))[0]
+            report.add(
+                record, "id", f"duplicate {kind} id {ident!r} (first defined at line {line})"
+            )
+            return False
+        seen[kind][ident] = record
+        return True
+
+    for container, index, _ in _records(document, "actors", report):
+        record = container[index]
+        values = _check_record(record, schema.ACTOR, "actor", report, container, index)
+        if values is None or not first_time("actor", values, record) or "name" not in values:
+            continue
+        what = f"actor {values['id']!r}"
+        spans = supported(values, record, what)
+        for how, phrase in [("name", values["name"])] + [
+            ("alias", alias) for alias in values.get("aliases", ())
+        ]:
+            spans.extend(
+                _locate(finder, sentences, article_id, phrase, how, whole_words=True, every=True)
+            )
+        if "kind" not in values:
+            continue
+        for index2, parent in enumerate(values.get("member_of", ())):
+            parsed.references.append(("actor", parent, record.get("member_of"), index2, what))
+        parsed.actor_positions[values["id"]] = record
+        parsed.actors.append(
+            Actor(
+                id=values["id"],
+                name=values["name"],
+                kind=values["kind"],
+                role=values.get("role"),
+                member_of=values.get("member_of", ()),
+                aliases=values.get("aliases", ()),
+                evidence=values.get("evidence", ()),
+                note=values.get("note"),
+                articles=(article_id,),
+                spans=tuple(sorted(set(spans), key=lambda s: (s.start, s.end))),
+            )
+        )
+
+    for container, index, _ in _records(document, "meetings", report):
+        record = container[index]
+        values = _check_record(record, schema.MEETING, "meeting", report, container, index)
+        if values is None or not first_time("meeting", values, record):
+            continue
+        what = f"meeting {values['id']!r}"
+        if "evidence" in record and not values.get("evidence") and "evidence" in values:
+            report.add(record, "evidence", f"{what}: evidence must list at least one excerpt")
+        spans = supported(values, record, what)
+        for index2, participant in enumerate(values.get("participants", ())):
+            parsed.references.append(
+                ("actor", participant, record.get("participants"), index2, what)
+            )
+        if not {"title", "status", "participants", "evidence"} <= values.keys():
+            continue
+        parsed.meeting_positions[values["id"]] = record
+        parsed.meetings.append(
+            Meeting(
+                id=values["id"],
+                title=values["title"],
+                status=values["status"],
+                article=article_id,
+                participants=values["participants"],
+                when=values.get("when"),
+                where=values.get("where"),
+                summary=values.get("summary"),
+                evidence=values["evidence"],
+                note=values.get("note"),
+                spans=tuple(spans),
+            )
+        )
+
+    for container, index, _ in _records(document, "quotes", report):
+        record = container[index]
+        values = _check_record(record, schema.QUOTE, "quote", report, container, index)
+        if values is None or not first_time("quote", values, record):
+            continue
+        what = f"quote {values['id']!r}"
+        spans: list[Span] = []
+        if values.get("kind") == "direct" and "text" in values:
+            spans = _locate(finder, sentences, article_id, values["text"], "text")
+            if not spans:
+                report.add(
+                    record,
+                    "text",
+                    f"{what}: direct quote {_show(values['text'])} does not occur verbatim "
+                    "in the article body",
+                )
+        elif values.get("kind") in ("paraphrase", "reported") and not values.get("evidence"):
+            report.add(
+                record,
+                None,
+                f"{what}: a {values['kind']} quote needs evidence (the attributing sentence)",
+            )
+        spans.extend(supported(values, record, what))
+        if "speaker" in values:
+            parsed.references.append(("actor", values["speaker"], record, "speaker", what))
+        if "meeting" in values:
+            parsed.references.append(("meeting", values["meeting"], record, "meeting", what))
+        if not {"text", "speaker", "kind"} <= values.keys():
+            continue
+        parsed.quote_positions[values["id"]] = record
+        parsed.quotes.append(
+            Quote(
+                id=values["id"],
+                text=values["text"],
+                speaker=values["speaker"],
+                kind=values["kind"],
+                article=article_id,
+                meeting=values.get("meeting"),
+                evidence=values.get("evidence", ()),
+                note=values.get("note"),
+                spans=tuple(spans),
+            )
+        )
+
+    if report.problems:
+        raise DataError(report.problems)
+    assert article_values is not None
+    parsed.article = Article(
+        id=article_values["id"],
+        title=article_values["title"],
+        published=article_values["published"],
+        body=body,
+        source=article_values.get("source"),
+        url=article_values.get("url"),
+        subheadings=tuple(h.strip() for h in article_values.get("subheadings", ())),
+        file=name,
+    )
+    parsed.article_position = article_raw
+    return parsed
+
+
+@dataclass
+class Loaded:
+    """A whole corpus, validated and resolved: what the store writes and the index reads."""
+
+    articles: list[Article]
+    actors: list[Actor]
+    meetings: list[Meeting]
+    quotes: list[Quote]
+
+
+def _where(file: str, container: Any, key: Any) -> tuple[int | None, int | None]:
+    position = position_of(container, key)
+    return position if position else (None, None)
+
+
+def merge_files(files: Iterable[ParsedFile]) -> Loaded:
+    """Join parsed files into one corpus: shared actors merge, references resolve across it."""
+    files = list(files)
+    problems: list[Problem] = []
+    articles: dict[str, tuple[ParsedFile, Article]] = {}
+    actors: dict[str, tuple[ParsedFile, Actor]] = {}
+    meetings: dict[str, tuple[ParsedFile, Meeting]] = {}
+    quotes: dict[str, tuple[ParsedFile, Quote]] = {}
+
+    for parsed in files:
+        article = parsed.article
+        if article.id in articles:
+            other = articles[article.id][0]
+            line, col = _where(parsed.path, parsed.article_position, "id")
+            problems.append(
+                Problem(
+                    parsed.path,
+                    f"article id {article.id!r} is also used by {other.path}",
+                    line,
+                    col,
+                )
+            )
+            continue
+        articles[article.id] = (parsed, article)
+        for actor in parsed.actors:
+            if actor.id not in actors:
+                actors[actor.id] = (parsed, actor)
+                continue
+            first_file, first = actors[actor.id]
+            conflict = False
+            for name in ("name", "kind"):
+                mine, theirs = getattr(actor, name), getattr(first, name)
+                if mine != theirs:
+                    conflict = True
+                    line, col = _where(parsed.path, parsed.actor_positions[actor.id], name)
+                    fline, fcol = _where(
+                        first_file.path, first_file.actor_positions[actor.id], name
+                    )
+                    problems.append(
+                        Problem(
+                            parsed.path,
+                            f"actor {actor.id!r}: {name} {mine!r} conflicts with {theirs!r} "
+                            f"at {first_file.path}:{fline}:{fcol}",
+                            line,
+                            col,
+                        )
+                    )
+            if conflict:
+                continue
+            actors[actor.id] = (first_file, _merge_actor(first, actor))
+        for kind, table, items, positions in (
+            ("meeting", meetings, parsed.meetings, parsed.meeting_positions),
+            ("quote", quotes, parsed.quotes, parsed.quote_positions),
+        ):
+            for item in items:
+                if item.id in table:
+                    line, col = _where(parsed.path, positions[item.id], "id")
+                    problems.append(
+                        Problem(
+                            parsed.path,
+                            f"{kind} id {item.id!r} is also defined in {table[item.id][0].path}",
+                            line,
+                            col,
+                        )
+                    )
+                else:
+                    table[item.id] = (parsed, item)  # type: ignore[assignment]
+
+    known = {"actor": actors, "meeting": meetings}
+    for parsed in files:
+        for kind, target, container, key, what in parsed.references:
+            if target not in known[kind]:
+                line, col = _where(parsed.path, container, key)
+                problems.append(
+                    Problem(parsed.path, f"{what}: unknown {kind} {target!r}", line, col)
+                )
+    if problems:
+        raise DataError(problems)
+    return Loaded(
+        articles=[a for _, a in articles.values()],
+        actors=[a for _, a in actors.values()],
+        meetings=[m for _, m in meetings.values()],
+        quotes=[q for _, q in quotes.values()],
+    )
+
+
+def _merge_actor(first: Actor, other: Actor) -> Actor:
+    def union(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, ...]:
+        return a + tuple(x for x in b if x not in a)
+
+    return replace(
+        first,
+        role=first.role or other.role,
+        member_of=union(first.member_of, other.member_of),
+        aliases=union(first.aliases, other.aliases),
+        evidence=union(first.evidence, other.evidence),
+        note=first.note or other.note,
+        articles=union(first.articles, other.articles),
+        spans=first.spans + other.spans,
+    )
+
+
+def load_files(paths: Iterable[str | Path]) -> Loaded:
+    """Parse and merge files, raising one DataError with the problems of every file."""
+    parsed: list[ParsedFile] = []
+    problems: list[Problem] = []
+    for path in paths:
+        try:
+            parsed.append(parse_file(path))
+        except DataError as error:
+            problems.extend(error.problems)
+    if problems:
+        raise DataError(problems)
+    return merge_files(parsed)

@@ -1,0 +1,93 @@
+"""Where the embedded seed data lives, and keeping a database in step with its YAML sources."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable, Sequence
+from importlib import resources
+from pathlib import Path
+
+from platformdirs import user_cache_dir
+
+from explorer.data.corpus import Corpus
+from explorer.data.errors import StoreError
+from explorer.data.importer import Loaded, load_files
+from explorer.data.store import (
+    load_database,
+    memory_database,
+    open_database,
+    read_meta,
+    write_database,
+)
+
+
+def seed_files() -> list[Path]:
+    """The article files that `explorer` opens with no arguments, wherever it is installed."""
+    checkout = Path(__file__).resolve().parents[2] / "data"
+    if checkout.is_dir() and any(checkout.glob("*.yaml")):
+        return sorted(checkout.glob("*.yaml"))
+    packaged = resources.files("explorer.seed")
+    return sorted(Path(str(p)) for p in packaged.iterdir() if p.name.endswith(".yaml"))
+
+
+def default_database_path() -> Path:
+    override = os.environ.get("EXPLORER_CACHE_DIR")
+    base = Path(override) if override else Path(user_cache_dir("explorer", appauthor=False))
+    return base / "seed.json"
+
+
+def fingerprint(paths: Iterable[Path]) -> dict[str, str]:
+    """Content hashes of the sources, recorded in the database to tell when it is stale."""
+    return {str(p.resolve()): hashlib.sha256(p.read_bytes()).hexdigest() for p in paths}
+
+
+def import_files(paths: Sequence[str | Path], db_path: str | Path) -> Loaded:
+    """Validate every file, then replace the database at `db_path` in one atomic write."""
+    loaded = load_files(paths)
+    existing = [Path(p) for p in paths if Path(p).is_file()]
+    write_database(db_path, loaded, fingerprint(existing))
+    return loaded
+
+
+def is_stale(db_path: Path, sources: Sequence[Path]) -> bool:
+    """True when the database is missing, older than a source, or built from other files."""
+    if not db_path.exists():
+        return True
+    db_time = db_path.stat().st_mtime
+    if any(p.stat().st_mtime > db_time for p in sources):
+        return True
+    try:
+        recorded = read_meta(open_database(db_path)).get("sources", {})
+    except StoreError:
+        return True
+    return recorded != fingerprint(sources)
+
+
+def open_default_corpus() -> Corpus:
+    """The seed corpus, rebuilding its cached database first if the YAML has changed.
+
+    Where the cache cannot be written (a read-only home, say), the corpus is built in memory
+    from the YAML instead: the user still gets the app, and nothing half-written is left.
+    """
+    sources = seed_files()
+    db_path = default_database_path()
+    if is_stale(db_path, sources):
+        try:
+            db_path.parent.mkdir(parents=True, exist_ok=True)
+            loaded = import_files(sources, db_path)
+        except (OSError, StoreError):
+            return Corpus(load_files(sources))
+        return Corpus(loaded)
+    return open_corpus(db_path)
+
+
+def open_corpus(db_path: str | Path) -> Corpus:
+    """Load a database file and build its indexes."""
+    return Corpus(load_database(open_database(db_path), str(db_path)))
+
+
+def corpus_from_files(paths: Sequence[str | Path]) -> Corpus:
+    """A corpus straight from YAML, through an in-memory store, for tests and tools."""
+    loaded = load_files(paths)
+    return Corpus(load_database(memory_database(loaded), "memory"))

@@ -1,0 +1,146 @@
+"""Text hygiene and the loose-but-exact matching used to locate excerpts in article bodies."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+
+# C0 controls but tab and newline, DEL, C1 controls, and the bidi embeddings, overrides and
+# isolates that can make a terminal show text other than what it holds.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def clean_text(text: str) -> str:
+    """Remove every character that could reach a terminal as a control sequence."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _UNSAFE.sub("", text)
+
+
+_FOLD = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u00b4": "'",
+        "`": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+    }
+)
+_SPACE = re.compile(r"\s+")
+
+
+def fold_quotes(text: str) -> str:
+    return text.translate(_FOLD)
+
+
+class FoldedText:
+    """A body with quotes folded and white space collapsed, mapped back to the original.
+
+    `find` locates an excerpt under the same folding and answers in the original's offsets,
+    so a curator may type straight quotes or re-wrap lines and still point at the sentence.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        folded: list[str] = []
+        offsets: list[int] = []
+        index = 0
+        source = fold_quotes(text)
+        for match in _SPACE.finditer(source):
+            chunk = source[index : match.start()]
+            folded.append(chunk)
+            offsets.extend(range(index, match.start()))
+            folded.append(" ")
+            offsets.append(match.start())
+            index = match.end()
+        folded.append(source[index:])
+        offsets.extend(range(index, len(source)))
+        offsets.append(len(source))
+        self.folded = "".join(folded)
+        self._offsets = offsets
+        self._space_ends = {m.start(): m.end() for m in _SPACE.finditer(source)}
+
+    def _to_original(self, folded_start: int, folded_end: int) -> tuple[int, int]:
+        start = self._offsets[folded_start]
+        last = self._offsets[folded_end - 1]
+        end = self._space_ends.get(last, last + 1)
+        return start, end
+
+    def find_all(self, excerpt: str, *, whole_words: bool = False) -> Iterator[tuple[int, int]]:
+        """Every place `excerpt` occurs, as (start, end) in the original text."""
+        needle = _SPACE.sub(" ", fold_quotes(excerpt)).strip()
+        if not needle:
+            return
+        haystack = self.folded
+        position = haystack.find(needle)
+        while position != -1:
+            end = position + len(needle)
+            if not whole_words or (
+                _is_boundary(haystack, position - 1, needle[0])
+                and _is_boundary(haystack, end, needle[-1])
+            ):
+                yield self._to_original(position, end)
+            position = haystack.find(needle, position + 1)
+
+    def find(self, excerpt: str) -> tuple[int, int] | None:
+        return next(self.find_all(excerpt), None)
+
+
+def _is_boundary(text: str, index: int, edge: str) -> bool:
+    """True where `text[index]` does not continue the word that `edge` begins or ends."""
+    if index < 0 or index >= len(text) or not edge.isalnum():
+        return True
+    return not text[index].isalnum()
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*(?=\s+[\"'\u201c\u2018(]?[A-Z0-9])")
+
+
+def sentence_bounds(body: str) -> list[tuple[int, int]]:
+    """The (start, end) of every sentence; a paragraph or heading line is never crossed."""
+    bounds: list[tuple[int, int]] = []
+    for paragraph in re.finditer(r"[^\n]+", body):
+        start = paragraph.start()
+        text = paragraph.group()
+        cursor = 0
+        for match in _SENTENCE_END.finditer(text):
+            end = match.end()
+            _append_trimmed(bounds, body, start + cursor, start + end)
+            cursor = end
+        _append_trimmed(bounds, body, start + cursor, paragraph.end())
+    return bounds
+
+
+def _append_trimmed(bounds: list[tuple[int, int]], body: str, start: int, end: int) -> None:
+    while start < end and body[start].isspace():
+        start += 1
+    while end > start and body[end - 1].isspace():
+        end -= 1
+    if start < end:
+        bounds.append((start, end))
+
+
+class Sentences:
+    """Sentence lookup for one body: which sentence holds a given span."""
+
+    def __init__(self, body: str) -> None:
+        self.bounds = sentence_bounds(body)
+        self._starts = [start for start, _ in self.bounds]
+
+    def around(self, start: int, end: int) -> tuple[int, int]:
+        """The smallest run of whole sentences that covers [start, end)."""
+        if not self.bounds:
+            return (start, end)
+        first = max(bisect.bisect_right(self._starts, start) - 1, 0)
+        last = max(bisect.bisect_right(self._starts, max(end - 1, start)) - 1, first)
+        return (min(self.bounds[first][0], start), max(self.bounds[last][1], end))

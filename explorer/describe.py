@@ -1,0 +1,59 @@
+"""Human wording of items, shared by the CLI and the app (Rich Text only, never markup)."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from explorer.data import Actor, Article, Corpus, Item, Meeting, Quote, Span
+
+
+def item_title(item: Item) -> str:
+    if isinstance(item, Quote):
+        return f"“{item.text}”"
+    return item.label
+
+
+def describe_fields(corpus: Corpus, item: Item) -> list[tuple[str, str]]:
+    """Every field of an item as (label, text) pairs, ids resolved to names."""
+
+    def name(actor_id: str) -> str:
+        actor = corpus.actors.get(actor_id)
+        return actor.name if actor else actor_id
+
+    rows: list[tuple[str, str | None]] = []
+    if isinstance(item, Actor):
+        rows += [
+            ("kind", item.kind),
+            ("role", item.role),
+            ("member of", ", ".join(name(p) for p in item.member_of) or None),
+            ("aliases", "; ".join(item.aliases) or None),
+            ("note", item.note),
+            ("articles", ", ".join(item.articles)),
+        ]
+    elif isinstance(item, Meeting):
+        rows += [
+            ("when", item.when.human() if item.when else "no date"),
+            ("where", item.where),
+            ("status", item.status),
+            ("participants", ", ".join(name(p) for p in item.participants)),
+            ("summary", item.summary),
+            ("note", item.note),
+            ("article", item.article),
+        ]
+    elif isinstance(item, Quote):
+        meeting = corpus.meetings.get(item.meeting) if item.meeting else None
+        rows += [
+            ("speaker", name(item.speaker)),
+            ("kind", item.kind),
+            ("meeting", meeting.title if meeting else item.meeting),
+            ("note", item.note),
+            ("article", item.article),
+        ]
+    return [(label, value) for label, value in rows if value]
+
+
+def sentence_text(article: Article, span: Span, style: str = "bold reverse") -> Text:
+    """The supporting sentence with the excerpt itself styled."""
+    sentence = Text(article.body[span.sentence_start : span.sentence_end].replace("\n", " "))
+    sentence.stylize(style, span.start - span.sentence_start, span.end - span.sentence_start)
+    return sentence

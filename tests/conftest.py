@@ -1,0 +1,31 @@
+"""Fixtures shared by every test: the seed data, and a private cache so tests never touch ~."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from explorer.data import Corpus, corpus_from_files, seed_files
+
+REPO = Path(__file__).resolve().parents[1]
+SEED_FILE = REPO / "data" / "pla-etc-delegation-japan-2025.yaml"
+
+
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point the default database at a fresh folder so no test reads or writes the user's."""
+    cache = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv("EXPLORER_CACHE_DIR", str(cache))
+    return cache
+
+
+@pytest.fixture(scope="session")
+def seed_paths() -> list[Path]:
+    return seed_files()
+
+
+@pytest.fixture(scope="session")
+def seed_corpus(seed_paths: list[Path]) -> Corpus:
+    """The seed article, loaded through an in-memory TinyDB (the twin of the database file)."""
+    return corpus_from_files(seed_paths)

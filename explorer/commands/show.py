@@ -57,12 +57,12 @@ def run(args: argparse.Namespace) -> int:
 def as_json(corpus: Corpus, ref: Ref) -> dict[str, Any]:
     item = corpus[ref]
     return {
-        "kind": ref.kind,
+        "type": ref.kind,
         **item_record(item, spans=False),
         "related": [
             {
                 "relation": link.label,
-                "kind": link.target.kind,
+                "type": link.target.kind,
                 "id": link.target.id,
                 "label": corpus[link.target].label,
             }

@@ -48,6 +48,8 @@ class ParsedFile:
     meeting_positions: dict[str, Any] = field(default_factory=dict)
     quote_positions: dict[str, Any] = field(default_factory=dict)
     article_position: Any = None
+    problems: list[Problem] = field(default_factory=list)
+    declared: dict[str, set[str]] = field(default_factory=dict)
 
 
 def _check_record(
@@ -167,6 +169,15 @@ def _locate(
 
 def parse_file(path: str | Path) -> ParsedFile:
     """Validate one file in isolation; raises DataError listing all of its problems."""
+    parsed = _parse_file(path)
+    if parsed.problems:
+        raise DataError(parsed.problems)
+    return parsed
+
+
+def _parse_file(path: str | Path) -> ParsedFile:
+    """Validate one file; its problems are collected on the result, not raised, so that
+    reference checks across the corpus can still report theirs alongside."""
     name = str(path)
     document = read_yaml_file(path)
     report = _Reporter(name)
@@ -333,9 +344,10 @@ def parse_file(path: str | Path) -> ParsedFile:
             )
         )
 
-    if report.problems:
-        raise DataError(report.problems)
-    assert article_values is not None
+    parsed.declared = {kind: set(ids) for kind, ids in seen.items()}
+    parsed.problems = report.problems
+    if article_values is None or not {"id", "title", "published"} <= article_values.keys():
+        return parsed
     parsed.article = Article(
         id=article_values["id"],
         title=article_values["title"],
@@ -375,7 +387,10 @@ def merge_files(files: Iterable[ParsedFile]) -> Loaded:
     quotes: dict[str, tuple[ParsedFile, Quote]] = {}
 
     for parsed in files:
+        problems.extend(parsed.problems)
         article = parsed.article
+        if article is None:
+            continue
         if article.id in articles:
             other = articles[article.id][0]
             line, col = _where(parsed.path, parsed.article_position, "id")
@@ -433,7 +448,10 @@ def merge_files(files: Iterable[ParsedFile]) -> Loaded:
                 else:
                     table[item.id] = (parsed, item)  # type: ignore[assignment]
 
-    known = {"actor": actors, "meeting": meetings}
+    known: dict[str, set[str]] = {"actor": set(actors), "meeting": set(meetings)}
+    for parsed in files:
+        for kind, ids in known.items():
+            ids.update(parsed.declared.get(kind, ()))
     for parsed in files:
         for kind, target, container, key, what in parsed.references:
             if target not in known[kind]:
@@ -473,9 +491,13 @@ def load_files(paths: Iterable[str | Path]) -> Loaded:
     problems: list[Problem] = []
     for path in paths:
         try:
-            parsed.append(parse_file(path))
-        except DataError as error:
+            parsed.append(_parse_file(path))
+        except DataError as error:  # the file could not even be read as YAML
             problems.extend(error.problems)
+    try:
+        loaded = merge_files(parsed)
+    except DataError as error:
+        problems.extend(error.problems)
     if problems:
         raise DataError(problems)
-    return merge_files(parsed)
+    return loaded

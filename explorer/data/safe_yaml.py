@@ -87,7 +87,12 @@ def parse_yaml(text: str, name: str = "<string>") -> Any:
     if not text.strip():
         raise DataError([Problem(name, "is empty: expected an article, actors, meetings, quotes")])
     try:
-        return _build(yaml.parse(text, Loader=_Loader), name)
+        document = _build(yaml.parse(text, Loader=_Loader), name)
+        if document is None:
+            raise DataError(
+                [Problem(name, "is empty: expected an article, actors, meetings, quotes")]
+            )
+        return document
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         message = f"invalid YAML: {error.problem or error.context}"

@@ -88,9 +88,11 @@ def read_meta(db: TinyDB) -> dict[str, Any]:
 def load_database(db: TinyDB, name: str = "database") -> Loaded:
     """Read every table into models; a malformed database is a StoreError, not a crash."""
     try:
-        data = db.storage.read() or {}
+        data = db.storage.read()
     except (ValueError, UnicodeDecodeError) as error:
         raise StoreError(f"{name}: not an explorer database ({error})") from None
+    if data is None:
+        data = {}
     if not isinstance(data, dict):
         raise StoreError(f"{name}: not an explorer database (top level is not an object)")
     meta = next(iter((data.get("meta") or {}).values()), {})

@@ -23,11 +23,12 @@ from explorer.data.store import (
 
 
 def seed_files() -> list[Path]:
-    """The article files that `explorer` opens with no arguments, wherever it is installed."""
-    checkout = Path(__file__).resolve().parents[2] / "data"
-    if checkout.is_dir() and any(checkout.glob("*.yaml")):
-        return sorted(checkout.glob("*.yaml"))
-    packaged = resources.files("explorer.seed")
+    """The article files that `explorer` opens with no arguments, wherever it is installed.
+
+    `explorer/seed` is a link to the repository's `data/` folder in a checkout, and a copy of
+    it in an installed package.
+    """
+    packaged = resources.files("explorer") / "seed"
     return sorted(Path(str(p)) for p in packaged.iterdir() if p.name.endswith(".yaml"))
 
 

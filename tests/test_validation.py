@@ -149,6 +149,13 @@ CASES: list[tuple[str, str, int | None, str]] = [
         5,
         "subheading 'Nope'",
     ),
+    (
+        "non-string key",
+        mutate("  title: Ministers meet\n", "  title: Ministers meet\n  1: one\n"),
+        4,
+        "key '1' is a YAML int, not a string",
+    ),
+    ("oversized file", VALID + "# " + "x" * (9 * 1024 * 1024) + "\n", None, "is larger than 8 MiB"),
     ("two documents", VALID + "---\nx: 1\n", 42, "only one YAML document"),
 ]
 

@@ -25,6 +25,7 @@ _NULLS = {"", "~", "null", "Null", "NULL"}
 _PLAIN_TAGS = {None, "!", "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 
 Position = tuple[int, int]
+_RESOLVER = yaml.resolver.Resolver()
 
 
 class Located:
@@ -158,6 +159,13 @@ def _build(events: Any, name: str) -> Any:
             )
             if key_expected and value is None:
                 raise _fail(name, event.start_mark, "an empty key is not allowed")
+            if key_expected and plain and tag is None:
+                resolved = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))
+                if resolved != "tag:yaml.org,2002:str":
+                    kind = resolved.rsplit(":", 1)[-1]
+                    raise _fail(
+                        name, event.start_mark, f"key {value!r} is a YAML {kind}, not a string"
+                    )
             attach(value, event.start_mark)
         elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             if tag not in _PLAIN_TAGS:

@@ -1,0 +1,168 @@
+"""The explorer app: built by `build_app(corpus)`, run by `run(db)` (the `explorer` command).
+
+Every key of the app is declared in `ExplorerApp.BINDINGS` below (movement inside a pane is
+in `widgets/item_pane.py` and `widgets/detail_pane.py`). History lives here: `goto(ref)` is
+the one way to jump, so every jump is recorded; screens added later record their own visits
+with `visit()` and say how to return to them with `register_visit_handler()`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+
+from explorer.commands.common import EXIT_BAD_INPUT, EXIT_OK, error, load_corpus
+from explorer.data import Corpus, ExplorerError, Ref
+from explorer.history import MAIN, History, Visit
+from explorer.palette import ItemCommands
+from explorer.screens.help import HelpScreen
+from explorer.screens.main import MainScreen
+from explorer.widgets.rows import ref_label
+
+CRUMB_CHARS = 28
+
+
+class ExplorerApp(App[None]):
+    """Linked panes over one corpus, with browser-like history."""
+
+    TITLE = "explorer"
+    CSS_PATH = "app.tcss"
+    COMMANDS: ClassVar = App.COMMANDS | {ItemCommands}
+
+    # Keys used by the app. Reserved for features built on it (do not take them for other
+    # uses): "/" quote search, "a" article reader, "t" timeline, "m" bookmark, "n"/"N" note
+    # and next/previous match, "d" delete, "f" article filter.
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("question_mark,f1", "help", "Help", key_display="?"),
+        Binding("q", "quit", "Quit", show=False),
+        Binding("1", "focus_pane(0)", "Actors", show=False),
+        Binding("2", "focus_pane(1)", "Meetings", show=False),
+        Binding("3", "focus_pane(2)", "Quotes", show=False),
+        Binding("4", "focus_pane(3)", "Detail", show=False),
+        Binding("r", "toggle_related", "Related/only", tooltip="Related items first, or only them"),
+        Binding("left_square_bracket,backspace,alt+left", "back", "Back", key_display="["),
+        Binding("right_square_bracket,alt+right", "forward", "Fwd", key_display="]"),
+    ]
+
+    def __init__(self, corpus: Corpus, *, history_size: int = 100) -> None:
+        super().__init__()
+        self.corpus = corpus
+        self.history = History(history_size)
+        self.visit_handlers: dict[str, Callable[[Visit], None]] = {}
+
+    def get_default_screen(self) -> MainScreen:
+        return MainScreen(self.corpus)
+
+    @property
+    def main(self) -> MainScreen:
+        """The main screen, always at the bottom of the stack."""
+        screen = self.screen_stack[0]
+        assert isinstance(screen, MainScreen)
+        return screen
+
+    # -- jumping and history --------------------------------------------------------------
+
+    def goto(self, ref: Ref) -> bool:
+        """Select `ref` in its pane and focus it, recording the jump in the history."""
+        if ref not in self.corpus:
+            self.notify(f"No such item: {ref}", severity="warning", markup=False)
+            return False
+        self.visit(Visit(ref))
+        return True
+
+    def visit(self, visit: Visit) -> None:
+        """Go to `visit` and record it, with the place the user is leaving."""
+        self._remember_here()
+        self.history.visit(visit)
+        self._show(visit)
+
+    def action_back(self) -> None:
+        self._remember_here()
+        if self.history.back() and self.history.current is not None:
+            self._show(self.history.current)
+        else:
+            self.bell()
+
+    def action_forward(self) -> None:
+        if self.history.forward() and self.history.current is not None:
+            self._show(self.history.current)
+        else:
+            self.bell()
+
+    def go_history(self, index: int) -> None:
+        """Go to history entry `index` (a crumb clicked)."""
+        if self.history.go(index) and self.history.current is not None:
+            self._show(self.history.current)
+
+    def register_visit_handler(self, screen: str, handler: Callable[[Visit], None]) -> None:
+        """Say how to show a visit of another screen when back/forward lands on it."""
+        self.visit_handlers[screen] = handler
+
+    def location(self) -> Visit | None:
+        """Where the user is now: the top screen's own idea of it, if it has one."""
+        locate = getattr(self.screen, "location", None)
+        return locate() if callable(locate) else self.main.location()
+
+    def _remember_here(self) -> None:
+        here = self.location()
+        if here is not None and here != self.history.current:
+            self.history.visit(here)
+
+    def _show(self, visit: Visit) -> None:
+        if visit.screen == MAIN:
+            while len(self.screen_stack) > 1:
+                self.pop_screen()
+            if visit.ref is not None:
+                self.main.select(visit.ref)
+        else:
+            handler = self.visit_handlers.get(visit.screen)
+            if handler is not None:
+                handler(visit)
+        self._update_trail()
+
+    def _update_trail(self) -> None:
+        labels = [self._crumb(visit) for visit in self.history]
+        self.main.show_trail(labels, self.history.index)
+
+    def _crumb(self, visit: Visit) -> str:
+        label = ref_label(self.corpus, visit.ref, CRUMB_CHARS) if visit.ref else ""
+        if visit.screen != MAIN:
+            return f"{visit.screen.capitalize()}: {label}" if label else visit.screen.capitalize()
+        return label
+
+    # -- keys -----------------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def _to_main(self) -> MainScreen:
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        return self.main
+
+    def action_focus_pane(self, index: int) -> None:
+        self._to_main().focus_pane(index)
+
+    def action_toggle_related(self) -> None:
+        self._to_main().toggle_related()
+
+
+def build_app(corpus: Corpus, *, history_size: int = 100) -> ExplorerApp:
+    """The app over a corpus: the database file's, or a small one built by a test."""
+    return ExplorerApp(corpus, history_size=history_size)
+
+
+def run(db: Path | None) -> int:
+    """Load the corpus (the default seed when `db` is None) and run the app until quit."""
+    try:
+        corpus = load_corpus(db)
+    except ExplorerError as failure:
+        error(str(failure))
+        return EXIT_BAD_INPUT
+    build_app(corpus).run()
+    return EXIT_OK

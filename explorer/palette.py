@@ -1,0 +1,83 @@
+"""The command palette's provider: jump to any actor, meeting or quote by name or text.
+
+Textual's `Matcher.highlight` parses the candidate as markup, which would let a name such as
+`[@click=app.quit]` act; the match is highlighted here on a plain `Content` instead.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
+from textual.content import Content
+
+from explorer.data import Ref
+from explorer.data.models import ITEM_KINDS
+from explorer.widgets.rows import KIND_NAMES, literal, ref_label
+
+# The start of a long quote is enough to find it, and fuzzy matching stays fast.
+CANDIDATE_CHARS = 120
+
+
+def highlight(matcher: Matcher, candidate: str) -> Content:
+    """`candidate` as literal text with the characters that matched the query emphasised."""
+    content = Content(candidate)
+    score, offsets = matcher.fuzzy_search.match(matcher.query, candidate)
+    if not score:
+        return content
+    for offset in offsets:
+        if not candidate[offset].isspace():
+            content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content
+
+
+class ItemCommands(Provider):
+    """Every item of the corpus as a palette command that selects it in its pane."""
+
+    _found: list[tuple[str, Ref, str]] | None = None
+
+    async def startup(self) -> None:
+        self._found = self._candidates()
+
+    def _candidates(self) -> list[tuple[str, Ref, str]]:
+        """(searchable text, item, help) for every item, built once per palette opening."""
+        if self._found is not None:
+            return self._found
+        corpus = self.app.corpus  # type: ignore[attr-defined]
+        found = []
+        for kind in ITEM_KINDS:
+            for item in corpus.all(kind):
+                text = ref_label(corpus, item.ref, CANDIDATE_CHARS)
+                found.append((text, item.ref, self._help(item.ref)))
+        return found
+
+    def _help(self, ref: Ref) -> str:
+        # Shown by the palette as markup; only fixed words go in it.
+        return f"Go to this {KIND_NAMES[ref.kind]}"
+
+    def _jump(self, ref: Ref) -> None:
+        self.app.goto(ref)  # type: ignore[attr-defined]
+
+    async def discover(self) -> Hits:
+        for text, ref, help_text in self._candidates():
+            yield DiscoveryHit(
+                Content.assemble((f"{KIND_NAMES[ref.kind]:<8}", "dim"), literal(text)),
+                partial(self._jump, ref),
+                text=text,
+                help=help_text,
+            )
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for text, ref, help_text in self._candidates():
+            score = matcher.match(text)
+            if score > 0:
+                yield Hit(
+                    score,
+                    Content.assemble(
+                        (f"{KIND_NAMES[ref.kind]:<8}", "dim"), highlight(matcher, text)
+                    ),
+                    partial(self._jump, ref),
+                    text=text,
+                    help=help_text,
+                )

@@ -1,0 +1,200 @@
+"""The main screen: three linked panes of actors, meetings and quotes, and a detail pane.
+
+The screen holds "what is current" (the item under the cursor of the focused pane) and the
+related/only-related mode; panes post messages up, the screen calls down. History lives in
+the app (`ExplorerApp.goto`), which calls `select()` here to show a visit.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from explorer.data import Corpus, ItemKind, Ref
+from explorer.history import Visit
+from explorer.widgets.breadcrumb import Breadcrumb
+from explorer.widgets.detail_pane import DetailPane
+from explorer.widgets.item_pane import ItemPane, Linking
+from explorer.widgets.pane_tabs import PaneTabs
+
+PANE_KINDS: tuple[ItemKind, ...] = ("actor", "meeting", "quote")
+PANE_NAMES = ["Actors", "Meetings", "Quotes", "Detail"]
+MIN_WIDTH = 40
+MIN_HEIGHT = 10
+
+
+class MainScreen(Screen[None]):
+    """Linked panes; the layout follows the terminal's size (see app.tcss)."""
+
+    # Classes on the screen by size: "-narrow"/"-wide" stack the lists or set them side by
+    # side with the detail; "-tiny"/"-short" hide everything but a "too small" message.
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [
+        (0, "-tiny-width"),
+        (MIN_WIDTH, "-narrow"),
+        (80, "-wide"),
+    ]
+    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [
+        (0, "-tiny-height"),
+        (MIN_HEIGHT, "-short"),
+        (24, "-tall"),
+    ]
+
+    # Tab/Shift+Tab go round the panes in a fixed order, hidden ones included (see app.py
+    # for every other key).
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("tab", "cycle_pane(1)", "Next pane", show=False),
+        Binding("shift+tab", "cycle_pane(-1)", "Previous pane", show=False),
+    ]
+
+    only_related: reactive[bool] = reactive(False)
+    current: reactive[Ref | None] = reactive(None)
+
+    def __init__(self, corpus: Corpus) -> None:
+        super().__init__()
+        self.corpus = corpus
+        self.active_list = 0
+
+    def compose(self) -> ComposeResult:
+        yield Breadcrumb(id="crumbs")
+        yield PaneTabs(PANE_NAMES, id="tabs")
+        with Horizontal(id="body"):
+            with Vertical(id="lists"):
+                for index, kind in enumerate(PANE_KINDS):
+                    yield ItemPane(self.corpus, kind, str(index + 1), id=f"{kind}s")
+            yield DetailPane(self.corpus, id="detail")
+        yield Static(id="too-small", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.panes[0].focus()
+        self._show_active(0)
+
+    # -- the parts ------------------------------------------------------------------------
+
+    @property
+    def panes(self) -> list[ItemPane]:
+        return [self.query_one(f"#{kind}s", ItemPane) for kind in PANE_KINDS]
+
+    def pane(self, kind: ItemKind) -> ItemPane:
+        return self.query_one(f"#{kind}s", ItemPane)
+
+    @property
+    def detail(self) -> DetailPane:
+        return self.query_one(DetailPane)
+
+    @property
+    def crumbs(self) -> Breadcrumb:
+        return self.query_one(Breadcrumb)
+
+    @property
+    def focused_pane(self) -> ItemPane | None:
+        focused = self.focused
+        return focused if isinstance(focused, ItemPane) else None
+
+    @property
+    def too_small(self) -> bool:
+        return self.has_class("-tiny-width") or self.has_class("-tiny-height")
+
+    def location(self) -> Visit | None:
+        """Where the user is, for the history: the current item on this screen."""
+        return Visit(self.current) if self.current is not None else None
+
+    # -- calls from the app ---------------------------------------------------------------
+
+    def select(self, ref: Ref) -> bool:
+        """Put the cursor on `ref` in its own pane and focus that pane."""
+        pane = self.pane(ref.kind)
+        if not pane.select(ref.id):
+            return False
+        pane.focus()
+        self.current = ref
+        return True
+
+    def focus_pane(self, index: int) -> None:
+        """Focus pane `index` (0-2 the lists, 3 the detail), showing it if it was hidden."""
+        self._show_active(index)
+        target = self.panes[index] if index < 3 else self.detail
+        target.focus()
+
+    def cycle_pane(self, step: int) -> None:
+        order: list[object] = [*self.panes, self.detail]
+        index = order.index(self.focused) if self.focused in order else self.active_list
+        self.focus_pane((index + step) % len(order))
+
+    def action_cycle_pane(self, step: int) -> None:
+        self.cycle_pane(step)
+
+    def toggle_related(self) -> None:
+        self.only_related = not self.only_related
+
+    def show_trail(self, labels: list[str], current: int) -> None:
+        self.crumbs.show_trail(labels, current)
+
+    # -- reacting -------------------------------------------------------------------------
+
+    def watch_current(self, ref: Ref | None) -> None:
+        self.detail.show(ref)
+        if ref is None:
+            return
+        for pane in self.panes:
+            if pane.kind == ref.kind:
+                continue
+            related = frozenset(self.corpus.related(ref, pane.kind))
+            pane.relate_to(Linking(ref, related), self.only_related)
+
+    def watch_only_related(self, only_related: bool) -> None:
+        self.set_class(only_related, "-only-related")
+        for pane in self.panes:
+            pane.set_only_related(only_related)
+
+    def on_item_pane_cursor_moved(self, event: ItemPane.CursorMoved) -> None:
+        event.stop()
+        self._show_active(self.panes.index(event.pane))
+        self.current = event.ref
+
+    def on_item_pane_opened(self, event: ItemPane.Opened) -> None:
+        event.stop()
+        self.focus_pane(3)
+
+    def on_detail_pane_follow(self, event: DetailPane.Follow) -> None:
+        event.stop()
+        self.app.goto(event.ref)  # type: ignore[attr-defined]
+
+    def on_breadcrumb_goto(self, event: Breadcrumb.Goto) -> None:
+        event.stop()
+        self.app.go_history(event.index)  # type: ignore[attr-defined]
+
+    def on_pane_tabs_picked(self, event: PaneTabs.Picked) -> None:
+        event.stop()
+        self.focus_pane(event.index)
+
+    def on_descendant_focus(self) -> None:
+        focused = self.focused
+        if focused is self.detail:
+            self.query_one(PaneTabs).show_active(3)
+
+    def on_resize(self) -> None:
+        self._update_too_small()
+
+    def _update_too_small(self) -> None:
+        width, height = self.size
+        message = (
+            f"Terminal too small ({width}x{height}).\n"
+            f"explorer needs at least {MIN_WIDTH}x{MIN_HEIGHT}: "
+            "enlarge the window, or press q to quit."
+        )
+        self.query_one("#too-small", Static).update(message)
+
+    def _show_active(self, index: int) -> None:
+        """In stacked layouts only the active list shows; remember which one it is."""
+        if index < 3:
+            self.active_list = index
+            for number, pane in enumerate(self.panes):
+                pane.set_class(number == index, "-active")
+        self.query_one(PaneTabs).show_active(index)

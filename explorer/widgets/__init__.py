@@ -1,0 +1,1 @@
+"""Widgets of the app, one per file (`rows.py` holds the shared row wording)."""

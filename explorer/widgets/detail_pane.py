@@ -1,0 +1,143 @@
+"""Everything about one item: its fields, every relation as a link, its sentences in the article.
+
+One `OptionList`: text lines are disabled options (the cursor skips them), links are enabled
+ones, so arrows move from link to link, Enter or a click follows one, and long text wraps and
+scrolls like any list.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from explorer.data import Corpus, Ref
+from explorer.describe import describe_fields, item_title, sentence_text
+from explorer.widgets.rows import KIND_NAMES, literal, ref_label
+
+LINK_PREFIX = "link:"
+
+
+def _text(value: str) -> str:
+    """Data shown in full (wrapped), but without control codes."""
+    return literal(value) if "\n" not in value else "\n".join(literal(p) for p in value.split("\n"))
+
+
+class DetailPane(OptionList):
+    """The item under the cursor: fields, links (Enter follows) and supporting sentences."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+        Binding("g", "first", "First", show=False),
+        Binding("G", "last", "Last", show=False),
+        Binding("enter", "select", "Follow link"),
+    ]
+
+    class Follow(Message):
+        """The user chose a link to another item."""
+
+        def __init__(self, ref: Ref) -> None:
+            super().__init__()
+            self.ref = ref
+
+    def __init__(self, corpus: Corpus, **kwargs: object) -> None:
+        super().__init__(markup=False, **kwargs)  # type: ignore[arg-type]
+        self.corpus = corpus
+        self.ref: Ref | None = None
+        self.links: list[Ref] = []
+
+    def show(self, ref: Ref | None) -> None:
+        """Describe an item (or nothing); the cursor waits until the pane is focused."""
+        self.ref = ref
+        self.links = []
+        options: list[Option | None] = []
+        item = self.corpus.get(ref) if ref is not None else None
+        if ref is None or item is None:
+            self.border_title = "Detail"
+            self.set_options(
+                [Option(Content.styled("Nothing selected", "dim italic"), disabled=True)]
+            )
+            return
+        self.border_title = Content.assemble("Detail: ", (KIND_NAMES[ref.kind], "bold"))
+        options.append(self._line(Content.styled(_text(item_title(item)), "bold")))
+        for label, value in describe_fields(self.corpus, item):
+            options.append(self._line(Content.assemble((f"{label}: ", "dim"), _text(value))))
+        options += self.link_section(ref)
+        options += self.article_section(ref)
+        self.set_options(options)
+        self.highlighted = self._first_link() if self.has_focus else None
+        self.scroll_home(animate=False, immediate=True)
+
+    def link_section(self, ref: Ref) -> list[Option | None]:
+        """Every relation of the item, one link each."""
+        relations = self.corpus.relations(ref)
+        options: list[Option | None] = [self._heading(f"Links ({len(relations)})")]
+        if not relations:
+            options.append(self._line(Content.styled("no related items", "dim italic")))
+        width = max((len(r.label) for r in relations), default=0)
+        for index, relation in enumerate(relations):
+            self.links.append(relation.target)
+            prompt = Content.assemble(
+                ("→ ", "$accent"),
+                (f"{relation.label:<{width}}  ", "dim"),
+                (ref_label(self.corpus, relation.target, 200), "underline"),
+                (f"  {KIND_NAMES[relation.target.kind]}", "dim italic"),
+            )
+            options.append(Option(prompt, id=f"{LINK_PREFIX}{index}"))
+        return options
+
+    def article_section(self, ref: Ref) -> list[Option | None]:
+        """The sentences of the article that support the item, the excerpt emphasised."""
+        sentences = self.corpus.sentences(ref)
+        options: list[Option | None] = [self._heading("In the article")]
+        if not sentences:
+            options.append(self._line(Content.styled("no supporting sentence", "dim italic")))
+        for article, span in sentences:
+            sentence = Content.from_rich_text(sentence_text(article, span, style="bold underline"))
+            options.append(self._line(Content.assemble(("› ", "dim"), sentence)))
+        return options
+
+    def _line(self, content: Content) -> Option:
+        return Option(content, disabled=True)
+
+    def _heading(self, title: str) -> Option:
+        return Option(Content.assemble("\n", (title, "bold $text-accent")), disabled=True)
+
+    def _first_link(self) -> int | None:
+        for index, option in enumerate(self.options):
+            if not option.disabled:
+                return index
+        return None
+
+    def on_focus(self) -> None:
+        if self.highlighted is None:
+            first = self._first_link()
+            if first is not None:
+                self.highlighted = first
+
+    def action_cursor_up(self) -> None:
+        """Above the first link there is only text: show it from the top."""
+        if self.highlighted is None or self.highlighted == self._first_link():
+            self.scroll_home(animate=False)
+            return
+        super().action_cursor_up()
+
+    def action_cursor_down(self) -> None:
+        if self._first_link() is None:
+            self.scroll_down(animate=False)
+            return
+        super().action_cursor_down()
+
+    def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        option_id = event.option.id or ""
+        if option_id.startswith(LINK_PREFIX):
+            self.post_message(self.Follow(self.links[int(option_id[len(LINK_PREFIX) :])]))
+
+    def _on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()

@@ -1,0 +1,139 @@
+"""The article reader: an article's text with every actor, quote and evidence highlighted."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from explorer.data import Article, Corpus, Ref, Span
+from explorer.describe import item_title
+from explorer.widgets.article_view import KIND_LABELS, ArticleView, Highlight
+from explorer.widgets.provenance import Navigator
+
+_HOW = {"name": "name", "alias": "alias", "evidence": "evidence", "text": "quoted words"}
+
+
+def choose_article(
+    corpus: Corpus, ref: Ref | None, article_id: str | None, span: Span | None
+) -> Article | None:
+    """The article to read: the span's, the one asked for, the item's first, or the first."""
+    if span is not None and span.article in corpus.articles:
+        return corpus.articles[span.article]
+    if article_id is not None and article_id in corpus.articles:
+        return corpus.articles[article_id]
+    if ref is not None:
+        sentences = corpus.sentences(ref)
+        if sentences:
+            return sentences[0][0]
+    return next(iter(corpus.articles.values()), None)
+
+
+class ReaderScreen(Screen[None]):
+    """One article, highlights styled by kind; opened from an item, it lands on its mention."""
+
+    CSS_PATH = "reader.tcss"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Close"),
+    ]
+
+    def __init__(
+        self,
+        corpus: Corpus,
+        ref: Ref | None = None,
+        *,
+        article_id: str | None = None,
+        span: Span | None = None,
+        name: str | None = None,
+        id: str | None = None,
+    ) -> None:
+        super().__init__(name=name, id=id)
+        self.corpus = corpus
+        self.start_ref = ref
+        self.start_span = span
+        self.article = choose_article(corpus, ref, article_id, span)
+
+    @property
+    def view(self) -> ArticleView:
+        return self.query_one(ArticleView)
+
+    @property
+    def current_ref(self) -> Ref | None:
+        """The item of the emphasised highlight: what "the item under the cursor" means here."""
+        if self.article is None:
+            return None
+        highlight = self.view.current_highlight
+        return highlight.ref if highlight else None
+
+    def compose(self) -> ComposeResult:
+        if self.article is None:
+            yield Static("No article to read.", id="reader-empty")
+        else:
+            yield ArticleView(
+                self.article, self.corpus.spans_in(self.article.id), id="reader-article"
+            )
+            yield Static(id="reader-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        if self.article is None:
+            return
+        view = self.view
+        if self.start_ref is None or not view.show(self.start_ref, self.start_span):
+            self._show_status(None)
+            if self.start_ref is not None:
+                self.notify(
+                    f"{item_title(self.corpus[self.start_ref])} is not highlighted here",
+                    severity="warning",
+                    markup=False,
+                )
+        view.focus()
+
+    def on_article_view_highlighted(self, message: ArticleView.Highlighted) -> None:
+        self._show_status(message.highlight)
+
+    def _show_status(self, highlight: Highlight | None) -> None:
+        status = self.query_one("#reader-status", Static)
+        view = self.view
+        if highlight is None:
+            status.update(
+                Content.assemble(
+                    (f"{len(view.highlights)} highlights", "bold"),
+                    " · Tab or n: next · Shift+Tab or N: previous · Enter: go to the item",
+                )
+            )
+            return
+        item = self.corpus.get(highlight.ref)
+        label = item_title(item) if item else str(highlight.ref)
+        position = f"{(view.current or 0) + 1}/{len(view.highlights)}"
+        status.update(
+            Content.assemble(
+                (position, "bold"),
+                "  ",
+                (KIND_LABELS[highlight.kind], f"bold {_KIND_COLOURS[highlight.kind]}"),
+                f" ({_HOW.get(highlight.how, highlight.how)}) of {highlight.ref.kind} ",
+                (label, "bold"),
+            )
+        )
+
+    def on_article_view_chosen(self, message: ArticleView.Chosen) -> None:
+        message.stop()
+        self.go_to(message.highlight.ref)
+
+    def go_to(self, ref: Ref) -> None:
+        """Hand the item to the app, which puts its cursor on it."""
+        if isinstance(self.app, Navigator):
+            self.app.goto(ref)
+        else:
+            self.notify(f"cannot go to {ref}: no main screen", severity="warning", markup=False)
+
+    def action_close(self) -> None:
+        self.dismiss()
+
+
+_KIND_COLOURS = {"actor": "$text-accent", "quote": "$text-success", "evidence": "$text-primary"}

@@ -1,0 +1,413 @@
+"""The timeline: every meeting in date order, at its own precision, with its status."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import ClassVar
+
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.padding import Padding
+from rich.style import Style
+from rich.table import Table
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.reactive import var
+from textual.screen import Screen
+from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from explorer.data import Article, Corpus, Meeting, Ref
+from explorer.widgets.provenance import Navigator
+
+STATUS_MARKS = {"happened": "●", "ongoing": "◐", "planned": "○", "expected": "◌"}
+ACTOR_PREFIXES = ("speaker:", "actor:", "with:", "participant:")
+
+
+def timeline_order(meetings: Iterable[Meeting]) -> list[Meeting]:
+    """Meetings by date (`When.sort_key`), undated last, ties by title then id."""
+
+    def key(meeting: Meeting) -> tuple[int, tuple[date, date], str, str]:
+        if meeting.when is None:
+            return (1, (date.max, date.max), meeting.title.casefold(), meeting.id)
+        return (0, meeting.when.sort_key, meeting.title.casefold(), meeting.id)
+
+    return sorted(meetings, key=key)
+
+
+def date_label(meeting: Meeting) -> str:
+    return meeting.when.human() if meeting.when else "no date"
+
+
+def _status_style(style: Callable[[str], Style], status: str) -> Style:
+    return style(status) if status in STATUS_MARKS else Style()
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.replace("’", "'").split()).casefold()
+
+
+@dataclass(frozen=True, slots=True)
+class ActorFilter:
+    """The actors a timeline is narrowed to, and how the user named them."""
+
+    actor_ids: tuple[str, ...]
+    query: str
+
+
+class ActorNames:
+    """Actor ids by folded id, name and alias, built once so filtering never scans the data."""
+
+    def __init__(self, corpus: Corpus) -> None:
+        self._keys: dict[str, set[str]] = {}
+        for actor in corpus.actors.values():
+            for key in (actor.id, actor.name, *actor.aliases):
+                self._keys.setdefault(_fold(key), set()).add(actor.id)
+
+    def resolve(self, query: str) -> tuple[str, ...]:
+        """Actor ids that `query` names: an exact name, alias or id; else every partial match."""
+        text = query.strip()
+        folded = _fold(text)
+        for prefix in ACTOR_PREFIXES:
+            if folded.startswith(prefix):
+                folded = folded[len(prefix) :].strip()
+                break
+        folded = folded.strip("\"'")
+        if not folded:
+            return ()
+        exact = self._keys.get(folded)
+        if exact:
+            return tuple(sorted(exact))
+        found: set[str] = set()
+        for key, ids in self._keys.items():
+            if folded in key:
+                found |= ids
+        return tuple(sorted(found))
+
+
+class MeetingEntry:
+    """One timeline entry, laid out for the width it gets: columns when wide, stacked when not.
+
+    Wide: date | status | title, with place and participants under the title. Narrow: date and
+    status on one line, the rest indented below it. Wrapped text keeps its column either way.
+    """
+
+    WIDE = 72
+
+    def __init__(self, when: Text, status: Text, body: Text, date_width: int) -> None:
+        self.when = when
+        self.status = status
+        self.body = body
+        self.date_width = date_width
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        status_width = max(len(s) for s in STATUS_MARKS) + 2
+        wide = options.max_width >= self.WIDE
+        grid = Table.grid(padding=(0, 2, 0, 0), expand=wide)
+        grid.add_column(width=self.date_width, no_wrap=True)
+        grid.add_column(width=status_width, no_wrap=True)
+        if wide:
+            grid.add_column(ratio=1)
+            grid.add_row(self.when, self.status, self.body)
+            yield grid
+        else:
+            grid.add_row(self.when, self.status)
+            yield grid
+            yield Padding(self.body, (0, 0, 0, 2))
+
+
+class TimelineList(OptionList):
+    """The meetings, one entry each: date, status, title; place and participants below."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "timeline--date",
+        "timeline--no-date",
+        "timeline--happened",
+        "timeline--ongoing",
+        "timeline--planned",
+        "timeline--expected",
+        "timeline--title",
+        "timeline--detail",
+        "timeline--marker",
+    }
+
+    DEFAULT_CSS = """
+    TimelineList {
+        & > .timeline--date { text-style: bold; }
+        & > .timeline--no-date { color: $text-muted; text-style: italic; }
+        & > .timeline--happened { color: $text-success; }
+        & > .timeline--ongoing { color: $text-warning; text-style: bold; }
+        & > .timeline--planned { color: $text-accent; text-style: bold; }
+        & > .timeline--expected { color: $text-secondary; text-style: italic; }
+        & > .timeline--title { text-style: bold; }
+        & > .timeline--detail { color: $text-muted; }
+        & > .timeline--marker { color: $text-muted; }
+    }
+    """
+
+    def style_of(self, name: str) -> Style:
+        """A component's own Rich style, for the cells of an entry."""
+        styles = self.get_component_styles(f"timeline--{name}")
+        style = Style.null() + styles.text_style
+        if styles.has_rule("color"):
+            # Blend a translucent colour (such as $text-muted) over the list's background here,
+            # as Rich colours have no alpha; the entry's own background is left to the list.
+            colour = self.background_colors[1] + styles.color
+            style += Style(color=colour.rich_color)
+        return style
+
+
+class TimelineScreen(Screen[None]):
+    """Meetings in date order; a filter narrows them to one actor's; Enter goes to one."""
+
+    CSS_PATH = "timeline.tcss"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Close"),
+        Binding("slash,f", "edit_filter", "Filter", key_display="/"),
+        Binding("x", "clear_filter", "Clear filter"),
+        Binding("j", "cursor('down')", "Down", show=False),
+        Binding("k", "cursor('up')", "Up", show=False),
+    ]
+
+    actor_filter: var[ActorFilter | None] = var(None, init=False)
+
+    def __init__(
+        self,
+        corpus: Corpus,
+        actor: str | None = None,
+        *,
+        name: str | None = None,
+        id: str | None = None,
+    ) -> None:
+        super().__init__(name=name, id=id)
+        self.corpus = corpus
+        self.names = ActorNames(corpus)
+        self.meetings = timeline_order(corpus.meetings.values())
+        self.several_articles = len(corpus.articles) > 1
+        self._date_width = min(max((cell_len(date_label(m)) for m in self.meetings), default=7), 18)
+        self._initial_actor = actor if actor in corpus.actors else None
+
+    @property
+    def current_ref(self) -> Ref | None:
+        """The meeting under the cursor: what "the item under the cursor" means here."""
+        option_list = self.query_one(TimelineList)
+        index = option_list.highlighted
+        if index is None:
+            return None
+        option_id = option_list.get_option_at_index(index).id
+        return Ref("meeting", option_id) if option_id in self.corpus.meetings else None
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="timeline-heading")
+        yield Input(
+            placeholder="actor name, alias or id (speaker:NAME works too) — Enter applies",
+            id="timeline-filter",
+        )
+        yield TimelineList(id="timeline-list")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        if self._initial_actor is not None:
+            actor = self.corpus.actors[self._initial_actor]
+            self.actor_filter = ActorFilter((actor.id,), actor.name)
+        else:
+            self._refresh_list()
+        self.query_one(TimelineList).focus()
+        # Entries carry Rich styles taken from the theme: rebuild them when it changes.
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self._refresh_list())
+
+    # -- the list -------------------------------------------------------------------------
+
+    def shown_meetings(self) -> list[Meeting]:
+        """The meetings the current filter lets through, in timeline order."""
+        if self.actor_filter is None:
+            return self.meetings
+        wanted: set[str] = set()
+        for actor_id in self.actor_filter.actor_ids:
+            wanted |= self.corpus.related(Ref("actor", actor_id), "meeting")
+        return [m for m in self.meetings if m.id in wanted]
+
+    def watch_actor_filter(self) -> None:
+        self._refresh_list()
+
+    def _refresh_list(self) -> None:
+        option_list = self.query_one(TimelineList)
+        previous = self.current_ref if option_list.option_count else None
+        shown = self.shown_meetings()
+        options: list[Option | None] = []
+        marked: set[str] = set()
+        for meeting in [*shown, None]:
+            # Each article's publication day is marked where it falls: status is as of then.
+            for article in self._published_before(meeting, shown, marked):
+                options.append(self._published_marker(article))
+            if meeting is not None:
+                article = self.corpus.articles.get(meeting.article)
+                options.append(Option(self._prompt(meeting, article), id=meeting.id))
+        option_list.clear_options()
+        option_list.add_options(options)
+        if not shown:
+            option_list.add_option(Option(self._empty_prompt(), disabled=True))
+        self._update_heading(len(shown))
+        ids = [m.id for m in shown]
+        if previous is not None and previous.id in ids:
+            option_list.highlighted = self._option_index(previous.id)
+        elif shown:
+            option_list.highlighted = self._option_index(shown[0].id)
+
+    def _option_index(self, meeting_id: str) -> int:
+        return self.query_one(TimelineList).get_option_index(meeting_id)
+
+    def _articles_of(self, shown: list[Meeting]) -> list[str]:
+        return [a for a in dict.fromkeys(m.article for m in shown) if a in self.corpus.articles]
+
+    def _published_before(
+        self, meeting: Meeting | None, shown: list[Meeting], marked: set[str]
+    ) -> list[Article]:
+        """Articles of the shown meetings, not yet marked, published before `meeting` starts.
+
+        An undated meeting (or None, the end of the list) takes every article still unmarked.
+        """
+        due = []
+        for article_id in self._articles_of(shown):
+            article = self.corpus.articles[article_id]
+            if article_id in marked:
+                continue
+            if (
+                meeting is None
+                or meeting.when is None
+                or (article.published < meeting.when.sort_key[0])
+            ):
+                marked.add(article_id)
+                due.append(article)
+        return sorted(due, key=lambda a: a.published)
+
+    def _published_marker(self, article: Article) -> Option:
+        style = self.query_one(TimelineList).style_of("marker")
+        when = f"{article.published.day} {article.published:%b %Y}"
+        marker = Text(f"── {when}: ", style=style)
+        marker.append(f"“{article.title}”", style=style + Style(italic=True))
+        marker.append(" published ──", style=style)
+        return Option(marker, disabled=True)
+
+    def _prompt(self, meeting: Meeting, article: Article | None) -> MeetingEntry:
+        style = self.query_one(TimelineList).style_of
+        status = meeting.status
+        when = Text(date_label(meeting), style=style("date" if meeting.when else "no-date"))
+        badge = Text(
+            f"{STATUS_MARKS.get(status, '?')} {status}", style=_status_style(style, status)
+        )
+        body = Text()
+        body.append(meeting.title, style=style("title"))
+        details: list[str] = []
+        if meeting.where:
+            details.append(meeting.where)
+        names = [
+            self.corpus.actors[p].name for p in meeting.participants if p in self.corpus.actors
+        ]
+        if names:
+            details.append("with " + ", ".join(names))
+        if details:
+            body.append("\n" + " · ".join(details), style=style("detail"))
+        if self.several_articles and article is not None:
+            published = f"{article.published.day} {article.published:%b %Y}"
+            body.append("\nin ", style=style("detail"))
+            body.append(article.title, style=style("detail") + Style(italic=True))
+            body.append(f", status as of {published}", style=style("detail"))
+        return MeetingEntry(when, badge, body, self._date_width)
+
+    def _empty_prompt(self) -> Content:
+        who = self.actor_filter.query if self.actor_filter else ""
+        return Content.assemble("No meeting involves ", (who, "bold"), " — x clears the filter")
+
+    def _update_heading(self, count: int) -> None:
+        heading = self.query_one("#timeline-heading", Static)
+        total = len(self.meetings)
+        if self.actor_filter is None:
+            heading.update(
+                Content.assemble(
+                    ("Timeline", "bold"), f" · {total} meetings · / filters to an actor"
+                )
+            )
+            return
+        actor_names = [
+            self.corpus.actors[a].name
+            for a in self.actor_filter.actor_ids
+            if a in self.corpus.actors
+        ]
+        shown_names = ", ".join(actor_names[:3])
+        if len(actor_names) > 3:
+            shown_names += f" and {len(actor_names) - 3} more"
+        heading.update(
+            Content.assemble(
+                ("Timeline", "bold"),
+                " · meetings of ",
+                (shown_names, "bold $text-accent"),
+                f" · {count} of {total} · x clears",
+            )
+        )
+
+    # -- actions --------------------------------------------------------------------------
+
+    def action_cursor(self, direction: str) -> None:
+        option_list = self.query_one(TimelineList)
+        if direction == "down":
+            option_list.action_cursor_down()
+        else:
+            option_list.action_cursor_up()
+
+    def action_edit_filter(self) -> None:
+        field = self.query_one("#timeline-filter", Input)
+        field.add_class("-shown")
+        if self.actor_filter is not None and not field.value:
+            field.value = self.actor_filter.query
+        field.focus()
+
+    def action_clear_filter(self) -> None:
+        self.query_one("#timeline-filter", Input).value = ""
+        self.actor_filter = None
+
+    def filter_to(self, query: str) -> bool:
+        """Narrow the timeline to the actors `query` names; False (and a notice) if none."""
+        if not query.strip():
+            self.actor_filter = None
+            return True
+        actor_ids = self.names.resolve(query)
+        if not actor_ids:
+            self.notify(f"No actor is named {query.strip()!r}", severity="warning", markup=False)
+            return False
+        self.actor_filter = ActorFilter(actor_ids, query.strip())
+        return True
+
+    @on(Input.Submitted, "#timeline-filter")
+    def _submit_filter(self, event: Input.Submitted) -> None:
+        if self.filter_to(event.value):
+            self._hide_filter()
+
+    def _hide_filter(self) -> None:
+        self.query_one("#timeline-filter", Input).remove_class("-shown")
+        self.query_one(TimelineList).focus()
+
+    def action_close(self) -> None:
+        field = self.query_one("#timeline-filter", Input)
+        if field.has_focus:
+            self._hide_filter()
+        else:
+            self.dismiss()
+
+    @on(OptionList.OptionSelected, "#timeline-list")
+    def _go(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        meeting_id = event.option.id
+        if meeting_id not in self.corpus.meetings:
+            return
+        ref = Ref("meeting", meeting_id)
+        if isinstance(self.app, Navigator):
+            self.app.goto(ref)
+        else:
+            self.notify(f"cannot go to {ref}: no main screen", severity="warning", markup=False)

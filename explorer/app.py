@@ -19,6 +19,7 @@ from explorer.commands.common import EXIT_BAD_INPUT, EXIT_OK, error, load_corpus
 from explorer.data import Corpus, ExplorerError, Ref
 from explorer.history import MAIN, History, Visit
 from explorer.palette import ItemCommands
+from explorer.screen_capture import ScreenCapture
 from explorer.screens.help import HelpScreen
 from explorer.screens.main import MainScreen
 from explorer.widgets.rows import ref_label
@@ -26,7 +27,7 @@ from explorer.widgets.rows import ref_label
 CRUMB_CHARS = 28
 
 
-class ExplorerApp(App[None]):
+class ExplorerApp(ScreenCapture, App[None]):
     """Linked panes over one corpus, with browser-like history."""
 
     TITLE = "explorer"

@@ -152,6 +152,9 @@ class MainScreen(Screen[None]):
         self.set_class(only_related, "-only-related")
         for pane in self.panes:
             pane.set_only_related(only_related)
+        focused = self.focused_pane
+        if focused is not None and focused.current_ref not in (None, self.current):
+            self.current = focused.current_ref
 
     def on_item_pane_cursor_moved(self, event: ItemPane.CursorMoved) -> None:
         event.stop()

@@ -102,6 +102,18 @@ class DetailPane(OptionList):
             options.append(self._line(Content.assemble(("› ", "dim"), sentence)))
         return options
 
+    def link_at(self, index: int) -> Ref | None:
+        """The item that option `index` links to, if it is a link."""
+        option_id = self.options[index].id or ""
+        if option_id.startswith(LINK_PREFIX):
+            return self.links[int(option_id[len(LINK_PREFIX) :])]
+        return None
+
+    def line_of(self, index: int) -> int:
+        """The first line (in the scrolled content) of option `index`, for pointing at it."""
+        self._update_lines()
+        return self._index_to_line[index]
+
     def _line(self, content: Content) -> Option:
         return Option(content, disabled=True)
 
@@ -135,9 +147,9 @@ class DetailPane(OptionList):
 
     def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        option_id = event.option.id or ""
-        if option_id.startswith(LINK_PREFIX):
-            self.post_message(self.Follow(self.links[int(option_id[len(LINK_PREFIX) :])]))
+        target = self.link_at(event.option_index)
+        if target is not None:
+            self.post_message(self.Follow(target))
 
     def _on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()

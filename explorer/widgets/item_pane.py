@@ -170,19 +170,49 @@ class ItemPane(OptionList):
 
     # -- messages up ----------------------------------------------------------------------
 
-    def _on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        event.stop()
-        if self.has_focus and event.option.id is not None:
-            self.post_message(self.CursorMoved(self, Ref(self.kind, event.option.id)))
+    # The user's moves are reported from the actions themselves, not from OptionHighlighted:
+    # the screen rebuilds unfocused panes, and their highlight messages arrive later, when
+    # focus may have moved; they must never be taken for a move of the user's.
 
-    def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        # A click selects as well as highlights; the highlight already did the work.
-        event.stop()
-
-    def on_focus(self) -> None:
+    def _moved(self) -> None:
         ref = self.current_ref
         if ref is not None:
             self.post_message(self.CursorMoved(self, ref))
+
+    def action_cursor_up(self) -> None:
+        super().action_cursor_up()
+        self._moved()
+
+    def action_cursor_down(self) -> None:
+        super().action_cursor_down()
+        self._moved()
+
+    def action_first(self) -> None:
+        super().action_first()
+        self._moved()
+
+    def action_last(self) -> None:
+        super().action_last()
+        self._moved()
+
+    def action_page_up(self) -> None:
+        super().action_page_up()
+        self._moved()
+
+    def action_page_down(self) -> None:
+        super().action_page_down()
+        self._moved()
+
+    def _on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+
+    def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        # A click highlights the row, then "selects" it: that is the user's move.
+        event.stop()
+        self._moved()
+
+    def on_focus(self) -> None:
+        self._moved()
 
     def action_open(self) -> None:
         ref = self.current_ref

@@ -1,0 +1,59 @@
+"""Save the app's screen as SVG after key presses, when EXPLORER_SCREENSHOT_DIR asks for it.
+
+In a browser (`explorer serve`) the terminal is drawn on a canvas, so a test cannot read what
+the app shows from the page. With this variable set, the app itself writes what it shows —
+text included — to `<dir>/screen.svg` once it has first drawn and again shortly after each key,
+so the test can check that keys typed in the browser reached the app and changed its screen.
+Unset (the normal case), nothing is written and no key is slowed.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from textual import events
+from textual.timer import Timer
+
+from explorer.data.atomic import atomic_write_bytes
+
+SCREENSHOT_DIR_VARIABLE = "EXPLORER_SCREENSHOT_DIR"
+SCREENSHOT_NAME = "screen.svg"
+# Long enough for the key's own refresh (and a quick search) to land; short enough for tests.
+SETTLE_SECONDS = 0.25
+
+
+def screenshot_dir() -> Path | None:
+    """The folder named by EXPLORER_SCREENSHOT_DIR, or None when screenshots are off."""
+    value = os.environ.get(SCREENSHOT_DIR_VARIABLE, "").strip()
+    return Path(value) if value else None
+
+
+class ScreenCapture:
+    """App mixin (list it before `App`): the screen as SVG after keys, on request only."""
+
+    _capture_timer: Timer | None = None
+
+    def _on_mount(self, event: events.Mount) -> None:
+        if screenshot_dir() is not None:
+            self.call_after_refresh(self.save_screen)  # type: ignore[attr-defined]
+
+    async def on_event(self, event: events.Event) -> None:
+        # Checked before the app handles the key: handling marks the event as forwarded.
+        arrived = isinstance(event, events.Key) and not event.is_forwarded
+        await super().on_event(event)  # type: ignore[misc]
+        if arrived and screenshot_dir() is not None:
+            if self._capture_timer is not None:
+                self._capture_timer.stop()
+            self._capture_timer = self.set_timer(SETTLE_SECONDS, self.save_screen)  # type: ignore[attr-defined]
+
+    def save_screen(self) -> Path | None:
+        """Write the current screen to `<dir>/screen.svg`; readers never see half a file."""
+        folder = screenshot_dir()
+        if folder is None:
+            return None
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / SCREENSHOT_NAME
+        svg = self.export_screenshot()  # type: ignore[attr-defined]
+        atomic_write_bytes(path, svg.encode("utf-8"))
+        return path

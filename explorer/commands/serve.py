@@ -1,0 +1,153 @@
+"""`explorer serve`: the same app in a web browser, for readers who will not open a terminal.
+
+textual-serve runs one `python -m explorer` process per browser tab and relays the terminal to
+a canvas in the page. It binds to loopback unless told otherwise: anyone who can reach the port
+can use the app (and write notes as the user who started the server).
+"""
+
+from __future__ import annotations
+
+import argparse
+import shlex
+import socket
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+
+from explorer.commands.common import EXIT_BAD_INPUT, EXIT_OK, error, load_corpus, stderr, stdout
+
+if TYPE_CHECKING:
+    from aiohttp import web
+    from textual_serve.server import Server
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8000
+ALL_INTERFACES = frozenset({"0.0.0.0", "::", "[::]", ""})
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "serve",
+        help="serve the app to web browsers",
+        description="Serve explorer to web browsers: every tab runs its own explorer.",
+    )
+    parser.add_argument(
+        "--host",
+        default=DEFAULT_HOST,
+        help=f"address to listen on (default: {DEFAULT_HOST}, this machine only; "
+        "0.0.0.0 or :: opens it to the network)",
+    )
+    parser.add_argument(
+        "--port",
+        type=port_number,
+        default=DEFAULT_PORT,
+        help=f"TCP port to listen on (default: {DEFAULT_PORT})",
+    )
+    parser.add_argument(
+        "--public-url",
+        metavar="URL",
+        help="address browsers use to reach the server, when it is not http://HOST:PORT "
+        "(behind a proxy, or when listening on all interfaces)",
+    )
+    parser.add_argument(
+        "--db",
+        metavar="FILE",
+        type=Path,
+        help="database each browser tab opens (default: the embedded seed article)",
+    )
+    parser.set_defaults(handler=run)
+
+
+def port_number(text: str) -> int:
+    """argparse type: a TCP port a server can listen on."""
+    try:
+        port = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a port number: {text!r}") from None
+    if not 1 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"port must be between 1 and 65535, not {port}")
+    return port
+
+
+def app_command(db: Path | None) -> str:
+    """The shell command textual-serve runs for each browser tab: this Python, this package."""
+    argv = [sys.executable, "-m", "explorer"]
+    if db is not None:
+        argv += ["--db", str(db.resolve())]
+    return shlex.join(argv)
+
+
+def listens_everywhere(host: str) -> bool:
+    return host.strip() in ALL_INTERFACES
+
+
+def public_url(host: str, port: int) -> str:
+    """The URL a browser opens; the page also tells the browser where to open its websocket."""
+    if listens_everywhere(host):
+        # 0.0.0.0 is not an address a browser elsewhere can reach; the machine's name may be.
+        host = socket.gethostname() or "localhost"
+    if ":" in host and not host.startswith("["):
+        host = f"[{host}]"  # an IPv6 literal
+    return f"http://{host}:{port}"
+
+
+def warn(message: str) -> None:
+    """One line on stderr, shown literally."""
+    line = Text("explorer: warning: ", style="bold yellow")
+    line.append(message)
+    stderr().print(line)
+
+
+def run(args: argparse.Namespace) -> int:
+    # Open the database once here, so a bad --db is one clear message now rather than a
+    # broken page in every browser tab later.
+    load_corpus(args.db)
+    url = args.public_url or public_url(args.host, args.port)
+    if listens_everywhere(args.host):
+        warn(
+            f"listening on all network interfaces: anyone who can reach this machine on port "
+            f"{args.port} can use explorer"
+        )
+    try:
+        # Checked first so that a port in use is one message, not a URL then an error; the
+        # server's own bind can still lose a race, hence the second `except`.
+        check_can_listen(args.host, args.port)
+        build_server(app_command(args.db), args.host, args.port, url).serve()
+    except OSError as failure:
+        error(f"cannot listen on {args.host}:{args.port}: {failure.strerror or failure}")
+        return EXIT_BAD_INPUT
+    return EXIT_OK
+
+
+def check_can_listen(host: str, port: int) -> None:
+    """Bind (and release) every address the server will bind; raises OSError if one fails."""
+    addresses = socket.getaddrinfo(
+        host or None, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE
+    )
+    for family, kind, proto, _, address in addresses:
+        with socket.socket(family, kind, proto) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            if family == socket.AF_INET6:
+                probe.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 1)
+            probe.bind(address)
+
+
+def build_server(command: str, host: str, port: int, url: str) -> Server:
+    """textual-serve's server, announcing itself in explorer's words instead of its banner.
+
+    Imported here, not at the top: every `explorer` command imports this module, and only
+    `serve` needs the web stack.
+    """
+    from textual_serve.server import Server
+
+    class ExplorerServer(Server):
+        async def on_startup(self, app: web.Application) -> None:
+            console = stdout()
+            line = Text("explorer is served at ")
+            line.append(self.public_url, style="bold")
+            console.print(line)
+            console.print("Open it in a browser; press Ctrl+C to stop.")
+
+    return ExplorerServer(command, host=host, port=port, title="explorer", public_url=url)

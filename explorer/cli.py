@@ -8,10 +8,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from explorer import __version__
-from explorer.commands import check, importer, serve, show
+from explorer.commands import check, importer, notes, serve, show
 from explorer.commands.common import EXIT_BAD_INPUT, ExplorerError, error
 
-COMMANDS = (importer, check, show, serve)
+COMMANDS = (importer, check, show, notes, serve)
 
 
 def build_parser() -> argparse.ArgumentParser:

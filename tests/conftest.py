@@ -20,6 +20,16 @@ def private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
     return cache
 
 
+@pytest.fixture(autouse=True)
+def private_notes(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """Point the default notes file at a fresh folder so no test writes the user's notes."""
+    notes = tmp_path_factory.mktemp("notes") / "notes.json"
+    monkeypatch.setenv("EXPLORER_NOTES_FILE", str(notes))
+    return notes
+
+
 @pytest.fixture(scope="session")
 def seed_paths() -> list[Path]:
     return seed_files()

@@ -1,0 +1,160 @@
+"""`explorer note ID TEXT` and `explorer notes`: the user's notes from the command line.
+
+Notes live in their own file (see `explorer.data.notes`), never in the database that
+`import` rebuilds; a note whose item is no longer in the database is listed as orphaned.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from rich.text import Text
+
+from explorer.commands.common import (
+    EXIT_BAD_INPUT,
+    EXIT_NOT_FOUND,
+    EXIT_OK,
+    ExplorerError,
+    add_db_option,
+    error,
+    load_corpus,
+    stdout,
+)
+from explorer.data import Corpus
+from explorer.data.notes import Note, NotesStore, default_notes_path
+from explorer.describe import item_title
+
+BOOKMARK = "★"
+
+
+def add_notes_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--notes",
+        metavar="FILE",
+        type=Path,
+        help=f"notes file (default: $EXPLORER_NOTES_FILE or {default_notes_path()})",
+    )
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    note = subparsers.add_parser("note", help="add a note to an actor, meeting or quote")
+    note.add_argument("id", metavar="ID", help="an actor, meeting or quote id (or KIND:ID)")
+    note.add_argument("text", metavar="TEXT", help="the note's text ('-' reads standard input)")
+    note.add_argument(
+        "--replace",
+        action="store_true",
+        help="replace the item's note instead of adding TEXT to it as a new paragraph",
+    )
+    add_notes_option(note)
+    add_db_option(note)
+    note.set_defaults(handler=run_note)
+
+    notes = subparsers.add_parser("notes", help="list every note and bookmark")
+    notes.add_argument("--json", action="store_true", help="print JSON instead of text")
+    add_notes_option(notes)
+    add_db_option(notes)
+    notes.set_defaults(handler=run_notes)
+
+
+def run_note(args: argparse.Namespace) -> int:
+    text = sys.stdin.read() if args.text == "-" else args.text
+    text = text.strip()
+    if not text:
+        error("the note is empty; nothing saved")
+        return EXIT_BAD_INPUT
+    try:
+        corpus = load_corpus(args.db)
+    except ExplorerError as failure:
+        error(str(failure))
+        return EXIT_BAD_INPUT
+    refs = corpus.find(args.id)
+    if not refs:
+        error(f"no actor, meeting or quote with id {args.id!r}; nothing saved")
+        return EXIT_NOT_FOUND
+    if len(refs) > 1:
+        names = ", ".join(str(ref) for ref in refs)
+        error(f"{args.id!r} names several items ({names}); say which one, e.g. {refs[0]}")
+        return EXIT_BAD_INPUT
+    ref = refs[0]
+    label = item_title(corpus[ref])
+    store = NotesStore(args.notes)
+    try:
+        if args.replace:
+            store.save_text(ref, text, label=label)
+        else:
+            store.append_text(ref, text, label=label)
+    except ExplorerError as failure:
+        error(str(failure))
+        error("the note was not saved")
+        return EXIT_BAD_INPUT
+    line = Text("saved note on ")
+    line.append(str(ref), style="bold")
+    line.append(f" ({shorten(label)}) in {store.path}")
+    stdout().print(line)
+    return EXIT_OK
+
+
+def run_notes(args: argparse.Namespace) -> int:
+    store = NotesStore(args.notes)
+    notes = store.notes()
+    if store.problem is not None:
+        error(str(store.problem))
+        return EXIT_BAD_INPUT
+    try:
+        corpus = load_corpus(args.db)
+    except ExplorerError as failure:
+        error(str(failure))
+        return EXIT_BAD_INPUT
+    if args.json:
+        print(json.dumps([as_json(corpus, n) for n in notes], ensure_ascii=False, indent=2))
+        return EXIT_OK
+    console = stdout()
+    if not notes:
+        console.print(Text(f"no notes or bookmarks yet in {store.path}", style="dim"))
+        return EXIT_OK
+    for index, note in enumerate(notes):
+        if index:
+            console.print()
+        print_note(console, corpus, note)
+    return EXIT_OK
+
+
+def shorten(label: str, width: int = 60) -> str:
+    """A long quote cut to one readable line for headings."""
+    return label if len(label) <= width else label[: width - 1].rstrip() + "…"
+
+
+def current_label(corpus: Corpus, note: Note) -> str:
+    """The item's label now, or the one saved with the note when the item has gone."""
+    item = corpus.get(note.ref)
+    return item_title(item) if item is not None else note.label or note.ref.id
+
+
+def as_json(corpus: Corpus, note: Note) -> dict[str, Any]:
+    return {
+        "kind": note.ref.kind,
+        "id": note.ref.id,
+        "label": current_label(corpus, note),
+        "text": note.text,
+        "bookmark": note.bookmark,
+        "orphaned": note.ref not in corpus,
+        "created": note.created,
+        "updated": note.updated,
+    }
+
+
+def print_note(console: Any, corpus: Corpus, note: Note) -> None:
+    heading = Text(f"{BOOKMARK} " if note.bookmark else "  ", style="bold yellow")
+    heading.append(str(note.ref), style="bold")
+    heading.append("  ")
+    heading.append(shorten(current_label(corpus, note)), style="cyan")
+    if note.ref not in corpus:
+        heading.append("  (orphaned: no longer in the database)", style="bold red")
+    heading.append(f"  {note.updated.replace('T', ' ')[:16]}", style="dim")
+    console.print(heading)
+    for paragraph in note.text.splitlines():
+        console.print(Text("    " + paragraph))

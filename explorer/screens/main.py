@@ -72,7 +72,7 @@ class MainScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.panes[0].focus()
+        self.set_focus(self.panes[0])
         self._show_active(0)
 
     # -- the parts ------------------------------------------------------------------------
@@ -112,7 +112,8 @@ class MainScreen(Screen[None]):
         pane = self.pane(ref.kind)
         if not pane.select(ref.id):
             return False
-        pane.focus()
+        self._show_active(self.panes.index(pane))
+        self.set_focus(pane)  # now, not later: the next key must reach this pane
         self.current = ref
         return True
 
@@ -120,7 +121,7 @@ class MainScreen(Screen[None]):
         """Focus pane `index` (0-2 the lists, 3 the detail), showing it if it was hidden."""
         self._show_active(index)
         target = self.panes[index] if index < 3 else self.detail
-        target.focus()
+        self.set_focus(target)  # now, not later: keys typed fast must reach this pane
 
     def cycle_pane(self, step: int) -> None:
         order: list[object] = [*self.panes, self.detail]
@@ -158,8 +159,13 @@ class MainScreen(Screen[None]):
 
     def on_item_pane_cursor_moved(self, event: ItemPane.CursorMoved) -> None:
         event.stop()
-        self._show_active(self.panes.index(event.pane))
-        self.current = event.ref
+        # Where that pane's cursor is now: the list may have been relinked since.
+        ref = event.pane.current_ref
+        if ref is None:
+            return
+        if event.pane is self.focused:
+            self._show_active(self.panes.index(event.pane))
+        self.current = ref
 
     def on_item_pane_opened(self, event: ItemPane.Opened) -> None:
         event.stop()
@@ -187,11 +193,7 @@ class MainScreen(Screen[None]):
 
     def _update_too_small(self) -> None:
         width, height = self.size
-        message = (
-            f"Terminal too small ({width}x{height}).\n"
-            f"explorer needs at least {MIN_WIDTH}x{MIN_HEIGHT}: "
-            "enlarge the window, or press q to quit."
-        )
+        message = f"Terminal too small\n({width}x{height}, needs {MIN_WIDTH}x{MIN_HEIGHT})\nq quits"
         self.query_one("#too-small", Static).update(message)
 
     def _show_active(self, index: int) -> None:

@@ -175,9 +175,11 @@ class ItemPane(OptionList):
     # focus may have moved; they must never be taken for a move of the user's.
 
     def _moved(self) -> None:
+        # Straight to the screen rather than bubbling through the containers: keys typed
+        # fast ("j" then "2") must reach it in the order the user pressed them.
         ref = self.current_ref
-        if ref is not None:
-            self.post_message(self.CursorMoved(self, ref))
+        if ref is not None and self.is_attached:
+            self.screen.post_message(self.CursorMoved(self, ref))
 
     def action_cursor_up(self) -> None:
         super().action_cursor_up()

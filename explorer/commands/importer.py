@@ -6,7 +6,8 @@ import argparse
 from pathlib import Path
 
 from explorer.commands.common import EXIT_BAD_INPUT, EXIT_OK, error, stdout
-from explorer.data import DataError, StoreError, default_database_path, import_files
+from explorer.data import DataError, StoreError, default_database_path
+from explorer.data.incremental import import_corpus
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -20,6 +21,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         type=Path,
         help=f"database to write (default: {default_database_path()})",
     )
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="parse every file again, ignoring (and not writing) the parse cache beside the database",
+    )
     parser.set_defaults(handler=run)
 
 
@@ -32,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
         error(f"{db.parent}: no such directory for the database")
         return EXIT_BAD_INPUT
     try:
-        loaded = import_files(args.files, db)
+        summary = import_corpus(args.files, db, use_cache=not args.no_cache)
     except DataError as failure:
         for problem in failure.problems:
             error(str(problem))
@@ -41,8 +47,10 @@ def run(args: argparse.Namespace) -> int:
     except StoreError as failure:
         error(str(failure))
         return EXIT_BAD_INPUT
+    unchanged = f", {summary.reused} unchanged since the last import" if summary.reused else ""
     stdout().print(
-        f"imported {len(loaded.articles)} article(s): {len(loaded.actors)} actors, "
-        f"{len(loaded.meetings)} meetings, {len(loaded.quotes)} quotes -> {db}"
+        f"imported {summary.articles} article(s): {summary.actors} actors, "
+        f"{summary.meetings} meetings, {summary.quotes} quotes -> {db} "
+        f"({summary.parsed} file(s) parsed{unchanged})"
     )
     return EXIT_OK

@@ -1,0 +1,1 @@
+"""Benchmark helpers: a deterministic synthetic corpus to measure explorer at scale."""

@@ -1,0 +1,474 @@
+"""Import a corpus quickly: parse only the files that changed, in parallel, and keep the rest.
+
+`explorer import` over a thousand articles must not re-read a thousand YAML files to add one.
+Each file's validated result is kept in a parse cache next to the database, keyed by the
+SHA-256 of its bytes (and its path, which the database records). The result is kept in the
+form the database needs it: the JSON rows of the file's article, meetings and quotes, its
+actors' span rows, and the little that merging needs (its actors' fields, ids, references).
+Writing the database is then assembling those rows, not re-serialising models.
+
+Whatever the cache holds, the database is the same as `explorer.data.sources.import_files`
+would write for the same files, and it is still written in one atomic step. When anything is
+wrong, the problems reported are exactly those of `load_files`: the files involved are parsed
+again in full, so every message keeps its file, line and column.
+
+The cache file: one line `explorer-parse-cache`, one line giving the byte length of a JSON
+header, the header (format, a hash of the importer's code, and per file its metadata and where
+its rows are), then the rows themselves, one JSON document a line.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from explorer.data import dates, importer, models, records, safe_yaml, schema, text
+from explorer.data.atomic import atomic_write_bytes
+from explorer.data.errors import DataError, Problem, StoreError
+from explorer.data.importer import ParsedFile, _parse_file, merge_files
+from explorer.data.records import article_record, item_record, span_row
+from explorer.data.schema import FORMAT_VERSION
+
+CACHE_MAGIC = b"explorer-parse-cache\n"
+CACHE_FORMAT = 1
+# Below this many files to parse, starting worker processes costs more than it saves.
+PARALLEL_THRESHOLD = 48
+
+
+def _dumps(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False, allow_nan=False).encode("utf-8")
+
+
+def cache_path_for(db_path: str | os.PathLike[str]) -> Path:
+    """The parse cache that belongs to a database: beside it, named after it."""
+    db = Path(db_path)
+    return db.with_name(db.name + ".parse-cache")
+
+
+def _code_version() -> str:
+    """A hash of the code that parses and validates: a changed rule invalidates the cache."""
+    digest = hashlib.sha256(f"{CACHE_FORMAT}:{FORMAT_VERSION}".encode())
+    for module in (importer, text, schema, safe_yaml, dates, records, models):
+        digest.update(Path(module.__file__ or "").read_bytes())
+    return digest.hexdigest()
+
+
+@dataclass
+class Entry:
+    """One valid file, as the database needs it.
+
+    `meta`: {"article": id, "actors": [[id, name, kind, role, member_of, aliases, evidence,
+    note], …], "meetings": [ids], "quotes": [ids], "refs": {"actor": [ids], "meeting": [ids]}}.
+    `rows`: JSON lines — the article row, then each meeting row, each quote row, and for each
+    actor its span rows without the enclosing brackets (an empty line when it has none).
+    """
+
+    meta: dict[str, Any]
+    rows: bytes
+
+
+def entry_of(parsed: ParsedFile) -> Entry:
+    """The cacheable form of a parsed, problem-free file."""
+    lines = [_dumps(article_record(parsed.article))]
+    lines += [_dumps(item_record(m)) for m in parsed.meetings]
+    lines += [_dumps(item_record(q)) for q in parsed.quotes]
+    lines += [_dumps([span_row(s) for s in a.spans])[1:-1] for a in parsed.actors]
+    refs: dict[str, dict[str, None]] = {"actor": {}, "meeting": {}}
+    for kind, target, *_ in parsed.references:
+        refs[kind][target] = None
+    meta = {
+        "article": parsed.article.id,
+        "actors": [
+            [
+                a.id,
+                a.name,
+                a.kind,
+                a.role,
+                list(a.member_of),
+                list(a.aliases),
+                list(a.evidence),
+                a.note,
+            ]
+            for a in parsed.actors
+        ],
+        "meetings": [m.id for m in parsed.meetings],
+        "quotes": [q.id for q in parsed.quotes],
+        "refs": {kind: list(targets) for kind, targets in refs.items()},
+    }
+    return Entry(meta, b"\n".join(lines))
+
+
+@dataclass
+class _Outcome:
+    """What parsing one file gave: an entry when it is valid, else only its ids."""
+
+    index: int
+    sha: str | None
+    entry: Entry | None = None
+    # For a file with problems: what merging would still see of it.
+    meta: dict[str, Any] | None = None
+
+
+def _read(path: str) -> tuple[bytes | None, str | None]:
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError:
+        return None, None
+    return data, hashlib.sha256(data).hexdigest()
+
+
+def _partial_meta(parsed: ParsedFile) -> dict[str, Any]:
+    """Ids and references of a file with problems, as merging sees them."""
+    refs: dict[str, dict[str, None]] = {"actor": {}, "meeting": {}}
+    for kind, target, *_ in parsed.references:
+        refs[kind][target] = None
+    return {
+        "article": parsed.article.id if parsed.article else None,
+        "actors": [[a.id, a.name, a.kind] for a in parsed.actors],
+        "meetings": [m.id for m in parsed.meetings],
+        "quotes": [q.id for q in parsed.quotes],
+        "declared": {k: sorted(v) for k, v in parsed.declared.items()},
+        "refs": {kind: list(targets) for kind, targets in refs.items()},
+        "problems": True,
+    }
+
+
+def _parse_one(job: tuple[int, str, str | None]) -> _Outcome:
+    """Parse one file (in a worker process, or not): its entry, or what merging needs of it."""
+    index, path, sha = job
+    before = _stat(path)
+    try:
+        parsed = _parse_file(path)
+    except DataError:
+        return _Outcome(index, None, meta={"unreadable": True, "problems": True})
+    if parsed.problems or parsed.article is None:
+        return _Outcome(index, None, meta=_partial_meta(parsed))
+    # A file that changed while it was read is parsed but not remembered under the old hash.
+    return _Outcome(index, sha if _stat(path) == before else None, entry=entry_of(parsed))
+
+
+def _stat(path: str) -> tuple[int, int] | None:
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    return (status.st_size, status.st_mtime_ns)
+
+
+# -- the cache file ------------------------------------------------------------------------
+
+
+def read_cache(path: Path) -> dict[str, Entry]:
+    """Entries by key; an absent, damaged or outdated cache is simply empty."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return {}
+    if not data.startswith(CACHE_MAGIC):
+        return {}
+    try:
+        line_end = data.index(b"\n", len(CACHE_MAGIC))
+        size = int(data[len(CACHE_MAGIC) : line_end])
+        start = line_end + 1
+        header = json.loads(data[start : start + size])
+        if header.get("code") != _code_version():
+            return {}
+        base = start + size
+        return {
+            key: Entry(item["meta"], data[base + item["at"] : base + item["at"] + item["size"]])
+            for key, item in header["entries"].items()
+        }
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return {}
+
+
+def write_cache(path: Path, entries: dict[str, Entry]) -> None:
+    """Replace the cache atomically; it only ever holds the files of the latest import."""
+    index: dict[str, Any] = {}
+    blobs: list[bytes] = []
+    offset = 0
+    for key, entry in entries.items():
+        index[key] = {"meta": entry.meta, "at": offset, "size": len(entry.rows)}
+        blobs.append(entry.rows)
+        offset += len(entry.rows)
+    header = _dumps({"format": CACHE_FORMAT, "code": _code_version(), "entries": index})
+    atomic_write_bytes(path, b"".join([CACHE_MAGIC, b"%d\n" % len(header), header, *blobs]))
+
+
+# -- merging and writing -------------------------------------------------------------------
+
+
+@dataclass
+class ImportSummary:
+    """What an import did: sizes of the corpus, and how many files it parsed or reused."""
+
+    articles: int
+    actors: int
+    meetings: int
+    quotes: int
+    parsed: int
+    reused: int
+    database: Path
+    cache: Path | None = None
+
+
+@dataclass
+class _Merged:
+    articles: list[bytes] = field(default_factory=list)
+    meetings: list[bytes] = field(default_factory=list)
+    quotes: list[bytes] = field(default_factory=list)
+    actors: dict[str, tuple[dict[str, Any], list[bytes], set[str]]] = field(default_factory=dict)
+    flagged: set[int] = field(default_factory=set)
+
+
+def _union(first: list[str], other: list[str]) -> None:
+    first.extend(x for x in other if x not in first)
+
+
+def _merge(metas: Sequence[dict[str, Any]], entries: Sequence[Entry | None]) -> _Merged:
+    """Join the files as `merge_files` does; flags every file a problem of merging involves."""
+    merged = _Merged()
+    article_owner: dict[str, int] = {}
+    actor_owner: dict[str, int] = {}
+    item_owner: dict[str, dict[str, int]] = {"meeting": {}, "quote": {}}
+    known: dict[str, set[str]] = {"actor": set(), "meeting": set()}
+    for index, meta in enumerate(metas):
+        if meta.get("unreadable"):
+            merged.flagged.add(index)
+            continue
+        if meta.get("problems"):
+            merged.flagged.add(index)
+        declared = meta.get("declared")
+        known["actor"].update(declared["actor"] if declared else (a[0] for a in meta["actors"]))
+        known["meeting"].update(declared["meeting"] if declared else meta["meetings"])
+        article = meta["article"]
+        if article is None:
+            continue
+        if article in article_owner:
+            merged.flagged.update((index, article_owner[article]))
+            continue
+        article_owner[article] = index
+        entry = entries[index]
+        lines = entry.rows.split(b"\n") if entry else []
+        merged.articles.append(lines[0] if lines else b"")
+        meeting_count, quote_count = len(meta["meetings"]), len(meta["quotes"])
+        span_rows = lines[1 + meeting_count + quote_count :] if lines else []
+        for position, actor in enumerate(meta["actors"]):
+            ident, name, kind = actor[0], actor[1], actor[2]
+            if ident not in merged.actors:
+                actor_owner[ident] = index
+                role, member_of, aliases, evidence, note = (
+                    actor[3:8] if entry else (None, [], [], [], None)
+                )
+                row = {
+                    "id": ident,
+                    "name": name,
+                    "kind": kind,
+                    "role": role,
+                    "member_of": list(member_of),
+                    "aliases": list(aliases),
+                    "evidence": list(evidence),
+                    "note": note,
+                    "articles": [article],
+                }
+                spans = [span_rows[position]] if span_rows else []
+                merged.actors[ident] = (row, spans, {article})
+                continue
+            row, spans, articles = merged.actors[ident]
+            if row["name"] != name or row["kind"] != kind:
+                merged.flagged.update((index, actor_owner[ident]))
+                continue
+            if not entry:
+                continue
+            role, member_of, aliases, evidence, note = actor[3:8]
+            row["role"] = row.get("role") or role
+            _union(row["member_of"], member_of)
+            _union(row["aliases"], aliases)
+            _union(row["evidence"], evidence)
+            row["note"] = row.get("note") or note
+            if article not in articles:
+                articles.add(article)
+                row["articles"].append(article)
+            spans.append(span_rows[position])
+        for kind, rows in (("meeting", merged.meetings), ("quote", merged.quotes)):
+            owners = item_owner[kind]
+            ids = meta["meetings" if kind == "meeting" else "quotes"]
+            first = 1 if kind == "meeting" else 1 + meeting_count
+            for offset, ident in enumerate(ids):
+                if ident in owners:
+                    merged.flagged.update((index, owners[ident]))
+                    continue
+                owners[ident] = index
+                if lines:
+                    rows.append(lines[first + offset])
+    for index, meta in enumerate(metas):
+        refs = meta.get("refs") or {}
+        for kind in ("actor", "meeting"):
+            if any(target not in known[kind] for target in refs.get(kind, ())):
+                merged.flagged.add(index)
+    return merged
+
+
+def _actor_row(row: dict[str, Any], spans: list[bytes]) -> bytes:
+    """The database row of a merged actor, as `item_record` would give it."""
+    shown = {k: v for k, v in row.items() if v not in (None, (), [], "")}
+    text = _dumps(shown)
+    spans = [s for s in spans if s]
+    if not spans:
+        return text
+    return text[:-1] + b', "spans": [' + b", ".join(spans) + b"]}"
+
+
+def _table(rows: Sequence[bytes]) -> bytes:
+    return b"{" + b", ".join(b'"%d": %s' % (i, row) for i, row in enumerate(rows, 1)) + b"}"
+
+
+def assemble(merged: _Merged, sources: dict[str, str]) -> bytes:
+    """The database file's bytes (the same document `store.serialize` writes)."""
+    meta = _dumps({"1": {"format": FORMAT_VERSION, "sources": sources}})
+    actors = [_actor_row(row, spans) for row, spans, _ in merged.actors.values()]
+    return b"".join(
+        [
+            b'{"meta": ',
+            meta,
+            b', "articles": ',
+            _table(merged.articles),
+            b', "actors": ',
+            _table(actors),
+            b', "meetings": ',
+            _table(merged.meetings),
+            b', "quotes": ',
+            _table(merged.quotes),
+            b"}",
+        ]
+    )
+
+
+def _problems(names: Sequence[str], metas: Sequence[dict[str, Any]], flagged: set[int]) -> None:
+    """Raise the DataError `load_files` would: flagged files parsed in full, others as ids."""
+    problems: list[Problem] = []
+    parsed: list[ParsedFile] = []
+    for index, name in enumerate(names):
+        if index in flagged:
+            try:
+                parsed.append(_parse_file(name))
+            except DataError as error:
+                problems.extend(error.problems)
+            continue
+        meta = metas[index]
+        stub = ParsedFile(name, None, [], [], [])  # type: ignore[arg-type]
+        stub.declared = {
+            "actor": {a[0] for a in meta["actors"]},
+            "meeting": set(meta["meetings"]),
+            "quote": set(meta["quotes"]),
+        }
+        parsed.append(stub)
+    try:
+        merge_files(parsed)
+    except DataError as error:
+        problems.extend(error.problems)
+    if not problems:  # pragma: no cover - a flag always stands for a problem
+        problems.append(Problem(names[min(flagged)], "could not be merged into the corpus"))
+    raise DataError(problems)
+
+
+def import_corpus(
+    paths: Sequence[str | Path],
+    db_path: str | os.PathLike[str],
+    *,
+    use_cache: bool = True,
+    jobs: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> ImportSummary:
+    """Validate every file and replace the database in one atomic write, parsing only what
+    changed since the last import; raises DataError (database untouched) or StoreError."""
+    db = Path(db_path)
+    names = [str(p) for p in paths]
+    cache_file = cache_path_for(db)
+    cache = read_cache(cache_file) if use_cache else {}
+    hashes: list[str | None] = []
+    keys: list[str | None] = []
+    entries: list[Entry | None] = []
+    to_parse: list[tuple[int, str, str | None]] = []
+    for index, name in enumerate(names):
+        _, sha = _read(name)
+        hashes.append(sha)
+        key = f"{sha}:{name}" if sha else None
+        keys.append(key)
+        entry = cache.get(key) if key else None
+        entries.append(entry)
+        if entry is None:
+            to_parse.append((index, name, sha))
+    metas: list[dict[str, Any]] = [e.meta if e else {} for e in entries]
+    for outcome in _parse_all(to_parse, jobs, progress):
+        if outcome.entry is not None:
+            entries[outcome.index] = outcome.entry
+            metas[outcome.index] = outcome.entry.meta
+            if outcome.sha is None:
+                keys[outcome.index] = None
+        else:
+            metas[outcome.index] = outcome.meta or {"unreadable": True}
+            entries[outcome.index] = None
+    merged = _merge(metas, entries)
+    if merged.flagged:
+        _problems(names, metas, merged.flagged)
+    sources = {
+        str(Path(name).resolve()): sha
+        for name, sha in zip(names, hashes, strict=True)
+        if sha is not None
+    }
+    data = assemble(merged, sources)
+    try:
+        atomic_write_bytes(db, data)
+    except OSError as error:
+        raise StoreError(f"{db}: cannot write the database: {error.strerror or error}") from None
+    written: Path | None = None
+    if use_cache:
+        keep = {k: e for k, e in zip(keys, entries, strict=True) if k and e}
+        try:
+            write_cache(cache_file, keep)
+            written = cache_file
+        except OSError:
+            # The cache only saves time: without it the next import parses every file again.
+            written = None
+    return ImportSummary(
+        articles=len(merged.articles),
+        actors=len(merged.actors),
+        meetings=len(merged.meetings),
+        quotes=len(merged.quotes),
+        parsed=len(to_parse),
+        reused=len(names) - len(to_parse),
+        database=db,
+        cache=written,
+    )
+
+
+def _parse_all(
+    jobs_list: list[tuple[int, str, str | None]],
+    jobs: int | None,
+    progress: Callable[[int, int], None] | None,
+) -> list[_Outcome]:
+    workers = jobs if jobs is not None else min(os.cpu_count() or 1, 4)
+    total = len(jobs_list)
+    if workers <= 1 or total < PARALLEL_THRESHOLD:
+        outcomes = []
+        for done, job in enumerate(jobs_list, 1):
+            outcomes.append(_parse_one(job))
+            if progress:
+                progress(done, total)
+        return outcomes
+    chunk = max(1, total // (workers * 8))
+    outcomes = []
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        for done, outcome in enumerate(pool.map(_parse_one, jobs_list, chunksize=chunk), 1):
+            outcomes.append(outcome)
+            if progress:
+                progress(done, total)
+    return outcomes

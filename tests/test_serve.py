@@ -167,6 +167,8 @@ def recorded(monkeypatch: pytest.MonkeyPatch) -> list[RecordingServer]:
         return servers[-1]
 
     monkeypatch.setattr(serve, "build_server", build)
+    # Nor bind anything: these tests are about what the command asks for, not the network.
+    monkeypatch.setattr(serve, "check_can_listen", lambda host, port: None)
     return servers
 
 

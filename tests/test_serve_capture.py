@@ -1,0 +1,42 @@
+"""EXPLORER_SCREENSHOT_DIR: the app saves its screen as SVG after keys, and only when asked."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from explorer.app import build_app
+from explorer.data import Corpus
+from explorer.screen_capture import SCREENSHOT_DIR_VARIABLE, SCREENSHOT_NAME, SETTLE_SECONDS
+from tests.test_serve_browser import detail_title, screen_lines
+
+
+async def test_saves_the_screen_after_keys_when_asked(
+    seed_corpus: Corpus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(SCREENSHOT_DIR_VARIABLE, str(tmp_path / "screens"))
+    saved = tmp_path / "screens" / SCREENSHOT_NAME
+    app = build_app(seed_corpus)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        first = screen_lines(saved.read_text(encoding="utf-8"))
+        assert detail_title(first) == "China"
+        await pilot.press("down")
+        await pilot.pause(SETTLE_SECONDS * 2)
+        after = screen_lines(saved.read_text(encoding="utf-8"))
+        assert detail_title(after) == "Chinese defence minister"
+    assert [path.name for path in saved.parent.iterdir()] == [SCREENSHOT_NAME]  # no leftovers
+
+
+async def test_writes_nothing_unless_asked(
+    seed_corpus: Corpus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv(SCREENSHOT_DIR_VARIABLE, raising=False)
+    monkeypatch.chdir(tmp_path)
+    app = build_app(seed_corpus)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("down")
+        await pilot.pause(SETTLE_SECONDS * 2)
+        assert app.save_screen() is None
+    assert list(tmp_path.iterdir()) == []

@@ -169,7 +169,7 @@ class TimelineScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close"),
-        Binding("slash,f", "edit_filter", "Filter", key_display="/"),
+        Binding("slash", "edit_filter", "Filter", key_display="/"),
         Binding("x", "clear_filter", "Clear filter"),
         Binding("j", "cursor('down')", "Down", show=False),
         Binding("k", "cursor('up')", "Up", show=False),
@@ -379,7 +379,14 @@ class TimelineScreen(Screen[None]):
             return True
         actor_ids = self.names.resolve(query)
         if not actor_ids:
-            self.notify(f"No actor is named {query.strip()!r}", severity="warning", markup=False)
+            self.query_one("#timeline-heading", Static).update(
+                Content.assemble(
+                    ("No actor is named ", "bold $text-error"),
+                    (f"“{query.strip()}”", "bold"),
+                    " · Esc keeps the list as it was, x clears the filter",
+                )
+            )
+            self.app.bell()
             return False
         self.actor_filter = ActorFilter(actor_ids, query.strip())
         return True

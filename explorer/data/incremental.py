@@ -12,13 +12,17 @@ would write for the same files, and it is still written in one atomic step. When
 wrong, the problems reported are exactly those of `load_files`: the files involved are parsed
 again in full, so every message keeps its file, line and column.
 
-The cache file: one line `explorer-parse-cache`, one line giving the byte length of a JSON
-header, the header (format, a hash of the importer's code, and per file its metadata and where
-its rows are), then the rows themselves, one JSON document a line.
+The cache is a folder beside the database, `<database>.parse-cache/`, with one entry file for
+each article file: a line giving the sizes of a JSON header and of the rows, the header (the
+key and the metadata merging needs), then the rows, one JSON document a line. An entry's name
+hashes the key with the importer's code, so a changed validation rule is a cache miss; adding
+one article to a thousand writes one entry.
 """
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import hashlib
 import json
 import os
@@ -34,8 +38,8 @@ from explorer.data.errors import DataError, Problem, StoreError
 from explorer.data.importer import ParsedFile, _parse_file, merge_files
 from explorer.data.records import article_record, item_record, span_row
 from explorer.data.schema import FORMAT_VERSION
+from explorer.data.store import encode_database
 
-CACHE_MAGIC = b"explorer-parse-cache\n"
 CACHE_FORMAT = 1
 # Below this many files to parse, starting worker processes costs more than it saves.
 PARALLEL_THRESHOLD = 48
@@ -46,11 +50,12 @@ def _dumps(value: Any) -> bytes:
 
 
 def cache_path_for(db_path: str | os.PathLike[str]) -> Path:
-    """The parse cache that belongs to a database: beside it, named after it."""
+    """The parse cache folder that belongs to a database: beside it, named after it."""
     db = Path(db_path)
     return db.with_name(db.name + ".parse-cache")
 
 
+@functools.cache
 def _code_version() -> str:
     """A hash of the code that parses and validates: a changed rule invalidates the cache."""
     digest = hashlib.sha256(f"{CACHE_FORMAT}:{FORMAT_VERSION}".encode())
@@ -162,44 +167,46 @@ def _stat(path: str) -> tuple[int, int] | None:
     return (status.st_size, status.st_mtime_ns)
 
 
-# -- the cache file ------------------------------------------------------------------------
+# -- the cache folder ----------------------------------------------------------------------
 
 
-def read_cache(path: Path) -> dict[str, Entry]:
-    """Entries by key; an absent, damaged or outdated cache is simply empty."""
+def _entry_name(key: str) -> str:
+    """An entry's file name: the code version is part of it, so a changed rule misses."""
+    return hashlib.sha256(f"{_code_version()}\0{key}".encode()).hexdigest()[:40] + ".entry"
+
+
+def read_entry(path: Path, key: str) -> Entry | None:
+    """One cached file result, or None when it is absent, torn, or for another key."""
     try:
         data = path.read_bytes()
-    except OSError:
-        return {}
-    if not data.startswith(CACHE_MAGIC):
-        return {}
-    try:
-        line_end = data.index(b"\n", len(CACHE_MAGIC))
-        size = int(data[len(CACHE_MAGIC) : line_end])
+        line_end = data.index(b"\n")
+        header_size, rows_size = (int(n) for n in data[:line_end].split())
         start = line_end + 1
-        header = json.loads(data[start : start + size])
-        if header.get("code") != _code_version():
-            return {}
-        base = start + size
-        return {
-            key: Entry(item["meta"], data[base + item["at"] : base + item["at"] + item["size"]])
-            for key, item in header["entries"].items()
-        }
-    except (ValueError, KeyError, TypeError, AttributeError):
-        return {}
+        if len(data) != start + header_size + rows_size:
+            return None
+        header = json.loads(data[start : start + header_size])
+        if header["key"] != key:
+            return None
+        return Entry(header["meta"], data[start + header_size :])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
 
 
-def write_cache(path: Path, entries: dict[str, Entry]) -> None:
-    """Replace the cache atomically; it only ever holds the files of the latest import."""
-    index: dict[str, Any] = {}
-    blobs: list[bytes] = []
-    offset = 0
-    for key, entry in entries.items():
-        index[key] = {"meta": entry.meta, "at": offset, "size": len(entry.rows)}
-        blobs.append(entry.rows)
-        offset += len(entry.rows)
-    header = _dumps({"format": CACHE_FORMAT, "code": _code_version(), "entries": index})
-    atomic_write_bytes(path, b"".join([CACHE_MAGIC, b"%d\n" % len(header), header, *blobs]))
+def write_entry(path: Path, key: str, entry: Entry) -> None:
+    """Write one entry through a temporary file; a torn entry is detected and ignored on read,
+    so no fsync: the cache only ever saves time."""
+    header = _dumps({"format": CACHE_FORMAT, "key": key, "meta": entry.meta})
+    temporary = path.with_name(path.name + ".tmp")
+    temporary.write_bytes(b"%d %d\n" % (len(header), len(entry.rows)) + header + entry.rows)
+    os.replace(temporary, path)
+
+
+def prune_cache(folder: Path, keep: set[str]) -> None:
+    """Remove the entries of files that are no longer part of the corpus (or of old code)."""
+    for name in os.listdir(folder):
+        if name not in keep:
+            with contextlib.suppress(OSError):
+                os.unlink(folder / name)
 
 
 # -- merging and writing -------------------------------------------------------------------
@@ -326,29 +333,17 @@ def _actor_row(row: dict[str, Any], spans: list[bytes]) -> bytes:
     return text[:-1] + b', "spans": [' + b", ".join(spans) + b"]}"
 
 
-def _table(rows: Sequence[bytes]) -> bytes:
-    return b"{" + b", ".join(b'"%d": %s' % (i, row) for i, row in enumerate(rows, 1)) + b"}"
-
-
 def assemble(merged: _Merged, sources: dict[str, str]) -> bytes:
     """The database file's bytes (the same document `store.serialize` writes)."""
-    meta = _dumps({"1": {"format": FORMAT_VERSION, "sources": sources}})
+    meta = {"format": FORMAT_VERSION, "sources": sources}
     actors = [_actor_row(row, spans) for row, spans, _ in merged.actors.values()]
-    return b"".join(
-        [
-            b'{"meta": ',
-            meta,
-            b', "articles": ',
-            _table(merged.articles),
-            b', "actors": ',
-            _table(actors),
-            b', "meetings": ',
-            _table(merged.meetings),
-            b', "quotes": ',
-            _table(merged.quotes),
-            b"}",
-        ]
-    )
+    tables = {
+        "articles": merged.articles,
+        "actors": actors,
+        "meetings": merged.meetings,
+        "quotes": merged.quotes,
+    }
+    return encode_database(meta, tables)
 
 
 def _problems(names: Sequence[str], metas: Sequence[dict[str, Any]], flagged: set[int]) -> None:
@@ -391,8 +386,7 @@ def import_corpus(
     changed since the last import; raises DataError (database untouched) or StoreError."""
     db = Path(db_path)
     names = [str(p) for p in paths]
-    cache_file = cache_path_for(db)
-    cache = read_cache(cache_file) if use_cache else {}
+    cache_folder = cache_path_for(db)
     hashes: list[str | None] = []
     keys: list[str | None] = []
     entries: list[Entry | None] = []
@@ -402,12 +396,13 @@ def import_corpus(
         hashes.append(sha)
         key = f"{sha}:{name}" if sha else None
         keys.append(key)
-        entry = cache.get(key) if key else None
+        entry = read_entry(cache_folder / _entry_name(key), key) if key and use_cache else None
         entries.append(entry)
         if entry is None:
             to_parse.append((index, name, sha))
     metas: list[dict[str, Any]] = [e.meta if e else {} for e in entries]
-    for outcome in _parse_all(to_parse, jobs, progress):
+    parsed = _parse_all(to_parse, jobs, progress)
+    for outcome in parsed:
         if outcome.entry is not None:
             entries[outcome.index] = outcome.entry
             metas[outcome.index] = outcome.entry.meta
@@ -431,10 +426,20 @@ def import_corpus(
         raise StoreError(f"{db}: cannot write the database: {error.strerror or error}") from None
     written: Path | None = None
     if use_cache:
-        keep = {k: e for k, e in zip(keys, entries, strict=True) if k and e}
+        fresh = {o.index for o in parsed if o.entry is not None and o.sha is not None}
         try:
-            write_cache(cache_file, keep)
-            written = cache_file
+            cache_folder.mkdir(exist_ok=True)
+            names: set[str] = set()
+            for index, key in enumerate(keys):
+                entry = entries[index]
+                if key is None or entry is None:
+                    continue
+                name = _entry_name(key)
+                names.add(name)
+                if index in fresh:
+                    write_entry(cache_folder / name, key, entry)
+            prune_cache(cache_folder, names)
+            written = cache_folder
         except OSError:
             # The cache only saves time: without it the next import parses every file again.
             written = None

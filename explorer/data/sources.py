@@ -15,6 +15,7 @@ from explorer.data.errors import StoreError
 from explorer.data.importer import Loaded, load_files
 from explorer.data.store import (
     load_database,
+    load_database_file,
     memory_database,
     open_database,
     read_meta,
@@ -85,7 +86,7 @@ def open_default_corpus() -> Corpus:
 
 def open_corpus(db_path: str | Path) -> Corpus:
     """Load a database file and build its indexes."""
-    return Corpus(load_database(open_database(db_path), str(db_path)))
+    return Corpus(load_database_file(db_path))
 
 
 def corpus_from_files(paths: Sequence[str | Path]) -> Corpus:

@@ -76,3 +76,48 @@ async def test_goto_an_unknown_item_says_so(seed_corpus: Corpus) -> None:
         await pilot.pause()
         assert len(app.history) == 0
         assert app.main.current == Ref("actor", app.main.pane("actor").shown[0])
+
+
+KEY_NAMES = {
+    "question_mark": "?",
+    "left_square_bracket": "[",
+    "right_square_bracket": "]",
+    "slash": "/",
+    "backspace": "Backspace",
+    "alt+left": "Alt+←",
+    "alt+right": "Alt+→",
+    "enter": "Enter",
+    "escape": "Esc",
+    "tab": "Tab",
+    "shift+tab": "Shift+Tab",
+    "up": "↑",
+    "down": "↓",
+}
+
+
+def help_name(key: str) -> str:
+    """How help.md writes a key: `x` for a character, names such as Ctrl+E otherwise."""
+    if key in KEY_NAMES:
+        return KEY_NAMES[key]
+    if len(key) == 1:
+        return f"`{key}`"
+    *mods, last = key.split("+")
+    last = last.upper() if len(last) == 1 or last[0] == "f" and last[1:].isdigit() else last
+    return "+".join([*(m.capitalize() for m in mods), last])
+
+
+def test_help_lists_every_key_of_the_app() -> None:
+    from explorer.app import ExplorerApp
+    from explorer.screens.help import HELP_FILE
+    from explorer.screens.main import MainScreen
+    from explorer.widgets.detail_pane import DetailPane
+    from explorer.widgets.item_pane import ItemPane
+
+    text = HELP_FILE.read_text(encoding="utf-8")
+    missing = []
+    for owner in (ExplorerApp, MainScreen, ItemPane, DetailPane):
+        for binding in owner.__dict__.get("BINDINGS", []):
+            for key in binding.key.split(","):
+                if help_name(key.strip()) not in text:
+                    missing.append(f"{owner.__name__}: {key}")
+    assert not missing, f"keys missing from help.md: {missing}"

@@ -51,6 +51,7 @@ def run(args: argparse.Namespace) -> int:
     stdout().print(
         f"imported {summary.articles} article(s): {summary.actors} actors, "
         f"{summary.meetings} meetings, {summary.quotes} quotes -> {db} "
-        f"({summary.parsed} file(s) parsed{unchanged})"
+        f"({summary.parsed} file(s) parsed{unchanged})",
+        soft_wrap=True,
     )
     return EXIT_OK

@@ -1,0 +1,146 @@
+"""`explorer search QUERY`: the app's quote search on the command line, same engine and ranking."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any
+
+from rich.text import Text
+
+from explorer.commands.common import (
+    EXIT_BAD_INPUT,
+    EXIT_NOT_FOUND,
+    EXIT_OK,
+    ExplorerError,
+    add_db_option,
+    error,
+    load_corpus,
+    stderr,
+    stdout,
+)
+from explorer.data import Corpus
+from explorer.data.search import Hit, SearchIndex
+
+HIGHLIGHT = "bold reverse"
+
+EPILOG = """\
+query language:
+  words          every word must occur, in any order; case and accents are ignored
+  "a phrase"     the words side by side, in this order
+  -word          leave out quotes containing it (also -"a phrase", -speaker:NAME)
+  speaker:NAME   speaker's name, alias or id, by prefix (speaker:hayashi)
+  meeting:NAME   meeting title or id, by prefix (meeting:"defence ministers")
+  kind:KIND      direct, paraphrase or reported
+  article:ID     article id or title, by prefix
+When nothing matches exactly, near matches (one typo away) are shown and labelled.
+Quote the whole query when it holds a -word: explorer search "trust -defence".
+exit status: 0 found, 1 nothing found, 2 bad input.
+"""
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of 1 or more, not {value!r}")
+    return number
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "search",
+        help="search the quotes",
+        description="Search the quotes: ranked, highlighted, field-aware and typo-tolerant.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("query", metavar="QUERY", nargs="+", help="words, phrases and fields")
+    parser.add_argument("--json", action="store_true", help="one JSON object per line")
+    parser.add_argument("--limit", metavar="N", type=_positive, help="show at most N quotes")
+    add_db_option(parser)
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        corpus = load_corpus(args.db)
+    except ExplorerError as failure:
+        error(str(failure))
+        return EXIT_BAD_INPUT
+    index = SearchIndex(corpus)
+    result = index.search(" ".join(args.query), limit=args.limit, prefix_last=False)
+    if result.query.is_empty:
+        error(result.message or "nothing to search for")
+        return EXIT_BAD_INPUT
+    if not result.hits:
+        error(result.message or "no quotes match")
+        return EXIT_NOT_FOUND
+    if args.json:
+        for hit in result.hits:
+            print(json.dumps(as_json(corpus, hit), ensure_ascii=False))
+        return EXIT_OK
+    notes = stderr()
+    if result.near and result.message:
+        notes.print(Text(result.message, style="yellow"))
+    console = stdout()
+    plain = not console.is_terminal
+    for hit in result.hits:
+        console.print(quote_line(hit), soft_wrap=plain)
+        console.print(about_line(corpus, hit), soft_wrap=plain)
+    shown = len(result.hits)
+    count = result.count_label()
+    notes.print(Text(count if shown == result.total else f"{shown} of {count}", style="dim"))
+    return EXIT_OK
+
+
+def quote_line(hit: Hit) -> Text:
+    """The quote in curly quotes with the matched words highlighted (as Text, never markup)."""
+    line = Text("“")
+    body = Text(hit.quote.text)
+    for start, end in hit.ranges:
+        body.stylize(HIGHLIGHT, start, end)
+    line.append_text(body)
+    line.append("”")
+    return line
+
+
+def about_line(corpus: Corpus, hit: Hit) -> Text:
+    quote = hit.quote
+    speaker = corpus.actors.get(quote.speaker)
+    article = corpus.articles.get(quote.article)
+    parts = [speaker.name if speaker else quote.speaker, quote.kind]
+    if article is not None:
+        parts.append(f"{article.published.day} {article.published:%b %Y}")
+    line = Text("  ")
+    line.append(" · ".join(parts), style="cyan")
+    line.append(f"  {quote.id}", style="dim")
+    if hit.match.value == "near":
+        line.append("  near match", style="yellow")
+    return line
+
+
+def as_json(corpus: Corpus, hit: Hit) -> dict[str, Any]:
+    quote = hit.quote
+    speaker = corpus.actors.get(quote.speaker)
+    meeting = corpus.meetings.get(quote.meeting) if quote.meeting else None
+    article = corpus.articles.get(quote.article)
+    return {
+        "id": quote.id,
+        "text": quote.text,
+        "match": hit.match.value,
+        "highlights": [list(r) for r in hit.ranges],
+        "kind": quote.kind,
+        "speaker": {"id": quote.speaker, "name": speaker.name if speaker else None},
+        "meeting": {"id": meeting.id, "title": meeting.title} if meeting else None,
+        "article": {
+            "id": quote.article,
+            "title": article.title if article else None,
+            "published": article.published.isoformat() if article else None,
+        },
+    }
+
+
+__all__ = ["as_json", "register", "run"]

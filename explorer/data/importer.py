@@ -178,8 +178,47 @@ def parse_file(path: str | Path) -> ParsedFile:
 def _parse_file(path: str | Path) -> ParsedFile:
     """Validate one file; its problems are collected on the result, not raised, so that
     reference checks across the corpus can still report theirs alongside."""
+    return _parse_document(read_yaml_file(path), str(path))
+
+
+EXPORT_KEY = "explorer_export"
+EXPORT_VERSION = 1
+_EXPORT_KEYS = (EXPORT_KEY, "view", "articles")
+
+
+def parse_units(path: str | Path) -> list[ParsedFile]:
+    """Every article a file holds: one for a format-v1 file, several for a JSON export.
+
+    A JSON export (`explorer export --format json`) is {"explorer_export": 1, "view": …,
+    "articles": [a format-v1 document, …]}; each article is validated exactly as if it were a
+    file of its own, and its problems are located in the export file.
+    """
     name = str(path)
     document = read_yaml_file(path)
+    if not (isinstance(document, dict) and EXPORT_KEY in document):
+        return [_parse_document(document, name)]
+    report = _Reporter(name)
+    for key in document:
+        if key not in _EXPORT_KEYS:
+            known = ", ".join(_EXPORT_KEYS)
+            report.add(document, key, f"unknown key {key!r} in an export (expected: {known})")
+    if document[EXPORT_KEY] != str(EXPORT_VERSION):
+        report.add(
+            document,
+            EXPORT_KEY,
+            f"export format {document[EXPORT_KEY]!r} is not one this explorer reads "
+            f"({EXPORT_VERSION})",
+        )
+    articles = document.get("articles")
+    if not isinstance(articles, list):
+        report.add(document, "articles", "an export must list its articles under 'articles'")
+    if report.problems:
+        raise DataError(report.problems)
+    return [_parse_document(article, name) for article in articles]
+
+
+def _parse_document(document: Any, name: str) -> ParsedFile:
+    """Validate one article document (a whole file, or one article of an export)."""
     report = _Reporter(name)
     if not isinstance(document, dict):
         report.add(
@@ -491,7 +530,7 @@ def load_files(paths: Iterable[str | Path]) -> Loaded:
     problems: list[Problem] = []
     for path in paths:
         try:
-            parsed.append(_parse_file(path))
+            parsed.extend(parse_units(path))
         except DataError as error:  # the file could not even be read as YAML
             problems.extend(error.problems)
     try:

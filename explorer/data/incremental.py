@@ -35,7 +35,7 @@ from typing import Any
 from explorer.data import dates, importer, models, records, safe_yaml, schema, text
 from explorer.data.atomic import atomic_write_bytes
 from explorer.data.errors import DataError, Problem, StoreError
-from explorer.data.importer import ParsedFile, _parse_file, merge_files
+from explorer.data.importer import ParsedFile, merge_files, parse_units
 from explorer.data.records import article_record, item_record, span_row
 from explorer.data.schema import FORMAT_VERSION
 from explorer.data.store import encode_database
@@ -111,13 +111,13 @@ def entry_of(parsed: ParsedFile) -> Entry:
 
 @dataclass
 class _Outcome:
-    """What parsing one file gave: an entry when it is valid, else only its ids."""
+    """What parsing one file gave: an entry per article when all are valid, else only ids."""
 
     index: int
     sha: str | None
-    entry: Entry | None = None
-    # For a file with problems: what merging would still see of it.
-    meta: dict[str, Any] | None = None
+    entries: list[Entry] | None = None
+    # For a file with problems: what merging would still see of each of its articles.
+    metas: list[dict[str, Any]] | None = None
 
 
 def _read(path: str) -> tuple[bytes | None, str | None]:
@@ -150,13 +150,14 @@ def _parse_one(job: tuple[int, str, str | None]) -> _Outcome:
     index, path, sha = job
     before = _stat(path)
     try:
-        parsed = _parse_file(path)
+        units = parse_units(path)
     except DataError:
-        return _Outcome(index, None, meta={"unreadable": True, "problems": True})
-    if parsed.problems or parsed.article is None:
-        return _Outcome(index, None, meta=_partial_meta(parsed))
+        return _Outcome(index, None, metas=[{"unreadable": True, "problems": True}])
+    if any(u.problems or u.article is None for u in units):
+        return _Outcome(index, None, metas=[_partial_meta(u) for u in units])
     # A file that changed while it was read is parsed but not remembered under the old hash.
-    return _Outcome(index, sha if _stat(path) == before else None, entry=entry_of(parsed))
+    fresh = sha if _stat(path) == before else None
+    return _Outcome(index, fresh, entries=[entry_of(u) for u in units])
 
 
 def _stat(path: str) -> tuple[int, int] | None:
@@ -175,8 +176,8 @@ def _entry_name(key: str) -> str:
     return hashlib.sha256(f"{_code_version()}\0{key}".encode()).hexdigest()[:40] + ".entry"
 
 
-def read_entry(path: Path, key: str) -> Entry | None:
-    """One cached file result, or None when it is absent, torn, or for another key."""
+def read_entry(path: Path, key: str) -> list[Entry] | None:
+    """One file's cached articles, or None when absent, torn, or for another key."""
     try:
         data = path.read_bytes()
         line_end = data.index(b"\n")
@@ -185,19 +186,32 @@ def read_entry(path: Path, key: str) -> Entry | None:
         if len(data) != start + header_size + rows_size:
             return None
         header = json.loads(data[start : start + header_size])
-        if header["key"] != key:
+        if header["key"] != key or len(header["metas"]) != len(header["sizes"]):
             return None
-        return Entry(header["meta"], data[start + header_size :])
+        entries = []
+        offset = start + header_size
+        for meta, size in zip(header["metas"], header["sizes"], strict=True):
+            entries.append(Entry(meta, data[offset : offset + size]))
+            offset += size
+        return entries
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
 
-def write_entry(path: Path, key: str, entry: Entry) -> None:
-    """Write one entry through a temporary file; a torn entry is detected and ignored on read,
-    so no fsync: the cache only ever saves time."""
-    header = _dumps({"format": CACHE_FORMAT, "key": key, "meta": entry.meta})
+def write_entry(path: Path, key: str, entries: Sequence[Entry]) -> None:
+    """Write one file's entry through a temporary file; a torn entry is detected and ignored
+    on read, so no fsync: the cache only ever saves time."""
+    header = _dumps(
+        {
+            "format": CACHE_FORMAT,
+            "key": key,
+            "metas": [e.meta for e in entries],
+            "sizes": [len(e.rows) for e in entries],
+        }
+    )
+    rows = b"".join(e.rows for e in entries)
     temporary = path.with_name(path.name + ".tmp")
-    temporary.write_bytes(b"%d %d\n" % (len(header), len(entry.rows)) + header + entry.rows)
+    temporary.write_bytes(b"%d %d\n" % (len(header), len(rows)) + header + rows)
     os.replace(temporary, path)
 
 
@@ -346,25 +360,27 @@ def assemble(merged: _Merged, sources: dict[str, str]) -> bytes:
     return encode_database(meta, tables)
 
 
-def _problems(names: Sequence[str], metas: Sequence[dict[str, Any]], flagged: set[int]) -> None:
+def _problems(
+    names: Sequence[str], metas: Sequence[list[dict[str, Any]]], flagged: set[int]
+) -> None:
     """Raise the DataError `load_files` would: flagged files parsed in full, others as ids."""
     problems: list[Problem] = []
     parsed: list[ParsedFile] = []
     for index, name in enumerate(names):
         if index in flagged:
             try:
-                parsed.append(_parse_file(name))
+                parsed.extend(parse_units(name))
             except DataError as error:
                 problems.extend(error.problems)
             continue
-        meta = metas[index]
-        stub = ParsedFile(name, None, [], [], [])  # type: ignore[arg-type]
-        stub.declared = {
-            "actor": {a[0] for a in meta["actors"]},
-            "meeting": set(meta["meetings"]),
-            "quote": set(meta["quotes"]),
-        }
-        parsed.append(stub)
+        for meta in metas[index]:
+            stub = ParsedFile(name, None, [], [], [])  # type: ignore[arg-type]
+            stub.declared = {
+                "actor": {a[0] for a in meta["actors"]},
+                "meeting": set(meta["meetings"]),
+                "quote": set(meta["quotes"]),
+            }
+            parsed.append(stub)
     try:
         merge_files(parsed)
     except DataError as error:
@@ -389,31 +405,35 @@ def import_corpus(
     cache_folder = cache_path_for(db)
     hashes: list[str | None] = []
     keys: list[str | None] = []
-    entries: list[Entry | None] = []
+    files: list[list[Entry] | None] = []
     to_parse: list[tuple[int, str, str | None]] = []
     for index, name in enumerate(names):
         _, sha = _read(name)
         hashes.append(sha)
         key = f"{sha}:{name}" if sha else None
         keys.append(key)
-        entry = read_entry(cache_folder / _entry_name(key), key) if key and use_cache else None
-        entries.append(entry)
-        if entry is None:
+        cached = read_entry(cache_folder / _entry_name(key), key) if key and use_cache else None
+        files.append(cached)
+        if cached is None:
             to_parse.append((index, name, sha))
-    metas: list[dict[str, Any]] = [e.meta if e else {} for e in entries]
-    parsed = _parse_all(to_parse, jobs, progress)
-    for outcome in parsed:
-        if outcome.entry is not None:
-            entries[outcome.index] = outcome.entry
-            metas[outcome.index] = outcome.entry.meta
+    metas: list[list[dict[str, Any]]] = [[e.meta for e in f] if f else [] for f in files]
+    outcomes = _parse_all(to_parse, jobs, progress)
+    for outcome in outcomes:
+        files[outcome.index] = outcome.entries
+        if outcome.entries is not None:
+            metas[outcome.index] = [e.meta for e in outcome.entries]
             if outcome.sha is None:
                 keys[outcome.index] = None
         else:
-            metas[outcome.index] = outcome.meta or {"unreadable": True}
-            entries[outcome.index] = None
-    merged = _merge(metas, entries)
+            metas[outcome.index] = outcome.metas or [{"unreadable": True}]
+    # Merge article by article, as `load_files` does; a flag on an article flags its file.
+    owners = [i for i, file_metas in enumerate(metas) for _ in file_metas]
+    unit_entries = [
+        (files[i][n] if files[i] else None) for i, m in enumerate(metas) for n in range(len(m))
+    ]
+    merged = _merge([m for file_metas in metas for m in file_metas], unit_entries)
     if merged.flagged:
-        _problems(names, metas, merged.flagged)
+        _problems(names, metas, {owners[u] for u in merged.flagged})
     sources = {
         str(Path(name).resolve()): sha
         for name, sha in zip(names, hashes, strict=True)
@@ -426,19 +446,19 @@ def import_corpus(
         raise StoreError(f"{db}: cannot write the database: {error.strerror or error}") from None
     written: Path | None = None
     if use_cache:
-        fresh = {o.index for o in parsed if o.entry is not None and o.sha is not None}
+        fresh = {o.index for o in outcomes if o.entries is not None and o.sha is not None}
         try:
             cache_folder.mkdir(exist_ok=True)
-            names: set[str] = set()
+            kept: set[str] = set()
             for index, key in enumerate(keys):
-                entry = entries[index]
-                if key is None or entry is None:
+                file_entries = files[index]
+                if key is None or file_entries is None:
                     continue
-                name = _entry_name(key)
-                names.add(name)
+                entry_name = _entry_name(key)
+                kept.add(entry_name)
                 if index in fresh:
-                    write_entry(cache_folder / name, key, entry)
-            prune_cache(cache_folder, names)
+                    write_entry(cache_folder / entry_name, key, file_entries)
+            prune_cache(cache_folder, kept)
             written = cache_folder
         except OSError:
             # The cache only saves time: without it the next import parses every file again.

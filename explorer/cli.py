@@ -8,10 +8,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from explorer import __version__
-from explorer.commands import check, importer, notes, search, serve, show
+from explorer.commands import check, export, importer, notes, search, serve, show
 from explorer.commands.common import EXIT_BAD_INPUT, ExplorerError, error
 
-COMMANDS = (importer, check, show, search, notes, serve)
+COMMANDS = (importer, check, show, search, notes, serve, export)
 
 
 def build_parser() -> argparse.ArgumentParser:

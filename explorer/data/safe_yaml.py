@@ -56,20 +56,20 @@ def _pos(mark: Any) -> Position:
     return (mark.line + 1, mark.column + 1)
 
 
-def read_yaml_file(path: str | Path) -> Any:
+def read_yaml_file(path: str | Path, max_bytes: int = MAX_BYTES) -> Any:
     """Read and parse one file, or raise DataError naming the file (and line where known)."""
     name = str(path)
     try:
         with open(path, "rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
+            raw = handle.read(max_bytes + 1)
     except FileNotFoundError:
         raise DataError([Problem(name, "no such file")]) from None
     except IsADirectoryError:
         raise DataError([Problem(name, "is a directory, not a YAML file")]) from None
     except OSError as error:
         raise DataError([Problem(name, f"cannot be read: {error.strerror or error}")]) from None
-    if len(raw) > MAX_BYTES:
-        raise DataError([Problem(name, f"is larger than {MAX_BYTES // (1024 * 1024)} MiB")])
+    if len(raw) > max_bytes:
+        raise DataError([Problem(name, f"is larger than {max_bytes // (1024 * 1024)} MiB")])
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:

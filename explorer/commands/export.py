@@ -1,0 +1,86 @@
+"""`explorer export`: the corpus, one article, or the quotes a search matches, as a file."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from explorer.commands.common import (
+    EXIT_BAD_INPUT,
+    EXIT_NOT_FOUND,
+    EXIT_OK,
+    add_db_option,
+    error,
+    load_corpus,
+)
+from explorer.data.atomic import atomic_write_bytes
+from explorer.data.errors import ExplorerError
+from explorer.data.export import FORMATS, NothingToExport, format_for, render, select
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "export",
+        help="write the corpus (or part of it) as JSON, CSV, a Markdown briefing or a DOT graph",
+        description=(
+            "json imports back with `explorer import`; csv is one table with a kind column; "
+            "markdown is a briefing; dot is a Graphviz graph of actors and meetings."
+        ),
+    )
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        help="output format (default: from the --out file's suffix: .json .csv .md .dot)",
+    )
+    parser.add_argument("--article", metavar="ID", help="only this article")
+    parser.add_argument(
+        "--query", metavar="Q", help="only the quotes this search matches, with their speakers"
+    )
+    parser.add_argument(
+        "--out",
+        metavar="FILE",
+        type=Path,
+        help="file to write, replaced atomically (default: stdout)",
+    )
+    add_db_option(parser)
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    fmt = args.format or (format_for(str(args.out)) if args.out else None)
+    if fmt is None:
+        error("choose a format with --format json|csv|markdown|dot")
+        return EXIT_BAD_INPUT
+    out: Path | None = args.out
+    if out is not None:
+        if out.is_dir():
+            error(f"{out}: is a directory; --out names the file to write")
+            return EXIT_BAD_INPUT
+        if not out.parent.is_dir():
+            error(f"{out.parent}: no such directory")
+            return EXIT_BAD_INPUT
+    try:
+        corpus = load_corpus(args.db)
+        view = select(corpus, article=args.article, query=args.query)
+        text = render(view, fmt)
+    except NothingToExport as failure:
+        error(str(failure))
+        return EXIT_NOT_FOUND
+    except ExplorerError as failure:
+        error(str(failure))
+        return EXIT_BAD_INPUT
+    if out is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return EXIT_OK
+    try:
+        atomic_write_bytes(out, text.encode("utf-8"))
+    except OSError as failure:
+        error(f"{out}: cannot write: {failure.strerror or failure}")
+        return EXIT_BAD_INPUT
+    print(
+        f"exported {view.describe()} ({len(view.actors)} actors, {len(view.meetings)} meetings, "
+        f"{len(view.quotes)} quotes) as {fmt} to {out}"
+    )
+    return EXIT_OK

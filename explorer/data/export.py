@@ -94,7 +94,7 @@ class View:
             scope = f"article {self.article}"
         else:
             count = len(self.corpus.articles)
-            scope = f"all {count} article{'s' if count != 1 else ''}"
+            scope = f"all {count} articles" if count != 1 else "the one article"
         return f"quotes matching {self.query!r} in {scope}" if self.query else scope
 
     def __len__(self) -> int:

@@ -17,7 +17,9 @@ from textual.binding import Binding, BindingType
 
 from explorer.commands.common import EXIT_BAD_INPUT, EXIT_OK, error, load_corpus
 from explorer.data import Corpus, ExplorerError, Ref
+from explorer.data.notes import NotesStore
 from explorer.history import MAIN, History, Visit
+from explorer.note_actions import NoteActions
 from explorer.palette import ItemCommands
 from explorer.screen_capture import ScreenCapture
 from explorer.screens.help import HelpScreen
@@ -27,7 +29,7 @@ from explorer.widgets.rows import ref_label
 CRUMB_CHARS = 28
 
 
-class ExplorerApp(ScreenCapture, App[None]):
+class ExplorerApp(NoteActions, ScreenCapture, App[None]):
     """Linked panes over one corpus, with browser-like history."""
 
     TITLE = "explorer"
@@ -45,13 +47,20 @@ class ExplorerApp(ScreenCapture, App[None]):
         Binding("3", "focus_pane(2)", "Quotes", show=False),
         Binding("4", "focus_pane(3)", "Detail", show=False),
         Binding("r", "toggle_related", "Related/only", tooltip="Related items first, or only them"),
+        # Notes: in help.md, not the footer (already full at 80 columns).
+        Binding("m", "bookmark", "Bookmark", show=False),
+        Binding("n", "note", "Note", show=False),
+        Binding("b", "notes", "Notes", show=False),
         Binding("left_square_bracket,backspace,alt+left", "back", "Back", key_display="["),
         Binding("right_square_bracket,alt+right", "forward", "Fwd", key_display="]"),
     ]
 
-    def __init__(self, corpus: Corpus, *, history_size: int = 100) -> None:
+    def __init__(
+        self, corpus: Corpus, *, history_size: int = 100, notes: NotesStore | None = None
+    ) -> None:
         super().__init__()
         self.corpus = corpus
+        self.notes = notes if notes is not None else NotesStore()  # the user's notes file
         self.history = History(history_size)
         self.visit_handlers: dict[str, Callable[[Visit], None]] = {}
 
@@ -153,17 +162,19 @@ class ExplorerApp(ScreenCapture, App[None]):
         self._to_main().toggle_related()
 
 
-def build_app(corpus: Corpus, *, history_size: int = 100) -> ExplorerApp:
+def build_app(
+    corpus: Corpus, *, history_size: int = 100, notes: NotesStore | None = None
+) -> ExplorerApp:
     """The app over a corpus: the database file's, or a small one built by a test."""
-    return ExplorerApp(corpus, history_size=history_size)
+    return ExplorerApp(corpus, history_size=history_size, notes=notes)
 
 
-def run(db: Path | None) -> int:
+def run(db: Path | None, notes: Path | None = None) -> int:
     """Load the corpus (the default seed when `db` is None) and run the app until quit."""
     try:
         corpus = load_corpus(db)
     except ExplorerError as failure:
         error(str(failure))
         return EXIT_BAD_INPUT
-    build_app(corpus).run()
+    build_app(corpus, notes=NotesStore(notes) if notes is not None else None).run()
     return EXIT_OK

@@ -23,6 +23,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--db", metavar="FILE", type=Path, help="database to open (default: the seed article)"
     )
+    parser.add_argument(
+        "--notes",
+        metavar="FILE",
+        type=Path,
+        help="notes file (default: $EXPLORER_NOTES_FILE or the user data folder)",
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for command in COMMANDS:
         command.register(subparsers)
@@ -34,7 +40,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.command is None:
-            return run_app(args.db)
+            return run_app(args.db, args.notes)
         return args.handler(args)
     except ExplorerError as failure:
         error(str(failure))
@@ -46,7 +52,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
 
-def run_app(db: Path | None) -> int:
+def run_app(db: Path | None, notes: Path | None = None) -> int:
     from explorer.app import run
 
-    return run(db)
+    return run(db, notes)

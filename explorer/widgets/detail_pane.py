@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 
 from explorer.data import Corpus, Ref
 from explorer.describe import describe_fields, item_title, sentence_text
+from explorer.widgets.note_marks import note_section, notes_store
 from explorer.widgets.rows import KIND_NAMES, literal, ref_label
 
 LINK_PREFIX = "link:"
@@ -67,6 +68,7 @@ class DetailPane(OptionList):
         options.append(self._line(Content.styled(_text(item_title(item)), "bold")))
         for label, value in describe_fields(self.corpus, item):
             options.append(self._line(Content.assemble((f"{label}: ", "dim"), _text(value))))
+        options += note_section(notes_store(self), ref)  # the user's note and bookmark
         options += self.link_section(ref)
         options += self.article_section(ref)
         self.set_options(options)

@@ -17,6 +17,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from explorer.data import Corpus, Item, ItemKind, Ref
+from explorer.widgets.note_marks import notes_store, row_mark
 from explorer.widgets.rows import KIND_TITLES, item_row, literal, ref_label, sort_items
 
 RELATED_MARK = "● "
@@ -89,6 +90,10 @@ class ItemPane(OptionList):
         self._rebuild(keep=self.current_id)
         self._update_titles()
 
+    def refresh_notes(self) -> None:
+        """Redraw the rows' bookmark and note marks (the user's notes changed)."""
+        self._rebuild(keep=self.current_id)
+
     def select(self, item_id: str) -> bool:
         """Put the cursor on an item, showing the whole list first if it was filtered out."""
         if item_id not in self.shown:
@@ -116,7 +121,8 @@ class ItemPane(OptionList):
         row = self._rows.get(item.id)
         if row is None:
             row = self._rows[item.id] = item_row(self.corpus, item)
-        return row
+        mark = row_mark(notes_store(self), item.ref)  # ★ bookmarked, ✎ noted
+        return Content.assemble(mark, row) if mark is not None else row
 
     def _rebuild(self, keep: str | None) -> str | None:
         """Refill the options; returns the id of the first one shown."""

@@ -1,0 +1,258 @@
+"""How explorer scales from one article to a thousand (a benchmark, not a test).
+
+    /work/venv/bin/python bench/corpus_bench.py [--sizes 1,100,1000] [--runs 5] [--seed 0]
+
+For each corpus size N it builds a corpus (N = 1 is the seed article; larger sizes come from
+the synthetic generator, `python -m explorer.bench.corpus`) and prints one row:
+
+- import s:    `explorer import` of every file into a new database, parse cache cleared
+- reimport s:  `explorer import` again after one file changed (the others from the cache)
+- DB MB:       size of the database file
+- peak MB:     peak resident memory of `explorer --db DB`, run headless until its data has
+               loaded and been painted
+- search p95:  95th percentile of one quote search (limit 50, plus the highlights of the first
+               20 hits) over a fixed mix of words, two words, phrases, prefixes being typed
+               and speaker filters drawn from the corpus
+- frame s:     time for `explorer --db DB` to start, paint its first frame and exit, headless
+- bare s:      the same for a bare Textual app (header, a line of text, footer), in the same run
+- ratio:       frame / bare
+
+Every figure but search p95 is the median over --runs whole processes; the app and the bare
+app are run alternately so that both see the same machine load.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+PYTHON = sys.executable
+SIZE = (120, 36)
+
+
+# -- children: each run in a process of its own --------------------------------------------
+
+
+def _pilot(wait_for_data: bool) -> Callable:
+    async def pilot(driver) -> None:  # a textual Pilot
+        import asyncio
+
+        app = driver.app
+        if wait_for_data:
+            while not getattr(app, "data_ready", True):
+                await asyncio.sleep(0.01)
+        app.call_after_refresh(app.exit)
+
+    return pilot
+
+
+def child_app(db: str, wait_for_data: bool) -> None:
+    """`explorer --db DB` exactly as the command runs it, but headless, exiting after a frame."""
+    from textual.app import App
+
+    original = App.run
+
+    def run_headless(self, *args, **kwargs):
+        kwargs.update(headless=True, size=SIZE, auto_pilot=_pilot(wait_for_data))
+        return original(self, *args, **kwargs)
+
+    App.run = run_headless  # type: ignore[method-assign]
+    from explorer.cli import main
+
+    sys.exit(main(["--db", db]))
+
+
+def child_bare() -> None:
+    from textual.app import App, ComposeResult
+    from textual.widgets import Footer, Header, Static
+
+    class Bare(App[None]):
+        def compose(self) -> ComposeResult:
+            yield Header()
+            yield Static("A bare Textual app.")
+            yield Footer()
+
+    Bare().run(headless=True, size=SIZE, auto_pilot=_pilot(False))
+
+
+# -- the parent ----------------------------------------------------------------------------
+
+
+def run_process(args: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """(wall seconds, peak resident MB) of one whole process; fails loudly if it fails."""
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=REPO
+    )
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    errors = process.stderr.read().decode() if process.stderr else ""
+    if process.returncode != 0:
+        raise SystemExit(f"{' '.join(args)} failed ({process.returncode}):\n{errors}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def corpus_files(size: int, seed: int, folder: Path) -> list[Path]:
+    if size == 1:
+        seed_folder = folder / "seed"
+        seed_folder.mkdir()
+        return [Path(shutil.copy(p, seed_folder)) for p in sorted((REPO / "data").glob("*.yaml"))]
+    from explorer.bench.corpus import write_corpus
+
+    return write_corpus(size, folder / "articles", seed)
+
+
+def query_mix(corpus, count: int, seed: int) -> list[str]:
+    """Queries a user types: words, pairs, phrases, prefixes, speaker filters."""
+    rng = random.Random(seed)
+    quotes = list(corpus.quotes.values())
+    queries = []
+    for index in range(count):
+        quote = rng.choice(quotes)
+        words = [w.strip(".,“”\"'’:;!?").lower() for w in quote.text.split()]
+        words = [w for w in words if len(w) > 2] or ["the"]
+        start = rng.randrange(len(words))
+        pair = words[start : start + 2]
+        speaker = corpus.actors.get(quote.speaker)
+        kind = index % 5
+        if kind == 0:
+            queries.append(rng.choice(words))
+        elif kind == 1:
+            queries.append(" ".join(pair))
+        elif kind == 2:
+            queries.append('"' + " ".join(pair) + '"')
+        elif kind == 3:
+            queries.append(rng.choice(words)[:3])
+        else:
+            name = speaker.name.split()[-1].lower()[:4] if speaker else "the"
+            queries.append(f"speaker:{name} {rng.choice(words)}")
+    return queries
+
+
+def search_p95(db: Path, seed: int) -> tuple[float, float]:
+    """(p95 ms of one search, seconds to build the index) on the database's corpus."""
+    try:
+        from explorer.data.search import SearchIndex
+    except ImportError:
+        return float("nan"), float("nan")
+    from explorer.data import open_corpus
+
+    corpus = open_corpus(db)
+    start = time.perf_counter()
+    index = SearchIndex(corpus)
+    built = time.perf_counter() - start
+    samples = []
+    for query in query_mix(corpus, 300, seed):
+        start = time.perf_counter()
+        result = index.search(query, limit=50)
+        for hit in result.hits[:20]:
+            _ = hit.ranges
+        samples.append((time.perf_counter() - start) * 1000)
+    samples.sort()
+    return samples[int(0.95 * (len(samples) - 1))], built
+
+
+def bench(size: int, runs: int, seed: int, work: Path) -> dict[str, float]:
+    folder = work / f"n{size}"
+    folder.mkdir()
+    files = corpus_files(size, seed, folder)
+    db = folder / "explorer.json"
+    cache = folder / "explorer.json.parse-cache"
+    env = dict(
+        os.environ,
+        EXPLORER_CACHE_DIR=str(folder / "cache"),
+        EXPLORER_NOTES_FILE=str(folder / "notes.json"),
+        PYTHONDONTWRITEBYTECODE="1",
+    )
+    explorer = [PYTHON, "-m", "explorer"]
+    imports, reimports = [], []
+    for run in range(runs):
+        shutil.rmtree(cache, ignore_errors=True)
+        imports.append(
+            run_process([*explorer, "import", *map(str, files), "--db", str(db)], env)[0]
+        )
+        changed = files[run % len(files)]
+        text = changed.read_text(encoding="utf-8")
+        changed.write_text(text + f"# edited in run {run}\n", encoding="utf-8")
+        reimports.append(
+            run_process([*explorer, "import", *map(str, files), "--db", str(db)], env)[0]
+        )
+        changed.write_text(text, encoding="utf-8")
+    me = [PYTHON, str(Path(__file__).resolve())]
+    peaks, frames, bares = [], [], []
+    for _ in range(runs):
+        peaks.append(run_process([*me, "--child", "memory", str(db)], env)[1])
+        frames.append(run_process([*me, "--child", "app", str(db)], env)[0])
+        bares.append(run_process([*me, "--child", "bare"], env)[0])
+    p95, built = search_p95(db, seed)
+    frame, bare = statistics.median(frames), statistics.median(bares)
+    return {
+        "articles": len(files),
+        "import": statistics.median(imports),
+        "reimport": statistics.median(reimports),
+        "db": db.stat().st_size / 1e6,
+        "peak": statistics.median(peaks),
+        "p95": p95,
+        "index": built,
+        "frame": frame,
+        "bare": bare,
+        "ratio": frame / bare,
+    }
+
+
+COLUMNS = (  # (title, key, digits after the point, suffix)
+    ("    N", "articles", 0, ""),
+    ("import s", "import", 2, ""),
+    ("reimport s", "reimport", 2, ""),
+    ("DB MB", "db", 1, ""),
+    ("peak MB", "peak", 0, ""),
+    ("search p95 ms", "p95", 2, ""),
+    ("frame s", "frame", 3, ""),
+    ("bare s", "bare", 3, ""),
+    ("ratio", "ratio", 2, "x"),
+)
+
+
+def format_row(row: dict[str, float]) -> str:
+    cells = []
+    for title, key, digits, suffix in COLUMNS:
+        cells.append(f"{row[key]:.{digits}f}{suffix}".rjust(len(title)))
+    return "  ".join(cells)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="1,100,1000", help="corpus sizes (default 1,100,1000)")
+    parser.add_argument("--runs", type=int, default=5, help="whole processes per figure")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        role, *rest = args.child
+        if role == "bare":
+            child_bare()
+        else:
+            child_app(rest[0], wait_for_data=role == "memory")
+        return
+    sizes = [int(s) for s in args.sizes.split(",")]
+    print(f"explorer corpus benchmark: medians of {args.runs} runs, seed {args.seed}")
+    print("  ".join(title for title, *_ in COLUMNS), flush=True)
+    with tempfile.TemporaryDirectory(prefix="explorer-bench-") as work:
+        for size in sizes:
+            row = bench(size, args.runs, args.seed, Path(work))
+            print(format_row(row), flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,111 @@
+"""The note editor: a TextArea in a modal, over whatever screen the user was on.
+
+Ctrl+S saves through the notes store and closes only once the note is on disk; when the
+save fails (full disk, no permission, a damaged or busy notes file, or the note changed in
+another explorer meanwhile) the editor stays open with the text as typed and says why.
+Esc closes, asking first when the text was changed.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Static, TextArea
+
+from explorer.data import Ref
+from explorer.data.notes import NoteConflict, NotesError, NotesStore
+from explorer.screens.confirm import ConfirmScreen
+from explorer.widgets.rows import KIND_NAMES, literal
+
+HINT = "Ctrl+S saves · Esc cancels"
+
+
+class NoteEditor(ModalScreen[bool]):
+    """Edit the note on one item; dismisses True when saved, False when cancelled."""
+
+    CSS_PATH = "notes.tcss"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Save", priority=True),
+        Binding("escape", "cancel", "Cancel"),
+    ]
+
+    def __init__(self, store: NotesStore, ref: Ref, label: str) -> None:
+        super().__init__()
+        self.store = store
+        self.ref = ref
+        self.label = label
+        note = store.get(ref)
+        self.original = note.text if note is not None else ""
+        # The text the save expects to replace: another explorer changing the note since
+        # it was opened makes the save a conflict to resolve, not a silent overwrite.
+        self.base = self.original
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="note-box") as box:
+            box.border_title = Content.assemble(
+                "Note on ", (KIND_NAMES[self.ref.kind], "bold"), ": ", literal(self.label, 60)
+            )
+            box.border_subtitle = HINT
+            yield TextArea(self.original, soft_wrap=True, id="note-text")
+            yield Static(id="note-status")  # shown only to say why a save failed
+        yield Footer()
+
+    @property
+    def text_area(self) -> TextArea:
+        return self.query_one("#note-text", TextArea)
+
+    @property
+    def text(self) -> str:
+        return self.text_area.text
+
+    @property
+    def status(self) -> Static:
+        return self.query_one("#note-status", Static)
+
+    def on_mount(self) -> None:
+        area = self.text_area
+        area.focus()
+        area.move_cursor(area.document.end)
+
+    def action_save(self) -> None:
+        text = self.text.rstrip()
+        try:
+            self.store.save_text(self.ref, text, label=self.label, expected=self.base)
+        except NoteConflict as conflict:
+            theirs = conflict.current.text if conflict.current is not None else ""
+            self.base = theirs
+            self.show_problem(
+                "This note was changed in another explorer since you opened it. "
+                "Your text is still here; Ctrl+S again saves it over theirs, Esc keeps theirs."
+                + (f"\nTheirs: {literal(theirs, 200)}" if theirs else "\nTheirs: (deleted)")
+            )
+            return
+        except NotesError as failure:
+            self.show_problem(f"Not saved: {failure}\nYour text is still here.")
+            return
+        self.dismiss(True)
+
+    def show_problem(self, message: str) -> None:
+        self.status.update(Content.styled(message, "bold $error"))
+        self.status.add_class("-problem")
+        self.app.bell()
+
+    def action_cancel(self) -> None:
+        if self.text.rstrip() == self.original.rstrip():
+            self.dismiss(False)
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(False)
+
+        self.app.push_screen(
+            ConfirmScreen("Discard your changes to this note?", yes="Discard", no="Keep editing"),
+            answered,
+        )

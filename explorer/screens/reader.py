@@ -12,8 +12,12 @@ from textual.widgets import Footer, Static
 
 from explorer.data import Article, Corpus, Ref, Span
 from explorer.describe import item_title
+from explorer.history import Visit
 from explorer.widgets.article_view import KIND_LABELS, ArticleView, Highlight
-from explorer.widgets.provenance import Navigator
+from explorer.widgets.provenance import Navigator, PlaceChanged
+
+ReaderPlace = tuple[int, int, Ref]
+"""Where the reader was: the emphasised highlight's start, end and item."""
 
 _HOW = {"name": "name", "alias": "alias", "evidence": "evidence", "text": "quoted words"}
 
@@ -49,13 +53,21 @@ class ReaderScreen(Screen[None]):
         *,
         article_id: str | None = None,
         span: Span | None = None,
+        visit: Visit | None = None,
+        place: ReaderPlace | None = None,
         name: str | None = None,
         id: str | None = None,
     ) -> None:
+        """Open on `ref` in the sentence of `span` (or its first), or back at `place`.
+
+        `visit` is this screen's entry in the app's history, when it has one.
+        """
         super().__init__(name=name, id=id)
         self.corpus = corpus
         self.start_ref = ref
         self.start_span = span
+        self.visit = visit
+        self.start_place = place
         self.article = choose_article(corpus, ref, article_id, span)
 
     @property
@@ -69,6 +81,10 @@ class ReaderScreen(Screen[None]):
             return None
         highlight = self.view.current_highlight
         return highlight.ref if highlight else None
+
+    def location(self) -> Visit | None:
+        """This screen's history entry (moves inside it are places, not entries)."""
+        return self.visit
 
     def compose(self) -> ComposeResult:
         if self.article is None:
@@ -84,6 +100,12 @@ class ReaderScreen(Screen[None]):
         if self.article is None:
             return
         view = self.view
+        if self.start_place is not None:
+            index = view.index_of(*self.start_place)
+            if index is not None:
+                view.select(index, center=True)
+                view.focus()
+                return
         if self.start_ref is None or not view.show(self.start_ref, self.start_span):
             self._show_status(None)
             if self.start_ref is not None:
@@ -95,7 +117,12 @@ class ReaderScreen(Screen[None]):
         view.focus()
 
     def on_article_view_highlighted(self, message: ArticleView.Highlighted) -> None:
-        self._show_status(message.highlight)
+        message.stop()
+        highlight = message.highlight
+        self._show_status(highlight)
+        if self.visit is not None and highlight is not None:
+            place: ReaderPlace = (highlight.start, highlight.end, highlight.ref)
+            self.post_message(PlaceChanged(self.visit, place))
 
     def _show_status(self, highlight: Highlight | None) -> None:
         status = self.query_one("#reader-status", Static)
@@ -132,8 +159,12 @@ class ReaderScreen(Screen[None]):
         else:
             self.notify(f"cannot go to {ref}: no main screen", severity="warning", markup=False)
 
-    def action_close(self) -> None:
-        self.dismiss()
+    async def action_close(self) -> None:
+        """Leave: back in the history when the reader is part of it, else just close."""
+        if self.visit is not None:
+            await self.app.run_action("back")
+        else:
+            self.dismiss()
 
 
 _KIND_COLOURS = {"actor": "$text-accent", "quote": "$text-success", "evidence": "$text-primary"}

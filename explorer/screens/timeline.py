@@ -23,7 +23,8 @@ from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from explorer.data import Article, Corpus, Meeting, Ref
-from explorer.widgets.provenance import Navigator
+from explorer.history import Visit
+from explorer.widgets.provenance import Navigator, PlaceChanged
 
 STATUS_MARKS = {"happened": "●", "ongoing": "◐", "planned": "○", "expected": "◌"}
 ACTOR_PREFIXES = ("speaker:", "actor:", "with:", "participant:")
@@ -58,6 +59,14 @@ class ActorFilter:
 
     actor_ids: tuple[str, ...]
     query: str
+
+
+@dataclass(frozen=True, slots=True)
+class TimelinePlace:
+    """Where the timeline was: its filter and the meeting under the cursor."""
+
+    actor_filter: ActorFilter | None
+    cursor: str | None
 
 
 class ActorNames:
@@ -182,10 +191,20 @@ class TimelineScreen(Screen[None]):
         corpus: Corpus,
         actor: str | None = None,
         *,
+        cursor: str | None = None,
+        visit: Visit | None = None,
+        place: TimelinePlace | None = None,
         name: str | None = None,
         id: str | None = None,
     ) -> None:
+        """Open filtered to `actor` (an id) with the cursor on meeting `cursor`, or at `place`.
+
+        `visit` is this screen's entry in the app's history, when it has one.
+        """
         super().__init__(name=name, id=id)
+        self.visit = visit
+        self._start_place = place
+        self._start_cursor = cursor
         self.corpus = corpus
         self.names = ActorNames(corpus)
         self.meetings = timeline_order(corpus.meetings.values())
@@ -212,11 +231,18 @@ class TimelineScreen(Screen[None]):
         yield TimelineList(id="timeline-list")
         yield Footer()
 
+    def location(self) -> Visit | None:
+        """This screen's history entry (filtering and moving inside it are places)."""
+        return self.visit
+
     def on_mount(self) -> None:
-        if self._initial_actor is not None:
+        if self._start_place is not None:
+            self._start_cursor = self._start_place.cursor
+            self.actor_filter = self._start_place.actor_filter
+        elif self._initial_actor is not None:
             actor = self.corpus.actors[self._initial_actor]
             self.actor_filter = ActorFilter((actor.id,), actor.name)
-        else:
+        if self.actor_filter is None:
             self._refresh_list()
         self.query_one(TimelineList).focus()
         # Entries carry Rich styles taken from the theme: rebuild them when it changes.
@@ -255,10 +281,14 @@ class TimelineScreen(Screen[None]):
             option_list.add_option(Option(self._empty_prompt(), disabled=True))
         self._update_heading(len(shown))
         ids = [m.id for m in shown]
-        if previous is not None and previous.id in ids:
-            option_list.highlighted = self._option_index(previous.id)
+        wanted = self._start_cursor or (previous.id if previous is not None else None)
+        self._start_cursor = None
+        if wanted is not None and wanted in ids:
+            option_list.highlighted = self._option_index(wanted)
         elif shown:
             option_list.highlighted = self._option_index(shown[0].id)
+        option_list.scroll_to_highlight()
+        self._record_place()
 
     def _option_index(self, meeting_id: str) -> int:
         return self.query_one(TimelineList).get_option_index(meeting_id)
@@ -400,12 +430,26 @@ class TimelineScreen(Screen[None]):
         self.query_one("#timeline-filter", Input).remove_class("-shown")
         self.query_one(TimelineList).focus()
 
-    def action_close(self) -> None:
+    async def action_close(self) -> None:
+        """Leave the filter field; else leave: back in the history, or just close."""
         field = self.query_one("#timeline-filter", Input)
         if field.has_focus:
             self._hide_filter()
+        elif self.visit is not None:
+            await self.app.run_action("back")
         else:
             self.dismiss()
+
+    @on(OptionList.OptionHighlighted, "#timeline-list")
+    def _moved(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        self._record_place()
+
+    def _record_place(self) -> None:
+        if self.visit is not None:
+            cursor = self.current_ref
+            place = TimelinePlace(self.actor_filter, cursor.id if cursor else None)
+            self.post_message(PlaceChanged(self.visit, place))
 
     @on(OptionList.OptionSelected, "#timeline-list")
     def _go(self, event: OptionList.OptionSelected) -> None:

@@ -346,21 +346,33 @@ class ArticleView(ScrollView, can_focus=True):
         return [self.highlights[i] for i in self._by_ref.get(ref, ())]
 
     def show(self, ref: Ref, span: Span | None = None) -> bool:
-        """Emphasise the item's highlight at `span` (else its first) and centre it on screen."""
+        """Emphasise the item in the sentence of `span` (else its first) and centre it.
+
+        Within the sentence the tightest highlight wins: a name over the evidence sentence
+        that contains it, a direct quote's words over its attribution.
+        """
         indices = self._by_ref.get(ref, [])
         if not indices:
             return False
-        chosen = indices[0]
-        if span is not None:
-            exact = [i for i in indices if self.highlights[i].start == span.start]
-            within = [
-                i
-                for i in indices
-                if span.sentence_start <= self.highlights[i].start < span.sentence_end
-            ]
-            chosen = (exact or within or indices)[0]
+        if span is None:
+            first = self.highlights[indices[0]]
+            bounds = (first.sentence_start, first.sentence_end)
+        else:
+            bounds = (span.sentence_start, span.sentence_end)
+        within = [i for i in indices if bounds[0] <= self.highlights[i].start < bounds[1]]
+        chosen = min(
+            within or indices,
+            key=lambda i: (self.highlights[i].end - self.highlights[i].start, i),
+        )
         self.select(chosen, center=True)
         return True
+
+    def index_of(self, start: int, end: int, ref: Ref) -> int | None:
+        """The index of the highlight of `ref` at exactly [start, end), if there is one."""
+        for index in self._by_ref.get(ref, ()):
+            if (self.highlights[index].start, self.highlights[index].end) == (start, end):
+                return index
+        return None
 
     def select(self, index: int | None, *, center: bool = False) -> None:
         """Emphasise highlight `index` and bring it into view."""

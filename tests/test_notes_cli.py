@@ -166,3 +166,10 @@ def test_an_unwritable_notes_path_is_a_clear_message(
     flat = " ".join(err.split())
     assert "cannot save notes" in flat and "not saved" in flat
     assert "Traceback" not in err
+
+
+def test_the_app_takes_a_notes_file_too(monkeypatch: pytest.MonkeyPatch, notes_file: Path) -> None:
+    opened: list[tuple[Path | None, Path | None]] = []
+    monkeypatch.setattr("explorer.app.run", lambda db, notes=None: opened.append((db, notes)) or 0)
+    assert main(["--notes", str(notes_file)]) == 0
+    assert opened == [(None, notes_file)]

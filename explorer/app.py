@@ -24,12 +24,13 @@ from explorer.palette import ItemCommands
 from explorer.screen_capture import ScreenCapture
 from explorer.screens.help import HelpScreen
 from explorer.screens.main import MainScreen
+from explorer.screens.provenance import ProvenanceNavigation
 from explorer.widgets.rows import ref_label
 
 CRUMB_CHARS = 28
 
 
-class ExplorerApp(NoteActions, ScreenCapture, App[None]):
+class ExplorerApp(NoteActions, ScreenCapture, ProvenanceNavigation, App[None]):
     """Linked panes over one corpus, with browser-like history."""
 
     TITLE = "explorer"
@@ -47,6 +48,8 @@ class ExplorerApp(NoteActions, ScreenCapture, App[None]):
         Binding("3", "focus_pane(2)", "Quotes", show=False),
         Binding("4", "focus_pane(3)", "Detail", show=False),
         Binding("r", "toggle_related", "Related/only", tooltip="Related items first, or only them"),
+        Binding("a", "reader", "Article", tooltip="Read the article where it names this item"),
+        Binding("t", "timeline", "Timeline", tooltip="Meetings in date order"),
         # Notes: in help.md, not the footer (already full at 80 columns).
         Binding("m", "bookmark", "Bookmark", show=False),
         Binding("n", "note", "Note", show=False),

@@ -15,12 +15,14 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from explorer.data import Corpus, Ref
+from explorer.data import Article, Corpus, Ref, Span
 from explorer.describe import describe_fields, item_title, sentence_text
 from explorer.widgets.note_marks import note_section, notes_store
+from explorer.widgets.provenance import OpenSentence
 from explorer.widgets.rows import KIND_NAMES, literal, ref_label
 
 LINK_PREFIX = "link:"
+SENTENCE_PREFIX = "sentence:"
 
 
 def _text(value: str) -> str:
@@ -51,11 +53,13 @@ class DetailPane(OptionList):
         self.corpus = corpus
         self.ref: Ref | None = None
         self.links: list[Ref] = []
+        self.sentences: list[tuple[Article, Span]] = []
 
     def show(self, ref: Ref | None) -> None:
         """Describe an item (or nothing); the cursor waits until the pane is focused."""
         self.ref = ref
         self.links = []
+        self.sentences = []
         options: list[Option | None] = []
         item = self.corpus.get(ref) if ref is not None else None
         if ref is None or item is None:
@@ -94,14 +98,16 @@ class DetailPane(OptionList):
         return options
 
     def article_section(self, ref: Ref) -> list[Option | None]:
-        """The sentences of the article that support the item, the excerpt emphasised."""
+        """The sentences of the article that support the item, each a link into the reader."""
         sentences = self.corpus.sentences(ref)
         options: list[Option | None] = [self._heading("In the article")]
         if not sentences:
             options.append(self._line(Content.styled("no supporting sentence", "dim italic")))
-        for article, span in sentences:
+        for index, (article, span) in enumerate(sentences):
+            self.sentences.append((article, span))
             sentence = Content.from_rich_text(sentence_text(article, span, style="bold underline"))
-            options.append(self._line(Content.assemble(("› ", "dim"), sentence)))
+            prompt = Content.assemble(("› ", "$accent"), sentence)
+            options.append(Option(prompt, id=f"{SENTENCE_PREFIX}{index}"))
         return options
 
     def link_at(self, index: int) -> Ref | None:
@@ -152,6 +158,10 @@ class DetailPane(OptionList):
         target = self.link_at(event.option_index)
         if target is not None:
             self.post_message(self.Follow(target))
+        option_id = event.option.id or ""
+        if option_id.startswith(SENTENCE_PREFIX) and self.ref is not None:
+            article, span = self.sentences[int(option_id[len(SENTENCE_PREFIX) :])]
+            self.post_message(OpenSentence(self.ref, article, span))
 
     def _on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()

@@ -22,6 +22,7 @@ from explorer.widgets.breadcrumb import Breadcrumb
 from explorer.widgets.detail_pane import DetailPane
 from explorer.widgets.item_pane import ItemPane, Linking
 from explorer.widgets.pane_tabs import PaneTabs
+from explorer.widgets.quote_search import QuoteSearch, QuoteSearchKeys
 
 PANE_KINDS: tuple[ItemKind, ...] = ("actor", "meeting", "quote")
 PANE_NAMES = ["Actors", "Meetings", "Quotes", "Detail"]
@@ -29,7 +30,7 @@ MIN_WIDTH = 40
 MIN_HEIGHT = 10
 
 
-class MainScreen(Screen[None]):
+class MainScreen(QuoteSearchKeys, Screen[None]):
     """Linked panes; the layout follows the terminal's size (see app.tcss)."""
 
     # Classes on the screen by size: "-narrow"/"-wide" stack the lists or set them side by
@@ -50,6 +51,12 @@ class MainScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("tab", "cycle_pane(1)", "Next pane", show=False),
         Binding("shift+tab", "cycle_pane(-1)", "Previous pane", show=False),
+        # Quote search (widgets/quote_search.py); n/N/Esc act only after a search's Enter.
+        # "/" is listed in the help, not the footer (the footer snapshots stay as they are).
+        Binding("slash", "search", "Search", key_display="/", show=False),
+        Binding("n", "search_next", "Next match"),
+        Binding("N", "search_previous", "Previous match"),
+        Binding("escape", "search_close", "Close search", key_display="Esc"),
     ]
 
     only_related: reactive[bool] = reactive(False)
@@ -68,6 +75,7 @@ class MainScreen(Screen[None]):
                 for index, kind in enumerate(PANE_KINDS):
                     yield ItemPane(self.corpus, kind, str(index + 1), id=f"{kind}s")
             yield DetailPane(self.corpus, id="detail")
+        yield QuoteSearch(self.corpus, id="quote-search")
         yield Static(id="too-small", markup=False)
         yield Footer()
 

@@ -1,0 +1,442 @@
+"""The quote search line of the main screen: `/` opens it, results narrow as each key is typed.
+
+`QuoteSearch` is the widget (docked at the bottom): a list of hits with the matched words
+highlighted, a count ("4 of 6 quotes") or the reason nothing matched, and the line itself.
+Keys while typing: Up/Down recall earlier searches, Tab/Shift+Tab (or Ctrl+N/Ctrl+P) pick a
+result, Enter goes to it, Esc closes and restores the view from before `/`.
+After Enter the line folds into one status row; `n`/`N` then go to the next/previous result.
+
+`QuoteSearchKeys` is the screen's side (a mixin for the main screen): the actions its keys
+call. The engine is `explorer.data.search`; its index is built once, off the UI thread, and
+each keystroke's search runs in an exclusive worker, so a slow, stale search never overwrites
+the results of a newer one.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.widget import Widget
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
+
+from explorer.data import Corpus, Ref
+from explorer.data.search import Hit, MatchKind, SearchIndex, SearchResult
+from explorer.data.text import clean_text
+from explorer.widgets.rows import actor_name, literal
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+# How many hits the list holds; the count always gives the total.
+RESULT_LIMIT = 500
+# Characters of a quote shown in a result row, a window around the first highlight.
+SNIPPET_CHARS = 240
+LEAD_CHARS = 40
+HISTORY_SIZE = 100
+HIGHLIGHT = "bold reverse"
+
+_SPACE = re.compile(r"\s+")
+
+
+class _IndexHolder:
+    """The corpus's search index, built once, by whichever thread first needs it."""
+
+    def __init__(self, corpus: Corpus) -> None:
+        self.corpus = corpus
+        self._index: SearchIndex | None = None
+        self._lock = threading.Lock()
+
+    def get(self) -> SearchIndex:
+        with self._lock:
+            if self._index is None:
+                self._index = SearchIndex(self.corpus)
+            return self._index
+
+
+class QueryHistory:
+    """Earlier searches of the session, recalled with Up/Down as a shell recalls commands."""
+
+    def __init__(self, size: int = HISTORY_SIZE) -> None:
+        self.size = size
+        self.entries: list[str] = []
+        self._position: int | None = None  # index into entries while recalling
+        self._draft = ""
+
+    def add(self, query: str) -> None:
+        query = query.strip()
+        if query:
+            if query in self.entries:
+                self.entries.remove(query)
+            self.entries.append(query)
+            del self.entries[: -self.size]
+        self._position = None
+
+    def older(self, current: str) -> str | None:
+        if not self.entries:
+            return None
+        if self._position is None:
+            self._draft = current
+            self._position = len(self.entries)
+        if self._position == 0:
+            return None
+        self._position -= 1
+        return self.entries[self._position]
+
+    def newer(self) -> str | None:
+        if self._position is None:
+            return None
+        self._position += 1
+        if self._position >= len(self.entries):
+            self._position = None
+            return self._draft
+        return self.entries[self._position]
+
+    def reset(self) -> None:
+        self._position = None
+
+
+def _visible(text: str) -> str:
+    """A piece of a quote made safe for one row, its length unchanged where possible."""
+    return _SPACE.sub(" ", clean_text(text))
+
+
+def highlighted_text(text: str, ranges: Sequence[tuple[int, int]]) -> Content:
+    """The quote (a window around its first match when long), matched words highlighted."""
+    start = 0
+    if ranges and len(text) > SNIPPET_CHARS and ranges[0][0] > LEAD_CHARS:
+        start = ranges[0][0] - LEAD_CHARS
+    end = min(len(text), start + SNIPPET_CHARS)
+    parts: list[tuple[str, str] | str] = ["…" if start else "“"]
+    cursor = start
+    for first, last in ranges:
+        first, last = max(first, cursor), min(last, end)
+        if first >= last:
+            continue
+        parts.append(_visible(text[cursor:first]))
+        parts.append((_visible(text[first:last]), HIGHLIGHT))
+        cursor = last
+    parts.append(_visible(text[cursor:end]))
+    parts.append("…" if end < len(text) else "”")
+    return Content.assemble(*parts)
+
+
+def result_row(corpus: Corpus, hit: Hit) -> Content:
+    """One result: the quote with its matches, then who said it, the kind, and near-ness."""
+    quote = hit.quote
+    article = corpus.articles.get(quote.article)
+    about = [literal(actor_name(corpus, quote.speaker), 60), quote.kind]
+    if article is not None:
+        about.append(f"{article.published.day} {article.published:%b %Y}")
+    parts: list[tuple[str, str] | str | Content] = [
+        highlighted_text(quote.text, hit.ranges),
+        "\n",
+        ("  " + " · ".join(about), "dim"),
+    ]
+    if hit.match is MatchKind.NEAR:
+        parts.append(("  near match", "italic $warning"))
+    return Content.assemble(*parts)
+
+
+@dataclass(frozen=True, slots=True)
+class _Shown:
+    """A finished search: its text, result and rows, ready for the UI thread."""
+
+    query: str
+    result: SearchResult
+    options: list[Option]
+
+
+class SearchResults(OptionList):
+    """The hits of the current search; a click goes to one."""
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(markup=False, **kwargs)  # type: ignore[arg-type]
+
+
+class QuoteSearch(Vertical):
+    """The search line with its results list and count (see the module docstring)."""
+
+    # Styles live in their .tcss file; unscoped, so they can follow the screen's size classes.
+    DEFAULT_CSS = Path(__file__).with_name("quote_search.tcss").read_text(encoding="utf-8")
+    SCOPED_CSS = False
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Close search", key_display="Esc"),
+        Binding("up", "recall(-1)", "Earlier search", show=False),
+        Binding("down", "recall(1)", "Later search", show=False),
+        Binding("tab,ctrl+n", "pick(1)", "Next result", key_display="Tab"),
+        Binding("shift+tab,ctrl+p", "pick(-1)", "Previous result", show=False),
+    ]
+
+    class Goto(Message):
+        """The user chose a result: show this quote."""
+
+        def __init__(self, ref: Ref) -> None:
+            super().__init__()
+            self.ref = ref
+
+    class Cancelled(Message):
+        """The user closed the search line without choosing: restore the earlier view."""
+
+    def __init__(self, corpus: Corpus, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.corpus = corpus
+        self._holder = _IndexHolder(corpus)
+        self.history = QueryHistory()
+        self.result: SearchResult | None = None
+        self.position = 0  # index of the chosen hit in result.hits
+        self.accepted = False  # Enter was pressed: n/N move, the line is folded
+        self._recalled: str | None = None
+
+    def compose(self) -> ComposeResult:
+        yield SearchResults(id="search-results")
+        yield Static(id="search-status", markup=False)
+        yield Input(
+            placeholder='words, "a phrase", -word, speaker:, meeting:, kind:, article:',
+            id="search-line",
+            compact=True,
+        )
+
+    def on_mount(self) -> None:
+        self._build_index()
+
+    @work(thread=True, group="search-index")
+    def _build_index(self) -> None:
+        self._holder.get()  # ready before the first keystroke, on a large corpus too
+
+    # -- the parts ------------------------------------------------------------------------
+
+    @property
+    def line(self) -> Input:
+        return self.query_one("#search-line", Input)
+
+    @property
+    def results(self) -> SearchResults:
+        return self.query_one(SearchResults)
+
+    @property
+    def status(self) -> Static:
+        return self.query_one("#search-status", Static)
+
+    @property
+    def is_open(self) -> bool:
+        return self.has_class("-open")
+
+    @property
+    def hits(self) -> list[Hit]:
+        return self.result.hits if self.result is not None else []
+
+    @property
+    def current_ref(self) -> Ref | None:
+        hits = self.hits
+        return hits[self.position].ref if 0 <= self.position < len(hits) else None
+
+    # -- calls down from the screen -------------------------------------------------------
+
+    def open(self) -> None:
+        """Show the line, focused; the last query stays, selected, to edit or type over."""
+        self.accepted = False
+        self.history.reset()
+        self.set_class(True, "-open")
+        self.set_class(False, "-accepted")
+        self.line.focus()
+        if self.line.value:
+            self.run_search(self.line.value)
+
+    def close(self) -> None:
+        self.accepted = False
+        self.set_class(False, "-open", "-accepted")
+
+    def step(self, delta: int) -> Ref | None:
+        """Move to the next (1) or previous (-1) result, round the ends; returns its ref."""
+        hits = self.hits
+        if not hits:
+            return None
+        self.position = (self.position + delta) % len(hits)
+        self._show_position()
+        return self.current_ref
+
+    # -- typing ---------------------------------------------------------------------------
+
+    @on(Input.Changed, "#search-line")
+    def _typed(self, event: Input.Changed) -> None:
+        event.stop()
+        if event.value != self._recalled:
+            self.history.reset()  # the user typed: Up starts again from the newest
+        self.run_search(event.value)
+
+    @work(exclusive=True, thread=True, group="quote-search")
+    def run_search(self, query: str) -> None:
+        """Search in a worker; a newer keystroke cancels this one before it can show."""
+        result = self._holder.get().search(query, limit=RESULT_LIMIT)
+        options = [Option(result_row(self.corpus, hit), id=hit.quote.id) for hit in result.hits]
+        if get_current_worker().is_cancelled:
+            return
+        self.app.call_from_thread(self._show, _Shown(query, result, options))
+
+    def _show(self, shown: _Shown) -> None:
+        if shown.query != self.line.value:
+            return  # typed over since: a newer search is on its way
+        self.result = shown.result
+        self.position = 0
+        results = self.results
+        results.set_options(shown.options)
+        results.set_class(not shown.options, "-empty")
+        if shown.options:
+            results.highlighted = 0
+        self._show_position()
+
+    def _show_position(self) -> None:
+        result = self.result
+        if result is None:
+            self.status.update("")
+            return
+        if result.hits:
+            total = result.count_label()
+            count = f"{self.position + 1} of {total}"
+            if len(result.hits) < result.total:
+                count += f" (first {len(result.hits)} listed)"
+            parts: list[tuple[str, str] | str] = [(count, "bold")]
+            if result.near and result.message:
+                parts += ["  ", (result.message, "$warning")]
+            if self.accepted:
+                parts += ["  ", (f"/{literal(result.query.text, 40)}", "dim")]
+                parts += [("   n next · N previous · / edit · Esc close", "dim")]
+            if self.results.option_count:
+                self.results.highlighted = self.position
+            self.status.update(Content.assemble(*parts))
+        else:
+            self.status.update(Content.styled(result.message or "No quotes match", "$warning"))
+
+    # -- keys while typing ----------------------------------------------------------------
+
+    def action_recall(self, step: int) -> None:
+        value = self.history.older(self.line.value) if step < 0 else self.history.newer()
+        if value is None:
+            self.app.bell()
+            return
+        self._recalled = value
+        self.line.value = value
+        self.line.cursor_position = len(value)
+
+    def action_pick(self, step: int) -> None:
+        if self.step(step) is None:
+            self.app.bell()
+
+    def action_cancel(self) -> None:
+        self.history.add(self.line.value)
+        self.close()
+        self.post_message(self.Cancelled())
+
+    @on(Input.Submitted, "#search-line")
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.history.add(event.value)
+        if self.result is None or self.result.query.text != event.value:
+            # Enter before the worker answered: search now, in this thread, and go.
+            self.result = self._holder.get().search(event.value, limit=RESULT_LIMIT)
+            self.position = 0
+        self._accept()
+
+    @on(OptionList.OptionSelected, "#search-results")
+    def _clicked(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.position = event.option_index
+        self.history.add(self.line.value)
+        self._accept()
+
+    def _accept(self) -> None:
+        ref = self.current_ref
+        if ref is None:
+            self._show_position()  # says why nothing matched; the line stays open
+            self.app.bell()
+            return
+        self.accepted = True
+        self.set_class(True, "-accepted")
+        self._show_position()
+        self.post_message(self.Goto(ref))
+
+
+class QuoteSearchKeys:
+    """Main-screen mixin (list it before `Screen`): the actions of `/`, `n`, `N` and Esc.
+
+    The screen declares the keys; `n`/`N`/Esc act only while a search is open, and otherwise
+    pass through to their other uses (`n` writes a note).
+    """
+
+    _search_before: tuple[Ref | None, Widget | None] = (None, None)
+
+    @property
+    def quote_search(self) -> QuoteSearch:
+        return self.query_one(QuoteSearch)  # type: ignore[attr-defined]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("search_next", "search_previous", "search_close"):
+            search = self.quote_search
+            return search.is_open and search.accepted
+        return super().check_action(action, parameters)  # type: ignore[misc]
+
+    def action_search(self) -> None:
+        screen: Screen = self  # type: ignore[assignment]
+        search = self.quote_search
+        self._search_before = (getattr(screen, "current", None), screen.focused)
+        search.open()
+        screen.refresh_bindings()
+
+    def action_search_next(self) -> None:
+        self._go_to_result(1)
+
+    def action_search_previous(self) -> None:
+        self._go_to_result(-1)
+
+    def action_search_close(self) -> None:
+        self.quote_search.close()
+        self.refresh_bindings()  # type: ignore[attr-defined]
+
+    def _go_to_result(self, step: int) -> None:
+        ref = self.quote_search.step(step)
+        if ref is not None:
+            self._show_result(ref)
+
+    def _show_result(self, ref: Ref) -> None:
+        if self.app.goto(ref):  # type: ignore[attr-defined]
+            self.focus_pane(3)  # type: ignore[attr-defined]
+
+    def on_quote_search_goto(self, event: QuoteSearch.Goto) -> None:
+        event.stop()
+        self._show_result(event.ref)
+        self.refresh_bindings()  # type: ignore[attr-defined]
+
+    def on_quote_search_cancelled(self, event: QuoteSearch.Cancelled) -> None:
+        """Back to the item and the pane that were shown before `/`."""
+        event.stop()
+        screen: Screen = self  # type: ignore[assignment]
+        ref, focused = self._search_before
+        if ref is not None and getattr(screen, "current", None) != ref:
+            screen.select(ref)  # type: ignore[attr-defined]
+        if focused is not None and focused.is_attached:
+            screen.set_focus(focused)
+        screen.refresh_bindings()
+
+
+__all__ = [
+    "QueryHistory",
+    "QuoteSearch",
+    "QuoteSearchKeys",
+    "SearchResults",
+    "highlighted_text",
+    "result_row",
+]

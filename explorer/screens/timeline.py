@@ -2,23 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import ClassVar
 
 from rich.cells import cell_len
-from rich.console import Console, ConsoleOptions, RenderResult
-from rich.padding import Padding
-from rich.style import Style
-from rich.table import Table
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
+from textual.css.styles import RulesMap
 from textual.reactive import var
 from textual.screen import Screen
+from textual.strip import Strip
+from textual.style import Style as VisualStyle
+from textual.visual import RenderOptions, Visual
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -26,6 +25,12 @@ from explorer.data import Article, Corpus, Meeting, Ref
 from explorer.history import Visit
 from explorer.widgets.provenance import Navigator, PlaceChanged
 
+STATUS_STYLES = {
+    "happened": "$text-success",
+    "ongoing": "bold $text-warning",
+    "planned": "bold $text-accent",
+    "expected": "italic $text-secondary",
+}
 STATUS_MARKS = {"happened": "●", "ongoing": "◐", "planned": "○", "expected": "◌"}
 ACTOR_PREFIXES = ("speaker:", "actor:", "with:", "participant:")
 
@@ -43,10 +48,6 @@ def timeline_order(meetings: Iterable[Meeting]) -> list[Meeting]:
 
 def date_label(meeting: Meeting) -> str:
     return meeting.when.human() if meeting.when else "no date"
-
-
-def _status_style(style: Callable[[str], Style], status: str) -> Style:
-    return style(status) if status in STATUS_MARKS else Style()
 
 
 def _fold(text: str) -> str:
@@ -99,76 +100,76 @@ class ActorNames:
         return tuple(sorted(found))
 
 
-class MeetingEntry:
+class MeetingEntry(Visual):
     """One timeline entry, laid out for the width it gets: columns when wide, stacked when not.
 
     Wide: date | status | title, with place and participants under the title. Narrow: date and
-    status on one line, the rest indented below it. Wrapped text keeps its column either way.
+    status on one line, the rest indented below it. Wrapped text keeps its column either way,
+    and styles (theme variables) resolve against the row's own background, highlighted or not.
     """
 
     WIDE = 72
+    GAP = 2
+    INDENT = 2
 
-    def __init__(self, when: Text, status: Text, body: Text, date_width: int) -> None:
+    def __init__(self, when: Content, status: Content, body: Content, date_width: int) -> None:
         self.when = when
         self.status = status
         self.body = body
         self.date_width = date_width
+        self.status_width = max(len(s) for s in STATUS_MARKS) + 2
 
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        status_width = max(len(s) for s in STATUS_MARKS) + 2
-        wide = options.max_width >= self.WIDE
-        grid = Table.grid(padding=(0, 2, 0, 0), expand=wide)
-        grid.add_column(width=self.date_width, no_wrap=True)
-        grid.add_column(width=status_width, no_wrap=True)
-        if wide:
-            grid.add_column(ratio=1)
-            grid.add_row(self.when, self.status, self.body)
-            yield grid
+    def _body_width(self, width: int) -> int:
+        if width >= self.WIDE:
+            return max(width - self.date_width - self.status_width - 2 * self.GAP, 1)
+        return max(width - self.INDENT, 1)
+
+    def _header(self) -> Content:
+        gap = " " * max(self.date_width - self.when.cell_length + self.GAP, self.GAP)
+        return Content.assemble(self.when, gap, self.status)
+
+    def render_strips(
+        self, width: int, height: int | None, style: VisualStyle, options: RenderOptions
+    ) -> list[Strip]:
+        blank = style.rich_style
+        body = self.body.render_strips(self._body_width(width), None, style, options)
+        if width >= self.WIDE:
+            columns = [
+                (self.when.render_strips(self.date_width, None, style, options), self.date_width),
+                (
+                    self.status.render_strips(self.status_width, None, style, options),
+                    self.status_width,
+                ),
+                (body, self._body_width(width)),
+            ]
+            lines = []
+            for y in range(max(len(strips) for strips, _ in columns)):
+                pieces: list[Strip] = []
+                for index, (strips, column_width) in enumerate(columns):
+                    if index:
+                        pieces.append(Strip.blank(self.GAP, blank))
+                    strip = strips[y] if y < len(strips) else Strip.blank(column_width, blank)
+                    pieces.append(strip.adjust_cell_length(column_width, blank))
+                lines.append(Strip.join(pieces))
         else:
-            grid.add_row(self.when, self.status)
-            yield grid
-            yield Padding(self.body, (0, 0, 0, 2))
+            lines = self._header().render_strips(width, None, style, options)
+            indent = Strip.blank(self.INDENT, blank)
+            lines += [Strip.join([indent, strip]) for strip in body]
+        lines = [line.adjust_cell_length(width, blank) for line in lines]
+        return lines if height is None else lines[:height]
+
+    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
+        return container_width
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        body = self.body.get_height(rules, self._body_width(width))
+        if width >= self.WIDE:
+            return max(body, 1)
+        return self._header().get_height(rules, width) + body
 
 
 class TimelineList(OptionList):
     """The meetings, one entry each: date, status, title; place and participants below."""
-
-    COMPONENT_CLASSES: ClassVar[set[str]] = {
-        "timeline--date",
-        "timeline--no-date",
-        "timeline--happened",
-        "timeline--ongoing",
-        "timeline--planned",
-        "timeline--expected",
-        "timeline--title",
-        "timeline--detail",
-        "timeline--marker",
-    }
-
-    DEFAULT_CSS = """
-    TimelineList {
-        & > .timeline--date { text-style: bold; }
-        & > .timeline--no-date { color: $text-muted; text-style: italic; }
-        & > .timeline--happened { color: $text-success; }
-        & > .timeline--ongoing { color: $text-warning; text-style: bold; }
-        & > .timeline--planned { color: $text-accent; text-style: bold; }
-        & > .timeline--expected { color: $text-secondary; text-style: italic; }
-        & > .timeline--title { text-style: bold; }
-        & > .timeline--detail { color: $text-muted; }
-        & > .timeline--marker { color: $text-muted; }
-    }
-    """
-
-    def style_of(self, name: str) -> Style:
-        """A component's own Rich style, for the cells of an entry."""
-        styles = self.get_component_styles(f"timeline--{name}")
-        style = Style.null() + styles.text_style
-        if styles.has_rule("color"):
-            # Blend a translucent colour (such as $text-muted) over the list's background here,
-            # as Rich colours have no alpha; the entry's own background is left to the list.
-            colour = self.background_colors[1] + styles.color
-            style += Style(color=colour.rich_color)
-        return style
 
 
 class TimelineScreen(Screen[None]):
@@ -245,8 +246,6 @@ class TimelineScreen(Screen[None]):
         if self.actor_filter is None:
             self._refresh_list()
         self.query_one(TimelineList).focus()
-        # Entries carry Rich styles taken from the theme: rebuild them when it changes.
-        self.app.theme_changed_signal.subscribe(self, lambda _theme: self._refresh_list())
 
     # -- the list -------------------------------------------------------------------------
 
@@ -318,22 +317,21 @@ class TimelineScreen(Screen[None]):
         return sorted(due, key=lambda a: a.published)
 
     def _published_marker(self, article: Article) -> Option:
-        style = self.query_one(TimelineList).style_of("marker")
         when = f"{article.published.day} {article.published:%b %Y}"
-        marker = Text(f"── {when}: ", style=style)
-        marker.append(f"“{article.title}”", style=style + Style(italic=True))
-        marker.append(" published ──", style=style)
+        marker = Content.assemble(
+            (f"── {when}: ", "dim"),
+            (f"“{article.title}”", "dim italic"),
+            (" published ──", "dim"),
+        )
         return Option(marker, disabled=True)
 
     def _prompt(self, meeting: Meeting, article: Article | None) -> MeetingEntry:
-        style = self.query_one(TimelineList).style_of
         status = meeting.status
-        when = Text(date_label(meeting), style=style("date" if meeting.when else "no-date"))
-        badge = Text(
-            f"{STATUS_MARKS.get(status, '?')} {status}", style=_status_style(style, status)
+        when = Content.styled(date_label(meeting), "bold" if meeting.when else "dim italic")
+        badge = Content.styled(
+            f"{STATUS_MARKS.get(status, '?')} {status}", STATUS_STYLES.get(status, "")
         )
-        body = Text()
-        body.append(meeting.title, style=style("title"))
+        parts: list[str | tuple[str, str]] = [(meeting.title, "bold")]
         details: list[str] = []
         if meeting.where:
             details.append(meeting.where)
@@ -343,13 +341,15 @@ class TimelineScreen(Screen[None]):
         if names:
             details.append("with " + ", ".join(names))
         if details:
-            body.append("\n" + " · ".join(details), style=style("detail"))
+            parts.append(("\n" + " · ".join(details), "dim"))
         if self.several_articles and article is not None:
             published = f"{article.published.day} {article.published:%b %Y}"
-            body.append("\nin ", style=style("detail"))
-            body.append(article.title, style=style("detail") + Style(italic=True))
-            body.append(f", status as of {published}", style=style("detail"))
-        return MeetingEntry(when, badge, body, self._date_width)
+            parts += [
+                ("\nin ", "dim"),
+                (article.title, "dim italic"),
+                (f", status as of {published}", "dim"),
+            ]
+        return MeetingEntry(when, badge, Content.assemble(*parts), self._date_width)
 
     def _empty_prompt(self) -> Content:
         who = self.actor_filter.query if self.actor_filter else ""

@@ -446,9 +446,12 @@ class ArticleView(ScrollView, can_focus=True):
             styles = self.get_component_styles(name)
             background = styles.background if styles.has_rule("background") else None
             foreground = styles.color if styles.has_rule("color") else None
-            if styles.has_rule("auto_color") and styles.auto_color and background is not None:
+            if styles.has_rule("color") and styles.auto_color:
+                # "auto" colours ($text-muted…) contrast with what lies beneath.
                 under = self.get_visual_style().background
-                foreground = (under + background).get_contrast_text(styles.color.a)
+                if background is not None:
+                    under += background
+                foreground = under.get_contrast_text(styles.color.a)
             text_style = styles.text_style
             style = Style(
                 background,

@@ -2,8 +2,8 @@
 
 In a browser (`explorer serve`) the terminal is drawn on a canvas, so a test cannot read what
 the app shows from the page. With this variable set, the app itself writes what it shows —
-text included — to `<dir>/screen.svg` once it has first drawn and again shortly after each key,
-so the test can check that keys typed in the browser reached the app and changed its screen.
+text included — to `<dir>/screen.svg` once it has first drawn, and again shortly after each key
+and each change of screen, so the test can check that keys typed in the browser reached the app and changed its screen.
 Unset (the normal case), nothing is written and no key is slowed.
 """
 
@@ -37,15 +37,22 @@ class ScreenCapture:
     def _on_mount(self, event: events.Mount) -> None:
         if screenshot_dir() is not None:
             self.call_after_refresh(self.save_screen)  # type: ignore[attr-defined]
+            # A screen that replaces another (the loading screen giving way to the main one)
+            # changes what is shown without a key.
+            self.screen_change_signal.subscribe(self, self._capture_soon)  # type: ignore[attr-defined]
 
     async def on_event(self, event: events.Event) -> None:
         # Checked before the app handles the key: handling marks the event as forwarded.
         arrived = isinstance(event, events.Key) and not event.is_forwarded
         await super().on_event(event)  # type: ignore[misc]
         if arrived and screenshot_dir() is not None:
-            if self._capture_timer is not None:
-                self._capture_timer.stop()
-            self._capture_timer = self.set_timer(SETTLE_SECONDS, self.save_screen)  # type: ignore[attr-defined]
+            self._capture_soon()
+
+    def _capture_soon(self, *_: object) -> None:
+        """Save the screen once it has settled: the last of a burst of keys restarts the wait."""
+        if self._capture_timer is not None:
+            self._capture_timer.stop()
+        self._capture_timer = self.set_timer(SETTLE_SECONDS, self.save_screen)  # type: ignore[attr-defined]
 
     def save_screen(self) -> Path | None:
         """Write the current screen to `<dir>/screen.svg`; readers never see half a file."""

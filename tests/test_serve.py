@@ -57,6 +57,17 @@ class Served:
         os.killpg(self.process.pid, signal.SIGINT)
         return self.process.wait(timeout=STOP_TIMEOUT)
 
+    def group_gone(self, timeout: float = STOP_TIMEOUT) -> bool:
+        """Whether every process of the server's group (its apps too) has exited."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                os.killpg(self.process.pid, 0)
+            except ProcessLookupError:
+                return True
+            time.sleep(0.05)
+        return False
+
     def kill(self) -> None:
         """Stop the server and every app it started, whatever state they are in."""
         if self.process.poll() is None:
@@ -223,6 +234,7 @@ def test_serves_the_page_and_stops_cleanly_on_ctrl_c(tmp_path: Path) -> None:
         assert "<div>explorer</div>" in page
         assert f"explorer is served at {served.url}" in served.stdout
         assert served.ctrl_c() == 0
+        assert served.group_gone()
     assert "Traceback" not in served.stderr + served.stdout
 
 

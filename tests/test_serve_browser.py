@@ -195,7 +195,30 @@ def test_keys_typed_in_the_browser_reach_the_app(
     )
     assert any("kind: group" in line for line in moved)
 
+    # Quote search: `/`, then the words, each key narrowing the results.
+    page.keyboard.press("/")
+    page.keyboard.type("trust", delay=20)
+    found = screen.wait_for("the two quotes about trust", lambda lines: counts(lines, 2))
+    assert sum("mutual trust" in line for line in found) >= 2
+    page.screenshot(path=str(tmp_path / "search.png"))
+
+    page.keyboard.press("Enter")  # to the first result, in the Quotes pane and the detail
+    chosen = screen.wait_for(
+        "the first quote found in the Detail pane",
+        lambda lines: "mutual trust" in (detail_title(lines) or ""),
+    )
+    assert any("Detail: quote" in line for line in chosen)
+    assert any("speaker: PLA Eastern Theater Command" in line for line in chosen)
+
     page.screenshot(path=str(tmp_path / "explorer-in-chromium.png"))
     assert (tmp_path / "explorer-in-chromium.png").stat().st_size > 10_000
+    # Ctrl+C stops the server and the explorer behind the open tab, with nothing to report.
     assert served.ctrl_c() == 0
-    assert "Traceback" not in served.stderr + served.stdout
+    assert served.group_gone()
+    assert served.stderr == ""
+    assert "Traceback" not in served.stdout
+
+
+def counts(lines: list[str], quotes: int) -> bool:
+    """Whether the search line reports `quotes` quotes found ("1 of 2 quotes")."""
+    return any(re.search(rf"\b{quotes} quotes?\b", line) for line in lines)

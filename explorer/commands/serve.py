@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
 ALL_INTERFACES = frozenset({"0.0.0.0", "::", "[::]", ""})
+SHUTDOWN_SECONDS = 5.0  # for the explorers of open tabs to quit on Ctrl+C
+EXIT_NOTICE_SECONDS = 0.1  # for their exits to reach the event loop before it closes
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -135,19 +137,45 @@ def check_can_listen(host: str, port: int) -> None:
 
 
 def build_server(command: str, host: str, port: int, url: str) -> Server:
-    """textual-serve's server, announcing itself in explorer's words instead of its banner.
+    """textual-serve's server, announcing itself in explorer's words, and ending its browser
+    sessions before it stops.
 
     Imported here, not at the top: every `explorer` command imports this module, and only
     `serve` needs the web stack.
     """
+    import asyncio
+
     from textual_serve.server import Server
 
     class ExplorerServer(Server):
+        sessions: set[asyncio.Task[object]]
+
         async def on_startup(self, app: web.Application) -> None:
+            self.sessions = set()
             console = stdout()
             line = Text("explorer is served at ")
             line.append(self.public_url, style="bold")
             console.print(line)
             console.print("Open it in a browser; press Ctrl+C to stop.")
+
+        async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
+            """One browser tab and the explorer process behind it."""
+            session = asyncio.current_task()
+            assert session is not None
+            self.sessions.add(session)
+            try:
+                return await super().handle_websocket(request)
+            finally:
+                self.sessions.discard(session)
+
+        async def on_shutdown(self, app: web.Application) -> None:
+            # Ask every tab's explorer to quit and wait until it has: the event loop must
+            # outlive those processes, or Python reports their exit to a closed loop.
+            sessions = list(self.sessions)
+            for session in sessions:
+                session.cancel()
+            if sessions:
+                await asyncio.wait(sessions, timeout=SHUTDOWN_SECONDS)
+                await asyncio.sleep(EXIT_NOTICE_SECONDS)
 
     return ExplorerServer(command, host=host, port=port, title="explorer", public_url=url)

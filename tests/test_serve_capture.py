@@ -29,6 +29,22 @@ async def test_saves_the_screen_after_keys_when_asked(
     assert [path.name for path in saved.parent.iterdir()] == [SCREENSHOT_NAME]  # no leftovers
 
 
+async def test_saves_the_screen_when_another_screen_replaces_it(
+    seed_corpus: Corpus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # No key: the app changes screen by itself (as the loading screen gives way to the main one).
+    monkeypatch.setenv(SCREENSHOT_DIR_VARIABLE, str(tmp_path))
+    app = build_app(seed_corpus)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        before = (tmp_path / SCREENSHOT_NAME).read_text(encoding="utf-8")
+        app.action_help()
+        await pilot.pause(SETTLE_SECONDS * 2)
+        after = (tmp_path / SCREENSHOT_NAME).read_text(encoding="utf-8")
+    assert not any("explorer — keys" in line for line in screen_lines(before))
+    assert any("explorer — keys" in line for line in screen_lines(after))
+
+
 async def test_writes_nothing_unless_asked(
     seed_corpus: Corpus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

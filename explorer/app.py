@@ -9,14 +9,17 @@ with `visit()` and say how to return to them with `register_visit_handler()`.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.screen import Screen
 
 from explorer.commands.common import EXIT_BAD_INPUT, EXIT_OK, error, load_corpus
-from explorer.data import Corpus, ExplorerError, Ref
+from explorer.corpus_view import ArticleCommands, CorpusActions
+from explorer.data import Corpus, ExplorerError, Loaded, Ref
 from explorer.data.notes import NotesStore
 from explorer.history import MAIN, History, Visit
 from explorer.note_actions import NoteActions
@@ -30,12 +33,12 @@ from explorer.widgets.rows import ref_label
 CRUMB_CHARS = 28
 
 
-class ExplorerApp(NoteActions, ScreenCapture, ProvenanceNavigation, App[None]):
+class ExplorerApp(CorpusActions, NoteActions, ScreenCapture, ProvenanceNavigation, App[None]):
     """Linked panes over one corpus, with browser-like history."""
 
     TITLE = "explorer"
     CSS_PATH = "app.tcss"
-    COMMANDS: ClassVar = App.COMMANDS | {ItemCommands}
+    COMMANDS: ClassVar = App.COMMANDS | {ItemCommands, ArticleCommands}
 
     # Keys used by the app. Reserved for features built on it (do not take them for other
     # uses): "/" quote search, "a" article reader, "t" timeline, "m" bookmark, "n"/"N" note
@@ -56,18 +59,29 @@ class ExplorerApp(NoteActions, ScreenCapture, ProvenanceNavigation, App[None]):
         Binding("b", "notes", "Notes", show=False),
         Binding("left_square_bracket,backspace,alt+left", "back", "Back", key_display="["),
         Binding("right_square_bracket,alt+right", "forward", "Fwd", key_display="]"),
+        # Many articles (corpus_view.py): f shows one article or all, Ctrl+E exports the view.
+        Binding("f", "filter_articles", "Articles", show=False),
+        Binding("ctrl+e", "export", "Export", show=False),
     ]
 
     def __init__(
-        self, corpus: Corpus, *, history_size: int = 100, notes: NotesStore | None = None
+        self,
+        corpus: Corpus,
+        *,
+        history_size: int = 100,
+        notes: NotesStore | None = None,
+        loader: Callable[[], Corpus] | None = None,
     ) -> None:
         super().__init__()
         self.corpus = corpus
+        self.loader = loader  # when given, `corpus` is a stand-in until it has loaded
         self.notes = notes if notes is not None else NotesStore()  # the user's notes file
         self.history = History(history_size)
         self.visit_handlers: dict[str, Callable[[Visit], None]] = {}
 
-    def get_default_screen(self) -> MainScreen:
+    def get_default_screen(self) -> Screen:
+        if self.loader is not None:
+            return self.loading_screen()
         return MainScreen(self.corpus)
 
     @property
@@ -166,18 +180,34 @@ class ExplorerApp(NoteActions, ScreenCapture, ProvenanceNavigation, App[None]):
 
 
 def build_app(
-    corpus: Corpus, *, history_size: int = 100, notes: NotesStore | None = None
+    corpus: Corpus,
+    *,
+    history_size: int = 100,
+    notes: NotesStore | None = None,
+    loader: Callable[[], Corpus] | None = None,
 ) -> ExplorerApp:
-    """The app over a corpus: the database file's, or a small one built by a test."""
-    return ExplorerApp(corpus, history_size=history_size, notes=notes)
+    """The app over a corpus: the database file's, or a small one built by a test. With a
+    `loader`, the app paints at once and loads in the background (`corpus` stands in)."""
+    return ExplorerApp(corpus, history_size=history_size, notes=notes, loader=loader)
 
 
 def run(db: Path | None, notes: Path | None = None) -> int:
-    """Load the corpus (the default seed when `db` is None) and run the app until quit."""
-    try:
-        corpus = load_corpus(db)
-    except ExplorerError as failure:
-        error(str(failure))
+    """Run the app until quit; the corpus (the default seed when `db` is None) loads in the
+    background behind a first frame that does not wait for it."""
+    if db is not None and not db.is_file():
+        try:
+            load_corpus(db)  # the same clear message, before any screen is drawn
+        except ExplorerError as failure:
+            error(str(failure))
+            return EXIT_BAD_INPUT
+    empty = Corpus(Loaded([], [], [], []))
+    app = build_app(
+        empty,
+        notes=NotesStore(notes) if notes is not None else None,
+        loader=partial(load_corpus, db),
+    )
+    app.run()
+    if app.load_error is not None:
+        error(app.load_error)
         return EXIT_BAD_INPUT
-    build_app(corpus, notes=NotesStore(notes) if notes is not None else None).run()
     return EXIT_OK

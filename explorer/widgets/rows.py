@@ -11,6 +11,7 @@ from textual.content import Content
 
 from explorer.data import Actor, Corpus, Item, ItemKind, Meeting, Quote, Ref
 from explorer.data.text import clean_text
+from explorer.widgets.article_tag import article_tag
 
 # Rows are cut before wrapping: a list never needs more than a wide terminal's width,
 # and a 20,000-character quote must not be measured on every paint.
@@ -69,10 +70,13 @@ def quote_row(corpus: Corpus, quote: Quote) -> Content:
 def item_row(corpus: Corpus, item: Item) -> Content:
     """The one-line summary of an item shown in its pane."""
     if isinstance(item, Actor):
-        return actor_row(item)
-    if isinstance(item, Meeting):
-        return meeting_row(item)
-    return quote_row(corpus, item)
+        row = actor_row(item)
+    elif isinstance(item, Meeting):
+        row = meeting_row(item)
+    else:
+        row = quote_row(corpus, item)
+    tag = article_tag(corpus, item)  # where it comes from, when there are several articles
+    return Content.assemble(row, tag) if tag is not None else row
 
 
 def ref_label(corpus: Corpus, ref: Ref, limit: int = 80) -> str:

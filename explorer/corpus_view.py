@@ -409,6 +409,8 @@ class CorpusActions:
 
     def filter_article(self, article: str | None) -> None:
         """Show one article's items in every pane (None: all of them)."""
+        if self.loader is not None:  # still loading: nothing to filter yet
+            return
         full = self.full_corpus
         if article is not None and article not in full.articles:
             self.notify(f"No article {article}", severity="warning", markup=False)  # type: ignore[attr-defined]

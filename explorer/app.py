@@ -25,7 +25,6 @@ from explorer.history import MAIN, History, Visit
 from explorer.note_actions import NoteActions
 from explorer.palette import ItemCommands
 from explorer.screen_capture import ScreenCapture
-from explorer.screens.help import HelpScreen
 from explorer.screens.main import MainScreen
 from explorer.screens.provenance import ProvenanceNavigation
 from explorer.widgets.rows import ref_label
@@ -164,6 +163,9 @@ class ExplorerApp(CorpusActions, NoteActions, ScreenCapture, ProvenanceNavigatio
     # -- keys -----------------------------------------------------------------------------
 
     def action_help(self) -> None:
+        # Imported here: Markdown is slow to import, and the first frame must not wait for it.
+        from explorer.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 

@@ -31,8 +31,6 @@ from textual.widgets import Button, Input, Label, LoadingIndicator, OptionList, 
 from textual.widgets.option_list import Option
 
 from explorer.data import Corpus, ExplorerError, Loaded
-from explorer.data.atomic import atomic_write_bytes
-from explorer.data.export import FORMATS, render, select
 from explorer.widgets.rows import literal
 
 # Above this many items in all, the app opens on the newest article rather than on all.
@@ -40,6 +38,7 @@ LARGE = 3000
 # Keys that still act while the data loads (everything else waits for it).
 WHILE_LOADING = frozenset({"quit", "help", "command_palette", "bell"})
 SUFFIX = {"json": "json", "csv": "csv", "markdown": "md", "dot": "dot"}
+FORMATS = tuple(SUFFIX)  # as explorer.data.export.FORMATS, which loads only on Ctrl+E
 
 
 def article_corpus(corpus: Corpus, article_id: str) -> Corpus:
@@ -424,6 +423,8 @@ class CorpusActions:
     # -- export ---------------------------------------------------------------------------
 
     def action_export(self) -> None:
+        from explorer.data.export import select
+
         full = self.full_corpus
         stem = self.article_filter or "explorer-export"
         what = select(full, article=self.article_filter).describe()
@@ -435,6 +436,9 @@ class CorpusActions:
 
     @work(thread=True, exclusive=True, group="export", exit_on_error=False)
     def _export(self, fmt: str, path: str) -> None:
+        from explorer.data.atomic import atomic_write_bytes
+        from explorer.data.export import render, select
+
         target = Path(path).expanduser()
         try:
             view = select(self.full_corpus, article=self.article_filter)

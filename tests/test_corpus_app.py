@@ -190,3 +190,9 @@ async def test_ctrl_e_exports_the_current_view(
         "carol-well",
         "alice-agreed-again",
     }
+
+
+def test_the_export_dialog_offers_every_export_format() -> None:
+    from explorer.data.export import FORMATS
+
+    assert corpus_view.FORMATS == FORMATS

@@ -13,7 +13,9 @@ SEED_FILE = REPO / "data" / "pla-etc-delegation-japan-2025.yaml"
 
 
 @pytest.fixture(autouse=True)
-def private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+def private_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
     """Point the default database at a fresh folder so no test reads or writes the user's."""
     cache = tmp_path_factory.mktemp("cache")
     monkeypatch.setenv("EXPLORER_CACHE_DIR", str(cache))

@@ -102,7 +102,7 @@ def help_name(key: str) -> str:
     if len(key) == 1:
         return f"`{key}`"
     *mods, last = key.split("+")
-    last = last.upper() if len(last) == 1 or last[0] == "f" and last[1:].isdigit() else last
+    last = last.upper() if len(last) == 1 or (last[0] == "f" and last[1:].isdigit()) else last
     return "+".join([*(m.capitalize() for m in mods), last])
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.pilot import Pilot
 
 from explorer.app import ExplorerApp, build_app
@@ -21,6 +22,8 @@ WANG_YI_MEETINGS = {
 
 def rows(pane: ItemPane | DetailPane) -> list[str]:
     """What each row of a pane says, as plain text."""
+    if isinstance(pane, ItemPane):
+        return [str(content) for content in pane.contents()]
     return [str(option.prompt) for option in pane.options]
 
 
@@ -221,3 +224,34 @@ async def test_light_theme_renders(seed_corpus: Corpus) -> None:
         assert app.current_theme.dark is False
         await pilot.press("j", "2", "enter")
         await pilot.pause()
+
+
+async def test_many_links_show_a_page_at_a_time(
+    seed_corpus: Corpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An item of many articles lists its first links and a line that shows the next ones."""
+    from explorer.widgets import detail_pane
+
+    monkeypatch.setattr(detail_pane, "LINKS_PAGE", 1)
+    app = build_app(seed_corpus)
+    async with app.run_test(size=(120, 36)) as pilot:
+        app.goto(WANG_YI)
+        await pilot.pause()
+        detail = app.main.detail
+        total = len(seed_corpus.relations(WANG_YI))
+        assert total > 2
+        links = [i for i in range(detail.option_count) if detail.link_at(i)]
+        assert len(links) == 1
+        assert f"{total - 1} more links" in "\n".join(rows(detail))
+        await pilot.press("enter")  # to the detail: its first link
+        while detail.highlighted_option.id != "more:links":
+            await pilot.press("down")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert len([i for i in range(detail.option_count) if detail.link_at(i)]) == 2
+        # The cursor is on the first new link, and following it still works.
+        target = detail.link_at(detail.highlighted)
+        assert target == seed_corpus.relations(WANG_YI)[1].target
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.main.current == target

@@ -82,15 +82,16 @@ def screen_text(app: ExplorerApp) -> str:
 
 def pane_text(app: ExplorerApp) -> str:
     main = app.main
-    return "\n".join(str(o.prompt) for pane in [*main.panes, main.detail] for o in pane.options)
+    rows = [str(content) for pane in main.panes for content in pane.contents()]
+    return "\n".join([*rows, *(str(o.prompt) for o in main.detail.options)])
 
 
 def styled_spans(app: ExplorerApp) -> list[str]:
     """Styles applied inside rows: none may come from the data's own brackets."""
     found = []
     for pane in app.main.panes:
-        for option in pane.options:
-            found += [str(span.style) for span in option.prompt.spans]  # type: ignore[union-attr]
+        for content in pane.contents():
+            found += [str(span.style) for span in content.spans]
     return found
 
 
@@ -136,7 +137,7 @@ async def test_long_quote_is_cut_in_the_list_and_whole_in_the_detail(
     app = build_app(hostile_corpus)
     async with app.run_test(size=(60, 20)) as pilot:
         quotes = app.main.pane("quote")
-        row = str(quotes.options[0].prompt)
+        row = str(quotes.contents()[0])
         assert len(row) < 400 and row.endswith("…")
         app.goto(Ref("quote", "long-quote"))
         await pilot.pause()

@@ -105,18 +105,11 @@ async def test_every_row_shows_its_article_when_there_are_several(
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         quotes = app.main.pane("quote")
-        rows = {
-            quotes.get_option_at_index(i).id: str(quotes.get_option_at_index(i).prompt)
-            for i in range(quotes.option_count)
-        }
+        rows = {quotes.order[i]: str(quotes.row_content(i)) for i in range(quotes.row_count)}
         assert rows["carol-well"].endswith("second-article")
         assert rows["alice-agreed"].endswith("test-article")
         actors = app.main.pane("actor")
-        alice = next(
-            str(actors.get_option_at_index(i).prompt)
-            for i in range(actors.option_count)
-            if actors.get_option_at_index(i).id == "alice-smith"
-        )
+        alice = str(actors.row_content(actors.order.index("alice-smith")))
         assert alice.endswith("in 2 articles")
 
 
@@ -153,16 +146,15 @@ async def test_a_failed_load_ends_the_app_with_the_message(tmp_path: Path) -> No
     assert app.load_error == "db.json: damaged database"
 
 
-async def test_a_large_corpus_opens_on_its_newest_article(
-    corpus: Corpus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(corpus_view, "LARGE", 3)
+async def test_the_loaded_corpus_opens_on_all_its_articles(corpus: Corpus, tmp_path: Path) -> None:
     app = build_app(Corpus(Loaded([], [], [], [])), notes=notes(tmp_path), loader=lambda: corpus)
     async with app.run_test(size=SIZE) as pilot:
         while not app.data_ready:
             await pilot.pause(0.01)
-        assert app.article_filter == "second-article"  # published 2025-03-02, the newest
+        assert app.article_filter is None
         assert len(app.full_corpus.articles) == 2
+        for kind in ("actor", "meeting", "quote"):
+            assert shown(app, kind) == {item.id for item in corpus.all(kind)}
 
 
 async def test_ctrl_e_exports_the_current_view(

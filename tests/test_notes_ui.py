@@ -28,9 +28,8 @@ SIZE = (120, 36)
 def rows(pane: ItemPane) -> dict[str, str]:
     """Each shown item's row text by id, without the related-item mark in front."""
     return {
-        option.id: str(option.prompt).removeprefix(RELATED_MARK).removeprefix(PLAIN_MARK)
-        for option in pane.options
-        if option.id
+        pane.order[i]: str(pane.row_content(i)).removeprefix(RELATED_MARK).removeprefix(PLAIN_MARK)
+        for i in range(pane.row_count)
     }
 
 

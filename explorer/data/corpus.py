@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from explorer.data.importer import Loaded
 from explorer.data.models import Actor, Article, Item, ItemKind, Meeting, Quote, Ref, Span
+
+RELATIONS_CACHED = 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +67,9 @@ class Corpus:
             "quote": self.quotes,  # type: ignore[dict-item]
         }
         self._spans_in_article: dict[str, list[tuple[Span, Ref]]] | None = None
+        # The last items' relations: one move asks for them three times (the detail and the
+        # two other panes), and an actor of many articles has thousands.
+        self._relations: OrderedDict[Ref, tuple[Relation, ...]] = OrderedDict()
 
     # -- lookup ---------------------------------------------------------------------------
 
@@ -100,6 +105,16 @@ class Corpus:
 
     def relations(self, ref: Ref) -> list[Relation]:
         """Every item linked to `ref`, labelled, in a stable order."""
+        cached = self._relations.get(ref)
+        if cached is None:
+            cached = self._relations[ref] = tuple(self._find_relations(ref))
+            if len(self._relations) > RELATIONS_CACHED:
+                self._relations.popitem(last=False)
+        else:
+            self._relations.move_to_end(ref)
+        return list(cached)
+
+    def _find_relations(self, ref: Ref) -> list[Relation]:
         item = self.get(ref)
         links: list[Relation] = []
         if isinstance(item, Actor):

@@ -23,6 +23,12 @@ from explorer.widgets.rows import KIND_NAMES, literal, ref_label
 
 LINK_PREFIX = "link:"
 SENTENCE_PREFIX = "sentence:"
+MORE_PREFIX = "more:"
+# An actor of many articles has thousands of links and sentences; measuring them all would
+# make every move onto it take seconds. The pane shows a page of each, and a "more" line
+# (Enter or a click) that shows the next page.
+LINKS_PAGE = 100
+SENTENCES_PAGE = 50
 
 
 def _text(value: str) -> str:
@@ -54,9 +60,12 @@ class DetailPane(OptionList):
         self.ref: Ref | None = None
         self.links: list[Ref] = []
         self.sentences: list[tuple[Article, Span]] = []
+        self.limits = {"links": LINKS_PAGE, "sentences": SENTENCES_PAGE}
 
     def show(self, ref: Ref | None) -> None:
         """Describe an item (or nothing); the cursor waits until the pane is focused."""
+        if ref != self.ref:
+            self.limits = {"links": LINKS_PAGE, "sentences": SENTENCES_PAGE}
         self.ref = ref
         self.links = []
         self.sentences = []
@@ -85,9 +94,10 @@ class DetailPane(OptionList):
         options: list[Option | None] = [self._heading(f"Links ({len(relations)})")]
         if not relations:
             options.append(self._line(Content.styled("no related items", "dim italic")))
-        width = max((len(r.label) for r in relations), default=0)
-        for index, relation in enumerate(relations):
-            self.links.append(relation.target)
+        self.links = [relation.target for relation in relations]
+        shown = relations[: self.limits["links"]]
+        width = max((len(r.label) for r in shown), default=0)
+        for index, relation in enumerate(shown):
             prompt = Content.assemble(
                 ("→ ", "$accent"),
                 (f"{relation.label:<{width}}  ", "dim"),
@@ -95,6 +105,8 @@ class DetailPane(OptionList):
                 (f"  {KIND_NAMES[relation.target.kind]}", "dim italic"),
             )
             options.append(Option(prompt, id=f"{LINK_PREFIX}{index}"))
+        if len(relations) > len(shown):
+            options.append(self._more("links", len(relations) - len(shown), LINKS_PAGE))
         return options
 
     def article_section(self, ref: Ref) -> list[Option | None]:
@@ -103,12 +115,44 @@ class DetailPane(OptionList):
         options: list[Option | None] = [self._heading("In the article")]
         if not sentences:
             options.append(self._line(Content.styled("no supporting sentence", "dim italic")))
-        for index, (article, span) in enumerate(sentences):
-            self.sentences.append((article, span))
+        self.sentences = list(sentences)
+        shown = sentences[: self.limits["sentences"]]
+        for index, (article, span) in enumerate(shown):
             sentence = Content.from_rich_text(sentence_text(article, span, style="bold underline"))
             prompt = Content.assemble(("› ", "$accent"), sentence)
             options.append(Option(prompt, id=f"{SENTENCE_PREFIX}{index}"))
+        if len(sentences) > len(shown):
+            options.append(self._more("sentences", len(sentences) - len(shown), SENTENCES_PAGE))
         return options
+
+    def _more(self, section: str, left: int, page: int) -> Option:
+        label = "link" if section == "links" else "sentence"
+        return Option(
+            Content.assemble(
+                ("+ ", "$accent"),
+                (f"{left:,} more {label}{'s' if left != 1 else ''}", "italic"),
+                (f"  (Enter shows {min(left, page)} more)", "dim"),
+            ),
+            id=f"{MORE_PREFIX}{section}",
+        )
+
+    def show_more(self, section: str) -> None:
+        """Show the next page of a section, the cursor on its first new line."""
+        if self.ref is None or section not in self.limits:
+            return
+        page = LINKS_PAGE if section == "links" else SENTENCES_PAGE
+        first_new = self.limits[section]
+        self.limits[section] += page
+        scroll = self.scroll_y
+        self.show(self.ref)
+        prefix = LINK_PREFIX if section == "links" else SENTENCE_PREFIX
+        target = f"{prefix}{first_new}"
+        for index, option in enumerate(self.options):
+            if option.id == target:
+                self.highlighted = index
+                break
+        self.scroll_to(y=scroll, animate=False, immediate=True)
+        self.scroll_to_highlight()
 
     def link_at(self, index: int) -> Ref | None:
         """The item that option `index` links to, if it is a link."""
@@ -159,6 +203,8 @@ class DetailPane(OptionList):
         if target is not None:
             self.post_message(self.Follow(target))
         option_id = event.option.id or ""
+        if option_id.startswith(MORE_PREFIX):
+            self.show_more(option_id[len(MORE_PREFIX) :])
         if option_id.startswith(SENTENCE_PREFIX) and self.ref is not None:
             article, span = self.sentences[int(option_id[len(SENTENCE_PREFIX) :])]
             self.post_message(OpenSentence(self.ref, article, span))

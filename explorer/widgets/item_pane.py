@@ -13,12 +13,12 @@ from typing import ClassVar
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import OptionList
-from textual.widgets.option_list import Option
 
-from explorer.data import Corpus, Item, ItemKind, Ref
+from explorer.data import Corpus, ItemKind, Ref
 from explorer.widgets.note_marks import notes_store, row_mark
+from explorer.widgets.row_order import RowOrder
 from explorer.widgets.rows import KIND_TITLES, item_row, literal, ref_label, sort_items
+from explorer.widgets.virtual_list import VirtualList
 
 RELATED_MARK = "● "
 PLAIN_MARK = "  "
@@ -32,8 +32,12 @@ class Linking:
     related: frozenset[str]
 
 
-class ItemPane(OptionList):
-    """A pane of one kind of item, with related items first and marked, or only those."""
+class ItemPane(VirtualList):
+    """A pane of one kind of item, with related items first and marked, or only those.
+
+    Rows are drawn only when on screen (`VirtualList`), and "related first" is a `RowOrder`
+    over the pane's fixed order: relinking costs the number of related items, not of all.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "cursor_down", "Down", show=False),
@@ -60,16 +64,16 @@ class ItemPane(OptionList):
             self.ref = ref
 
     def __init__(self, corpus: Corpus, kind: ItemKind, key: str, **kwargs: object) -> None:
-        super().__init__(markup=False, **kwargs)  # type: ignore[arg-type]
+        super().__init__(**kwargs)
         self.corpus = corpus
         self.kind: ItemKind = kind
         self.key = key
-        self._items: list[Item] = sort_items(kind, corpus.all(kind))
+        self._ids: list[str] = [item.id for item in sort_items(kind, corpus.all(kind))]
+        self._position: dict[str, int] = {item_id: i for i, item_id in enumerate(self._ids)}
         self._rows: dict[str, Content] = {}
         self.linking: Linking | None = None
         self.only_related = False
-        self.shown: list[str] = []
-        self.related_count = 0
+        self.order = RowOrder(self._ids, self._position)
 
     # -- calls down -----------------------------------------------------------------------
 
@@ -92,66 +96,68 @@ class ItemPane(OptionList):
 
     def refresh_notes(self) -> None:
         """Redraw the rows' bookmark and note marks (the user's notes changed)."""
-        self._rebuild(keep=self.current_id)
+        self.refresh()
 
     def select(self, item_id: str) -> bool:
         """Put the cursor on an item, showing the whole list first if it was filtered out."""
-        if item_id not in self.shown:
-            if self.corpus.get(Ref(self.kind, item_id)) is None:
+        if item_id not in self.order:
+            if item_id not in self._position:
                 return False
             self.linking = None
             self._rebuild(keep=None)
             self._update_titles()
-        self.highlighted = self.shown.index(item_id)
+        self.highlighted = self.order.index(item_id)
         return True
 
     @property
+    def shown(self) -> list[str]:
+        """The ids shown, in order (a copy: O(n), for tests and tools, not for keys)."""
+        return list(self.order)
+
+    @property
+    def related_count(self) -> int:
+        return self.order.related_count
+
+    @property
     def current_id(self) -> str | None:
-        option = self.highlighted_option
-        return option.id if option is not None else None
+        index = self.highlighted
+        return self.order[index] if index is not None and index < len(self.order) else None
 
     @property
     def current_ref(self) -> Ref | None:
         item_id = self.current_id
         return Ref(self.kind, item_id) if item_id is not None else None
 
-    # -- building the list ----------------------------------------------------------------
+    # -- the rows -------------------------------------------------------------------------
 
-    def _row(self, item: Item) -> Content:
-        row = self._rows.get(item.id)
+    def row_content(self, index: int) -> Content:
+        """Row `index` as drawn: ● when related, the note marks, the item, its article."""
+        item_id = self.order[index]
+        row = self._rows.get(item_id)
         if row is None:
-            row = self._rows[item.id] = item_row(self.corpus, item)
-        mark = row_mark(notes_store(self), item.ref)  # ★ bookmarked, ✎ noted
-        return Content.assemble(mark, row) if mark is not None else row
+            row = self._rows[item_id] = item_row(self.corpus, self.corpus[Ref(self.kind, item_id)])
+        mark = row_mark(notes_store(self), Ref(self.kind, item_id))  # ★ bookmarked, ✎ noted
+        if mark is not None:
+            row = Content.assemble(mark, row)
+        if self.linking is None:
+            return row
+        if index < self.order.related_count:
+            return Content.assemble((RELATED_MARK, "$accent"), row)
+        return Content.assemble(PLAIN_MARK, row)
 
     def _rebuild(self, keep: str | None) -> str | None:
-        """Refill the options; returns the id of the first one shown."""
+        """Re-order the rows from the indexes; returns the id of the first one shown."""
         related = self.linking.related if self.linking else frozenset()
-        first = [item for item in self._items if item.id in related]
-        rest = [] if self.only_related and self.linking else self._items
-        if first:
-            rest = [item for item in rest if item.id not in related]
-        options: list[Option | None] = []
-        for item in first:
-            options.append(
-                Option(Content.assemble((RELATED_MARK, "$accent"), self._row(item)), id=item.id)
-            )
-        if first and rest:
-            options.append(None)  # a rule between related and the rest
-        marked = self.linking is not None
-        for item in rest:
-            row = self._row(item)
-            options.append(Option(Content.assemble(PLAIN_MARK, row) if marked else row, id=item.id))
-        if not first and not rest:
-            options.append(Option(self._empty_message(), disabled=True))
-        self.shown = [item.id for item in (*first, *rest)]
-        self.related_count = len(first)
-        self.set_options(options)
-        if keep in self.shown:
-            self.highlighted = self.shown.index(keep)
-        elif self.shown:
+        only = self.only_related and self.linking is not None
+        self.order = RowOrder(self._ids, self._position, related, only)
+        count = len(self.order)
+        separator = self.order.related_count if self.order.rest_count else 0
+        self.set_rows(count, separator, None if count else self._empty_message())
+        if keep is not None and keep in self.order:
+            self.highlighted = self.order.index(keep)
+        elif count:
             self.highlighted = 0
-        return self.shown[0] if self.shown else None
+        return self.order[0] if count else None
 
     def _empty_message(self) -> Content:
         if self.linking is None:
@@ -163,7 +169,7 @@ class ItemPane(OptionList):
         )
 
     def _update_titles(self) -> None:
-        total = len(self._items)
+        total = len(self._ids)
         title = KIND_TITLES[self.kind]
         count = f"{total}" if self.linking is None else f"{self.related_count} of {total}"
         self.border_title = Content.assemble((self.key, "bold $accent"), f" {title} {count}")
@@ -176,9 +182,9 @@ class ItemPane(OptionList):
 
     # -- messages up ----------------------------------------------------------------------
 
-    # The user's moves are reported from the actions themselves, not from OptionHighlighted:
-    # the screen rebuilds unfocused panes, and their highlight messages arrive later, when
-    # focus may have moved; they must never be taken for a move of the user's.
+    # The user's moves are reported from the actions themselves, not from `highlighted`
+    # changing: the screen relinks unfocused panes, which moves their cursors too; that must
+    # never be taken for a move of the user's.
 
     def _moved(self) -> None:
         # Straight to the screen rather than bubbling through the containers: keys typed
@@ -211,12 +217,8 @@ class ItemPane(OptionList):
         super().action_page_down()
         self._moved()
 
-    def _on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        event.stop()
-
-    def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        # A click highlights the row, then "selects" it: that is the user's move.
-        event.stop()
+    def row_clicked(self, index: int) -> None:
+        # A click puts the cursor on the row: that is the user's move.
         self._moved()
 
     def on_focus(self) -> None:

@@ -14,6 +14,7 @@ the results of a newer one.
 
 from __future__ import annotations
 
+import gc
 import re
 import threading
 from collections.abc import Sequence
@@ -63,6 +64,9 @@ class _IndexHolder:
         with self._lock:
             if self._index is None:
                 self._index = SearchIndex(self.corpus)
+                # It lives as long as the corpus: out of the collector's sight, as the corpus
+                # is (see corpus_view), or full collections would pause the keys.
+                gc.freeze()
             return self._index
 
 

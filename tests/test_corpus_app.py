@@ -188,3 +188,6 @@ def test_the_export_dialog_offers_every_export_format() -> None:
     from explorer.data.export import FORMATS
 
     assert corpus_view.FORMATS == FORMATS
+    from explorer.commands import export
+
+    assert export.FORMATS == FORMATS

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 
 from explorer.commands.common import EXIT_BAD_INPUT, EXIT_OK, error, stdout
-from explorer.data import DataError, load_files
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -15,6 +14,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from explorer.data import DataError, load_files
+
     try:
         loaded = load_files(args.files)
     except DataError as failure:

@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.text import Text
 
-from explorer.data import Corpus, ExplorerError, open_corpus, open_default_corpus
+# Only the errors here: the data layer loads when a command runs, not when its arguments are
+# declared (every subcommand is declared before the app's first frame).
+from explorer.data.errors import ExplorerError
+
+if TYPE_CHECKING:
+    from explorer.data import Corpus
 
 EXIT_OK = 0
 EXIT_NOT_FOUND = 1
@@ -41,6 +47,8 @@ def add_db_option(parser: argparse.ArgumentParser) -> None:
 
 def load_corpus(db: Path | None) -> Corpus:
     """The corpus named by --db, or the default one; raises ExplorerError on bad input."""
+    from explorer.data.sources import open_corpus, open_default_corpus
+
     return open_corpus(db) if db is not None else open_default_corpus()
 
 

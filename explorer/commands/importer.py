@@ -6,8 +6,6 @@ import argparse
 from pathlib import Path
 
 from explorer.commands.common import EXIT_BAD_INPUT, EXIT_OK, error, stdout
-from explorer.data import DataError, StoreError, default_database_path
-from explorer.data.incremental import import_corpus
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -19,7 +17,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--db",
         metavar="FILE",
         type=Path,
-        help=f"database to write (default: {default_database_path()})",
+        help="database to write (default: seed.json in $EXPLORER_CACHE_DIR or the user cache "
+        "folder)",
     )
     parser.add_argument(
         "--no-cache",
@@ -30,6 +29,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from explorer.data import DataError, StoreError, default_database_path
+    from explorer.data.incremental import import_corpus
+
     db = args.db or default_database_path()
     if db.is_dir():
         error(f"{db}: is a directory; --db names the database file to write")

@@ -10,7 +10,7 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 
@@ -24,9 +24,10 @@ from explorer.commands.common import (
     load_corpus,
     stdout,
 )
-from explorer.data import Corpus
-from explorer.data.notes import Note, NotesStore, default_notes_path
-from explorer.describe import item_title
+
+if TYPE_CHECKING:
+    from explorer.data import Corpus
+    from explorer.data.notes import Note
 
 BOOKMARK = "★"
 
@@ -36,7 +37,7 @@ def add_notes_option(parser: argparse.ArgumentParser) -> None:
         "--notes",
         metavar="FILE",
         type=Path,
-        help=f"notes file (default: $EXPLORER_NOTES_FILE or {default_notes_path()})",
+        help="notes file (default: $EXPLORER_NOTES_FILE or the user data folder)",
     )
 
 
@@ -80,7 +81,11 @@ def run_note(args: argparse.Namespace) -> int:
         error(f"{args.id!r} names several items ({names}); say which one, e.g. {refs[0]}")
         return EXIT_BAD_INPUT
     ref = refs[0]
+    from explorer.describe import item_title
+
     label = item_title(corpus[ref])
+    from explorer.data.notes import NotesStore
+
     store = NotesStore(args.notes)
     try:
         if args.replace:
@@ -99,6 +104,8 @@ def run_note(args: argparse.Namespace) -> int:
 
 
 def run_notes(args: argparse.Namespace) -> int:
+    from explorer.data.notes import NotesStore
+
     store = NotesStore(args.notes)
     notes = store.notes()
     if store.problem is not None:
@@ -130,6 +137,8 @@ def shorten(label: str, width: int = 60) -> str:
 
 def current_label(corpus: Corpus, note: Note) -> str:
     """The item's label now, or the one saved with the note when the item has gone."""
+    from explorer.describe import item_title
+
     item = corpus.get(note.ref)
     return item_title(item) if item is not None else note.label or note.ref.id
 

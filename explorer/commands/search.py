@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 
@@ -19,8 +19,10 @@ from explorer.commands.common import (
     stderr,
     stdout,
 )
-from explorer.data import Corpus
-from explorer.data.search import Hit, SearchIndex
+
+if TYPE_CHECKING:
+    from explorer.data import Corpus
+    from explorer.data.search import Hit
 
 HIGHLIGHT = "bold reverse"
 
@@ -70,6 +72,8 @@ def run(args: argparse.Namespace) -> int:
     except ExplorerError as failure:
         error(str(failure))
         return EXIT_BAD_INPUT
+    from explorer.data.search import SearchIndex
+
     index = SearchIndex(corpus)
     result = index.search(" ".join(args.query), limit=args.limit, prefix_last=False)
     if result.query.is_empty:

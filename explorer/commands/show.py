@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 from rich.text import Text
@@ -19,9 +19,9 @@ from explorer.commands.common import (
     load_corpus,
     stdout,
 )
-from explorer.data import Corpus, Ref
-from explorer.data.records import item_record
-from explorer.describe import describe_fields, item_title, sentence_text
+
+if TYPE_CHECKING:
+    from explorer.data import Corpus, Ref
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -55,6 +55,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def as_json(corpus: Corpus, ref: Ref) -> dict[str, Any]:
+    from explorer.data.records import item_record
+
     item = corpus[ref]
     return {
         "type": ref.kind,
@@ -81,6 +83,8 @@ def as_json(corpus: Corpus, ref: Ref) -> dict[str, Any]:
 
 
 def print_item(console: Console, corpus: Corpus, ref: Ref) -> None:
+    from explorer.describe import describe_fields, item_title, sentence_text
+
     item = corpus[ref]
     heading = Text(f"{ref.kind}: ", style="bold")
     heading.append(item_title(item), style="bold cyan")

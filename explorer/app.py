@@ -11,23 +11,36 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from explorer.commands.common import EXIT_BAD_INPUT, EXIT_OK, error, load_corpus
-from explorer.corpus_view import ArticleCommands, CorpusActions
-from explorer.data import Corpus, ExplorerError, Loaded, Ref
-from explorer.data.notes import NotesStore
+from explorer.corpus_view import CorpusActions, article_commands
+from explorer.data.errors import ExplorerError
 from explorer.history import MAIN, History, Visit
 from explorer.note_actions import NoteActions
-from explorer.palette import ItemCommands
 from explorer.screen_capture import ScreenCapture
-from explorer.screens.main import MainScreen
 from explorer.screens.provenance import ProvenanceNavigation
-from explorer.widgets.rows import ref_label
+
+# What only the data needs loads with it, after the first frame (the loading screen): the
+# main screen and its widgets, the notes file's machinery, the palette's commands.
+if TYPE_CHECKING:
+    from textual.command import Provider
+
+    from explorer.data import Corpus, Ref
+    from explorer.data.notes import NotesStore
+    from explorer.screens.main import MainScreen
+
+
+def item_commands() -> type[Provider]:
+    """The palette's item commands (for `App.COMMANDS`; loaded when the palette opens)."""
+    from explorer.palette import ItemCommands
+
+    return ItemCommands
+
 
 CRUMB_CHARS = 28
 
@@ -37,7 +50,7 @@ class ExplorerApp(CorpusActions, NoteActions, ScreenCapture, ProvenanceNavigatio
 
     TITLE = "explorer"
     CSS_PATH = "app.tcss"
-    COMMANDS: ClassVar = App.COMMANDS | {ItemCommands, ArticleCommands}
+    COMMANDS: ClassVar = App.COMMANDS | {item_commands, article_commands}
 
     # Keys used by the app. Reserved for features built on it (do not take them for other
     # uses): "/" quote search, "a" article reader, "t" timeline, "m" bookmark, "n"/"N" note
@@ -74,18 +87,31 @@ class ExplorerApp(CorpusActions, NoteActions, ScreenCapture, ProvenanceNavigatio
         super().__init__()
         self.corpus = corpus
         self.loader = loader  # when given, `corpus` is a stand-in until it has loaded
-        self.notes = notes if notes is not None else NotesStore()  # the user's notes file
+        self._notes = notes  # the user's notes file (the default one opens when first used)
         self.history = History(history_size)
         self.visit_handlers: dict[str, Callable[[Visit], None]] = {}
+
+    @property
+    def notes(self) -> NotesStore:
+        """The user's notes: the file given, or the default one, opened when first used."""
+        if self._notes is None:
+            from explorer.data.notes import NotesStore
+
+            self._notes = NotesStore()
+        return self._notes
 
     def get_default_screen(self) -> Screen:
         if self.loader is not None:
             return self.loading_screen()
+        from explorer.screens.main import MainScreen
+
         return MainScreen(self.corpus)
 
     @property
     def main(self) -> MainScreen:
         """The main screen, always at the bottom of the stack."""
+        from explorer.screens.main import MainScreen
+
         screen = self.screen_stack[0]
         assert isinstance(screen, MainScreen)
         return screen
@@ -155,6 +181,8 @@ class ExplorerApp(CorpusActions, NoteActions, ScreenCapture, ProvenanceNavigatio
         self.main.show_trail(labels, self.history.index)
 
     def _crumb(self, visit: Visit) -> str:
+        from explorer.widgets.rows import ref_label
+
         label = ref_label(self.corpus, visit.ref, CRUMB_CHARS) if visit.ref else ""
         if visit.screen != MAIN:
             return f"{visit.screen.capitalize()}: {label}" if label else visit.screen.capitalize()
@@ -202,10 +230,17 @@ def run(db: Path | None, notes: Path | None = None) -> int:
         except ExplorerError as failure:
             error(str(failure))
             return EXIT_BAD_INPUT
+    from explorer.data import Corpus, Loaded
+
     empty = Corpus(Loaded([], [], [], []))
+    store = None
+    if notes is not None:
+        from explorer.data.notes import NotesStore
+
+        store = NotesStore(notes)
     app = build_app(
         empty,
-        notes=NotesStore(notes) if notes is not None else None,
+        notes=store,
         loader=partial(load_corpus, db),
     )
     app.run()

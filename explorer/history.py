@@ -11,8 +11,10 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from explorer.data import Ref
+if TYPE_CHECKING:
+    from explorer.data import Ref
 
 MAIN = "main"
 

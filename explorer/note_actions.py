@@ -8,16 +8,16 @@ failed save never loses text: the editor stays open with it (see `NoteEditor`).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import events
 
-from explorer.data import Corpus, Ref
-from explorer.data.notes import NotesError, NotesStore
-from explorer.describe import item_title
-from explorer.screens.main import MainScreen
-from explorer.screens.note_editor import NoteEditor
-from explorer.screens.notes import NotesScreen
-from explorer.widgets.detail_pane import DetailPane
-from explorer.widgets.rows import literal
+# The screens and the notes file's machinery load when first used (see ExplorerApp.notes):
+# the app's first frame must not wait for them.
+if TYPE_CHECKING:
+    from explorer.data import Corpus, Ref
+    from explorer.data.notes import NotesStore
+    from explorer.widgets.detail_pane import DetailPane
 
 
 class NoteActions:
@@ -30,6 +30,9 @@ class NoteActions:
 
     def note_target(self) -> Ref | None:
         """The item under the cursor: the main screen's current item, or another screen's."""
+        from explorer.data import Ref
+        from explorer.screens.main import MainScreen
+
         screen = self.screen  # type: ignore[attr-defined]
         if isinstance(screen, MainScreen):
             return screen.current
@@ -37,6 +40,8 @@ class NoteActions:
         return ref if isinstance(ref, Ref) else None
 
     def note_label(self, ref: Ref) -> str:
+        from explorer.describe import item_title
+
         item = self.corpus.get(ref)
         return item_title(item) if item is not None else ref.id
 
@@ -57,11 +62,16 @@ class NoteActions:
         self.open_note_editor(ref, self.note_label(ref))
 
     def action_notes(self) -> None:
+        from explorer.screens.notes import NotesScreen
+
         if not isinstance(self.screen, NotesScreen):  # type: ignore[attr-defined]
             self.push_screen(NotesScreen(self.corpus, self.notes))  # type: ignore[attr-defined]
 
     def toggle_bookmark(self, ref: Ref, label: str) -> None:
         """Flip the bookmark the user sees on `ref` (as the file has it now)."""
+        from explorer.data.notes import NotesError
+        from explorer.widgets.rows import literal
+
         self.notes.refresh()
         note = self.notes.get(ref)
         on = not (note is not None and note.bookmark)
@@ -78,6 +88,8 @@ class NoteActions:
 
     def open_note_editor(self, ref: Ref, label: str) -> None:
         """The editor on `ref`'s note, unless the notes file is read-only (then say why)."""
+        from explorer.screens.note_editor import NoteEditor
+
         self.notes.refresh()
         if self.notes.problem is not None:
             self.notify(  # type: ignore[attr-defined]
@@ -102,6 +114,9 @@ class NoteActions:
 
     def refresh_notes(self) -> None:
         """Redraw every mark and note from the notes as last read."""
+        from explorer.screens.main import MainScreen
+        from explorer.screens.notes import NotesScreen
+
         main = self.screen_stack[0]  # type: ignore[attr-defined]
         if isinstance(main, MainScreen) and main.is_mounted:
             for pane in main.panes:

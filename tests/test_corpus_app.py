@@ -9,11 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from explorer import corpus_view
 from explorer.app import build_app
-from explorer.corpus_view import ArticlePicker, CorpusStatus, LoadingScreen
+from explorer.corpus_view import LoadingScreen
 from explorer.data import Corpus, Loaded, corpus_from_files
 from explorer.data.notes import NotesStore
+from explorer.screens import articles
+from explorer.screens.articles import ArticlePicker, CorpusStatus
 from tests.articles import VALID, write
 from tests.test_corpus_import import SECOND
 
@@ -187,7 +188,7 @@ async def test_ctrl_e_exports_the_current_view(
 def test_the_export_dialog_offers_every_export_format() -> None:
     from explorer.data.export import FORMATS
 
-    assert corpus_view.FORMATS == FORMATS
+    assert articles.FORMATS == FORMATS
     from explorer.commands import export
 
     assert export.FORMATS == FORMATS

@@ -15,7 +15,7 @@ _HOMES = {
     "ExplorerError": "errors",
     "Problem": "errors",
     "StoreError": "errors",
-    "Loaded": "importer",
+    "Loaded": "models",
     "load_files": "importer",
     "parse_file": "importer",
     "Actor": "models",
@@ -40,12 +40,13 @@ _HOMES = {
 if TYPE_CHECKING:
     from explorer.data.corpus import Corpus, Relation
     from explorer.data.errors import DataError, ExplorerError, Problem, StoreError
-    from explorer.data.importer import Loaded, load_files, parse_file
+    from explorer.data.importer import load_files, parse_file
     from explorer.data.models import (
         Actor,
         Article,
         Item,
         ItemKind,
+        Loaded,
         Meeting,
         PartialDate,
         Precision,

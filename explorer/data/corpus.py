@@ -5,12 +5,18 @@ from __future__ import annotations
 from collections import OrderedDict, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-from explorer.data.models import Actor, Article, Item, ItemKind, Meeting, Quote, Ref, Span
-
-if TYPE_CHECKING:
-    from explorer.data.importer import Loaded  # the importer (and YAML) loads only to import
+from explorer.data.models import (
+    Actor,
+    Article,
+    Item,
+    ItemKind,
+    Loaded,
+    Meeting,
+    Quote,
+    Ref,
+    Span,
+)
 
 RELATIONS_CACHED = 16
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from explorer.data import dates, schema
 from explorer.data.errors import DataError, Problem
-from explorer.data.models import Actor, Article, Meeting, Quote, Span
+from explorer.data.models import Actor, Article, Loaded, Meeting, Quote, Span
 from explorer.data.safe_yaml import MAX_BYTES, position_of, read_yaml_file
 from explorer.data.schema import FieldSpec
 from explorer.data.text import FoldedText, Sentences, clean_text
@@ -475,16 +475,6 @@ def _parse_document(document: Any, name: str) -> ParsedFile:
     )
     parsed.article_position = article_raw
     return parsed
-
-
-@dataclass
-class Loaded:
-    """A whole corpus, validated and resolved: what the store writes and the index reads."""
-
-    articles: list[Article]
-    actors: list[Actor]
-    meetings: list[Meeting]
-    quotes: list[Quote]
 
 
 def _where(file: str, container: Any, key: Any) -> tuple[int | None, int | None]:

@@ -219,3 +219,15 @@ class Quote:
 
 
 Item = Actor | Meeting | Quote
+
+
+@dataclass
+class Loaded:
+    """A whole corpus, validated and resolved: what the store writes and the index reads.
+
+    Here rather than in the importer so that an empty stand-in needs no YAML reader."""
+
+    articles: list[Article]
+    actors: list[Actor]
+    meetings: list[Meeting]
+    quotes: list[Quote]

@@ -17,16 +17,15 @@ from __future__ import annotations
 from collections import OrderedDict
 from typing import TYPE_CHECKING, cast
 
-from explorer.data import Ref, Span
-from explorer.describe import item_title
 from explorer.history import Visit
-from explorer.screens.main import MainScreen
-from explorer.screens.reader import ReaderPlace, ReaderScreen
-from explorer.screens.timeline import TimelinePlace, TimelineScreen
-from explorer.widgets.provenance import OpenSentence, PlaceChanged
 
+# The screens load when first shown: the app's first frame must not wait for them.
 if TYPE_CHECKING:
     from explorer.app import ExplorerApp
+    from explorer.data import Ref, Span
+    from explorer.screens.reader import ReaderPlace
+    from explorer.screens.timeline import TimelinePlace
+    from explorer.widgets.provenance import OpenSentence, PlaceChanged
 
 READER = "reader"
 TIMELINE = "timeline"
@@ -54,6 +53,10 @@ class ProvenanceNavigation:
 
     def item_here(self) -> Ref | None:
         """The item under the cursor of whichever screen is on top."""
+        from explorer.screens.main import MainScreen
+        from explorer.screens.reader import ReaderScreen
+        from explorer.screens.timeline import TimelineScreen
+
         app = self._explorer
         screen = app.screen
         if isinstance(screen, ReaderScreen | TimelineScreen):
@@ -74,6 +77,8 @@ class ProvenanceNavigation:
             app.visit(Visit(ref, READER, reader_anchor(article.id, span)))
             return
         if ref is not None:
+            from explorer.describe import item_title
+
             item = app.corpus[ref]
             app.notify(
                 f"No sentence of the article supports {item_title(item)}",
@@ -92,6 +97,9 @@ class ProvenanceNavigation:
 
     def action_timeline(self) -> None:
         """Meetings in date order, filtered to the actor under the cursor if there is one."""
+        from explorer.data import Ref
+        from explorer.screens.timeline import TimelineScreen
+
         app = self._explorer
         if isinstance(app.screen, TimelineScreen):
             return
@@ -111,6 +119,8 @@ class ProvenanceNavigation:
             self._places.popitem(last=False)
 
     def _show_reader(self, visit: Visit) -> None:
+        from explorer.screens.reader import ReaderScreen
+
         app = self._explorer
         article_id, _, start = (visit.anchor or "").partition("@")
         span = None
@@ -137,6 +147,8 @@ class ProvenanceNavigation:
         )
 
     def _show_timeline(self, visit: Visit) -> None:
+        from explorer.screens.timeline import TimelineScreen
+
         app = self._explorer
         ref = visit.ref
         place = self._places.get(visit)

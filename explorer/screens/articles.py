@@ -1,0 +1,250 @@
+"""The screens of many articles: the article picker (f), the export dialog (Ctrl+E), the
+palette's "Articles:" commands and the status line under the panes.
+
+They load when first used (`explorer.corpus_view` imports them in its actions), not before
+the app's first frame.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from explorer.data import Corpus
+from explorer.widgets.rows import literal
+
+SUFFIX = {"json": "json", "csv": "csv", "markdown": "md", "dot": "dot"}
+FORMATS = tuple(SUFFIX)  # as explorer.data.export.FORMATS, which loads only on Ctrl+E
+
+
+def _count(number: int, word: str) -> str:
+    return f"{number:,} {word}{'s' if number != 1 else ''}"
+
+
+def status_text(full: Corpus, article: str | None) -> Content:
+    """ "1,000 articles loaded · showing all (f: filter)" or the one article shown."""
+    loaded = Content.assemble((_count(len(full.articles), "article"), "bold"), " loaded")
+    if article is None:
+        return Content.assemble(loaded, " · showing all", ("  (f filters by article)", "dim"))
+    title = literal(full.articles[article].title, 60)
+    return Content.assemble(
+        loaded,
+        " · showing ",
+        (title, "bold $accent"),
+        (f"  {article}", "dim"),
+        ("  (f: another, or all)", "dim"),
+    )
+
+
+class CorpusStatus(Static):
+    """One line under the panes: how many articles are loaded, which one is shown."""
+
+    DEFAULT_CSS = """
+    CorpusStatus {
+        dock: bottom;
+        height: 1;
+        padding: 0 1;
+        background: $boost;
+    }
+    """
+
+
+class ArticlePicker(ModalScreen[str | None]):
+    """Choose one article to show, or all; dismisses with its id ("" for all, None to cancel)."""
+
+    DEFAULT_CSS = """
+    ArticlePicker {
+        align: center middle;
+    }
+    ArticlePicker > Vertical {
+        width: 90%;
+        max-width: 100;
+        height: 80%;
+        border: thick $accent;
+        background: $surface;
+        padding: 0 1;
+    }
+    ArticlePicker OptionList {
+        height: 1fr;
+    }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("down", "move(1)", "Next", show=False),
+        Binding("up", "move(-1)", "Previous", show=False),
+    ]
+
+    def __init__(self, corpus: Corpus, current: str | None) -> None:
+        super().__init__()
+        self.corpus = corpus
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(Content.styled("Show the items of", "bold"))
+            yield Input(placeholder="type to narrow (title, id, date); ↑ ↓ Enter", id="narrow")
+            yield OptionList(*self._options(""), id="articles", markup=False)
+
+    def _options(self, text: str) -> list[Option]:
+        words = text.casefold().split()
+        everything = Content.styled(f"All {_count(len(self.corpus.articles), 'article')}", "bold")
+        options = [Option(everything, id="")]
+        for article in sorted(self.corpus.articles.values(), key=lambda a: (a.published, a.id)):
+            haystack = f"{article.title} {article.id} {article.published.isoformat()}".casefold()
+            if words and not all(w in haystack for w in words):
+                continue
+            count = len(self.corpus.items_in_article.get(article.id, ()))
+            options.append(
+                Option(
+                    Content.assemble(
+                        (article.published.isoformat(), "$text-primary"),
+                        "  ",
+                        (literal(article.title, 80), "bold" if article.id == self.current else ""),
+                        (f"  {article.id} · {count} items", "dim"),
+                    ),
+                    id=article.id,
+                )
+            )
+        return options
+
+    def on_mount(self) -> None:
+        listing = self.query_one(OptionList)
+        ids = [listing.get_option_at_index(i).id for i in range(listing.option_count)]
+        listing.highlighted = ids.index(self.current or "") if (self.current or "") in ids else 0
+        self.query_one("#narrow", Input).focus()
+
+    def action_move(self, step: int) -> None:
+        listing = self.query_one(OptionList)
+        if listing.option_count:
+            current = listing.highlighted or 0
+            listing.highlighted = max(0, min(listing.option_count - 1, current + step))
+
+    @on(Input.Changed, "#narrow")
+    def _narrow(self, event: Input.Changed) -> None:
+        listing = self.query_one(OptionList)
+        listing.set_options(self._options(event.value))
+        # The best guess is the first article that matches, not "All".
+        listing.highlighted = 1 if event.value.strip() and listing.option_count > 1 else 0
+
+    @on(Input.Submitted, "#narrow")
+    def _take_highlighted(self) -> None:
+        option = self.query_one(OptionList).highlighted_option
+        if option is not None:
+            self.dismiss(option.id or "")
+
+    @on(OptionList.OptionSelected, "#articles")
+    def _picked(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id or "")
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ExportDialog(ModalScreen[tuple[str, str] | None]):
+    """Ask for a format and a file; dismisses with (format, path), or None to cancel."""
+
+    DEFAULT_CSS = """
+    ExportDialog {
+        align: center middle;
+    }
+    ExportDialog > Vertical {
+        width: 80%;
+        max-width: 80;
+        height: auto;
+        border: thick $accent;
+        background: $surface;
+        padding: 0 1;
+    }
+    ExportDialog OptionList {
+        height: auto;
+        max-height: 6;
+    }
+    ExportDialog Horizontal {
+        height: auto;
+        align: right middle;
+    }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, what: str, stem: str) -> None:
+        super().__init__()
+        self.what = what
+        self.stem = stem
+        self.format = "json"
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(Content.assemble(("Export ", "bold"), literal(self.what, 60)))
+            yield OptionList(*[Option(fmt, id=fmt) for fmt in FORMATS], id="formats", markup=False)
+            yield Input(value=self._default_path(), id="path")
+            with Horizontal():
+                yield Button("Export", variant="primary", id="export")
+                yield Button("Cancel", id="cancel")
+
+    def _default_path(self) -> str:
+        return f"{self.stem}.{SUFFIX[self.format]}"
+
+    def on_mount(self) -> None:
+        self.query_one("#formats", OptionList).highlighted = 0
+        self.query_one("#formats", OptionList).focus()
+
+    @on(OptionList.OptionHighlighted, "#formats")
+    def _format(self, event: OptionList.OptionHighlighted) -> None:
+        path = self.query_one("#path", Input)
+        untouched = path.value == self._default_path()  # the user has not named a file yet
+        self.format = event.option.id or "json"
+        if untouched:
+            path.value = self._default_path()
+
+    @on(OptionList.OptionSelected, "#formats")
+    def _to_path(self) -> None:
+        self.query_one("#path", Input).focus()
+
+    @on(Input.Submitted, "#path")
+    @on(Button.Pressed, "#export")
+    def _export(self) -> None:
+        path = self.query_one("#path", Input).value.strip()
+        if not path:
+            self.notify("Name the file to write", severity="warning")
+            return
+        self.dismiss((self.format, path))
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ArticleCommands(Provider):
+    """Palette commands: "Articles: show all" and "Articles: <title>" for each article."""
+
+    def _commands(self) -> list[tuple[str, str]]:
+        full = getattr(self.app, "full_corpus", None) or self.app.corpus  # type: ignore[attr-defined]
+        commands = [("Articles: show all", "")]
+        commands += [
+            (f"Articles: {literal(a.title, 100)} ({a.id})", a.id) for a in full.articles.values()
+        ]
+        return commands
+
+    def _apply(self, article: str) -> None:
+        self.app.filter_article(article or None)  # type: ignore[attr-defined]
+
+    async def discover(self) -> Hits:
+        for text, article in self._commands()[:1]:
+            yield DiscoveryHit(Content(text), partial(self._apply, article), text=text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for text, article in self._commands():
+            score = matcher.match(text)
+            if score > 0:
+                yield Hit(score, Content(text), partial(self._apply, article), text=text)

@@ -67,11 +67,7 @@ def run_note(args: argparse.Namespace) -> int:
     if not text:
         error("the note is empty; nothing saved")
         return EXIT_BAD_INPUT
-    try:
-        corpus = load_corpus(args.db)
-    except ExplorerError as failure:
-        error(str(failure))
-        return EXIT_BAD_INPUT
+    corpus = load_corpus(args.db)  # an ExplorerError is reported by explorer.cli.main
     refs = corpus.find(args.id)
     if not refs:
         error(f"no actor, meeting or quote with id {args.id!r}; nothing saved")
@@ -111,11 +107,7 @@ def run_notes(args: argparse.Namespace) -> int:
     if store.problem is not None:
         error(str(store.problem))
         return EXIT_BAD_INPUT
-    try:
-        corpus = load_corpus(args.db)
-    except ExplorerError as failure:
-        error(str(failure))
-        return EXIT_BAD_INPUT
+    corpus = load_corpus(args.db)  # an ExplorerError is reported by explorer.cli.main
     if args.json:
         print(json.dumps([as_json(corpus, n) for n in notes], ensure_ascii=False, indent=2))
         return EXIT_OK

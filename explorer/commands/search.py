@@ -12,7 +12,6 @@ from explorer.commands.common import (
     EXIT_BAD_INPUT,
     EXIT_NOT_FOUND,
     EXIT_OK,
-    ExplorerError,
     add_db_option,
     error,
     load_corpus,
@@ -67,11 +66,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        corpus = load_corpus(args.db)
-    except ExplorerError as failure:
-        error(str(failure))
-        return EXIT_BAD_INPUT
+    corpus = load_corpus(args.db)  # an ExplorerError is reported by explorer.cli.main
     from explorer.data.search import SearchIndex
 
     index = SearchIndex(corpus)

@@ -10,10 +10,8 @@ from rich.console import Console
 from rich.text import Text
 
 from explorer.commands.common import (
-    EXIT_BAD_INPUT,
     EXIT_NOT_FOUND,
     EXIT_OK,
-    ExplorerError,
     add_db_option,
     error,
     load_corpus,
@@ -33,11 +31,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        corpus = load_corpus(args.db)
-    except ExplorerError as failure:
-        error(str(failure))
-        return EXIT_BAD_INPUT
+    corpus = load_corpus(args.db)  # an ExplorerError is reported by explorer.cli.main
     refs = corpus.find(args.id)
     if not refs:
         error(f"no actor, meeting or quote with id {args.id!r}")

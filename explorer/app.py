@@ -78,18 +78,32 @@ class ExplorerApp(CorpusActions, NoteActions, ScreenCapture, ProvenanceNavigatio
 
     def __init__(
         self,
-        corpus: Corpus,
+        corpus: Corpus | None,
         *,
         history_size: int = 100,
         notes: NotesStore | None = None,
         loader: Callable[[], Corpus] | None = None,
     ) -> None:
         super().__init__()
-        self.corpus = corpus
+        self._corpus = corpus
         self.loader = loader  # when given, `corpus` is a stand-in until it has loaded
         self._notes = notes  # the user's notes file (the default one opens when first used)
         self.history = History(history_size)
         self.visit_handlers: dict[str, Callable[[Visit], None]] = {}
+
+    @property
+    def corpus(self) -> Corpus:
+        """The data shown; with a `loader`, an empty stand-in until it has loaded (made when
+        first asked for, so the first frame does not wait for the data layer's import)."""
+        if self._corpus is None:
+            from explorer.data import Corpus, Loaded
+
+            self._corpus = Corpus(Loaded([], [], [], []))
+        return self._corpus
+
+    @corpus.setter
+    def corpus(self, corpus: Corpus) -> None:
+        self._corpus = corpus
 
     @property
     def notes(self) -> NotesStore:
@@ -210,7 +224,7 @@ class ExplorerApp(CorpusActions, NoteActions, ScreenCapture, ProvenanceNavigatio
 
 
 def build_app(
-    corpus: Corpus,
+    corpus: Corpus | None,
     *,
     history_size: int = 100,
     notes: NotesStore | None = None,
@@ -230,16 +244,13 @@ def run(db: Path | None, notes: Path | None = None) -> int:
         except ExplorerError as failure:
             error(str(failure))
             return EXIT_BAD_INPUT
-    from explorer.data import Corpus, Loaded
-
-    empty = Corpus(Loaded([], [], [], []))
     store = None
     if notes is not None:
         from explorer.data.notes import NotesStore
 
         store = NotesStore(notes)
     app = build_app(
-        empty,
+        None,
         notes=store,
         loader=partial(load_corpus, db),
     )

@@ -19,6 +19,7 @@ from textual.widgets.option_list import Option
 from explorer.data import Corpus, Ref
 from explorer.data.notes import Note, NotesError, NotesStore
 from explorer.screens.confirm import ConfirmScreen
+from explorer.widgets.keys import LIST_KEYS
 from explorer.widgets.note_marks import BOOKMARK_MARK, note_lines
 from explorer.widgets.rows import KIND_NAMES, literal, ref_label
 
@@ -36,10 +37,7 @@ class NotesList(OptionList):
     """One option a note: marks, kind and label, then the first lines of the text."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("g", "first", "First", show=False),
-        Binding("G", "last", "Last", show=False),
+        *LIST_KEYS,
         Binding("enter", "select", "Go to item"),
     ]
 

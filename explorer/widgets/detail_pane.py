@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 
 from explorer.data import Article, Corpus, Ref, Span
 from explorer.describe import describe_fields, item_title, sentence_text
+from explorer.widgets.keys import LIST_KEYS
 from explorer.widgets.note_marks import note_section, notes_store
 from explorer.widgets.provenance import OpenSentence
 from explorer.widgets.rows import KIND_NAMES, literal, ref_label
@@ -40,10 +41,7 @@ class DetailPane(OptionList):
     """The item under the cursor: fields, links (Enter follows) and supporting sentences."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("g", "first", "First", show=False),
-        Binding("G", "last", "Last", show=False),
+        *LIST_KEYS,
         Binding("enter", "select", "Follow link"),
     ]
 

@@ -15,6 +15,7 @@ from textual.content import Content
 from textual.message import Message
 
 from explorer.data import Corpus, ItemKind, Ref
+from explorer.widgets.keys import LIST_KEYS
 from explorer.widgets.note_marks import notes_store, row_mark
 from explorer.widgets.row_order import RowOrder
 from explorer.widgets.rows import KIND_TITLES, item_row, literal, ref_label, sort_items
@@ -40,10 +41,7 @@ class ItemPane(VirtualList):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("g", "first", "First", show=False),
-        Binding("G", "last", "Last", show=False),
+        *LIST_KEYS,
         Binding("enter", "open", "Links", tooltip="Move to the links of this item"),
     ]
 

@@ -182,6 +182,7 @@ def test_a_folder_in_place_of_the_file_is_reported(tmp_path: Path):
     store = NotesStore(path)
     store.notes()
     assert store.read_only and "it is a folder" in str(store.problem)
+    assert "mv " not in str(store.problem), "a folder is never to be moved aside"
 
 
 def test_leftovers_of_a_killed_writer_are_cleaned_under_the_lock(tmp_path: Path):

@@ -63,15 +63,16 @@ class NotesError(StoreError):
 class NotesFileDamaged(NotesError):
     """The notes file cannot be parsed: it is open read-only and is never overwritten."""
 
-    def __init__(self, path: Path, problem: str) -> None:
+    def __init__(self, path: Path, problem: str, advice: str | None = None) -> None:
         self.path = path
         self.problem = problem
-        quoted = shlex.quote(str(path))
-        aside = shlex.quote(str(path) + ".damaged")
+        if advice is None:
+            quoted = shlex.quote(str(path))
+            aside = shlex.quote(str(path) + ".damaged")
+            advice = f"to start a fresh notes file, move it aside: mv {quoted} {aside}"
         super().__init__(
             f"{path}: not a readable notes file ({problem}). Notes are read-only so that "
-            f"this file is never overwritten; to start a fresh notes file, move it aside: "
-            f"mv {quoted} {aside}"
+            f"this file is never overwritten; {advice}"
         )
 
 
@@ -250,7 +251,11 @@ class AtomicJSONStorage(Storage):
             self.last = None
             return None
         except IsADirectoryError:
-            raise NotesFileDamaged(self.path, "it is a folder") from None
+            raise NotesFileDamaged(
+                self.path,
+                "it is a folder",
+                f"name a file instead, with --notes or ${NOTES_ENV}",
+            ) from None
         except OSError as error:
             raise NotesError(
                 f"{self.path}: cannot read notes: {error.strerror or error}; "

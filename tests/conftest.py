@@ -23,6 +23,14 @@ def private_cache(
 
 
 @pytest.fixture(autouse=True)
+def private_data(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point the user's corpus at a fresh folder so no test opens or replaces the user's."""
+    data = tmp_path_factory.mktemp("data")
+    monkeypatch.setenv("EXPLORER_DATA_DIR", str(data))
+    return data
+
+
+@pytest.fixture(autouse=True)
 def private_notes(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> Path:

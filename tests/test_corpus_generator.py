@@ -22,7 +22,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
 
 def test_generated_files_pass_explorer_check(corpus: list[Path], capsys) -> None:
     assert main(["check", *map(str, corpus)]) == 0
-    assert "12 file(s) OK: 12 article(s)" in capsys.readouterr().out
+    assert "12 files OK: 12 articles" in capsys.readouterr().out
 
 
 def test_the_command_line_writes_n_files(tmp_path: Path) -> None:

@@ -72,7 +72,7 @@ def test_two_articles_sharing_an_actor_give_one_actor_with_everything_of_both(
 ) -> None:
     db = tmp_path / "corpus.json"
     assert main(["import", *map(str, two), "--db", str(db)]) == 0
-    assert "imported 2 article(s)" in capsys.readouterr().out
+    assert "imported 2 articles" in capsys.readouterr().out
     corpus = open_corpus(db)
     assert set(corpus.articles) == {"test-article", "second-article"}
     alice = corpus.actors["alice-smith"]
@@ -185,9 +185,9 @@ def test_reimport_through_the_command_says_what_it_skipped(
     capsys.readouterr()
     assert main(["import", *map(str, two), "--db", str(db)]) == 0
     out = " ".join(capsys.readouterr().out.split())
-    assert "0 file(s) parsed, 2 unchanged since the last import" in out
+    assert "0 files parsed, 2 unchanged since the last import" in out
     assert main(["import", *map(str, two), "--db", str(db), "--no-cache"]) == 0
-    assert "2 file(s) parsed" in capsys.readouterr().out
+    assert "2 files parsed" in capsys.readouterr().out
 
 
 def test_a_damaged_or_foreign_cache_is_ignored(two: list[Path], tmp_path: Path) -> None:
@@ -285,6 +285,6 @@ def test_import_of_a_generated_corpus_reports_its_size(tmp_path: Path, capsys) -
     db = tmp_path / "corpus.json"
     assert main(["import", *map(str, paths), "--db", str(db)]) == 0
     out = " ".join(capsys.readouterr().out.split())
-    found = re.search(r"imported 3 article\(s\): (\d+) actors, 24 meetings, 150 quotes", out)
+    found = re.search(r"imported 3 articles: (\d+) actors, 24 meetings, 150 quotes", out)
     assert found, out
     assert len(open_corpus(db).actors) == int(found.group(1))

@@ -245,7 +245,7 @@ def test_quotes_and_whitespace_compare_loosely(tmp_path: Path, capsys) -> None:
 
 def test_valid_file_checks_clean(tmp_path: Path, capsys) -> None:
     assert main(["check", str(write(tmp_path, VALID))]) == 0
-    assert "1 file(s) OK" in capsys.readouterr().out
+    assert "1 file OK" in capsys.readouterr().out
 
 
 def test_seed_data_checks_clean(seed_paths, capsys) -> None:

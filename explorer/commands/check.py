@@ -22,9 +22,12 @@ def run(args: argparse.Namespace) -> int:
         for problem in failure.problems:
             error(str(problem))
         return EXIT_BAD_INPUT
+    from explorer.data.text import plural
+
     stdout().print(
-        f"{len(args.files)} file(s) OK: {len(loaded.articles)} article(s), "
-        f"{len(loaded.actors)} actors, {len(loaded.meetings)} meetings, "
-        f"{len(loaded.quotes)} quotes"
+        f"{plural(len(args.files), 'file')} OK: {plural(len(loaded.articles), 'article')}, "
+        f"{plural(len(loaded.actors), 'actor')}, {plural(len(loaded.meetings), 'meeting')}, "
+        f"{plural(len(loaded.quotes), 'quote')}",
+        soft_wrap=True,
     )
     return EXIT_OK

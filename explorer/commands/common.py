@@ -41,12 +41,14 @@ def add_db_option(parser: argparse.ArgumentParser) -> None:
         "--db",
         metavar="FILE",
         type=Path,
-        help="database to read (default: the embedded seed article, rebuilt when stale)",
+        help="database to read (default: your corpus once `explorer import` has written it, "
+        "else the embedded seed article; see `explorer --help`)",
     )
 
 
 def load_corpus(db: Path | None) -> Corpus:
-    """The corpus named by --db, or the default one; raises ExplorerError on bad input."""
+    """The corpus named by --db, or the default one (the user's corpus once imported, else
+    the seed); raises ExplorerError on bad input. The app loads its data through this too."""
     from explorer.data.sources import open_corpus, open_default_corpus
 
     return open_corpus(db) if db is not None else open_default_corpus()

@@ -83,8 +83,11 @@ def run(args: argparse.Namespace) -> int:
     except OSError as failure:
         error(f"{out}: cannot write: {failure.strerror or failure}")
         return EXIT_BAD_INPUT
+    from explorer.data.text import plural
+
     print(
-        f"exported {view.describe()} ({len(view.actors)} actors, {len(view.meetings)} meetings, "
-        f"{len(view.quotes)} quotes) as {fmt} to {out}"
+        f"exported {view.describe()} ({plural(len(view.actors), 'actor')}, "
+        f"{plural(len(view.meetings), 'meeting')}, {plural(len(view.quotes), 'quote')}) "
+        f"as {fmt} to {out}"
     )
     return EXIT_OK

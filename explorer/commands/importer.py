@@ -17,8 +17,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--db",
         metavar="FILE",
         type=Path,
-        help="database to write (default: seed.json in $EXPLORER_CACHE_DIR or the user cache "
-        "folder)",
+        help="database to write (default: your corpus, which every command then opens; "
+        "see `explorer --help`)",
     )
     parser.add_argument(
         "--no-cache",
@@ -29,10 +29,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from explorer.data import DataError, StoreError, default_database_path
+    from explorer.data import DataError, StoreError, default_import_path
     from explorer.data.incremental import import_corpus
 
-    db = args.db or default_database_path()
+    db = args.db or default_import_path()
+    if args.db is None:
+        try:
+            db.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as failure:
+            error(f"{db.parent}: cannot create the folder for your corpus: {failure.strerror}")
+            return EXIT_BAD_INPUT
     if db.is_dir():
         error(f"{db}: is a directory; --db names the database file to write")
         return EXIT_BAD_INPUT
@@ -44,16 +50,25 @@ def run(args: argparse.Namespace) -> int:
     except DataError as failure:
         for problem in failure.problems:
             error(str(problem))
-        error(f"nothing imported; {db} is unchanged")
+        error(f"nothing imported; {db} is unchanged" if db.exists() else "nothing imported")
         return EXIT_BAD_INPUT
     except StoreError as failure:
         error(str(failure))
         return EXIT_BAD_INPUT
+    from explorer.data.text import plural
+
     unchanged = f", {summary.reused} unchanged since the last import" if summary.reused else ""
-    stdout().print(
-        f"imported {summary.articles} article(s): {summary.actors} actors, "
-        f"{summary.meetings} meetings, {summary.quotes} quotes -> {db} "
-        f"({summary.parsed} file(s) parsed{unchanged})",
+    console = stdout()
+    console.print(
+        f"imported {plural(summary.articles, 'article')}: {plural(summary.actors, 'actor')}, "
+        f"{plural(summary.meetings, 'meeting')}, {plural(summary.quotes, 'quote')} -> {db} "
+        f"({plural(summary.parsed, 'file')} parsed{unchanged})",
         soft_wrap=True,
     )
+    if args.db is None:
+        console.print(
+            "This is your corpus now: explorer, show, search, export and serve open it "
+            "without --db.",
+            soft_wrap=True,
+        )
     return EXIT_OK

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -80,9 +81,14 @@ def run_note(args: argparse.Namespace) -> int:
     from explorer.describe import item_title
 
     label = item_title(corpus[ref])
-    from explorer.data.notes import NotesStore
+    from explorer.data.notes import NOTES_ENV, NotesStore
 
     store = NotesStore(args.notes)
+    if (args.notes is not None or os.environ.get(NOTES_ENV)) and not store.path.parent.exists():
+        # A folder named by hand that is not there is a typo, as for every other command's
+        # file; only the platform's own data folder is created on first use.
+        error(f"{store.path.parent}: no such directory for the notes file; nothing saved")
+        return EXIT_BAD_INPUT
     try:
         if args.replace:
             store.save_text(ref, text, label=label)

@@ -35,7 +35,7 @@ query language:
   kind:KIND      direct, paraphrase or reported
   article:ID     article id or title, by prefix
 When nothing matches exactly, near matches (one typo away) are shown and labelled.
-Quote the whole query when it holds a -word: explorer search "trust -defence".
+A -word that is none of the options above is a query term: explorer search trust -defence.
 exit status: 0 found, 1 nothing found, 2 bad input.
 """
 

@@ -57,7 +57,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--db",
         metavar="FILE",
         type=Path,
-        help="database each browser tab opens (default: the embedded seed article)",
+        help="database each browser tab opens (default: your corpus once imported, else the "
+        "embedded seed article)",
     )
     parser.set_defaults(handler=run)
 

@@ -34,7 +34,7 @@ from explorer.data.corpus import Corpus
 from explorer.data.errors import ExplorerError
 from explorer.data.importer import EXPORT_KEY, EXPORT_VERSION
 from explorer.data.models import Actor, Article, Meeting, Quote, Ref, Span
-from explorer.data.text import FoldedText
+from explorer.data.text import FoldedText, plural
 
 if TYPE_CHECKING:
     from explorer.data.search import SearchIndex
@@ -468,8 +468,8 @@ def to_markdown(view: View) -> str:
     corpus = view.corpus
     lines: list[str] = [f"# Briefing: {md(view.describe())}", ""]
     lines.append(
-        f"{len(view.articles)} article(s), {len(view.actors)} actor(s), "
-        f"{len(view.meetings)} meeting(s), {len(view.quotes)} quote(s)."
+        f"{plural(len(view.articles), 'article')}, {plural(len(view.actors), 'actor')}, "
+        f"{plural(len(view.meetings), 'meeting')}, {plural(len(view.quotes), 'quote')}."
     )
     lines += ["", "## Articles", ""]
     for article_id in view.articles:

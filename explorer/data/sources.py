@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import hashlib
-import os
 from collections.abc import Iterable, Sequence
 from importlib import resources
 from pathlib import Path
 
-from platformdirs import user_cache_dir
-
 from explorer.data.corpus import Corpus
 from explorer.data.errors import StoreError
 from explorer.data.importer import Loaded, load_files
+from explorer.data.locations import has_user_corpus, seed_cache_path, user_corpus_path
 from explorer.data.store import (
     load_database,
     load_database_file,
@@ -34,9 +32,20 @@ def seed_files() -> list[Path]:
 
 
 def default_database_path() -> Path:
-    override = os.environ.get("EXPLORER_CACHE_DIR")
-    base = Path(override) if override else Path(user_cache_dir("explorer", appauthor=False))
-    return base / "seed.json"
+    """The seed's cached database (rebuilt from the embedded YAML when stale; never imported
+    into: `explorer import` writes the user's corpus, `user_corpus_path()`)."""
+    return seed_cache_path()
+
+
+def default_import_path() -> Path:
+    """Where `explorer import` writes without --db: the user's own corpus."""
+    return user_corpus_path()
+
+
+def default_corpus_path() -> Path | None:
+    """The database every command opens without --db: the user's corpus once it exists,
+    else None for the embedded seed."""
+    return user_corpus_path() if has_user_corpus() else None
 
 
 def fingerprint(paths: Iterable[Path]) -> dict[str, str]:
@@ -67,11 +76,15 @@ def is_stale(db_path: Path, sources: Sequence[Path]) -> bool:
 
 
 def open_default_corpus() -> Corpus:
-    """The seed corpus, rebuilding its cached database first if the YAML has changed.
+    """The user's corpus once `explorer import` has written it; until then the seed corpus,
+    rebuilding its cached database first if the YAML has changed.
 
     Where the cache cannot be written (a read-only home, say), the corpus is built in memory
     from the YAML instead: the user still gets the app, and nothing half-written is left.
     """
+    user_corpus = default_corpus_path()
+    if user_corpus is not None:
+        return open_corpus(user_corpus)
     sources = seed_files()
     db_path = default_database_path()
     if is_stale(db_path, sources):

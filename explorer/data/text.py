@@ -11,6 +11,11 @@ from collections.abc import Iterator
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """ "1 file", "2 files", "0 files": a count with its noun agreeing."""
+    return f"{count} {word if count == 1 else many or word + 's'}"
+
+
 def clean_text(text: str) -> str:
     """Remove every character that could reach a terminal as a control sequence."""
     if "\r" in text:

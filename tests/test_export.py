@@ -203,7 +203,8 @@ def test_query_exports_only_matching_quotes_and_their_speakers(database: Path, c
 def test_usage_mistakes_are_one_clear_message(database: Path, tmp_path: Path, capsys) -> None:
     assert main(["export", "--db", str(database)]) == 2
     assert "choose a format" in capsys.readouterr().err
-    assert main(["export", "--format", "json", "--db", str(database), "--article", "second"]) == 2
+    # An id that names nothing is "nothing found", as for `explorer show`.
+    assert main(["export", "--format", "json", "--db", str(database), "--article", "second"]) == 1
     err = capsys.readouterr().err
     assert "no article with id 'second'" in err and "second-article" in err
     assert main(["export", "--format", "csv", "--db", str(database), "--out", str(tmp_path)]) == 2

@@ -99,9 +99,10 @@ def test_nothing_found_exits_1_with_the_reason(
 
 
 @pytest.mark.parametrize("args", [[""], ["***"], ["-"], ["speaker:"]])
-def test_nothing_to_search_for_exits_2(capsys: pytest.CaptureFixture[str], args) -> None:
+def test_nothing_to_search_for_finds_nothing(capsys: pytest.CaptureFixture[str], args) -> None:
+    # No query is an error (README): one with nothing to search for finds nothing, exit 1.
     code, out, err = run(capsys, *args)
-    assert code == 2 and out == "" and "Traceback" not in err
+    assert code == 1 and out == "" and err.startswith("explorer: ") and "Traceback" not in err
 
 
 @pytest.mark.parametrize("limit", ["0", "-3", "many"])

@@ -197,3 +197,350 @@ def test_note_refuses_a_notes_file_in_a_missing_folder(tmp_path: Path, capsys) -
     err = capsys.readouterr().err
     assert "no such directory" in err and "nothing saved" in err
     assert not (tmp_path / "mistyped").exists()
+
+
+# -- 4. piped output is never wrapped; a terminal's is wrapped to its width --------------------
+
+LONG_SENTENCE = (
+    "the talks were useful"  # any sentence of the seed runs past 80 columns with its tag
+)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["show", "yoshimasa-hayashi"], ["notes"], ["note", "yoshimasa-hayashi", "x" * 150]],
+)
+def test_piped_output_is_never_wrapped(tmp_path: Path, args: list[str]) -> None:
+    env = fresh_home(tmp_path)
+    env["EXPLORER_NOTES_FILE"] = str(tmp_path / "notes.json")
+    note = "a long note that a script greps for " + "word " * 40
+    assert explorer(env, "note", "yoshimasa-hayashi", note.strip()).returncode == 0
+    done = explorer(env, *args)
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert max(map(len, lines)) > 100, "some line is longer than a terminal's 80 columns"
+    if args[0] == "notes":
+        assert any(line.strip() == note.strip() for line in lines)
+    if args[0] == "show":
+        body = " ".join(Path("data/pla-etc-delegation-japan-2025.yaml").read_text().split())
+        sentences = [line.strip().rsplit("  [", 1)[0] for line in lines if "  [pla-" in line]
+        assert sentences and all(" ".join(s.split()) in body for s in sentences)
+
+
+def test_terminal_output_is_wrapped_to_the_terminal_width(tmp_path: Path) -> None:
+    import pty
+    import re
+
+    env = fresh_home(tmp_path)
+    env["COLUMNS"] = "50"
+    env["TERM"] = "xterm"
+    leader, follower = pty.openpty()
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "explorer", "show", "yoshimasa-hayashi"],
+            env=env,
+            stdout=follower,
+            stderr=subprocess.PIPE,
+            timeout=300,
+        )
+        os.close(follower)
+        follower = -1
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+    finally:
+        if follower != -1:
+            os.close(follower)
+        os.close(leader)
+    assert done.returncode == 0, done.stderr
+    text = re.sub(
+        r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07\x1b]*(\x07|\x1b\\)", "", b"".join(chunks).decode()
+    )
+    lines = [line for line in text.replace("\r", "").split("\n") if line.strip()]
+    assert len(lines) > 10
+    assert max(len(line) for line in lines) <= 50
+
+
+# -- 5. one rule for exit codes, the same answer for the same input -----------------------------
+
+
+def test_an_unknown_id_is_nothing_found_everywhere(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["show", "nope"]) == 1
+    assert "no actor, meeting or quote with id 'nope'" in capsys.readouterr().err
+    assert main(["export", "--format", "json", "--article", "nope"]) == 1
+    assert "no article with id 'nope'" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("query", ["-", "", "***"])
+def test_a_query_with_nothing_to_search_for_is_the_same_answer_in_search_and_export(
+    query: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["search", query]) == 1
+    searched = capsys.readouterr()
+    assert main(["export", "--format", "csv", "--query", query]) == 1
+    exported = capsys.readouterr()
+    assert searched.out == exported.out == ""
+    assert searched.err == exported.err and searched.err.startswith("explorer: ")
+
+
+def test_an_unquoted_minus_word_is_part_of_the_query(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["search", "trust -defence", "--json"]) == 0
+    quoted = capsys.readouterr().out
+    assert main(["search", "trust", "-defence", "--json"]) == 0
+    assert capsys.readouterr().out == quoted
+    assert main(["search", "trust", "--json", "-defence"]) == 0
+    assert capsys.readouterr().out == quoted
+    assert main(["search", "trust", "--json"]) == 0
+    assert len(capsys.readouterr().out.splitlines()) > len(quoted.splitlines())
+
+
+def test_an_unquoted_minus_word_works_from_the_shell(tmp_path: Path) -> None:
+    done = explorer(fresh_home(tmp_path), "search", "trust", "-defence", "--limit", "5")
+    assert done.returncode == 0, done.stderr
+    assert "mutual trust" in done.stdout
+
+
+def test_a_bad_option_of_a_command_prints_that_commands_usage(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main(["show", "china", "--bad-flag"])
+    assert stopped.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("usage: explorer show") and "--bad-flag" in err
+
+
+@pytest.mark.parametrize("typed", ["Yoshimasa Hayashi", "hayashi", "HAYASHI", "actor:hayashi"])
+def test_a_name_or_a_word_of_an_id_gets_did_you_mean(
+    typed: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["show", typed]) == 1
+    assert "did you mean yoshimasa-hayashi?" in capsys.readouterr().err
+    assert main(["note", typed, "text"]) == 1
+    assert "did you mean yoshimasa-hayashi?" in capsys.readouterr().err
+
+
+def test_the_readme_exit_code_table_is_what_the_commands_do(capsys) -> None:
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    assert "Exit codes: 0 ok, 1 nothing found, 2 bad input or usage." in readme
+    assert main(["show", "yoshimasa-hayashi"]) == 0
+    assert main(["search", "zzzqqq"]) == 1
+    assert main(["check", "/no/such/file.yaml"]) == 2
+    capsys.readouterr()
+
+
+# -- 6. check shows where a quote parts from the body ----------------------------------------
+
+
+def test_a_mismatched_quote_says_where_it_first_differs(tmp_path: Path, capsys) -> None:
+    long_quote = "We agreed on everything, " + "and more besides " * 5
+    body_line = f'    "{long_quote.strip()}," said Alice Smith.'
+    text = mutate(
+        '    "We agreed on everything," said Alice Smith.',
+        body_line,
+    ).replace(
+        "text: We agreed on everything,",
+        "text: " + long_quote.replace("everything", "nearly everything").strip(),
+    )
+    assert main(["check", str(write(tmp_path, text))]) == 2
+    err = " ".join(capsys.readouterr().err.split())
+    assert "does not occur verbatim in the article body" in err
+    assert "after “We agreed on”, the body has “everything, and more besides and”" in err
+    assert "where the file has “nearly everything, and more besides”" in err
+    quoted = err.split("direct quote ", 1)[1].split(" does not occur")[0]
+    assert quoted.startswith("'We agreed on nearly") and quoted.endswith("…'"), quoted
+
+
+def test_a_mismatched_evidence_excerpt_says_where_it_first_differs(tmp_path: Path, capsys):
+    text = mutate(
+        "evidence: [Bob Jones said the talks were useful.]",
+        "evidence: [Bob Jones said the talks were splendid.]",
+    )
+    assert main(["check", str(write(tmp_path, text))]) == 2
+    err = " ".join(capsys.readouterr().err.split())
+    assert "after “Jones said the talks were”, the body has “useful.”" in err
+    assert "where the file has “splendid.”" in err
+
+
+# -- 7. counts agree with their nouns -----------------------------------------------------------
+
+
+def test_counts_say_1_file_and_2_files(tmp_path: Path, capsys) -> None:
+    one = write(tmp_path, VALID)
+    assert main(["check", str(one)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("1 file OK: 1 article, 3 actors, 1 meeting, 2 quotes"), out
+    two = write(tmp_path, SECOND, "second.yaml")
+    assert main(["check", str(one), str(two)]) == 0
+    assert capsys.readouterr().out.startswith("2 files OK: 2 articles,")
+    db = tmp_path / "db.json"
+    assert main(["import", str(one), "--db", str(db)]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert "imported 1 article: 3 actors, 1 meeting, 2 quotes" in out and "(1 file parsed)" in out
+    assert "(s)" not in out
+    assert main(["export", "--db", str(db), "--format", "markdown", "--query", "agreed"]) == 0
+    out = capsys.readouterr().out
+    assert "1 article, 2 actors, 1 meeting, 1 quote." in out
+
+
+# -- 8. text that cannot be written as UTF-8 ----------------------------------------------------
+
+
+def surrogate_export(tmp_path: Path) -> Path:
+    """An export (JSON, which allows the escape) with a lone surrogate in a meeting title."""
+    db = tmp_path / "db.json"
+    assert main(["import", str(write(tmp_path, VALID)), "--db", str(db)]) == 0
+    out = tmp_path / "export.json"
+    assert main(["export", "--db", str(db), "--out", str(out)]) == 0
+    text = out.read_text(encoding="utf-8").replace("Talks in Paris", "Talks \\ud800 in Paris")
+    out.write_text(text, encoding="utf-8")
+    return out
+
+
+@pytest.mark.parametrize("pure_python_yaml", [False, True])
+def test_a_lone_surrogate_is_refused_alike_by_check_and_import(
+    tmp_path: Path, capsys, monkeypatch: pytest.MonkeyPatch, pure_python_yaml: bool
+) -> None:
+    if pure_python_yaml:  # PyYAML without libyaml reads the escape as a string
+        import yaml
+
+        monkeypatch.setattr("explorer.data.safe_yaml._Loader", yaml.SafeLoader)
+    sources = [
+        surrogate_export(tmp_path),
+        write(
+            tmp_path, mutate("title: Talks in Paris", 'title: "Talks \\ud800 in Paris"'), "s.yaml"
+        ),
+    ]
+    capsys.readouterr()
+    for source in sources:
+        assert main(["check", str(source)]) == 2
+        checked = capsys.readouterr().err
+        db = tmp_path / "new.json"
+        assert main(["import", str(source), "--db", str(db)]) == 2
+        imported = capsys.readouterr().err
+        assert not db.exists()
+        first_line = checked.splitlines()[0]
+        assert first_line in imported
+        assert f"{source}:" in first_line and "surrogate" in first_line, first_line
+        line = first_line.split(f"{source}:", 1)[1].split(":")[0]
+        assert line.isdigit(), f"the message names the line: {first_line}"
+
+
+# -- 9. and 13. a database that is valid JSON but not a consistent explorer database ----------
+
+
+def _database_rows(tmp_path: Path) -> dict:
+    db = tmp_path / "good.json"
+    assert main(["import", str(write(tmp_path, VALID)), "--db", str(db)]) == 0
+    return json.loads(db.read_text(encoding="utf-8"))
+
+
+def _damage(document: dict, how: str) -> dict:
+    tables = document
+    if how == "actors but no article":
+        tables["articles"] = {}
+    elif how == "missing table":
+        del tables["quotes"]
+    elif how == "table is a list":
+        tables["meetings"] = list(tables["meetings"].values())
+    elif how == "row is not a record":
+        tables["actors"]["1"] = "alice-smith"
+    elif how == "name is a number":
+        tables["actors"]["1"]["name"] = 42
+    elif how == "missing field":
+        del tables["meetings"]["1"]["title"]
+    elif how == "speaker points nowhere":
+        tables["quotes"]["1"]["speaker"] = "nobody"
+    elif how == "participant points nowhere":
+        tables["meetings"]["1"]["participants"] = ["alice-smith", "nobody"]
+    elif how == "member_of is text":
+        tables["actors"]["1"]["member_of"] = "ministry"
+    elif how == "meeting points nowhere":
+        tables["quotes"]["1"]["meeting"] = "no-meeting"
+    elif how == "span outside the body":
+        tables["quotes"]["1"]["spans"][0][2] = 10**6
+    elif how == "duplicate id":
+        tables["actors"]["9"] = dict(tables["actors"]["1"])
+    elif how == "meta is a list":
+        tables["meta"] = [{"format": 1}]
+    elif how == "unknown kind":
+        tables["quotes"]["1"]["kind"] = "rumour"
+    elif how == "date is a number":
+        tables["articles"]["1"]["published"] = 20250114
+    else:  # pragma: no cover
+        raise AssertionError(how)
+    return document
+
+
+DAMAGES = [
+    "actors but no article",
+    "missing table",
+    "table is a list",
+    "row is not a record",
+    "name is a number",
+    "missing field",
+    "speaker points nowhere",
+    "participant points nowhere",
+    "member_of is text",
+    "meeting points nowhere",
+    "span outside the body",
+    "duplicate id",
+    "meta is a list",
+    "unknown kind",
+    "date is a number",
+]
+
+
+@pytest.mark.parametrize("layout", ["one row a line", "any JSON"])
+@pytest.mark.parametrize("how", DAMAGES)
+def test_a_damaged_database_is_one_clear_message_and_exit_2(
+    tmp_path: Path, how: str, layout: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from explorer.data.errors import DatabaseDamaged
+    from explorer.data.sources import open_corpus
+    from explorer.data.store import encode_database
+
+    document = _damage(_database_rows(tmp_path), how)
+    db = tmp_path / "damaged.json"
+    if layout == "any JSON" or how in ("table is a list", "meta is a list", "missing table"):
+        db.write_text(json.dumps(document), encoding="utf-8")
+    else:
+        meta = document.pop("meta")["1"]
+        rows = {
+            table: [json.dumps(row).encode() for row in document[table].values()]
+            for table in document
+        }
+        db.write_bytes(encode_database(meta, rows))
+    capsys.readouterr()
+    before = db.read_bytes()
+    with pytest.raises(DatabaseDamaged):
+        open_corpus(db)
+    for argv in (
+        ["show", "alice-smith"],
+        ["search", "agreed"],
+        ["export", "--format", "json"],
+        ["export", "--format", "markdown"],
+        ["notes"],
+    ):
+        assert main([*argv, "--db", str(db)]) == 2, argv
+        out, err = capsys.readouterr()
+        assert out == ""
+        lines = err.splitlines()
+        assert len(" ".join(lines).split("explorer: ")) == 2, err
+        assert str(db) in " ".join(err.split()) and "Traceback" not in err
+    assert db.read_bytes() == before
+
+
+def test_a_database_with_actors_but_no_article_cannot_be_exported(tmp_path: Path, capsys):
+    db = tmp_path / "actors-only.json"
+    db.write_text(json.dumps(_damage(_database_rows(tmp_path), "actors but no article")))
+    capsys.readouterr()
+    assert main(["export", "--db", str(db), "--format", "json"]) == 2
+    err = " ".join(capsys.readouterr().err.split())
+    assert "damaged database" in err and "not in the database" in err

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import difflib
+import re
+import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,7 +25,11 @@ EXIT_BAD_INPUT = 2
 
 
 def stdout() -> Console:
-    return Console(highlight=False, soft_wrap=False)
+    """Standard output: wrapped to the terminal's width on a terminal, never wrapped when
+    piped (a script or grep reads each line whole)."""
+    console = Console(highlight=False)
+    console.soft_wrap = not console.is_terminal
+    return console
 
 
 def stderr() -> Console:
@@ -54,6 +61,60 @@ def load_corpus(db: Path | None) -> Corpus:
     return open_corpus(db) if db is not None else open_default_corpus()
 
 
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+SUGGESTIONS = 3
+
+
+def _as_slug(text: str) -> str:
+    """ "Yoshimasa Hayashi" -> "yoshimasa-hayashi": the id a name would have."""
+    ascii_text = unicodedata.normalize("NFKD", text.casefold()).encode("ascii", "ignore")
+    return _NOT_SLUG.sub("-", ascii_text.decode()).strip("-")
+
+
+def suggest_ids(corpus: Corpus, text: str) -> list[str]:
+    """Ids a user who typed `text` (a name, an alias, a word of an id, a typo) may have meant.
+
+    Only asked when `text` named no item, so scanning the names is paid on a miss alone.
+    """
+    kind, separator, rest = text.partition(":")
+    tables = {"actor": corpus.actors, "meeting": corpus.meetings, "quote": corpus.quotes}
+    if separator and kind in tables:
+        text, tables = rest, {kind: tables[kind]}
+    folded = " ".join(text.casefold().split())
+    slug = _as_slug(text)
+    found: dict[str, None] = {}
+    for table in tables.values():
+        if slug in table:
+            found[slug] = None
+    for actor in corpus.actors.values() if "actor" in tables else ():
+        names = (actor.name, *actor.aliases)
+        if any(" ".join(name.casefold().split()) == folded for name in names):
+            found[actor.id] = None
+    for meeting in corpus.meetings.values() if "meeting" in tables else ():
+        if " ".join(meeting.title.casefold().split()) == folded:
+            found[meeting.id] = None
+    if not found and slug:
+        words = slug.split("-")
+        for table in tables.values():
+            for ident in table:
+                parts = ident.split("-")
+                if all(word in parts for word in words):
+                    found[ident] = None
+                    if len(found) >= SUGGESTIONS:
+                        break
+    if not found and slug:
+        ids = [ident for table in tables.values() for ident in table]
+        found.update(dict.fromkeys(difflib.get_close_matches(slug, ids, n=SUGGESTIONS)))
+    return list(found)[:SUGGESTIONS]
+
+
+def not_found_message(corpus: Corpus, text: str) -> str:
+    """ "no actor, meeting or quote with id 'hayashi' (did you mean yoshimasa-hayashi?)"."""
+    close = suggest_ids(corpus, text)
+    hint = f" (did you mean {' or '.join(close)}?)" if close else ""
+    return f"no actor, meeting or quote with id {text!r}{hint}"
+
+
 __all__ = [
     "EXIT_BAD_INPUT",
     "EXIT_NOT_FOUND",
@@ -62,6 +123,8 @@ __all__ = [
     "add_db_option",
     "error",
     "load_corpus",
+    "not_found_message",
     "stderr",
     "stdout",
+    "suggest_ids",
 ]

@@ -23,6 +23,7 @@ from explorer.commands.common import (
     add_db_option,
     error,
     load_corpus,
+    not_found_message,
     stdout,
 )
 
@@ -71,7 +72,7 @@ def run_note(args: argparse.Namespace) -> int:
     corpus = load_corpus(args.db)  # an ExplorerError is reported by explorer.cli.main
     refs = corpus.find(args.id)
     if not refs:
-        error(f"no actor, meeting or quote with id {args.id!r}; nothing saved")
+        error(f"{not_found_message(corpus, args.id)}; nothing saved")
         return EXIT_NOT_FOUND
     if len(refs) > 1:
         names = ", ".join(str(ref) for ref in refs)

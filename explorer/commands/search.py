@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Any
 from rich.text import Text
 
 from explorer.commands.common import (
-    EXIT_BAD_INPUT,
     EXIT_NOT_FOUND,
     EXIT_OK,
     add_db_option,
@@ -36,7 +35,7 @@ query language:
   article:ID     article id or title, by prefix
 When nothing matches exactly, near matches (one typo away) are shown and labelled.
 A -word that is none of the options above is a query term: explorer search trust -defence.
-exit status: 0 found, 1 nothing found, 2 bad input.
+exit status: 0 found, 1 nothing found (or nothing to search for), 2 bad input or usage.
 """
 
 
@@ -71,10 +70,9 @@ def run(args: argparse.Namespace) -> int:
 
     index = SearchIndex(corpus)
     result = index.search(" ".join(args.query), limit=args.limit, prefix_last=False)
-    if result.query.is_empty:
-        error(result.message or "nothing to search for")
-        return EXIT_BAD_INPUT
     if not result.hits:
+        # A query with nothing to search for (a lone -, only punctuation) is no error: it
+        # finds nothing, and the message says why, as `export --query` does.
         error(result.message or "no quotes match")
         return EXIT_NOT_FOUND
     if args.json:

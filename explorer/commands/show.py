@@ -15,6 +15,7 @@ from explorer.commands.common import (
     add_db_option,
     error,
     load_corpus,
+    not_found_message,
     stdout,
 )
 
@@ -34,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
     corpus = load_corpus(args.db)  # an ExplorerError is reported by explorer.cli.main
     refs = corpus.find(args.id)
     if not refs:
-        error(f"no actor, meeting or quote with id {args.id!r}")
+        error(not_found_message(corpus, args.id))
         return EXIT_NOT_FOUND
     if args.json:
         for ref in refs:

@@ -37,3 +37,9 @@ class DataError(ExplorerError):
 
 class StoreError(ExplorerError):
     """A database that cannot be read or written."""
+
+
+class DatabaseDamaged(StoreError):
+    """A database file whose content is not a whole, consistent explorer database: not JSON,
+    another format, or parseable JSON of the wrong shape (wrong types, a missing table or
+    field, an id that points nowhere). The message names the file and the first fault."""

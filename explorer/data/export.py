@@ -76,6 +76,10 @@ class NothingToExport(ExplorerError):
     """The view is empty: a query that matched no quote."""
 
 
+class UnknownArticle(NothingToExport):
+    """`--article ID` names no article: nothing found, as `explorer show` says of an id."""
+
+
 @dataclass(frozen=True)
 class View:
     """What an export covers: ids of each kind, in the corpus's own order."""
@@ -120,7 +124,7 @@ def select(
     if article is not None and article not in corpus.articles:
         close = difflib.get_close_matches(article, list(corpus.articles), n=3)
         hint = f" (did you mean {', '.join(close)}?)" if close else ""
-        raise ExportError(f"no article with id {article!r}{hint}")
+        raise UnknownArticle(f"no article with id {article!r}{hint}")
     if article is None:
         actors = set(corpus.actors)
         meetings = set(corpus.meetings)
@@ -130,12 +134,15 @@ def select(
         actors = {r.id for r in refs if r.kind == "actor"}
         meetings = {r.id for r in refs if r.kind == "meeting"}
         quotes = {r.id for r in refs if r.kind == "quote"}
-    if query is not None and query.strip():
+    if query is not None:
         if index is None:
             from explorer.data.search import SearchIndex
 
             index = SearchIndex(corpus)
         result = index.search(query, prefix_last=False)
+        if result.query.is_empty:
+            # As `explorer search` says of the same query: nothing to search for.
+            raise NothingToExport(result.message or f"nothing to search for in {query!r}")
         found = set() if result.near else {hit.quote.id for hit in result.hits}
         quotes &= found
         if not quotes:

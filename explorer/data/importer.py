@@ -18,8 +18,25 @@ from explorer.data.text import FoldedText, Sentences, clean_text
 
 
 def _show(value: Any, limit: int = 60) -> str:
+    """A value for a message, cut short inside its quote marks (so they stay balanced)."""
+    if isinstance(value, str) and len(value) > limit:
+        return repr(value[: limit - 1].rstrip() + "…")
     text = repr(value)
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _difference(finder: FoldedText, excerpt: str) -> str:
+    """': after “…”, the body has “…” where the file has “…”', the first place they part.
+
+    Typographic marks delimit the words, which may hold straight quotes of their own.
+    """
+    shared, theirs, mine = finder.first_difference(excerpt)
+    if not shared:
+        return f": the body has no passage that starts “{mine}”"
+    if not mine:
+        return f": the body has only the start of it, up to “{shared}”"
+    body = f"“{theirs}”" if theirs else "the end of a paragraph"
+    return f": after “{shared}”, the body has {body} where the file has “{mine}”"
 
 
 @dataclass
@@ -79,6 +96,20 @@ def _check_record(
     return values
 
 
+def _unwritable(text: str) -> str | None:
+    """Why `text` cannot be stored (written as UTF-8), or None: a lone surrogate such as a
+    YAML or JSON "\\ud800" escape is not a character."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as failure:
+        code = ord(text[failure.start])
+        return (
+            f"U+{code:04X} at character {failure.start + 1} is a lone surrogate, not a "
+            "character (it cannot be written as UTF-8)"
+        )
+    return None
+
+
 def _check_value(
     value: Any, spec: FieldSpec, label: str, report: _Reporter, record: Any, name: str
 ) -> Any:
@@ -86,6 +117,9 @@ def _check_value(
     if kind in ("str", "slug", "enum", "date", "when"):
         if not isinstance(value, str):
             report.add(record, name, f"{label} must be a single value, not {_show(value)}")
+            return None
+        if (why := _unwritable(value)) is not None:
+            report.add(record, name, f"{label}: {why}")
             return None
         value = clean_text(value).strip() if kind != "str" else clean_text(value)
         if kind == "str" and not value.strip():
@@ -116,12 +150,23 @@ def _check_value(
             return None
         items: list[str] = []
         for index, item in enumerate(value):
-            if not isinstance(item, str) or not item.strip():
+            if not isinstance(item, str):
                 report.add(
                     value, index, f"{label}[{index}] must be a text value, not {_show(item)}"
                 )
                 continue
+            if (why := _unwritable(item)) is not None:
+                report.add(value, index, f"{label}[{index}]: {why}")
+                continue
+            # Cleaned first, then judged: what is stored is what was checked, so an item of
+            # control characters alone is refused here rather than stored as "" (which its
+            # export could not import back).
             item = clean_text(item)
+            if not item.strip():
+                report.add(
+                    value, index, f"{label}[{index}] must be a text value, not {_show(item)}"
+                )
+                continue
             if kind == "slugs" and not schema.SLUG.fullmatch(item.strip()):
                 report.add(value, index, f"{label}[{index}]: {_show(item)} is not an id")
                 continue
@@ -329,7 +374,8 @@ def _parse_document(document: Any, name: str) -> ParsedFile:
                 report.add(
                     container.get("evidence"),
                     index,
-                    f"{what}: evidence {_show(excerpt)} does not occur in the article body",
+                    f"{what}: evidence {_show(excerpt)} does not occur in the article body"
+                    + _difference(finder, excerpt),
                 )
             spans.extend(found)
         return spans
@@ -429,7 +475,7 @@ def _parse_document(document: Any, name: str) -> ParsedFile:
                     record,
                     "text",
                     f"{what}: direct quote {_show(values['text'])} does not occur verbatim "
-                    "in the article body",
+                    "in the article body" + _difference(finder, values["text"]),
                 )
         elif values.get("kind") in ("paraphrase", "reported") and not values.get("evidence"):
             report.add(

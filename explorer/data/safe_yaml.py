@@ -97,6 +97,11 @@ def parse_yaml(text: str, name: str = "<string>") -> Any:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         message = f"invalid YAML: {error.problem or error.context}"
+        if "invalid Unicode character escape" in message:
+            message += (
+                " (an escape such as \\ud800, a lone surrogate, names no character: text must "
+                "be writable as UTF-8)"
+            )
         if mark is None:
             raise DataError([Problem(name, message)]) from None
         raise DataError([Problem(name, message, *_pos(mark))]) from None

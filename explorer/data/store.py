@@ -14,11 +14,11 @@ from tinydb.storages import JSONStorage, MemoryStorage
 
 from explorer.data.atomic import atomic_write_bytes
 from explorer.data.dates import parse_when
-from explorer.data.errors import StoreError
+from explorer.data.errors import DatabaseDamaged, StoreError
 from explorer.data.importer import Loaded
 from explorer.data.models import Actor, Article, Meeting, Quote, Span
 from explorer.data.records import article_record, item_record
-from explorer.data.schema import FORMAT_VERSION
+from explorer.data.schema import ACTOR, FORMAT_VERSION, MEETING, QUOTE
 from explorer.data.text import clean_text
 
 TABLES = ("articles", "actors", "meetings", "quotes")
@@ -91,15 +91,19 @@ def open_database(path: str | os.PathLike[str]) -> TinyDB:
         db = TinyDB(target, storage=JSONStorage, access_mode="r", encoding="utf-8")
         db.storage.read()
     except (ValueError, UnicodeDecodeError) as error:
-        raise StoreError(f"{target}: not an explorer database ({error})") from None
+        raise DatabaseDamaged(f"{target}: not an explorer database ({error})") from None
     except OSError as error:
         raise StoreError(f"{target}: cannot be read: {error.strerror or error}") from None
     return db
 
 
 def read_meta(db: TinyDB) -> dict[str, Any]:
-    rows = db.table("meta").all()
-    return dict(rows[0]) if rows else {}
+    """The database's meta row, or {} when there is none to be read."""
+    try:
+        rows = db.table("meta").all()
+        return dict(rows[0]) if rows else {}
+    except (AttributeError, TypeError, ValueError, KeyError):
+        return {}
 
 
 def load_database(db: TinyDB, name: str = "database") -> Loaded:
@@ -107,7 +111,7 @@ def load_database(db: TinyDB, name: str = "database") -> Loaded:
     try:
         data = db.storage.read()
     except (ValueError, UnicodeDecodeError) as error:
-        raise StoreError(f"{name}: not an explorer database ({error})") from None
+        raise DatabaseDamaged(f"{name}: not an explorer database ({error})") from None
     return _from_document(data, name)
 
 
@@ -131,8 +135,8 @@ def load_database_file(path: str | os.PathLike[str]) -> Loaded:
                 pass
             handle.seek(0)
             data = json.loads(handle.read())
-    except (ValueError, UnicodeDecodeError) as error:
-        raise StoreError(f"{target}: not an explorer database ({error})") from None
+    except (ValueError, UnicodeDecodeError, RecursionError) as error:
+        raise DatabaseDamaged(f"{target}: not an explorer database ({error})") from None
     except OSError as error:
         raise StoreError(f"{target}: cannot be read: {error.strerror or error}") from None
     return _from_document(data, name)
@@ -145,33 +149,56 @@ class _NotLineLayout(Exception):
 def _check_format(meta: Any, name: str) -> None:
     version = meta.get("format") if isinstance(meta, dict) else None
     if version != FORMAT_VERSION:
-        raise StoreError(
+        raise DatabaseDamaged(
             f"{name}: database format {version!r}, expected {FORMAT_VERSION}; "
             "rebuild it with `explorer import`"
         )
 
 
-def _damaged(name: str, error: Exception) -> StoreError:
-    return StoreError(f"{name}: damaged database ({type(error).__name__}: {error})")
+def _meta_row(meta_table: Any) -> Any:
+    """The one row of the meta table, or None when the table is not there or not a table."""
+    if not isinstance(meta_table, dict):
+        return None
+    return next(iter(meta_table.values()), None)
 
 
-_ROW_ERRORS = (KeyError, TypeError, ValueError, IndexError, AttributeError)
+class _Fault(Exception):
+    """One thing wrong inside a database's content, said in words a user can act on."""
+
+
+def _damaged(name: str, fault: str) -> DatabaseDamaged:
+    return DatabaseDamaged(f"{name}: damaged database ({fault}); rebuild it with `explorer import`")
+
+
+def _row_fault(table: str, number: int, error: Exception) -> str:
+    """Why row `number` of `table` could not be read, from what reading it raised."""
+    if isinstance(error, KeyError):
+        return f"{table} row {number} has no {error.args[0]!r} field"
+    return f"{table} row {number}: {error}"
+
+
+_ROW_ERRORS = (KeyError, TypeError, ValueError, IndexError, AttributeError, _Fault)
 
 
 def _from_document(data: Any, name: str) -> Loaded:
     if data is None:
         data = {}
     if not isinstance(data, dict):
-        raise StoreError(f"{name}: not an explorer database (top level is not an object)")
-    _check_format(next(iter((data.get("meta") or {}).values()), {}), name)
+        raise DatabaseDamaged(f"{name}: not an explorer database (top level is not an object)")
+    _check_format(_meta_row(data.get("meta")), name)
     builder = _Builder()
-    try:
-        for table in TABLES:
-            for row in _rows(data, table):
+    for table in TABLES:
+        rows = data.get(table)
+        if rows is None:
+            raise _damaged(name, f"it has no {table!r} table")
+        if not isinstance(rows, dict):
+            raise _damaged(name, f"its {table!r} table is not an object of rows")
+        for number, row in enumerate(rows.values(), 1):
+            try:
                 builder.add(table, row)
-    except _ROW_ERRORS as error:
-        raise _damaged(name, error) from None
-    return builder.loaded
+            except _ROW_ERRORS as error:
+                raise _damaged(name, _row_fault(table, number, error)) from None
+    return builder.finish(name)
 
 
 def _from_lines(handle: Any, name: str) -> Loaded:
@@ -181,10 +208,12 @@ def _from_lines(handle: Any, name: str) -> Loaded:
         if not first.startswith(b'{"meta": ') or not first.endswith(b",\n"):
             raise _NotLineLayout
         meta = json.loads(first[9:-2])
-        _check_format(next(iter(meta.values()), {}) if isinstance(meta, dict) else None, name)
+        _check_format(_meta_row(meta), name)
         builder = _Builder()
         table: str | None = None
         finished = False
+        seen: set[str] = set()
+        number = 0
         for line in handle:
             if finished or not line.endswith(b"\n"):
                 raise _NotLineLayout
@@ -192,6 +221,8 @@ def _from_lines(handle: Any, name: str) -> Loaded:
                 if not (line.startswith(b'"') and line.endswith(b'": {\n')):
                     raise _NotLineLayout
                 table = line[1:-5].decode("utf-8")
+                seen.add(table)
+                number = 0
                 continue
             if line in (b"},\n", b"}}\n"):
                 finished = line == b"}}\n"
@@ -202,25 +233,30 @@ def _from_lines(handle: Any, name: str) -> Loaded:
                 raise _NotLineLayout
             value = value[:-2] if value.endswith(b",\n") else value[:-1]
             row = json.loads(value)
+            number += 1
             if table in TABLES:
                 try:
                     builder.add(table, row)
                 except _ROW_ERRORS as error:
-                    raise _damaged(name, error) from None
+                    raise _damaged(name, _row_fault(table, number, error)) from None
         if not finished:
             raise _NotLineLayout
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):
         raise _NotLineLayout from None
-    return builder.loaded
+    for table in TABLES:
+        if table not in seen:
+            raise _damaged(name, f"it has no {table!r} table")
+    return builder.finish(name)
 
 
-def _rows(data: dict[str, Any], table: str) -> list[dict[str, Any]]:
-    return list((data.get(table) or {}).values())
+def _shown(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:39] + "…"
 
 
 def _text(value: Any) -> str:
     if not isinstance(value, str):
-        raise TypeError(f"expected text, found {value!r}")
+        raise _Fault(f"expected text, found {_shown(value)}")
     return clean_text(value)
 
 
@@ -228,8 +264,96 @@ def _opt(value: Any) -> str | None:
     return None if value is None else _text(value)
 
 
+def _list(values: Any) -> list[Any]:
+    if values is None:
+        return []
+    if not isinstance(values, list):
+        raise _Fault(f"expected a list, found {_shown(values)}")
+    return values
+
+
 def _texts(values: Any) -> tuple[str, ...]:
-    return tuple(_text(v) for v in values or ())
+    return tuple(_text(v) for v in _list(values))
+
+
+def _offset(value: Any) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise _Fault(f"expected an offset, found {_shown(value)}")
+    return value
+
+
+_KINDS = {
+    "actor": frozenset(ACTOR["kind"].choices),
+    "meeting": frozenset(MEETING["status"].choices),
+    "quote": frozenset(QUOTE["kind"].choices),
+}
+
+
+def _check_consistency(loaded: Loaded) -> None:
+    """Every id unique, every reference resolving, every span inside its article's body.
+
+    A database written by `explorer import` always passes; one edited by hand, truncated
+    and repaired, or written by something else may not, and would otherwise fail later, in
+    the middle of a command or of the app, far from its cause. Raises _Fault.
+    """
+    articles: dict[str, int] = {}
+    for article in loaded.articles:
+        if article.id in articles:
+            raise _Fault(f"article {article.id!r} is there twice")
+        articles[article.id] = len(article.body)
+    tables: dict[str, set[str]] = {}
+    for kind, items in (
+        ("actor", loaded.actors),
+        ("meeting", loaded.meetings),
+        ("quote", loaded.quotes),
+    ):
+        ids: set[str] = set()
+        for item in items:
+            if item.id in ids:
+                raise _Fault(f"{kind} {item.id!r} is there twice")
+            ids.add(item.id)
+        tables[kind] = ids
+
+    def resolve(what: str, kind: str, target: str | None, where: str) -> None:
+        known = articles if kind == "article" else tables[kind]
+        if target not in known:
+            raise _Fault(f"{what} names {where} {target!r}, which is not in the database")
+
+    def spans_fit(what: str, spans: Sequence[Span]) -> None:
+        for span in spans:
+            resolve(what, "article", span.article, "the article")
+            size = articles[span.article]
+            if not 0 <= span.sentence_start <= span.start <= span.end <= span.sentence_end <= size:
+                raise _Fault(f"{what} points outside the body of article {span.article!r}")
+
+    for actor in loaded.actors:
+        what = f"actor {actor.id!r}"
+        if actor.kind not in _KINDS["actor"]:
+            raise _Fault(f"{what} has the unknown kind {actor.kind!r}")
+        if not actor.articles:
+            raise _Fault(f"{what} is in no article")
+        for article_id in actor.articles:
+            resolve(what, "article", article_id, "the article")
+        for parent in actor.member_of:
+            resolve(what, "actor", parent, "the actor")
+        spans_fit(what, actor.spans)
+    for meeting in loaded.meetings:
+        what = f"meeting {meeting.id!r}"
+        if meeting.status not in _KINDS["meeting"]:
+            raise _Fault(f"{what} has the unknown status {meeting.status!r}")
+        resolve(what, "article", meeting.article, "the article")
+        for participant in meeting.participants:
+            resolve(what, "actor", participant, "the participant")
+        spans_fit(what, meeting.spans)
+    for quote in loaded.quotes:
+        what = f"quote {quote.id!r}"
+        if quote.kind not in _KINDS["quote"]:
+            raise _Fault(f"{what} has the unknown kind {quote.kind!r}")
+        resolve(what, "article", quote.article, "the article")
+        resolve(what, "actor", quote.speaker, "the speaker")
+        if quote.meeting is not None:
+            resolve(what, "meeting", quote.meeting, "the meeting")
+        spans_fit(what, quote.spans)
 
 
 class _Builder:
@@ -249,29 +373,43 @@ class _Builder:
         return self._memo.setdefault(text, text)
 
     def _ids(self, values: Any) -> tuple[str, ...]:
-        return tuple(self._id(v) for v in values or ())
+        return tuple(self._id(v) for v in _list(values))
 
-    def _spans(self, rows: list[list[Any]]) -> tuple[Span, ...]:
+    def _spans(self, rows: Any) -> tuple[Span, ...]:
         same = self._same
-        return tuple(
-            Span(
-                self._id(r[0]),
-                same(int(r[1])),
-                same(int(r[2])),
-                same(int(r[3])),
-                same(int(r[4])),
-                self._id(str(r[5])),
+        spans = []
+        for r in _list(rows):
+            if not isinstance(r, list) or len(r) != 6:
+                raise _Fault(f"expected a span of six values, found {_shown(r)}")
+            spans.append(
+                Span(
+                    self._id(r[0]),
+                    same(_offset(r[1])),
+                    same(_offset(r[2])),
+                    same(_offset(r[3])),
+                    same(_offset(r[4])),
+                    self._id(r[5]),
+                )
             )
-            for r in rows
-        )
+        return tuple(spans)
 
-    def add(self, table: str, r: dict[str, Any]) -> None:
+    def finish(self, name: str) -> Loaded:
+        """The models, once they are known to hang together (else DatabaseDamaged)."""
+        try:
+            _check_consistency(self.loaded)
+        except _Fault as fault:
+            raise _damaged(name, str(fault)) from None
+        return self.loaded
+
+    def add(self, table: str, r: Any) -> None:
+        if not isinstance(r, dict):
+            raise _Fault(f"expected a record, found {_shown(r)}")
         if table == "articles":
             self.loaded.articles.append(
                 Article(
                     id=self._id(r["id"]),
                     title=_text(r["title"]),
-                    published=date.fromisoformat(r["published"]),
+                    published=date.fromisoformat(_text(r["published"])),
                     body=_text(r["body"]),
                     source=_opt(r.get("source")),
                     url=_opt(r.get("url")),
@@ -302,7 +440,7 @@ class _Builder:
                     status=self._id(r["status"]),
                     article=self._id(r["article"]),
                     participants=self._ids(r.get("participants")),
-                    when=parse_when(r["when"]) if r.get("when") else None,
+                    when=parse_when(_text(r["when"])) if r.get("when") else None,
                     where=_opt(r.get("where")),
                     summary=_opt(r.get("summary")),
                     evidence=_texts(r.get("evidence")),

@@ -109,6 +109,37 @@ class FoldedText:
     def find(self, excerpt: str) -> tuple[int, int] | None:
         return next(self.find_all(excerpt), None)
 
+    def first_difference(self, excerpt: str, words: int = 5) -> tuple[str, str, str]:
+        """Where `excerpt` stops matching the text, for a message a curator can act on:
+        (the last words both share, the text's next words there, the excerpt's next words).
+
+        The shared part is the longest start of the excerpt that occurs anywhere, cut back to
+        a whole word; when not even the first word occurs, the shared part is empty and the
+        text's words are empty too. Compared as `find` compares (quotes folded, white space
+        collapsed); the text's words are given as the text has them.
+        """
+        needle = _SPACE.sub(" ", fold_quotes(excerpt)).strip()
+        haystack = self.folded
+        low, high = 0, len(needle)  # needle[:low] occurs; needle[:high + 1] does not
+        while low < high:
+            middle = (low + high + 1) // 2
+            if needle[:middle] in haystack:
+                low = middle
+            else:
+                high = middle - 1
+        cut = low
+        if cut < len(needle):
+            while cut > 0 and needle[cut - 1] != " ":
+                cut -= 1
+        mine = " ".join(needle[cut:].split()[:words])
+        if cut == 0:
+            return "", "", mine
+        shared = " ".join(needle[:cut].split()[-words:])
+        start = self._original(haystack.find(needle[:cut]) + cut)
+        paragraph = self.text[start : start + 40 * words].split("\n", 1)[0]
+        theirs = " ".join(paragraph.split()[:words])
+        return shared, theirs, mine
+
 
 def _is_boundary(text: str, index: int, edge: str) -> bool:
     """True where `text[index]` does not continue the word that `edge` begins or ends."""

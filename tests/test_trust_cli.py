@@ -544,3 +544,199 @@ def test_a_database_with_actors_but_no_article_cannot_be_exported(tmp_path: Path
     assert main(["export", "--db", str(db), "--format", "json"]) == 2
     err = " ".join(capsys.readouterr().err.split())
     assert "damaged database" in err and "not in the database" in err
+
+
+# -- 10. and 14. replacing files: modes, links, protection --------------------------------------
+
+
+@pytest.fixture
+def umask_022():
+    old = os.umask(0o022)
+    try:
+        yield
+    finally:
+        os.umask(old)
+
+
+def test_a_new_file_gets_the_mode_the_umask_gives(tmp_path: Path, umask_022) -> None:
+    from explorer.data.atomic import atomic_write_bytes
+
+    atomic_write_bytes(tmp_path / "new.csv", b"x")
+    assert (tmp_path / "new.csv").stat().st_mode & 0o777 == 0o644
+    os.umask(0o077)
+    atomic_write_bytes(tmp_path / "private.csv", b"x")
+    assert (tmp_path / "private.csv").stat().st_mode & 0o777 == 0o600
+
+
+def test_export_out_creates_a_file_as_readable_as_the_umask_says(
+    tmp_path: Path, umask_022, capsys
+) -> None:
+    out = tmp_path / "corpus.json"
+    assert main(["export", "--out", str(out)]) == 0
+    assert out.stat().st_mode & 0o777 == 0o644
+
+
+def test_an_existing_file_keeps_its_mode(tmp_path: Path, umask_022) -> None:
+    from explorer.data.atomic import atomic_write_bytes
+
+    path = tmp_path / "kept.md"
+    path.write_bytes(b"old")
+    path.chmod(0o640)
+    atomic_write_bytes(path, b"new")
+    assert path.read_bytes() == b"new" and path.stat().st_mode & 0o777 == 0o640
+
+
+def test_writing_through_a_symlink_writes_its_target_and_keeps_the_link(
+    tmp_path: Path, capsys
+) -> None:
+    real = tmp_path / "real" / "briefing.md"
+    real.parent.mkdir()
+    real.write_text("old")
+    link = tmp_path / "briefing.md"
+    link.symlink_to(real)
+    assert main(["export", "--out", str(link)]) == 0
+    assert link.is_symlink() and os.readlink(link) == str(real)
+    assert real.read_text(encoding="utf-8").startswith("# Briefing")
+    assert [p.name for p in real.parent.iterdir()] == ["briefing.md"], "no temporary left"
+
+
+def test_a_write_protected_export_target_is_refused(tmp_path: Path, capsys) -> None:
+    out = tmp_path / "protected.csv"
+    out.write_text("mine")
+    out.chmod(0o444)  # root may write it anyway: explorer reads the mode bits itself
+    assert main(["export", "--out", str(out)]) == 2
+    err = " ".join(capsys.readouterr().err.split())
+    assert f"{out}: cannot write: the file is write-protected" in err
+    assert out.read_text() == "mine" and out.stat().st_mode & 0o777 == 0o444
+    link = tmp_path / "link.csv"
+    link.symlink_to(out)
+    assert main(["export", "--out", str(link)]) == 2
+    assert out.read_text() == "mine"
+
+
+def test_a_write_protected_database_is_not_replaced_by_import(tmp_path: Path, capsys) -> None:
+    db = tmp_path / "news.json"
+    assert main(["import", str(write(tmp_path, VALID)), "--db", str(db)]) == 0
+    before = db.read_bytes()
+    db.chmod(0o400)
+    second = write(tmp_path, SECOND, "second.yaml")
+    assert main(["import", str(second), "--db", str(db)]) == 2
+    err = " ".join(capsys.readouterr().err.split())
+    assert "write-protected" in err and "nothing imported" in err
+    assert db.read_bytes() == before
+
+
+def test_the_atomic_writer_itself_refuses_a_protected_file(tmp_path: Path) -> None:
+    from explorer.data.atomic import WriteProtected, atomic_write_bytes
+
+    path = tmp_path / "notes.json"
+    path.write_bytes(b"kept")
+    path.chmod(0o444)
+    with pytest.raises(WriteProtected):
+        atomic_write_bytes(path, b"lost")
+    assert path.read_bytes() == b"kept"
+    assert [p.name for p in tmp_path.iterdir()] == ["notes.json"]
+
+
+# -- 11. dates that are not dates ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "when",
+    [
+        "2024-00",
+        "2024-13",
+        "2024-01-00",
+        "2024-00-10",
+        "٢٠٢٤",
+        "２０２４-01",
+        "2024-0１",
+        "2025-01-13/2025-01-00",
+    ],
+)
+def test_a_date_that_is_not_a_date_is_refused_with_its_line(
+    when: str, tmp_path: Path, capsys
+) -> None:
+    path = write(tmp_path, mutate("when: 2025-01-13", f'when: "{when}"'))
+    assert main(["check", str(path)]) == 2
+    err = capsys.readouterr().err
+    line = VALID.splitlines().index("    when: 2025-01-13") + 1
+    assert f"{path}:{line}:" in err and "when" in err, err
+
+
+def test_a_published_date_with_day_00_is_refused(tmp_path: Path, capsys) -> None:
+    path = write(tmp_path, mutate("published: 2025-01-14", "published: 2025-01-00"))
+    assert main(["check", str(path)]) == 2
+    assert f"{path}:4:" in capsys.readouterr().err
+
+
+# -- 12. whatever imports also round-trips ---------------------------------------------------
+
+
+def test_an_alias_of_control_characters_only_is_refused_with_its_line(
+    tmp_path: Path, capsys
+) -> None:
+    path = write(
+        tmp_path,
+        mutate("    name: Bob Jones\n", '    name: Bob Jones\n    aliases: ["\\x01\\x1b"]\n'),
+    )
+    assert main(["check", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert f"{path}:18:" in err and "aliases[0] must not be empty" in err
+    assert main(["import", str(path), "--db", str(tmp_path / "db.json")]) == 2
+
+
+@pytest.mark.parametrize(
+    "alias",
+    ["\\x1b[31mBob\\x1b[0m", "Bob\\u202e", "\\x07B\\x7fob", "B\\r\\nob", " Bob ", "[bold]Bob[/]"],
+)
+def test_the_json_export_of_hostile_text_imports_back_to_the_same_model(
+    alias: str, tmp_path: Path, capsys
+) -> None:
+    from explorer.data.store import load_database_file, to_rows
+
+    text = mutate("    name: Bob Jones\n", f'    name: Bob Jones\n    aliases: ["{alias}"]\n')
+    text = text.replace("title: Talks in Paris", f'title: "Talks {alias}"')
+    db = tmp_path / "db.json"
+    assert main(["import", str(write(tmp_path, text)), "--db", str(db)]) == 0
+    exported = tmp_path / "export.json"
+    assert main(["export", "--db", str(db), "--out", str(exported)]) == 0
+    again = tmp_path / "again.json"
+    assert main(["import", str(exported), "--db", str(again)]) == 0, capsys.readouterr().err
+
+    def model(path: Path) -> dict:
+        rows = to_rows(load_database_file(path))
+        for row in rows["articles"]:
+            row.pop("file")
+        return rows
+
+    assert model(again) == model(db)
+
+
+# -- 15. names and titles have a sane length ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "line"),
+    [
+        ("    name: Bob Jones\n", "    name: " + "Bob " * 100 + "\n", 17),
+        ("    name: Bob Jones\n", "    name: Bob Jones\n    aliases: [" + "x" * 301 + "]\n", 18),
+        ("title: Talks in Paris", "title: " + "Talks " * 60, 25),
+        ("title: Ministers meet", "title: " + "Ministers " * 40, 3),
+        ("  - id: bob-jones", "  - id: " + "-".join(["bob"] * 100), 16),
+    ],
+    ids=["actor name", "alias", "meeting title", "article title", "id"],
+)
+def test_a_name_or_title_past_300_characters_is_refused_with_its_line(
+    old: str, new: str, line: int, tmp_path: Path, capsys
+) -> None:
+    path = write(tmp_path, mutate(old, new))
+    assert main(["check", str(path)]) == 2
+    err = " ".join(capsys.readouterr().err.split())
+    assert f"{path}:{line}:" in err and "at most 300" in err, err
+
+
+def test_a_name_of_exactly_300_characters_is_accepted(tmp_path: Path, capsys) -> None:
+    name = ("Bob Jones " * 30)[:300]
+    path = write(tmp_path, mutate("    name: Bob Jones\n", f"    name: {name}\n"))
+    assert main(["check", str(path)]) == 0, capsys.readouterr().err

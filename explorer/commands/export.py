@@ -49,7 +49,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from explorer.data.atomic import atomic_write_bytes
+    from explorer.data.atomic import atomic_write_bytes, check_replaceable
     from explorer.data.export import NothingToExport, format_for, render, select
 
     fmt = args.format or (format_for(str(args.out)) if args.out else None)
@@ -63,6 +63,11 @@ def run(args: argparse.Namespace) -> int:
             return EXIT_BAD_INPUT
         if not out.parent.is_dir():
             error(f"{out.parent}: no such directory")
+            return EXIT_BAD_INPUT
+        try:
+            check_replaceable(out)
+        except OSError as failure:
+            error(f"{out}: cannot write: {failure.strerror}")
             return EXIT_BAD_INPUT
     try:
         corpus = load_corpus(args.db)

@@ -30,6 +30,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from explorer.data import DataError, StoreError, default_import_path
+    from explorer.data.atomic import check_replaceable
     from explorer.data.incremental import import_corpus
 
     db = args.db or default_import_path()
@@ -44,6 +45,11 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_BAD_INPUT
     if not db.parent.is_dir():
         error(f"{db.parent}: no such directory for the database")
+        return EXIT_BAD_INPUT
+    try:
+        check_replaceable(db)
+    except OSError as failure:
+        error(f"{db}: cannot write the database: {failure.strerror}; nothing imported")
         return EXIT_BAD_INPUT
     try:
         summary = import_corpus(args.files, db, use_cache=not args.no_cache)

@@ -1,11 +1,34 @@
-"""Replace a file so that a reader sees the old bytes or the new ones, never a torn mix."""
+"""Replace a file so that a reader sees the old bytes or the new ones, never a torn mix.
+
+A replaced file keeps what its owner gave it: its mode (and, where allowed, its owner and
+group), its place behind a symbolic link (the link's target is written, the link stays), and
+its protection: a file without its owner's write permission is refused, not replaced, since
+a rename would replace it whatever its mode. A new file gets the mode the umask gives, as
+any program's new file does.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
-import tempfile
+import secrets
+import stat
 from pathlib import Path
+
+NEW_FILE_MODE = 0o666  # less the umask, as open(2) applies it
+
+
+class WriteProtected(PermissionError):
+    """The file to be replaced has no owner-write permission: its owner protected it."""
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        super().__init__(
+            errno.EACCES,
+            "the file is write-protected (its owner may not write it); make it writable "
+            "(chmod u+w) or choose another file",
+            str(path),
+        )
 
 
 def fsync_directory(directory: Path) -> None:
@@ -22,24 +45,69 @@ def fsync_directory(directory: Path) -> None:
         os.close(fd)
 
 
+def write_target(path: str | os.PathLike[str]) -> Path:
+    """The file a write to `path` replaces: a symbolic link's final target, else `path`."""
+    given = Path(path)
+    return Path(os.path.realpath(given)) if given.is_symlink() else given
+
+
+def check_replaceable(path: str | os.PathLike[str]) -> None:
+    """Raise WriteProtected when `path` (or its link's target) is a write-protected file.
+
+    The mode bits are read, not tried: a process running as root may write any file, and a
+    rename replaces a read-only file for anyone who may write its folder.
+    """
+    try:
+        current = os.stat(write_target(path))
+    except OSError:
+        return
+    if stat.S_ISREG(current.st_mode) and not current.st_mode & stat.S_IWUSR:
+        raise WriteProtected(path)
+
+
+def _temporary(directory: Path, name: str, mode: int) -> tuple[int, str]:
+    """A new, empty, exclusively created file beside the target: (descriptor, path)."""
+    while True:
+        candidate = directory / f".{name}.{secrets.token_hex(4)}.tmp"
+        try:
+            fd = os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
+        except FileExistsError:
+            continue
+        return fd, str(candidate)
+
+
 def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
     """Write `data` to `path` through a temporary file in the same folder and `os.replace`.
 
     The temporary file is fsynced before the rename and the folder after it, so a crash at
     any point leaves either the previous file or the complete new one. On failure the
-    temporary file is removed and the exception propagates; `path` is untouched.
+    temporary file is removed and the exception propagates; `path` is untouched. Raises
+    WriteProtected (a PermissionError) for a file its owner made read-only.
     """
-    target = Path(path)
+    target = write_target(path)
     directory = target.parent if str(target.parent) else Path(".")
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    try:
+        current: os.stat_result | None = os.stat(target)
+    except FileNotFoundError:
+        current = None
+    if current is not None and stat.S_ISREG(current.st_mode):
+        if not current.st_mode & stat.S_IWUSR:
+            raise WriteProtected(path)
+    else:
+        current = None
+    # An existing file's mode is set after creation (chmod ignores the umask); until then
+    # the temporary file is private, so its content is never more readable than the file's.
+    fd, tmp_name = _temporary(directory, target.name, 0o600 if current else NEW_FILE_MODE)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
+            if current is not None:
+                os.fchmod(handle.fileno(), stat.S_IMODE(current.st_mode))
+                if (current.st_uid, current.st_gid) != (os.geteuid(), os.getegid()):
+                    with contextlib.suppress(OSError):
+                        os.fchown(handle.fileno(), current.st_uid, current.st_gid)
             os.fsync(handle.fileno())
-        if target.exists():
-            with contextlib.suppress(OSError):
-                os.chmod(tmp_name, target.stat().st_mode & 0o7777)
         os.replace(tmp_name, target)
     except BaseException:
         with contextlib.suppress(OSError):

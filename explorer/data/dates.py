@@ -7,7 +7,8 @@ from datetime import date
 
 from explorer.data.models import PartialDate, When
 
-_PARTIAL = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+# ASCII digits only: `\d` would also take Arabic-Indic, fullwidth and other digits.
+_PARTIAL = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?", re.ASCII)
 
 
 class DateFormatError(ValueError):
@@ -17,11 +18,15 @@ class DateFormatError(ValueError):
 def parse_partial_date(text: str) -> PartialDate:
     match = _PARTIAL.fullmatch(text.strip())
     if match is None:
-        raise DateFormatError(f"{text!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+        raise DateFormatError(
+            f"{text!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD, in the digits 0-9)"
+        )
     year, month, day = (int(g) if g else None for g in match.groups())
     assert year is not None
+    # Month and day are checked as given: a 00 must not pass as the first (as `month or 1`
+    # once let it, so that 2024-00 read as a date).
     try:
-        date(year, month or 1, day or 1)
+        date(year, 1 if month is None else month, 1 if day is None else day)
     except ValueError as error:
         raise DateFormatError(f"{text!r} is not a valid date: {error}") from None
     return PartialDate(year, month, day)

@@ -110,6 +110,16 @@ def _unwritable(text: str) -> str | None:
     return None
 
 
+def _too_long(text: str, spec: FieldSpec) -> str | None:
+    """Why `text` is too long for its field (a name, title or id), or None."""
+    if spec.max_length is None or len(text) <= spec.max_length:
+        return None
+    return (
+        f"{_show(text)} is {len(text):,} characters long; a name, title or id may have at "
+        f"most {spec.max_length}"
+    )
+
+
 def _check_value(
     value: Any, spec: FieldSpec, label: str, report: _Reporter, record: Any, name: str
 ) -> Any:
@@ -124,6 +134,9 @@ def _check_value(
         value = clean_text(value).strip() if kind != "str" else clean_text(value)
         if kind == "str" and not value.strip():
             report.add(record, name, f"{label} must not be empty")
+            return None
+        if (why := _too_long(value, spec)) is not None:
+            report.add(record, name, f"{label}: {why}")
             return None
         if kind == "slug" and not schema.SLUG.fullmatch(value):
             report.add(
@@ -161,11 +174,14 @@ def _check_value(
             # Cleaned first, then judged: what is stored is what was checked, so an item of
             # control characters alone is refused here rather than stored as "" (which its
             # export could not import back).
-            item = clean_text(item)
-            if not item.strip():
-                report.add(
-                    value, index, f"{label}[{index}] must be a text value, not {_show(item)}"
-                )
+            cleaned = clean_text(item)
+            if not cleaned.strip():
+                why = " (it holds only control characters)" if item.strip() else ""
+                report.add(value, index, f"{label}[{index}] must not be empty{why}")
+                continue
+            item = cleaned
+            if (why := _too_long(item, spec)) is not None:
+                report.add(value, index, f"{label}[{index}]: {why}")
                 continue
             if kind == "slugs" and not schema.SLUG.fullmatch(item.strip()):
                 report.add(value, index, f"{label}[{index}]: {_show(item)} is not an id")

@@ -321,9 +321,12 @@ def _check_consistency(loaded: Loaded) -> None:
 
     def spans_fit(what: str, spans: Sequence[Span]) -> None:
         for span in spans:
-            resolve(what, "article", span.article, "the article")
-            size = articles[span.article]
-            if not 0 <= span.sentence_start <= span.start <= span.end <= span.sentence_end <= size:
+            size = articles.get(span.article)
+            if size is None:
+                resolve(what, "article", span.article, "the article")
+            elif not (
+                0 <= span.sentence_start <= span.start <= span.end <= span.sentence_end <= size
+            ):
                 raise _Fault(f"{what} points outside the body of article {span.article!r}")
 
     for actor in loaded.actors:

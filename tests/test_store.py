@@ -75,7 +75,9 @@ def test_import_failing_halfway_through_its_write_leaves_the_old_database(
 def test_import_killed_mid_write_leaves_the_old_database(database: Path, tmp_path: Path) -> None:
     """A real process killed while writing: readers still see the complete old database."""
     before = database.read_bytes()
-    big = mutate("Ministers meet", "Ministers meet " + "x" * 2_000_000)
+    # A long body, not a long title: titles have at most 300 characters.
+    paragraph = "    Bob Jones said the talks were useful.\n"
+    big = mutate(paragraph, paragraph + "\n    " + "x " * 1_000_000 + "\n")
     source = write(tmp_path, big, "big.yaml")
     script = (
         "import os, sys\n"

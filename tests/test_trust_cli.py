@@ -197,6 +197,9 @@ def test_note_refuses_a_notes_file_in_a_missing_folder(tmp_path: Path, capsys) -
     err = capsys.readouterr().err
     assert "no such directory" in err and "nothing saved" in err
     assert not (tmp_path / "mistyped").exists()
+    assert main(["notes", "--notes", str(notes)]) == 2
+    assert "no such directory" in capsys.readouterr().err
+    assert not (tmp_path / "mistyped").exists()
 
 
 # -- 4. piped output is never wrapped; a terminal's is wrapped to its width --------------------

@@ -82,12 +82,10 @@ def run_note(args: argparse.Namespace) -> int:
     from explorer.describe import item_title
 
     label = item_title(corpus[ref])
-    from explorer.data.notes import NOTES_ENV, NotesStore
+    from explorer.data.notes import NotesStore
 
     store = NotesStore(args.notes)
-    if (args.notes is not None or os.environ.get(NOTES_ENV)) and not store.path.parent.exists():
-        # A folder named by hand that is not there is a typo, as for every other command's
-        # file; only the platform's own data folder is created on first use.
+    if missing_folder(args, store.path):
         error(f"{store.path.parent}: no such directory for the notes file; nothing saved")
         return EXIT_BAD_INPUT
     try:
@@ -106,10 +104,23 @@ def run_note(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def missing_folder(args: argparse.Namespace, path: Path) -> bool:
+    """True when a notes file named by hand (--notes, $EXPLORER_NOTES_FILE) is in a folder
+    that is not there: a typo, as for every other command's file. Only the platform's own
+    data folder is created on first use."""
+    from explorer.data.notes import NOTES_ENV
+
+    named = args.notes is not None or bool(os.environ.get(NOTES_ENV))
+    return named and not path.parent.exists()
+
+
 def run_notes(args: argparse.Namespace) -> int:
     from explorer.data.notes import NotesStore
 
     store = NotesStore(args.notes)
+    if missing_folder(args, store.path):
+        error(f"{store.path.parent}: no such directory for the notes file")
+        return EXIT_BAD_INPUT
     notes = store.notes()
     if store.problem is not None:
         error(str(store.problem))

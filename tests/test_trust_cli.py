@@ -17,6 +17,7 @@ import pytest
 
 from explorer.cli import main
 from tests.articles import VALID, mutate, write
+from tests.conftest import SEED_FILE
 
 SECOND = (
     mutate("id: test-article", "id: second-article")
@@ -204,10 +205,6 @@ def test_note_refuses_a_notes_file_in_a_missing_folder(tmp_path: Path, capsys) -
 
 # -- 4. piped output is never wrapped; a terminal's is wrapped to its width --------------------
 
-LONG_SENTENCE = (
-    "the talks were useful"  # any sentence of the seed runs past 80 columns with its tag
-)
-
 
 @pytest.mark.parametrize(
     "args",
@@ -225,7 +222,7 @@ def test_piped_output_is_never_wrapped(tmp_path: Path, args: list[str]) -> None:
     if args[0] == "notes":
         assert any(line.strip() == note.strip() for line in lines)
     if args[0] == "show":
-        body = " ".join(Path("data/pla-etc-delegation-japan-2025.yaml").read_text().split())
+        body = " ".join(SEED_FILE.read_text(encoding="utf-8").split())
         sentences = [line.strip().rsplit("  [", 1)[0] for line in lines if "  [pla-" in line]
         assert sentences and all(" ".join(s.split()) in body for s in sentences)
 

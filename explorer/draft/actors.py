@@ -1,0 +1,730 @@
+"""Actors: who the body names, grouped so that every way of naming one is one actor.
+
+Names are runs of capitalised words ("Eastern Theater Command of the Chinese People's
+Liberation Army"); a title inside a run makes the rest a person with that role ("Japanese
+Foreign Minister Takeshi Iwaya"); an organisation word makes an organisation; the country
+table makes countries (a country only ever named as a place — "met in Laos" — is not an
+actor). Appositions give roles and aliases ("Japan's top government spokesman, Yoshimasa
+Hayashi"); a surname, "Mr" + surname, a shorter form of an organisation's name or its
+initials is an alias of the fuller name seen before. Unnamed groups ("senior defense
+officials") are found as noun phrases and kept only when they speak or meet.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from explorer.draft import places
+from explorer.draft.lexicon import (
+    GOVERNMENT_ROLES,
+    GROUP_NOUNS,
+    LOCATIVE,
+    MEDIA_NOUNS,
+    ORG_FIRST_WORDS,
+    ORG_WORDS,
+    SPEECH_FORMS,
+    STOPWORDS,
+    TITLE_WORDS,
+    WEAK_TITLE_WORDS,
+)
+from explorer.draft.model import DraftActor, Mention, Sentence
+
+_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:[-’'.&]\w+)*(?:[’']s?)?")
+_CONNECTORS = {"of", "of the", "for", "for the", "de", "al", "bin", "van", "von", "der", "la", "du"}
+_COMMON_OWNERS = {"people", "women", "men", "children", "workers", "citizens", "world", "nation"}
+_POSSESSIVE = re.compile(r"[’']s?$")
+# Nouns that head an apposition giving a role: "Japan's top government spokesman, X".
+_ROLE_NOUNS = (
+    "spokesman|spokeswoman|spokesperson|minister|president|secretary|chief|director|head|"
+    "leader|chairman|chairwoman|chair|adviser|advisor|ambassador|envoy|counterpart|official|"
+    "executive|founder|coach|manager|captain|governor|mayor|senator|commander|general|"
+    "analyst|economist|professor|spokesman|player|striker|midfielder|defender|goalkeeper|"
+    "owner|partner|lawyer|attorney|judge|councillor|councilor|member|chancellor|premier|"
+    "officer|correspondent|editor|reporter|researcher|negotiator|deputy|king|queen|prince"
+)
+_APPOSITION_BEFORE = re.compile(
+    r"((?:(?:[A-Z][\w’'.-]*|the|a|an|his|her|its|their|our)\s+)?"
+    r"(?:[\w’'.-]+\s+){0,5}?(?:" + _ROLE_NOUNS + r")s?),\s*$"
+)
+_APPOSITION_AFTER = re.compile(
+    r"^,\s*((?:the|a|an|his|her|its|their)\s+(?:[\w’'.&-]+\s+){0,6}?(?:"
+    + _ROLE_NOUNS
+    + r")(?:\s+(?:of|at|for|to|with)\s+(?:the\s+)?[\w’'.&-]+(?:\s+[A-Z][\w’'.&-]*){0,5})?)\s*[,.;]"
+)
+_GROUP = re.compile(
+    r"\b((?:(?:a|an|the|their|his|her|its|our|some|several|many|two|three|senior|top|local|"
+    r"other)\s+)?(?:[A-Za-z][\w’'-]*\s+){0,3}?(?:"
+    + "|".join(sorted((re.escape(n) for n in GROUP_NOUNS), key=len, reverse=True))
+    + r"))\b"
+)
+_DETERMINERS = {"a", "an", "the", "their", "his", "her", "its", "our", "some", "several", "many"}
+
+
+@dataclass
+class Run:
+    """A candidate name: a run of capitalised words in one sentence."""
+
+    start: int
+    end: int
+    text: str
+    sentence: int
+    possessive: bool = False
+    after: str = ""  # the word before the run, lowercased
+    next_word: str = ""  # the word after the run, lowercased
+    at_start: bool = False
+
+
+def _lower_words(body: str) -> set[str]:
+    return {m.group().lower() for m in _TOKEN.finditer(body) if m.group()[:1].islower()}
+
+
+def _is_cap(token: str) -> bool:
+    return token[:1].isupper() or (token[:1].isdigit() and any(c.isupper() for c in token))
+
+
+def runs_in(sentence: Sentence, lower_words: set[str]) -> list[Run]:
+    """Every run of capitalised words in a sentence, trimmed of sentence-initial words."""
+    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(sentence.text)]
+    runs: list[Run] = []
+    i = 0
+    text = sentence.text
+    while i < len(tokens):
+        if not _is_cap(tokens[i][2]):
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(tokens):
+            gap = text[tokens[j][1] : tokens[j + 1][0]]
+            if gap != " " or (_POSSESSIVE.search(tokens[j][2]) and not _continues(tokens, j)):
+                break
+            nxt = tokens[j + 1][2]
+            if _is_cap(nxt):
+                j += 1
+                continue
+            # "of", "of the", "for" joining two capitalised parts of one name.
+            k = j + 1
+            words = [nxt.lower()]
+            if (
+                k + 1 < len(tokens)
+                and text[tokens[k][1] : tokens[k + 1][0]] == " "
+                and tokens[k + 1][2] == "the"
+            ):
+                words.append("the")
+                k += 1
+            joined = " ".join(words)
+            if (
+                joined in _CONNECTORS
+                and k + 1 < len(tokens)
+                and text[tokens[k][1] : tokens[k + 1][0]] == " "
+                and _is_cap(tokens[k + 1][2])
+                and _joins(tokens[i : j + 1], tokens[k + 1][2])
+            ):
+                j = k + 1
+                continue
+            break
+        piece = tokens[i : j + 1]
+        i = j + 1
+        # Trim sentence-initial and common words from the front.
+        while piece and (
+            piece[0][2].lower() in STOPWORDS
+            or (
+                _sentence_initial(text, piece[0][0])
+                and piece[0][2].lower() in lower_words
+                and piece[0][2].lower() not in TITLE_WORDS
+            )
+        ):
+            piece = piece[1:]
+        while piece and piece[-1][2].lower() in {"of", "the", "for", "and", "de", "al"}:
+            piece = piece[:-1]
+        if not piece:
+            continue
+        start, end = piece[0][0], piece[-1][1]
+        raw = text[start:end]
+        possessive = bool(_POSSESSIVE.search(raw)) and not raw.endswith("ss'")
+        if possessive:
+            raw = _POSSESSIVE.sub("", raw)
+            end = start + len(raw)
+        if not raw or not raw[:1].isalnum():
+            continue
+        before = text[:start].split()
+        after = text[piece[-1][1] :].split()
+        runs.append(
+            Run(
+                sentence.start + start,
+                sentence.start + end,
+                raw,
+                sentence.index,
+                possessive,
+                before[-1].lower().strip("“\"‘'(") if before else "",
+                after[0].lower().strip(",.;:”\"’')") if after else "",
+                _sentence_initial(text, start),
+            )
+        )
+    return runs
+
+
+def _continues(tokens: list[tuple[int, int, str]], j: int) -> bool:
+    """A possessive inside a name: "People's Liberation Army", "Army's Eastern Command"."""
+    return not (j + 1 >= len(tokens) or not _is_cap(tokens[j + 1][2]))
+
+
+def _joins(left: list[tuple[int, int, str]], right: str) -> bool:
+    """Whether "of"/"for" continues a name: only after an organisation or title word."""
+    last = _POSSESSIVE.sub("", left[-1][2]).lower()
+    return last in ORG_WORDS or last in ORG_FIRST_WORDS or last in {"republic", "kingdom"}
+
+
+def _sentence_initial(text: str, offset: int) -> bool:
+    return not text[:offset].strip(" “\"‘'(—–-")
+
+
+def _words(text: str) -> list[str]:
+    return [m.group() for m in _TOKEN.finditer(text)]
+
+
+def normalise(name: str) -> str:
+    """A name compared loosely: case, quotes, possessives, "the" and punctuation ignored."""
+    name = name.replace("’", "'").lower()
+    name = re.sub(r"'s\b", "", name)
+    name = re.sub(r"[^\w\s-]", " ", name)
+    words = [w for w in name.split() if w not in {"the", "a", "an"}]
+    return " ".join(words)
+
+
+class ActorFinder:
+    """Collects mentions sentence by sentence and groups them into actors."""
+
+    def __init__(self, body: str, sentences: list[Sentence]) -> None:
+        self.body = body
+        self.sentences = sentences
+        self.lower_words = _lower_words(body)
+        self.actors: list[DraftActor] = []
+        self.mentions: list[Mention] = []
+        self.by_key: dict[str, DraftActor] = {}
+        self.countries: dict[str, DraftActor] = {}
+        self.locative_only: dict[str, bool] = {}
+        self.used: set[int] = set()  # ids of actors that must be kept whatever their kind
+
+    # -- building ------------------------------------------------------------------------
+
+    def new_actor(self, name: str, kind: str, guess: str | None = None) -> DraftActor:
+        actor = DraftActor(name=name, kind=kind)
+        if guess:
+            actor.guesses.append(guess)
+        self.actors.append(actor)
+        self.by_key[normalise(name)] = actor
+        return actor
+
+    def mention(self, actor: DraftActor, start: int, end: int, sentence: int) -> Mention:
+        mention = Mention(start, end, self.body[start:end], sentence, actor)
+        actor.mentions.append(mention)
+        self.mentions.append(mention)
+        if mention.text != actor.name:
+            actor.add_alias(mention.text)
+        return mention
+
+    def country(self, country: places.Country) -> DraftActor:
+        actor = self.countries.get(country.name)
+        if actor is None:
+            actor = self.new_actor(country.name, "country")
+            actor.country = country.name
+            self.countries[country.name] = actor
+            self.locative_only[country.name] = True
+        return actor
+
+    def government(self, country: places.Country) -> DraftActor:
+        key = normalise(f"Government of {country.name}")
+        actor = self.by_key.get(key)
+        if actor is None:
+            actor = self.new_actor(f"Government of {country.name}", "organisation")
+            actor.country = country.name
+            actor.member_of.append(self.country(country))
+        return actor
+
+    def find(self) -> list[DraftActor]:
+        for sentence in self.sentences:
+            if sentence.heading:
+                continue
+            for run in runs_in(sentence, self.lower_words):
+                self._take_run(run)
+            self._take_lowercase(sentence)
+        self._appositions()
+        self._groups()
+        return self.actors
+
+    def _take_run(self, run: Run) -> None:
+        words = _words(run.text)
+        lowered = [w.lower() for w in words]
+        name_lower = run.text.lower()
+        # A country, by any of its names.
+        country = places.BY_NAME.get(name_lower)
+        if country is not None:
+            actor = self.country(country)
+            self.mention(actor, run.start, run.end, run.sentence)
+            if not (run.after in LOCATIVE and not run.possessive):
+                self.locative_only[country.name] = False
+            return
+        if name_lower in places.REGIONS:
+            return
+        capital = places.BY_CAPITAL.get(name_lower)
+        if capital is not None:
+            # The capital as its government, when it acts: "Tokyo is expected to invite".
+            if run.at_start and run.next_word and not run.possessive:
+                actor = self.government(capital)
+                self.mention(actor, run.start, run.end, run.sentence)
+                actor.guesses.append(f'"{run.text}" read as the government of {capital.name}')
+                self.used.add(id(actor))
+            return
+        # An inner possessive: "China's Foreign Minister Wang Yi", "Army's Eastern Command".
+        for index, word in enumerate(words[:-1]):
+            if _POSSESSIVE.search(word) and lowered[index][:-2] not in _COMMON_OWNERS:
+                cut = run.text.find(word) + len(_POSSESSIVE.sub("", word))
+                owner = Run(run.start, run.start + cut, run.text[:cut], run.sentence)
+                owner.after = run.after
+                rest_offset = run.text.find(words[index + 1], cut)
+                rest = Run(
+                    run.start + rest_offset,
+                    run.end,
+                    run.text[rest_offset:],
+                    run.sentence,
+                    run.possessive,
+                    "'s",
+                    run.next_word,
+                )
+                owner_actor = self._take_run(owner)
+                owned = self._take_run(rest)
+                if owned is not None and owner_actor is not None and owned is not owner_actor:
+                    owned.add_alias(run.text)
+                    if owner_actor not in owned.member_of and owned.kind != "country":
+                        owned.member_of.append(owner_actor)
+                return owned
+        # A title inside the run: what follows the last title word is a person's name.
+        title_at = max(
+            (
+                i
+                for i, w in enumerate(lowered)
+                if w in TITLE_WORDS and (w not in WEAK_TITLE_WORDS or i > 0)
+            ),
+            default=-1,
+        )
+        if 0 <= title_at < len(words) - 1 and _is_cap(words[title_at + 1]):
+            name_offset = run.text.find(words[title_at + 1], run.text.find(words[title_at]))
+            name = run.text[name_offset:]
+            if not (set(_words(name.lower())) & ORG_WORDS):
+                role = run.text[:name_offset].strip()
+                person = self._person(name, run.start + name_offset, run.end, run.sentence)
+                person.add_alias(run.text)
+                self.mention(person, run.start, run.end, run.sentence)
+                if role.lower() not in {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr."}:
+                    person.role = person.role or role
+                    self._member_from_role(person, role)
+                self.used.add(id(person))
+                return person
+        if title_at == len(words) - 1 and len(words) > 1:
+            return None  # "Chinese President" alone: a role, resolved as a reference later
+        # An organisation: an organisation word, or an acronym.
+        if set(lowered) & ORG_WORDS or lowered[0] in ORG_FIRST_WORDS:
+            return self._organisation(run)
+        if len(words) == 1 and (run.text.isupper() and 2 <= len(run.text) <= 6):
+            return self._organisation(run, guess="kind inferred as organisation (an acronym)")
+        # A demonym alone ("Chinese") is not an actor.
+        if name_lower in places.BY_DEMONYM:
+            return None
+        if len(words) >= 2 and all(_is_cap(w) for w in words):
+            if words[0].lower() in places.BY_DEMONYM or words[0].lower() in places.BY_NAME:
+                return None
+            if any(w.isdigit() for w in words):
+                return None
+            return self._person(run.text, run.start, run.end, run.sentence, guess=True)
+        if len(words) == 1:
+            return self._single(run)
+        return None
+
+    def _person(
+        self, name: str, start: int, end: int, sentence: int, guess: bool = False
+    ) -> DraftActor:
+        key = normalise(name)
+        actor = self.by_key.get(key)
+        if actor is None:
+            surname = self._by_surname(name)
+            if surname is not None and len(_words(name)) == 1:
+                actor = surname
+            else:
+                actor = self.new_actor(
+                    name,
+                    "person",
+                    "kind inferred as person (a capitalised name)" if guess else None,
+                )
+        self.mention(actor, start, end, sentence)
+        return actor
+
+    def _by_surname(self, word: str) -> DraftActor | None:
+        best = None
+        for actor in self.actors:
+            if actor.kind == "person" and _words(actor.name)[-1:] == [word]:
+                best = actor
+        return best
+
+    def _organisation(self, run: Run, guess: str | None = None) -> DraftActor:
+        key = normalise(run.text)
+        actor = self.by_key.get(key) or self._org_alias(run.text)
+        if actor is None:
+            name = run.text
+            # "Eastern Theater Command of the Chinese People's Liberation Army": the head is
+            # the actor; what it is "of" is its parent.
+            head, sep, parent = run.text.partition(" of the ")
+            if not sep:
+                head, sep, parent = run.text.partition(" of ")
+            if sep and head.split()[-1].lower() in ORG_WORDS and _is_cap(parent):
+                parent_clean = re.sub(
+                    r"^(?:Chinese|American|Japanese|Russian|British)\s+", "", parent
+                )
+                existing = self.by_key.get(normalise(head)) or self._org_alias(head)
+                name = head
+                actor = existing or self.new_actor(name, "organisation", guess)
+                if parent_clean.lower() in places.BY_NAME:
+                    parent_actor = self.country(places.BY_NAME[parent_clean.lower()])
+                    self.locative_only[parent_actor.name] = False
+                else:
+                    parent_actor = self.by_key.get(normalise(parent_clean)) or self._org_alias(
+                        parent_clean
+                    )
+                    if parent_actor is None:
+                        parent_actor = self.new_actor(parent_clean, "organisation")
+                    parent_start = run.start + run.text.rfind(parent_clean)
+                    self.mention(parent_actor, parent_start, run.end, run.sentence)
+                if parent_actor not in actor.member_of and parent_actor is not actor:
+                    actor.member_of.append(parent_actor)
+                self.mention(actor, run.start, run.end, run.sentence)
+                return actor
+            actor = self.new_actor(name, "organisation", guess)
+        self.mention(actor, run.start, run.end, run.sentence)
+        demonym = _words(run.text)[0].lower()
+        if demonym in places.BY_DEMONYM and not actor.member_of:
+            country = self.countries.get(places.BY_DEMONYM[demonym].name)
+            if country is not None:
+                actor.member_of.append(country)
+        return actor
+
+    def _org_alias(self, text: str) -> DraftActor | None:
+        """An organisation this shorter form, or these initials, name."""
+        words = [w for w in _words(normalise(text))]
+        if not words:
+            return None
+        for actor in reversed(self.actors):
+            if actor.kind != "organisation":
+                continue
+            for name in actor.names:
+                full = _words(normalise(name))
+                if len(full) <= len(words):
+                    if len(words) == 1 and len(full) > 1 and text.isupper():
+                        initials = "".join(w[0] for w in full if w not in {"of", "for", "and"})
+                        if initials.upper() == text:
+                            return actor
+                    continue
+                if _subsequence(words, full) and full[-1] == words[-1]:
+                    return actor
+                if len(words) == 1 and text.isupper():
+                    initials = "".join(w[0] for w in full if w not in {"of", "for", "and"})
+                    if initials.upper() == text:
+                        return actor
+        return None
+
+    def _single(self, run: Run) -> DraftActor | None:
+        """One capitalised word: a surname, a short name of an organisation, or a new name."""
+        person = self._by_surname(run.text)
+        if person is not None:
+            self.mention(person, run.start, run.end, run.sentence)
+            return person
+        org = self._org_alias(run.text)
+        if org is not None:
+            self.mention(org, run.start, run.end, run.sentence)
+            return org
+        existing = self.by_key.get(normalise(run.text))
+        if existing is not None:
+            self.mention(existing, run.start, run.end, run.sentence)
+            return existing
+        # "the Nikkei business daily": a news outlet.
+        following = self.body[run.end : run.end + 40].lower()
+        for noun in MEDIA_NOUNS:
+            if following.startswith(" " + noun):
+                actor = self.new_actor(run.text, "organisation")
+                self.mention(actor, run.start, run.end, run.sentence)
+                before = self.body[max(0, run.start - 4) : run.start]
+                alias_start = run.start - 4 if before.lower() == "the " else run.start
+                self.mention(actor, alias_start, run.end + 1 + len(noun), run.sentence)
+                return actor
+        if run.after in LOCATIVE or run.text.lower() in self.lower_words:
+            return None
+        if run.next_word in SPEECH_FORMS or run.next_word in {"has", "have", "had", "is", "was"}:
+            actor = self.new_actor(
+                run.text, "organisation", "kind inferred as organisation (a single name)"
+            )
+            self.mention(actor, run.start, run.end, run.sentence)
+            return actor
+        return None
+
+    def _member_from_role(self, person: DraftActor, role: str) -> None:
+        """ "Japanese Foreign Minister" → a member of Japan's government (or of Japan)."""
+        words = _words(role)
+        lowered = role.lower()
+        country = None
+        for word in words:
+            country = places.BY_DEMONYM.get(word.lower()) or places.BY_NAME.get(word.lower())
+            if country is not None:
+                break
+        if country is None:
+            return
+        government = any(marker in lowered for marker in GOVERNMENT_ROLES)
+        if country.name in self.countries or places.BY_NAME.get(words[0].lower()) is country:
+            target = self.country(country)
+            if places.BY_NAME.get(words[0].lower()) is country:
+                self.locative_only[country.name] = False
+                prefix = role[: len(words[0])]
+                start = next(m.start for m in reversed(person.mentions))
+                self.mention(target, start, start + len(prefix), person.mentions[-1].sentence)
+        else:
+            target = None
+        if government:
+            gov_key = normalise(f"Government of {country.name}")
+            if gov_key in self.by_key:
+                target = self.by_key[gov_key]
+        if target is not None and target not in person.member_of:
+            person.member_of.append(target)
+        elif target is None:
+            person.country = country.name
+
+    def _take_lowercase(self, sentence: Sentence) -> None:
+        """ "the Japanese government": a country's government named by its demonym."""
+        for match in re.finditer(
+            r"\b(?:the\s+)?([A-Z][a-z]+)\s+government\b", sentence.text, flags=re.IGNORECASE
+        ):
+            country = places.BY_DEMONYM.get(match.group(1).lower()) or places.BY_NAME.get(
+                match.group(1).lower()
+            )
+            if country is None:
+                continue
+            actor = self.government(country)
+            start = sentence.start + match.start(1)
+            end = sentence.start + match.end()
+            self.mention(actor, start, end, sentence.index)
+
+    def _appositions(self) -> None:
+        """Roles and aliases from "the spokesman, X" and "X, the chief executive of Y,"."""
+        for actor in self.actors:
+            if actor.kind != "person":
+                continue
+            for mention in list(actor.mentions):
+                before = self.body[max(0, mention.start - 120) : mention.start]
+                if "\n" in before:
+                    before = before[before.rfind("\n") + 1 :]
+                match = _APPOSITION_BEFORE.search(before)
+                if match and not re.search(r"[.!?;]", match.group(1)):
+                    phrase = _trim_phrase(match.group(1))
+                    if phrase and len(phrase.split()) >= 2:
+                        actor.add_alias(phrase)
+                        if not actor.role or actor.role == phrase:
+                            actor.role = _strip_determiner(phrase)
+                        self._member_from_role(actor, phrase)
+                after = self.body[mention.end : mention.end + 160]
+                match = _APPOSITION_AFTER.search(after)
+                if match:
+                    phrase = _trim_phrase(match.group(1))
+                    if phrase:
+                        actor.add_alias(phrase)
+                        actor.role = actor.role or _strip_determiner(phrase)
+                        self._member_from_role(actor, phrase)
+
+    def _groups(self) -> None:
+        """Unnamed groups as noun phrases; "the delegation" refers back to "a … delegation"."""
+        for sentence in self.sentences:
+            if sentence.heading:
+                continue
+            for match in _GROUP.finditer(sentence.text):
+                phrase = match.group(1)
+                words = phrase.split()
+                if any(w[:1].isupper() for w in words[1:-1]) and not any(
+                    w.lower() in places.BY_DEMONYM for w in words
+                ):
+                    # A capitalised run (a name) ends here; groups are unnamed.
+                    pass
+                head = words[-1].lower()
+                start = sentence.start + match.start(1)
+                end = sentence.start + match.end(1)
+                if any(m.start <= start < m.end or start <= m.start < end for m in self.mentions):
+                    continue
+                core = [w for w in words if w.lower() not in _DETERMINERS]
+                if not core:
+                    continue
+                if len(core) == 1:
+                    # "the delegation": the last group with that head noun.
+                    target = next(
+                        (
+                            a
+                            for a in reversed(self.actors)
+                            if a.kind == "group" and normalise(a.name).split()[-1] == head
+                        ),
+                        None,
+                    )
+                    if target is not None and words[0].lower() in {"the", "their", "its"}:
+                        self.mention(target, start, end, sentence.index)
+                    continue
+                name = " ".join(core)
+                name = name[:1].upper() + name[1:]
+                actor = self.by_key.get(normalise(name))
+                if actor is None:
+                    actor = self.new_actor(name, "group")
+                    for word in core:
+                        country = places.BY_DEMONYM.get(word.lower())
+                        if country is not None and country.name in self.countries:
+                            actor.member_of.append(self.countries[country.name])
+                            break
+                self.mention(actor, start, end, sentence.index)
+
+    # -- finishing -----------------------------------------------------------------------
+
+    def keep(self, actor: DraftActor) -> None:
+        """Mark an actor as needed (a speaker, a participant) whatever the other rules say."""
+        self.used.add(id(actor))
+
+    def finish(self) -> list[DraftActor]:
+        """The actors worth a record: not places only, not unused unnamed groups."""
+        kept = []
+        for actor in self.actors:
+            if id(actor) in self.used:
+                kept.append(actor)
+                continue
+            if actor.kind == "country" and self.locative_only.get(actor.name, False):
+                continue
+            if actor.kind == "group":
+                continue
+            if actor.name.startswith("Government of") and not actor.mentions:
+                continue
+            kept.append(actor)
+        keep_ids = {id(a) for a in kept}
+        # A parent is kept if a kept actor belongs to it.
+        changed = True
+        while changed:
+            changed = False
+            for actor in list(kept):
+                for parent in actor.member_of:
+                    if id(parent) not in keep_ids:
+                        keep_ids.add(id(parent))
+                        kept.append(parent)
+                        changed = True
+        for actor in kept:
+            actor.member_of = [p for p in actor.member_of if id(p) in keep_ids and p is not actor]
+        kept.sort(key=lambda a: a.first_position())
+        return kept
+
+
+def _subsequence(short: list[str], long: list[str]) -> bool:
+    iterator = iter(long)
+    return all(word in iterator for word in short)
+
+
+_CUT_WORDS = {
+    "by",
+    "was",
+    "were",
+    "is",
+    "are",
+    "be",
+    "been",
+    "to",
+    "with",
+    "from",
+    "said",
+    "says",
+    "told",
+    "and",
+    "but",
+    "that",
+    "as",
+    "for",
+    "on",
+    "in",
+    "at",
+    "after",
+    "before",
+    "when",
+    "while",
+    "met",
+    "visited",
+    "called",
+    "named",
+    "including",
+    "like",
+    "than",
+    "via",
+}
+
+
+def _trim_phrase(phrase: str) -> str:
+    phrase = phrase.strip(" ,")
+    words = phrase.split()
+    cut = max((i for i, w in enumerate(words[:-1]) if w.lower() in _CUT_WORDS), default=-1)
+    words = words[cut + 1 :]
+    # Drop a leading capitalised verb-less word that is really the end of the last clause.
+    while words and words[0].lower() in {"said", "says", "and", "but", "by", "with", "told"}:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _strip_determiner(phrase: str) -> str:
+    words = phrase.split()
+    if words and words[0].lower() in _DETERMINERS:
+        words = words[1:]
+    return " ".join(words)
+
+
+def reference_at(
+    actors: list[DraftActor], mentions: list[Mention], position: int, phrase: str
+) -> DraftActor | None:
+    """Who a pronoun or a short reference ("he", "the minister", "the company") means here."""
+    phrase = phrase.lower().strip()
+    earlier = [m for m in mentions if m.end <= position and m.actor is not None]
+    earlier.sort(key=lambda m: m.start)
+    if phrase in {"he", "she", "him", "her", "his"}:
+        for mention in reversed(earlier):
+            if mention.actor.kind == "person":
+                return mention.actor
+        return None
+    if phrase in {"they", "them", "their"}:
+        for mention in reversed(earlier):
+            if mention.actor.kind in ("group", "organisation", "country"):
+                return mention.actor
+        return None
+    words = phrase.split()
+    if not words:
+        return None
+    noun = words[-1]
+    for mention in reversed(earlier):
+        actor = mention.actor
+        role = (actor.role or "").lower()
+        if noun in role.split() or any(
+            noun in alias.lower().split() for alias in actor.aliases if alias[:1].islower()
+        ):
+            return actor
+        if actor.kind == "organisation" and noun in normalise(actor.name).split():
+            return actor
+    kinds = {
+        "company": "organisation",
+        "firm": "organisation",
+        "group": "organisation",
+        "club": "organisation",
+        "team": "organisation",
+        "ministry": "organisation",
+        "agency": "organisation",
+        "government": "organisation",
+        "party": "organisation",
+        "country": "country",
+        "nation": "country",
+    }
+    kind = kinds.get(noun)
+    if kind:
+        for mention in reversed(earlier):
+            if mention.actor.kind == kind:
+                return mention.actor
+    return None

@@ -1,0 +1,421 @@
+"""Quotes: direct (the words in quotation marks), reported and paraphrased, with speakers.
+
+The attribution patterns are those of rule-based quote extractors (textacy's
+`direct_quotations`, the Quotebank/quootstrap patterns): `"…," X said`, `"…," said X`,
+`X said: "…"`, `X told reporters "…"`, `according to X`, and a quote with no attribution in
+the paragraph of the last speaker is that speaker's. Reported speech is `X said (that) S`,
+`S, X said.`, `S, said X.`, `according to X, S`; paraphrase the same with emphasise, stress,
+urge, agree and their kin (lexicon.PARAPHRASE_VERBS).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from explorer.draft.actors import ActorFinder, reference_at
+from explorer.draft.lexicon import PARAPHRASE_FORMS, REPORT_FORMS, SPEECH_FORMS
+from explorer.draft.model import DraftActor, DraftQuote, Mention, Sentence
+
+_OPEN = '“"'
+_CLOSE = {"“": "”", '"': '"'}
+_WORD = re.compile(r"[\w’'-]+")
+_VERB_ALTERNATION = "|".join(sorted((re.escape(v) for v in SPEECH_FORMS), key=len, reverse=True))
+_VERB = re.compile(r"\b((?i:according to)|" + _VERB_ALTERNATION + r")\b")
+_PRONOUN = re.compile(r"\b(he|she|they|it)\b", re.IGNORECASE)
+_REFERENCE = re.compile(
+    r"\b((?:the|a|an|this|that)\s+(?:[\w’'-]+\s+){0,3}?"
+    r"(?:minister|president|spokesman|spokeswoman|spokesperson|official|company|firm|group|"
+    r"club|team|ministry|agency|government|party|coach|manager|chief|leader|statement|"
+    r"country|prime minister|secretary|ambassador|army|command|police|court|council))\b",
+    re.IGNORECASE,
+)
+_TOLD_OBJECT = re.compile(
+    r"^\s*(?:reporters|journalists|the media|the press|lawmakers|parliament|an audience|"
+    r"(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*|him|her|them|us|me)"
+    r"(?:\s+(?:on|in|at)\s+[\w’'-]+(?:\s+[\w’'-]+)?)?\s*"
+)
+
+
+@dataclass
+class Span:
+    start: int
+    end: int  # the closing mark's end (or the paragraph's end when unclosed)
+    inner_start: int
+    inner_end: int
+
+
+def quoted_spans(body: str) -> list[Span]:
+    """Every quotation in double marks; one left open runs to its paragraph's end."""
+    spans: list[Span] = []
+    for paragraph in re.finditer(r"[^\n]+", body):
+        text = paragraph.group()
+        base = paragraph.start()
+        i = 0
+        while i < len(text):
+            ch = text[i]
+            if ch in _OPEN and (ch == "“" or _opens_straight(text, i)):
+                close = _CLOSE[ch]
+                j = text.find(close, i + 1)
+                if ch == "“":
+                    k = text.find('"', i + 1)
+                    if j == -1 and k != -1:
+                        j = k
+                if j == -1:
+                    spans.append(Span(base + i, paragraph.end(), base + i + 1, paragraph.end()))
+                    break
+                spans.append(Span(base + i, base + j + 1, base + i + 1, base + j))
+                i = j + 1
+                continue
+            i += 1
+    return spans
+
+
+def _opens_straight(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    return not before.isalnum()
+
+
+def _outside(sentence: Sentence, spans: list[Span]) -> str:
+    """The sentence with its quoted words blanked (same length), to read the attribution."""
+    chars = list(sentence.text)
+    for span in spans:
+        for pos in range(max(span.start, sentence.start), min(span.end, sentence.end)):
+            chars[pos - sentence.start] = "\u2592"
+    return "".join(chars)
+
+
+class QuoteFinder:
+    def __init__(
+        self, body: str, sentences: list[Sentence], finder: ActorFinder, headings: list[str]
+    ) -> None:
+        self.body = body
+        self.sentences = sentences
+        self.finder = finder
+        self.spans = quoted_spans(body)
+        self.quotes: list[DraftQuote] = []
+        self.last_speaker: dict[int, DraftActor] = {}  # paragraph → its last speaker
+        self.sentence_speaker: dict[int, DraftActor] = {}
+
+    # -- speakers ------------------------------------------------------------------------
+
+    def _mentions_in(self, start: int, end: int) -> list[Mention]:
+        return sorted(
+            (m for m in self.finder.mentions if m.start >= start and m.end <= end and m.actor),
+            key=lambda m: m.start,
+        )
+
+    def _speaker_near(
+        self, sentence: Sentence, outside: str, verb_start: int, verb_end: int
+    ) -> tuple[DraftActor | None, str | None, int, int]:
+        """The speaker of the verb at [verb_start, verb_end) of `outside` (sentence offsets).
+
+        Returns the actor, a guess (or None), and the extent of the subject in the sentence.
+        """
+        text = outside
+        # Inverted: "…, said X" / "…,” said X" — the subject follows.
+        before = text[:verb_start].rstrip()
+        if not before or before.endswith((",", "\u2592", "—", ":")):
+            after_start = verb_end
+            tail = text[after_start:]
+            found = self._subject_at(sentence, after_start, tail, following=True)
+            if found[0] is not None:
+                return found
+        # Normal: "X said" — the subject is just before the verb (an apposition allowed).
+        found = self._subject_at(sentence, 0, text[:verb_start], following=False)
+        if found[0] is not None:
+            return found
+        return None, None, verb_start, verb_end
+
+    def _subject_at(
+        self, sentence: Sentence, offset: int, region: str, *, following: bool
+    ) -> tuple[DraftActor | None, str | None, int, int]:
+        base = sentence.start + offset
+        mentions = self._mentions_in(base, base + len(region))
+        if following:
+            # The first mention after the verb, if nothing but a determiner stands between.
+            for mention in mentions:
+                gap = self.body[base : mention.start]
+                if len(gap) <= 40 and not re.search(r"[,.;:\u2592]", gap):
+                    return self._widen(mention, sentence)
+                break
+            pronoun = re.match(r"\s*(he|she|they)\b", region, re.IGNORECASE)
+            if pronoun:
+                actor = reference_at(self.finder.actors, self.finder.mentions, base, pronoun[1])
+                if actor is not None:
+                    return actor, f'speaker "{pronoun[1]}" read as {actor.name}', offset, offset
+            reference = re.match(r"\s*" + _REFERENCE.pattern, region, re.IGNORECASE)
+            if reference:
+                return self._by_reference(sentence, base, reference.group(1), offset)
+            return None, None, 0, 0
+        # Preceding: the mention nearest the verb, with at most an apposition between.
+        for mention in reversed(mentions):
+            gap = self.body[mention.end : base + len(region)]
+            if (
+                len(gap) <= 3
+                or re.fullmatch(r"\s*,[^,.;\u2592]{0,80},\s*", gap)
+                or re.fullmatch(
+                    r"\s*(?:also|then|later|further|had|has|have|was|were|on \w+)?\s*", gap
+                )
+            ):
+                return self._widen(mention, sentence)
+            break
+        pronoun = re.search(r"\b(he|she|they)\s+(?:also\s+|later\s+|then\s+)?$", region, re.I)
+        if pronoun:
+            actor = reference_at(
+                self.finder.actors, self.finder.mentions, base + pronoun.start(), pronoun[1]
+            )
+            if actor is not None:
+                return (
+                    actor,
+                    f'speaker "{pronoun[1]}" read as {actor.name}',
+                    offset + pronoun.start(),
+                    offset + pronoun.end(),
+                )
+        reference = re.search(_REFERENCE.pattern + r"\s*$", region, re.IGNORECASE)
+        if reference:
+            return self._by_reference(
+                sentence, base + reference.start(), reference.group(1), offset + reference.start()
+            )
+        return None, None, 0, 0
+
+    def _widen(
+        self, mention: Mention, sentence: Sentence
+    ) -> tuple[DraftActor | None, str | None, int, int]:
+        return (
+            mention.actor,
+            None,
+            mention.start - sentence.start,
+            mention.end - sentence.start,
+        )
+
+    def _by_reference(
+        self, sentence: Sentence, position: int, phrase: str, offset: int
+    ) -> tuple[DraftActor | None, str | None, int, int]:
+        if phrase.lower().endswith("statement"):
+            return None, None, 0, 0
+        actor = reference_at(self.finder.actors, self.finder.mentions, position, phrase)
+        if actor is None:
+            actor = self._role_anywhere(phrase)
+        if actor is not None:
+            actor.add_alias(phrase)
+            return actor, f'speaker "{phrase}" read as {actor.name}', offset, offset + len(phrase)
+        # An unnamed speaker: a person (or group) named by the description.
+        words = phrase.split()
+        name = " ".join(words[1:]) if words[0].lower() in {"a", "an", "the", "this"} else phrase
+        name = name[:1].upper() + name[1:]
+        kind = "group" if name.endswith("s") else "person"
+        actor = self.finder.new_actor(name, kind, f"unnamed speaker kept as a {kind}")
+        self.finder.mention(actor, position, position + len(phrase), sentence.index)
+        return actor, None, offset, offset + len(phrase)
+
+    def _role_anywhere(self, phrase: str) -> DraftActor | None:
+        """ "a Japanese government spokesperson": a person the article gives that role."""
+        noun = phrase.split()[-1].lower()
+        stems = {noun, noun.replace("person", "man"), noun.replace("person", "woman")}
+        if noun.startswith("spokes"):
+            stems |= {"spokesman", "spokeswoman", "spokesperson"}
+        candidates = [
+            actor
+            for actor in self.finder.actors
+            if actor.kind == "person"
+            and any(
+                stem in (actor.role or "").lower().split()
+                or any(stem in alias.lower().split() for alias in actor.aliases)
+                for stem in stems
+            )
+        ]
+        return candidates[0] if len(candidates) == 1 else None
+
+    # -- direct quotes -------------------------------------------------------------------
+
+    def find(self) -> list[DraftQuote]:
+        covered: dict[int, list[Span]] = {}
+        for span in self.spans:
+            for sentence in self._sentences_of(span.start, span.end):
+                covered.setdefault(sentence.index, []).append(span)
+        handled_reported: set[int] = set()
+        for sentence in self.sentences:
+            if sentence.heading:
+                continue
+            spans = covered.get(sentence.index, [])
+            outside = _outside(sentence, spans)
+            reported = self._reported(sentence, outside, spans)
+            if reported is not None:
+                handled_reported.add(sentence.index)
+                self.quotes.append(reported)
+                self._remember(sentence, reported.speaker)
+            for span in spans:
+                if span.start >= sentence.start and span.start < sentence.end:
+                    self._direct(span, outside, sentence)
+        self.quotes.sort(key=lambda q: (q.start, q.kind != "reported"))
+        return self.quotes
+
+    def _remember(self, sentence: Sentence, actor: DraftActor) -> None:
+        self.last_speaker[sentence.paragraph] = actor
+        self.sentence_speaker[sentence.index] = actor
+        self.finder.keep(actor)
+
+    def _sentences_of(self, start: int, end: int) -> list[Sentence]:
+        return [s for s in self.sentences if s.start < end and s.end > start]
+
+    def _direct(self, span: Span, outside: str, sentence: Sentence) -> None:
+        inner = self.body[span.inner_start : span.inner_end]
+        text = inner.strip()
+        while text.endswith((",", " ")):
+            text = text[:-1].rstrip()
+        if not text or not re.search(r"\w", text):
+            return
+        words = _WORD.findall(text)
+        evidence = self._sentences_of(span.start, span.end)
+        outside_all = "".join(
+            _outside(s, self.spans) for s in evidence
+        )  # attribution may be in a later sentence of the quote
+        verb = _VERB.search(outside_all)
+        if len(words) < 4 and (verb is None or all(w[:1].isupper() for w in words)):
+            return  # scare quotes or a title
+        speaker, guess = self._direct_speaker(evidence, span)
+        if speaker is None:
+            return
+        quote = DraftQuote(text, speaker, "direct", evidence, start=span.inner_start)
+        if guess:
+            quote.guesses.append(guess)
+        self.quotes.append(quote)
+        for s in evidence:
+            self._remember(s, speaker)
+
+    def _direct_speaker(
+        self, evidence: list[Sentence], span: Span
+    ) -> tuple[DraftActor | None, str | None]:
+        for sentence in evidence:
+            outside = _outside(sentence, self.spans)
+            for match in _VERB.finditer(outside):
+                actor, guess, _, _ = self._speaker_near(
+                    sentence, outside, match.start(), match.end()
+                )
+                if actor is not None:
+                    return actor, guess
+        first = evidence[0]
+        known = self.sentence_speaker.get(first.index)
+        if known is not None:
+            return known, None
+        # A quote that continues its paragraph's speaker, or the previous paragraph's.
+        previous = self.last_speaker.get(first.paragraph)
+        if previous is not None:
+            return previous, "speaker carried over from the paragraph's last speaker"
+        before = [s for s in self.sentences if s.index < first.index and not s.heading]
+        for sentence in reversed(before[-3:]):
+            actor = self.sentence_speaker.get(sentence.index)
+            if actor is not None:
+                return actor, "speaker carried over from the previous sentence"
+        return None, None
+
+    # -- reported and paraphrased statements ---------------------------------------------
+
+    def _reported(self, sentence: Sentence, outside: str, spans: list[Span]) -> DraftQuote | None:
+        text = sentence.text
+        candidates = list(_VERB.finditer(outside))
+        if not candidates:
+            return None
+        stripped = outside.rstrip(" .!?”\"’')")
+        choices: list[tuple[int, re.Match[str]]] = []
+        for match in candidates:
+            at_end = not stripped[match.end() :].strip(" ,")
+            priority = 0 if at_end else 1
+            choices.append((priority, match))
+        choices.sort(key=lambda c: c[0])
+        for _, match in choices:
+            verb = match.group(1).lower()
+            if verb == "according to":
+                result = self._according(sentence, outside, match)
+            else:
+                result = self._with_verb(sentence, outside, match)
+            if result is None:
+                continue
+            actor, guess, content_start, content_end = result
+            content = text[content_start:content_end].strip(" ,;:—–-")
+            content = re.sub(r"^that\s+", "", content)
+            if not self._statement(content, spans, sentence, content_start):
+                continue
+            kind = "paraphrase" if verb in PARAPHRASE_FORMS else "reported"
+            if verb in REPORT_FORMS or verb == "according to":
+                kind = "reported"
+            statement = content[:1].upper() + content[1:]
+            statement = statement.rstrip(" ,;:")
+            if not statement.endswith((".", "!", "?")):
+                statement += "."
+            quote = DraftQuote(statement, actor, kind, [sentence], start=sentence.start)
+            if guess:
+                quote.guesses.append(guess)
+            return quote
+        return None
+
+    def _statement(self, content: str, spans: list[Span], sentence: Sentence, start: int) -> bool:
+        """Whether a clause is a statement of its own, not only a quotation or a fragment."""
+        words = _WORD.findall(content)
+        if len(words) < 3:
+            return False
+        # Wholly inside quotation marks: the direct quote is the statement.
+        absolute = sentence.start + start
+        bare = re.sub(r"[“”\"]", "", content).strip(" ,.")
+        for span in spans:
+            inner = self.body[span.inner_start : span.inner_end].strip(" ,.")
+            if bare and bare == inner:
+                return False
+            if span.start <= absolute and span.end >= absolute + len(content) - 1:
+                return False
+        unquoted = content
+        for span in spans:
+            unquoted = unquoted.replace(self.body[span.start : span.end], "")
+        return len(_WORD.findall(unquoted)) >= 3
+
+    def _with_verb(
+        self, sentence: Sentence, outside: str, match: re.Match[str]
+    ) -> tuple[DraftActor, str | None, int, int] | None:
+        actor, guess, subject_start, _subject_end = self._speaker_near(
+            sentence, outside, match.start(), match.end()
+        )
+        if actor is None:
+            return None
+        text = sentence.text
+        tail = outside[match.end() :].strip(" .!?”\"’')")
+        inverted = subject_start >= match.end()
+        if inverted or not tail or (len(_WORD.findall(tail)) <= 2 and "\u2592" not in tail):
+            # "S, X said." / "S, said X." — the statement comes first.
+            end = match.start() if inverted else subject_start
+            if not inverted:
+                # Take back an apposition before the subject ("S, the minister, said").
+                end = subject_start
+            content_end = len(text[:end].rstrip(" ,—–"))
+            return actor, guess, 0, content_end
+        # "X said (that) S" / "X told reporters (that) S".
+        start = match.end()
+        if match.group(1) in ("told", "tells", "tell", "telling"):
+            told = _TOLD_OBJECT.match(text[start:])
+            if told:
+                start += told.end()
+        rest = text[start:]
+        lead = re.match(r"\s*(?:on \w+|in a statement|in an interview|on \w+ \w+)?\s*,?\s*", rest)
+        if lead:
+            start += lead.end()
+        end = len(text.rstrip(" ."))
+        if end - start < 10:
+            return None
+        return actor, guess, start, end
+
+    def _according(
+        self, sentence: Sentence, outside: str, match: re.Match[str]
+    ) -> tuple[DraftActor, str | None, int, int] | None:
+        base = sentence.start + match.end()
+        mentions = self._mentions_in(base, sentence.end)
+        if not mentions or len(self.body[base : mentions[0].start]) > 20:
+            return None
+        mention = mentions[0]
+        text = sentence.text
+        if not text[: match.start()].strip():
+            # "According to X, S."
+            comma = text.find(",", mention.end - sentence.start)
+            if comma == -1:
+                return None
+            return mention.actor, None, comma + 1, len(text.rstrip(" ."))
+        return mention.actor, None, 0, len(text[: match.start()].rstrip(" ,"))

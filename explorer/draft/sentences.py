@@ -1,0 +1,84 @@
+"""The body's sentences, from pysbd (a rule-based splitter that knows "U.S.", "Mr." and
+initials), one paragraph at a time so that no sentence crosses a paragraph; a short line
+without closing punctuation is a sub-heading and a sentence of its own."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from explorer.draft.model import Sentence
+
+_CLOSING = re.compile(r"[.!?:;\"'”’)…\]]$")
+_WORD = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=1)
+def _segmenter():  # type: ignore[no-untyped-def]
+    import pysbd
+
+    return pysbd.Segmenter(language="en", clean=False, char_span=True)
+
+
+def is_heading(paragraph: str, index: int, count: int) -> bool:
+    """A sub-heading: a short line, not the last, with no closing punctuation, capitalised."""
+    words = _WORD.findall(paragraph)
+    return (
+        0 < len(words) <= 14
+        and index < count - 1
+        and not _CLOSING.search(paragraph)
+        and paragraph[:1].isupper()
+        and not paragraph.startswith(("“", '"', "‘", "'"))
+    )
+
+
+def split(body: str) -> tuple[list[Sentence], list[str]]:
+    """Every sentence of `body` with its offsets, and the paragraphs that are sub-headings."""
+    sentences: list[Sentence] = []
+    headings: list[str] = []
+    paragraphs = [m for m in re.finditer(r"[^\n]+", body)]
+    for number, match in enumerate(paragraphs):
+        text = match.group()
+        base = match.start()
+        if is_heading(text, number, len(paragraphs)) and number > 0:
+            headings.append(text)
+            sentences.append(
+                Sentence(len(sentences), base, match.end(), text, number, heading=True)
+            )
+            continue
+        for span in _spans(text):
+            start, end = span
+            while start < end and text[start].isspace():
+                start += 1
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            if start < end:
+                sentences.append(
+                    Sentence(len(sentences), base + start, base + end, text[start:end], number)
+                )
+    return sentences, headings
+
+
+def _spans(text: str) -> list[tuple[int, int]]:
+    """Sentence spans in one paragraph; pysbd's, kept to the paragraph's own characters."""
+    try:
+        spans = [(s.start, s.end) for s in _segmenter().segment(text)]
+    except Exception:  # pysbd on pathological input: the paragraph is one sentence
+        return [(0, len(text))]
+    spans = _merge_quote_openers(text, spans)
+    if not spans or spans[-1][1] < len(text):
+        last = spans[-1][1] if spans else 0
+        spans.append((last, len(text)))
+    return spans
+
+
+def _merge_quote_openers(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join a split that leaves a lone closing quote or a tiny fragment at a sentence start."""
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        piece = text[start:end].strip()
+        if merged and (not _WORD.search(piece) or piece[:1] in "”’)"):
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged

@@ -1,0 +1,296 @@
+"""Dates in a clause, resolved against the publication date at the precision the text allows.
+
+"on Monday" is a day, "in November" a month, "last year" a year, "from Monday to Friday" an
+interval; whether "Monday" is the last one or the next comes from the clause's tense.
+Explicit dates without a year ("January 20") go through dateparser with the publication date
+as RELATIVE_BASE and PREFER_DATES_FROM set by the tense.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+
+from explorer.draft.lexicon import (
+    EXPECTED_MARKERS,
+    MONTH_ABBREVIATIONS,
+    MONTHS,
+    ONGOING_MARKERS,
+    PLANNED_MARKERS,
+    WEEKDAYS,
+)
+
+_MONTH_NAMES = {name: i + 1 for i, name in enumerate(MONTHS)} | MONTH_ABBREVIATIONS
+_MONTH = r"(?:" + "|".join(sorted(_MONTH_NAMES, key=len, reverse=True)) + r")\.?"
+_WEEKDAY = r"(?:" + "|".join(WEEKDAYS) + r")"
+_YEAR = r"(?:19|20)\d\d"
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "month_day",
+        re.compile(rf"\b({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+({_YEAR}))?\b", re.I),
+    ),
+    (
+        "day_month",
+        re.compile(
+            rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH})(?:,?\s+({_YEAR}))?\b", re.I
+        ),
+    ),
+    ("weekday", re.compile(rf"\b({_WEEKDAY})\b", re.I)),
+    (
+        "month",
+        re.compile(
+            rf"\b(?:in|since|during|until|by|from|early|late|mid-?|last|next|this)?\s*({_MONTH})"
+            rf"(?:\s+(?:of\s+)?(last|this|next)\s+year|,?\s+({_YEAR}))?\b",
+            re.I,
+        ),
+    ),
+    ("relative", re.compile(r"\b(last|next|this|earlier this|later this)\s+(month|year)\b", re.I)),
+    ("day_word", re.compile(r"\b(yesterday|today|tomorrow)\b", re.I)),
+    ("year", re.compile(rf"\b(?:in\s+|since\s+|the\s+)?({_YEAR})\b")),
+]
+_FUTURE = re.compile(
+    r"\b(will|shall|'ll|’ll|is to|are to|set to|due to|expected to|scheduled|plans? to|"
+    r"planning to|next|upcoming|would|hopes? to|aims? to|intends? to|to be held|is slated)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Found:
+    """A date found in a clause: the ISO value, the words it came from, where they stand."""
+
+    iso: str
+    words: str
+    start: int
+    end: int
+    precision: str  # day | month | year
+    guessed: bool  # whether the tense decided it (past or future)
+
+
+def is_future(clause: str) -> bool:
+    return bool(_FUTURE.search(clause))
+
+
+def status_of(clause: str, when: str | None, published: date) -> tuple[str, bool]:
+    """happened | ongoing | planned | expected, and whether that is a guess."""
+    lowered = clause.lower()
+    if any(_has(lowered, m) for m in EXPECTED_MARKERS):
+        return "expected", False
+    if when and "/" in when:
+        first, _, last = when.partition("/")
+        if _first(first) <= published <= _last(last):
+            return "ongoing", False
+    if any(_has(lowered, m) for m in ONGOING_MARKERS):
+        return "ongoing", False
+    if any(_has(lowered, m) for m in PLANNED_MARKERS):
+        return "planned", False
+    if when and _first(when.split("/")[0]) > published:
+        return "planned", True
+    return "happened", not _PAST.search(lowered)
+
+
+_PAST = re.compile(
+    r"\b(\w+ed|met|held|was|were|had|did|made|went|took|came|gave|saw|began|beat|won|lost|"
+    r"spoke|told|said|drew|flew|left|sent|brought|led|ran|hit|fought|sought|sat|stood|became)\b"
+)
+
+
+def _has(text: str, marker: str) -> bool:
+    return re.search(r"(?<![\w])" + re.escape(marker) + r"(?![\w])", text) is not None
+
+
+def _first(iso: str) -> date:
+    parts = [int(p) for p in iso.split("-")]
+    return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+
+
+def _last(iso: str) -> date:
+    parts = [int(p) for p in iso.split("-")]
+    if len(parts) == 3:
+        return date(*parts)
+    if len(parts) == 2:
+        following = date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
+        return following - timedelta(days=1)
+    return date(parts[0], 12, 31)
+
+
+@lru_cache(maxsize=2)
+def _parser(base: date, prefer: str):  # type: ignore[no-untyped-def]
+    from dateparser.date import DateDataParser
+
+    return DateDataParser(
+        languages=["en"],
+        settings={
+            "RELATIVE_BASE": datetime(base.year, base.month, base.day),
+            "PREFER_DATES_FROM": prefer,
+            "PREFER_DAY_OF_MONTH": "first",
+        },
+    )
+
+
+def find_dates(clause: str, published: date) -> list[Found]:
+    """Every date expression of a clause, resolved, left to right, without overlaps."""
+    whole_future = is_future(clause)
+    taken: list[tuple[int, int]] = []
+    found: list[Found] = []
+    for kind, pattern in _PATTERNS:
+        for match in pattern.finditer(clause):
+            start, end = match.span()
+            if any(start < e and end > s for s, e in taken):
+                continue
+            value = _resolve(kind, match, published, _local_future(clause, start, whole_future))
+            if value is None:
+                continue
+            iso, precision, guessed = value
+            taken.append((start, end))
+            found.append(Found(iso, match.group().strip(), start, end, precision, guessed))
+    found.sort(key=lambda f: f.start)
+    return found
+
+
+_BOUNDARY = re.compile(r",|;|\s(?:and|but|while|whereas|before|after)\s")
+
+
+def _local_future(clause: str, start: int, whole: bool) -> bool:
+    """The tense of the conjunct a date stands in: "commenced on Monday and will conclude on
+    Friday" reads Monday in the past and Friday in the future."""
+    boundaries = [m.end() for m in _BOUNDARY.finditer(clause, 0, start)]
+    local = clause[boundaries[-1] if boundaries else 0 : start]
+    if is_future(local):
+        return True
+    if _PAST.search(local):
+        return False
+    return whole
+
+
+def _resolve(
+    kind: str, match: re.Match[str], published: date, future: bool
+) -> tuple[str, str, bool] | None:
+    if kind in ("month_day", "day_month"):
+        month_text, day_text = (
+            (match.group(1), match.group(2))
+            if kind == "month_day"
+            else (match.group(2), match.group(1))
+        )
+        month = _MONTH_NAMES.get(month_text.lower().rstrip("."))
+        if month is None:
+            return None
+        day = int(day_text)
+        if match.group(3):
+            try:
+                return date(int(match.group(3)), month, day).isoformat(), "day", False
+            except ValueError:
+                return None
+        parsed = _parser(published, "future" if future else "past").get_date_data(
+            f"{day} {MONTHS[month - 1]}"
+        )
+        if parsed is None or parsed.date_obj is None:
+            return None
+        resolved = parsed.date_obj.date()
+        # A date this close to publication is this year's, whatever the tense says.
+        this_year = _safe(published.year, month, day)
+        if this_year is not None and abs((this_year - published).days) <= 45:
+            resolved = this_year
+        return resolved.isoformat(), "day", True
+    if kind == "weekday":
+        weekday = WEEKDAYS.index(match.group(1).lower())
+        delta = (published.weekday() - weekday) % 7
+        if future:
+            ahead = (weekday - published.weekday()) % 7 or 7
+            return (published + timedelta(days=ahead)).isoformat(), "day", True
+        return (published - timedelta(days=delta)).isoformat(), "day", True
+    if kind == "month":
+        month_text = match.group(1).lower().rstrip(".")
+        if month_text == "may" and not re.match(
+            r"(?i)(in|since|during|until|by|from|early|late|mid-?|last|next|this)\b",
+            match.group().strip(),
+        ):
+            return None  # "may" the verb
+        if month_text == "march" and match.group(1)[0].islower():
+            return None
+        if not match.group(1)[0].isupper():
+            return None
+        month = _MONTH_NAMES[month_text]
+        prefix = match.group().strip().split()[0].lower()
+        if match.group(3):
+            return f"{int(match.group(3)):04d}-{month:02d}", "month", False
+        which = (match.group(2) or "").lower()
+        if which == "last":
+            return f"{published.year - 1:04d}-{month:02d}", "month", False
+        if which == "next":
+            return f"{published.year + 1:04d}-{month:02d}", "month", False
+        if which == "this" or prefix == "this":
+            return f"{published.year:04d}-{month:02d}", "month", False
+        if prefix == "next" or future:
+            year = published.year if month >= published.month else published.year + 1
+            if prefix == "next" and month == published.month:
+                year += 1
+        else:
+            year = published.year if month <= published.month else published.year - 1
+            if prefix == "last" and month == published.month:
+                year -= 1
+        return f"{year:04d}-{month:02d}", "month", True
+    if kind == "relative":
+        which, unit = match.group(1).lower(), match.group(2).lower()
+        if unit == "month":
+            year, month = published.year, published.month
+            if which == "last":
+                year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+            elif which == "next":
+                year, month = (year, month + 1) if month < 12 else (year + 1, 1)
+            return f"{year:04d}-{month:02d}", "month", False
+        offset = {"last": -1, "next": 1}.get(which, 0)
+        return f"{published.year + offset:04d}", "year", False
+    if kind == "day_word":
+        offset = {"yesterday": -1, "today": 0, "tomorrow": 1}[match.group(1).lower()]
+        return (published + timedelta(days=offset)).isoformat(), "day", False
+    if kind == "year":
+        return match.group(1), "year", False
+    return None
+
+
+def _safe(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+_INTERVAL = re.compile(
+    r"\b(?:from|between)\b.*\b(?:to|until|till|through|and)\b|\b(?:until|till|through|conclude|"
+    r"concludes|end|ends|run until|runs until|last until)\b",
+    re.I,
+)
+
+
+def when_of(clause: str, published: date) -> tuple[str | None, str | None]:
+    """The `when` of a meeting clause, and the guess behind it (or None)."""
+    found = [f for f in find_dates(clause, published) if not _is_age_or_count(clause, f)]
+    if not found:
+        return None, None
+    days = [f for f in found if f.precision == "day"]
+    if len(days) >= 2 and _INTERVAL.search(clause):
+        first, last = days[0], days[-1]
+        if first.iso <= last.iso:
+            iso = f"{first.iso}/{last.iso}"
+            return iso, _explain(f'"{first.words}" to "{last.words}"', iso, clause, published)
+    # The most precise date is the meeting's; a bare year beside it only says which year.
+    order = {"day": 0, "month": 1, "year": 2}
+    best = min(found, key=lambda f: (order[f.precision], f.start))
+    if not best.guessed:
+        return best.iso, None
+    return best.iso, _explain(f'"{best.words}"', best.iso, clause, published)
+
+
+def _is_age_or_count(clause: str, found: Found) -> bool:
+    return found.precision == "year" and bool(
+        re.match(r"\s*(?:years?|people|votes|troops|-year)", clause[found.end :])
+    )
+
+
+def _explain(words: str, iso: str, clause: str, published: date) -> str:
+    tense = "future tense" if is_future(clause) else "past tense"
+    return f"when {words} read as {iso} ({tense}, published {published.isoformat()})"

@@ -1,0 +1,88 @@
+"""Alias grouping: every way the body names an actor is one actor, with its role and kind."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from explorer.draft import from_corpus
+from tests.drafting import SEED_STORY, actor_named, draft_text, written
+
+PUBLISHED = date(2025, 1, 14)
+
+
+def test_title_and_name_give_a_person_with_a_role_and_aliases() -> None:
+    result = draft_text(
+        "Japanese Foreign Minister Takeshi Iwaya visited Beijing on Monday.\n"
+        "Iwaya said the talks were useful.",
+        PUBLISHED,
+    )
+    iwaya = actor_named(result, "Takeshi Iwaya")
+    assert iwaya.kind == "person"
+    assert iwaya.role == "Japanese Foreign Minister"
+    assert {"Iwaya", "Japanese Foreign Minister Takeshi Iwaya"} <= set(iwaya.aliases)
+    assert [a.name for a in result.actors].count("Takeshi Iwaya") == 1
+
+
+def test_apposition_gives_role_and_alias() -> None:
+    result = draft_text(
+        "The visit was confirmed by Japan’s top government spokesman, Yoshimasa Hayashi.\n"
+        "Hayashi said it would help.",
+        PUBLISHED,
+    )
+    hayashi = actor_named(result, "Yoshimasa Hayashi")
+    assert hayashi.role == "Japan’s top government spokesman"
+    assert "Japan’s top government spokesman" in hayashi.aliases
+    assert "Hayashi" in hayashi.aliases
+
+
+def test_shorter_forms_of_an_organisation_are_one_actor() -> None:
+    result = draft_text(
+        "Members of the Eastern Theater Command of the Chinese People’s Liberation Army arrived.\n"
+        "The People’s Liberation Army’s Eastern Command said the visit went well.",
+        PUBLISHED,
+    )
+    command = actor_named(result, "Eastern Theater Command")
+    assert command.kind == "organisation"
+    assert "People’s Liberation Army’s Eastern Command" in command.aliases
+    army = actor_named(result, "People’s Liberation Army")
+    assert army in command.member_of
+
+
+def test_initials_name_the_organisation() -> None:
+    result = draft_text(
+        "The North Atlantic Treaty Organization met in Brussels.\nNATO said it would grow.",
+        PUBLISHED,
+    )
+    nato = actor_named(result, "North Atlantic Treaty Organization")
+    assert "NATO" in nato.aliases
+
+
+def test_a_country_named_only_as_a_place_is_not_an_actor() -> None:
+    result = draft_text(
+        "Japan and China have been working to improve relations.\n"
+        "Their defence ministers met in Laos in November.",
+        PUBLISHED,
+    )
+    names = {a.name for a in result.actors}
+    assert {"Japan", "China"} <= names
+    assert "Laos" not in names
+
+
+def test_capital_acting_is_its_government() -> None:
+    result = draft_text("Tokyo is expected to invite Wang Yi to Japan next month.", PUBLISHED)
+    government = actor_named(result, "Government of Japan")
+    assert "Tokyo" in government.aliases
+    assert government.guesses
+
+
+def test_corpus_actors_are_reused_by_a_known_name(seed_corpus, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    known = from_corpus(seed_corpus)
+    text = SEED_STORY.read_text(encoding="utf-8")
+    result = draft_text(text, PUBLISHED, known=known)
+    hayashi = actor_named(result, "Yoshimasa Hayashi")
+    assert hayashi.id == "yoshimasa-hayashi"
+    assert result.id not in seed_corpus.articles
+    assert not {q.id for q in result.quotes} & set(seed_corpus.quotes)
+    assert not {m.id for m in result.meetings} & set(seed_corpus.meetings)
+    written(result, tmp_path)

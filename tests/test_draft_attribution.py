@@ -1,0 +1,106 @@
+"""Attribution patterns: who said a quote, and which sentences report or paraphrase speech."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from tests.drafting import draft_text, quotes_of, written
+
+PUBLISHED = date(2025, 3, 12)
+INTRO = "Finance Minister Maria Lopez and central bank governor Peter Hahn met on Monday.\n"
+
+
+def test_quote_then_x_said() -> None:
+    result = draft_text(INTRO + "“We will not raise taxes this year,” Lopez said.", PUBLISHED)
+    assert quotes_of(result, "direct") == [("We will not raise taxes this year", "Maria Lopez")]
+
+
+def test_quote_then_said_x() -> None:
+    result = draft_text(INTRO + "“Inflation is falling,” said Peter Hahn, the governor.", PUBLISHED)
+    assert quotes_of(result, "direct") == [("Inflation is falling", "Peter Hahn")]
+
+
+def test_x_said_colon_quote() -> None:
+    result = draft_text(INTRO + "Hahn said: “Rates will stay where they are for now.”", PUBLISHED)
+    assert quotes_of(result, "direct") == [
+        ("Rates will stay where they are for now.", "Peter Hahn")
+    ]
+
+
+def test_x_told_reporters_quote() -> None:
+    result = draft_text(
+        INTRO + "Lopez told reporters “the budget is balanced for the first time”.", PUBLISHED
+    )
+    assert ("the budget is balanced for the first time", "Maria Lopez") in quotes_of(
+        result, "direct"
+    )
+
+
+def test_pronoun_speaker_resolved_to_the_last_person() -> None:
+    result = draft_text(
+        INTRO + "Lopez spoke after the meeting. “We have a plan for growth,” she said.", PUBLISHED
+    )
+    assert quotes_of(result, "direct") == [("We have a plan for growth", "Maria Lopez")]
+
+
+def test_quote_across_sentences_is_one_quote() -> None:
+    result = draft_text(
+        INTRO + "“The economy is strong. Jobs are up. Wages are rising,” Lopez said.", PUBLISHED
+    )
+    assert quotes_of(result, "direct") == [
+        ("The economy is strong. Jobs are up. Wages are rising", "Maria Lopez")
+    ]
+
+
+def test_unattributed_quote_continues_the_paragraph_speaker() -> None:
+    result = draft_text(
+        INTRO + "“Growth will return,” Lopez said. “We are confident of that outcome.”", PUBLISHED
+    )
+    direct = [q for q in result.quotes if q.kind == "direct"]
+    assert [q.speaker.name for q in direct] == ["Maria Lopez", "Maria Lopez"]
+    assert direct[1].guesses, "the carried-over speaker is marked as a guess"
+
+
+def test_reported_statement_comma_x_said() -> None:
+    result = draft_text(INTRO + "The deficit will shrink next year, Lopez said.", PUBLISHED)
+    assert quotes_of(result, "reported") == [("The deficit will shrink next year.", "Maria Lopez")]
+
+
+def test_reported_statement_x_said_that() -> None:
+    result = draft_text(INTRO + "Hahn said that rates would stay on hold until June.", PUBLISHED)
+    assert quotes_of(result, "reported") == [("Rates would stay on hold until June.", "Peter Hahn")]
+
+
+def test_according_to_x() -> None:
+    result = draft_text(
+        INTRO + "According to Hahn, the bank will publish its forecast in April.", PUBLISHED
+    )
+    assert quotes_of(result, "reported") == [
+        ("The bank will publish its forecast in April.", "Peter Hahn")
+    ]
+
+
+def test_emphasised_is_a_paraphrase() -> None:
+    result = draft_text(
+        INTRO + "Lopez emphasised that the reforms would protect pensions.", PUBLISHED
+    )
+    assert quotes_of(result, "paraphrase") == [
+        ("The reforms would protect pensions.", "Maria Lopez")
+    ]
+
+
+def test_a_report_with_a_partial_quote_gives_both(tmp_path: Path) -> None:
+    result = draft_text(
+        INTRO + "The talks were “frank and useful” and will continue in May, Hahn said.",
+        PUBLISHED,
+    )
+    assert quotes_of(result, "direct") == [("frank and useful", "Peter Hahn")]
+    assert [speaker for _, speaker in quotes_of(result, "reported")] == ["Peter Hahn"]
+    _, loaded = written(result, tmp_path)
+    assert {q.kind for q in loaded.quotes} == {"direct", "reported"}
+
+
+def test_scare_quotes_are_not_quotes() -> None:
+    result = draft_text(INTRO + "The plan, dubbed “Project Eagle”, was shelved.", PUBLISHED)
+    assert quotes_of(result, "direct") == []

@@ -1,0 +1,80 @@
+"""Relative dates against a fixed publication date (Tuesday 14 January 2025)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from explorer.draft.when import status_of, when_of
+from tests.drafting import draft_text
+
+PUBLISHED = date(2025, 1, 14)  # a Tuesday
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        ("The delegation reached Japan on Monday.", "2025-01-13"),
+        ("The ministers met on Tuesday.", "2025-01-14"),
+        ("The ministers will meet on Friday.", "2025-01-17"),
+        ("The ministers will meet on Tuesday.", "2025-01-21"),
+        ("The two met in November in Laos.", "2024-11"),
+        ("The two will meet in November.", "2025-11"),
+        ("Iwaya visited Wang Yi in December of last year.", "2024-12"),
+        ("Tokyo is expected to invite Wang Yi to Japan next month.", "2025-02"),
+        ("They met last year.", "2024"),
+        ("They met last month.", "2024-12"),
+        ("Xi visited Osaka for the 2019 G20 summit.", "2019"),
+        ("The inauguration ceremony on January 20 is a week away.", "2025-01-20"),
+        ("The leaders met on 3 March 2023.", "2023-03-03"),
+        ("The leaders met on December 28.", "2024-12-28"),
+        ("The leaders met yesterday.", "2025-01-13"),
+    ],
+)
+def test_dates_resolve_at_the_precision_the_text_gives(clause: str, expected: str) -> None:
+    assert when_of(clause, PUBLISHED)[0] == expected
+
+
+def test_from_monday_to_friday_is_an_interval() -> None:
+    when, guess = when_of("The visit commenced on Monday and will conclude on Friday.", PUBLISHED)
+    assert when == "2025-01-13/2025-01-17"
+    assert guess and "Monday" in guess
+
+
+def test_a_date_from_the_tense_is_a_guess_and_says_why() -> None:
+    when, guess = when_of("The ministers met on Monday.", PUBLISHED)
+    assert when == "2025-01-13"
+    assert guess == 'when "Monday" read as 2025-01-13 (past tense, published 2025-01-14)'
+
+
+def test_no_date_gives_no_when() -> None:
+    assert when_of("The ministers met in Laos.", PUBLISHED) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("clause", "when", "status"),
+    [
+        ("The ministers met in Laos.", None, "happened"),
+        ("The ministers will meet in Laos.", None, "planned"),
+        ("Tokyo is expected to invite Wang Yi.", "2025-02", "expected"),
+        (
+            "The visit commenced on Monday and will conclude on Friday.",
+            "2025-01-13/2025-01-17",
+            "ongoing",
+        ),
+        ("A delegation is in Japan on a rare visit.", None, "ongoing"),
+    ],
+)
+def test_status_from_tense_and_modality(clause: str, when: str | None, status: str) -> None:
+    assert status_of(clause, when, PUBLISHED)[0] == status
+
+
+def test_a_drafted_meeting_carries_the_resolved_date_and_its_guess() -> None:
+    result = draft_text(
+        "Japanese Foreign Minister Takeshi Iwaya met Wang Yi on Monday in Beijing.", PUBLISHED
+    )
+    [meeting] = result.meetings
+    assert meeting.when == "2025-01-13"
+    assert meeting.status == "happened"
+    assert any("2025-01-13" in guess for guess in meeting.guesses)

@@ -23,6 +23,7 @@ from explorer.draft.lexicon import (
     MEDIA_NOUNS,
     ORG_FIRST_WORDS,
     ORG_WORDS,
+    PLACE_PREPOSITIONS,
     SPEECH_FORMS,
     STOPWORDS,
     TITLE_WORDS,
@@ -90,7 +91,7 @@ def runs_in(sentence: Sentence, lower_words: set[str]) -> list[Run]:
     i = 0
     text = sentence.text
     while i < len(tokens):
-        if not _is_cap(tokens[i][2]):
+        if not _is_cap(tokens[i][2]) or _breaks_run(tokens[i][2]):
             i += 1
             continue
         j = i
@@ -99,7 +100,7 @@ def runs_in(sentence: Sentence, lower_words: set[str]) -> list[Run]:
             if gap != " " or (_POSSESSIVE.search(tokens[j][2]) and not _continues(tokens, j)):
                 break
             nxt = tokens[j + 1][2]
-            if _is_cap(nxt):
+            if _is_cap(nxt) and not _breaks_run(nxt):
                 j += 1
                 continue
             # "of", "of the", "for" joining two capitalised parts of one name.
@@ -164,6 +165,18 @@ def runs_in(sentence: Sentence, lower_words: set[str]) -> list[Run]:
     return runs
 
 
+_NOT_NAMES = re.compile(
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Q[1-4]|H[12]|"
+    r"January|February|March|April|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+)
+
+
+def _breaks_run(token: str) -> bool:
+    """Dates and quarters are never part of a name ("the Boston Celtics Wednesday")."""
+    return _NOT_NAMES.fullmatch(token) is not None
+
+
 def _continues(tokens: list[tuple[int, int, str]], j: int) -> bool:
     """A possessive inside a name: "People's Liberation Army", "Army's Eastern Command"."""
     return not (j + 1 >= len(tokens) or not _is_cap(tokens[j + 1][2]))
@@ -205,6 +218,8 @@ class ActorFinder:
         self.countries: dict[str, DraftActor] = {}
         self.locative_only: dict[str, bool] = {}
         self.used: set[int] = set()  # ids of actors that must be kept whatever their kind
+        # Actors whose only ground is a guessed kind: kept when they speak, meet or recur.
+        self.weak: set[int] = set()
 
     # -- building ------------------------------------------------------------------------
 
@@ -251,6 +266,7 @@ class ActorFinder:
             self._take_lowercase(sentence)
         self._appositions()
         self._groups()
+        self._merge_single_names()
         return self.actors
 
     def _take_run(self, run: Run) -> None:
@@ -265,8 +281,8 @@ class ActorFinder:
             if not (run.after in LOCATIVE and not run.possessive):
                 self.locative_only[country.name] = False
             return
-        if name_lower in places.REGIONS:
-            return
+        if name_lower in places.REGIONS or name_lower in places.REGIONAL_ADJECTIVES:
+            return None
         capital = places.BY_CAPITAL.get(name_lower)
         if capital is not None:
             # The capital as its government, when it acts: "Tokyo is expected to invite".
@@ -327,16 +343,33 @@ class ActorFinder:
         if set(lowered) & ORG_WORDS or lowered[0] in ORG_FIRST_WORDS:
             return self._organisation(run)
         if len(words) == 1 and (run.text.isupper() and 2 <= len(run.text) <= 6):
-            return self._organisation(run, guess="kind inferred as organisation (an acronym)")
+            if self.body[run.start - 1 : run.start] == "(":
+                return None  # "(SEA)", "(LAX)": a code in brackets after the thing it codes
+            if self._org_alias(run.text) is None:
+                actor = self._organisation(run, guess="kind inferred as organisation (an acronym)")
+                self.weak.add(id(actor))
+                return actor
+            return self._organisation(run)
         # A demonym alone ("Chinese") is not an actor.
         if name_lower in places.BY_DEMONYM:
             return None
         if len(words) >= 2 and all(_is_cap(w) for w in words):
             if words[0].lower() in places.BY_DEMONYM or words[0].lower() in places.BY_NAME:
                 return None
-            if any(w.isdigit() for w in words):
+            if " ".join(lowered[:2]) in places.REGIONAL_ADJECTIVES:
                 return None
-            return self._person(run.text, run.start, run.end, run.sentence, guess=True)
+            if lowered[0] in places.REGIONAL_ADJECTIVES:
+                return None
+            if any(any(c.isdigit() for c in w) for w in words):
+                return None
+            if run.after == "the" and _plural(words[-1]):
+                return self._team(run)
+            if run.after in PLACE_PREPOSITIONS or run.after == "the":
+                return None  # "in Los Angeles", "the Blue House": a place or a thing
+            person = self._person(run.text, run.start, run.end, run.sentence, guess=True)
+            if person.guesses and not person.role:
+                self.weak.add(id(person))
+            return person
         if len(words) == 1:
             return self._single(run)
         return None
@@ -360,9 +393,14 @@ class ActorFinder:
         return actor
 
     def _by_surname(self, word: str) -> DraftActor | None:
+        """The person this one word names: a surname ("Iwaya"), or the family name that
+        comes first ("Xi" for Xi Jinping); the latest such person."""
         best = None
         for actor in self.actors:
-            if actor.kind == "person" and _words(actor.name)[-1:] == [word]:
+            if actor.kind != "person":
+                continue
+            parts = _words(actor.name)
+            if parts[-1:] == [word] or (len(parts) == 2 and parts[0] == word):
                 best = actor
         return best
 
@@ -455,7 +493,9 @@ class ActorFinder:
                 alias_start = run.start - 4 if before.lower() == "the " else run.start
                 self.mention(actor, alias_start, run.end + 1 + len(noun), run.sentence)
                 return actor
-        if run.after in LOCATIVE or run.text.lower() in self.lower_words:
+        if run.after == "the" and _plural(run.text):
+            return self._team(run)
+        if run.after in PLACE_PREPOSITIONS or run.text.lower() in self.lower_words:
             return None
         if run.next_word in SPEECH_FORMS or run.next_word in {"has", "have", "had", "is", "was"}:
             actor = self.new_actor(
@@ -464,6 +504,17 @@ class ActorFinder:
             self.mention(actor, run.start, run.end, run.sentence)
             return actor
         return None
+
+    def _team(self, run: Run) -> DraftActor:
+        """ "the Sixers", "the Boston Celtics": a plural name with "the" is a team or a band."""
+        actor = self.by_key.get(normalise(run.text)) or self._org_alias(run.text)
+        if actor is None:
+            actor = self.new_actor(
+                run.text, "organisation", "kind inferred as organisation (a plural name)"
+            )
+            self.weak.add(id(actor))
+        self.mention(actor, run.start, run.end, run.sentence)
+        return actor
 
     def _member_from_role(self, person: DraftActor, role: str) -> None:
         """ "Japanese Foreign Minister" → a member of Japan's government (or of Japan)."""
@@ -544,13 +595,12 @@ class ActorFinder:
             for match in _GROUP.finditer(sentence.text):
                 phrase = match.group(1)
                 words = phrase.split()
-                if any(w[:1].isupper() for w in words[1:-1]) and not any(
-                    w.lower() in places.BY_DEMONYM for w in words
-                ):
-                    # A capitalised run (a name) ends here; groups are unnamed.
-                    pass
+                cut = _noun_phrase_start(words)
+                if cut:
+                    phrase = " ".join(words[cut:])
+                    words = words[cut:]
                 head = words[-1].lower()
-                start = sentence.start + match.start(1)
+                start = sentence.start + match.end(1) - len(phrase)
                 end = sentence.start + match.end(1)
                 if any(m.start <= start < m.end or start <= m.start < end for m in self.mentions):
                     continue
@@ -588,6 +638,35 @@ class ActorFinder:
         """Mark an actor as needed (a speaker, a participant) whatever the other rules say."""
         self.used.add(id(actor))
 
+    def _merge_single_names(self) -> None:
+        """A one-word name seen before its full form ("Embiid" … "Joel Embiid") is that
+        person; a person also called "the Celtics" is a team."""
+        for actor in list(self.actors):
+            if actor.kind == "person" or len(_words(actor.name)) != 1:
+                continue
+            person = self._by_surname(actor.name)
+            if person is None or person is actor:
+                continue
+            for mention in actor.mentions:
+                mention.actor = person
+                person.mentions.append(mention)
+            person.add_alias(actor.name)
+            for alias in actor.aliases:
+                person.add_alias(alias)
+            if id(actor) in self.used:
+                self.used.add(id(person))
+            self.actors.remove(actor)
+            self.by_key.pop(normalise(actor.name), None)
+        for actor in self.actors:
+            if actor.kind != "person" or not _plural(_words(actor.name)[-1]):
+                continue
+            if any(
+                self.body[max(0, m.start - 4) : m.start].lower() == "the " for m in actor.mentions
+            ):
+                actor.kind = "organisation"
+                actor.guesses = [g for g in actor.guesses if not g.startswith("kind inferred")]
+                actor.guesses.append('kind inferred as organisation (named with "the")')
+
     def finish(self) -> list[DraftActor]:
         """The actors worth a record: not places only, not unused unnamed groups."""
         kept = []
@@ -600,6 +679,8 @@ class ActorFinder:
             if actor.kind == "group":
                 continue
             if actor.name.startswith("Government of") and not actor.mentions:
+                continue
+            if id(actor) in self.weak and len(actor.mentions) < 2:
                 continue
             kept.append(actor)
         keep_ids = {id(a) for a in kept}
@@ -617,11 +698,6 @@ class ActorFinder:
             actor.member_of = [p for p in actor.member_of if id(p) in keep_ids and p is not actor]
         kept.sort(key=lambda a: a.first_position())
         return kept
-
-
-def _subsequence(short: list[str], long: list[str]) -> bool:
-    iterator = iter(long)
-    return all(word in iterator for word in short)
 
 
 _CUT_WORDS = {
@@ -659,6 +735,74 @@ _CUT_WORDS = {
     "than",
     "via",
 }
+
+
+_NOT_IN_NOUN_PHRASE = _CUT_WORDS | {
+    "among",
+    "of",
+    "about",
+    "against",
+    "over",
+    "under",
+    "into",
+    "onto",
+    "than",
+    "so",
+    "or",
+    "nor",
+    "not",
+    "also",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "absolutely",
+    "very",
+    "really",
+    "just",
+    "only",
+    "even",
+    "still",
+    "played",
+    "life",
+    "who",
+    "which",
+    "what",
+    "where",
+    "there",
+    "here",
+    "it",
+    "they",
+    "we",
+    "he",
+    "she",
+}
+
+
+def _noun_phrase_start(words: list[str]) -> int:
+    """Where a group's noun phrase starts: after the last verb, preposition or adverb."""
+    cut = 0
+    for index, word in enumerate(words[:-1]):
+        lowered = word.lower()
+        if lowered in _NOT_IN_NOUN_PHRASE or (
+            lowered.endswith(("ed", "ly", "ing"))
+            and lowered not in {"senior", "leading", "ruling", "governing", "united", "visiting"}
+        ):
+            cut = index + 1
+    return cut
+
+
+def _plural(word: str) -> bool:
+    return word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3
+
+
+def _subsequence(short: list[str], long: list[str]) -> bool:
+    iterator = iter(long)
+    return all(word in iterator for word in short)
 
 
 def _trim_phrase(phrase: str) -> str:

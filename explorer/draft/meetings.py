@@ -15,8 +15,14 @@ from datetime import date
 
 from explorer.draft import places
 from explorer.draft.actors import ActorFinder
-from explorer.draft.lexicon import MEETING_NOUNS, MEETING_VERBS, SPEECH_FORMS
+from explorer.draft.lexicon import (
+    AMBIGUOUS_MEETING_VERBS,
+    MEETING_NOUNS,
+    MEETING_VERBS,
+    SPEECH_FORMS,
+)
 from explorer.draft.model import DraftActor, DraftMeeting, Mention, Sentence
+from explorer.draft.quotes import quoted_spans
 from explorer.draft.when import status_of, when_of
 
 _VERBS = re.compile(
@@ -56,6 +62,19 @@ class MeetingFinder:
         self.finder = finder
         self.published = published
         self.meetings: list[DraftMeeting] = []
+        self.quoted = quoted_spans(body)
+
+    def _object_after(self, sentence: Sentence, offset: int) -> bool:
+        """An actor (or a place) named right after a verb: "beat the Celtics", "met Wang Yi"."""
+        start = sentence.start + offset
+        for mention in self.finder.mentions:
+            if mention.actor is not None and start <= mention.start <= start + 30:
+                gap = self.body[start : mention.start]
+                if re.fullmatch(r"[\s\w-]*", gap) and not re.search(
+                    r"\b(?:and|but|or|that|which|who|after|before|when|while)\b", gap
+                ):
+                    return True
+        return False
 
     def find(self) -> list[DraftMeeting]:
         for sentence in self.sentences:
@@ -74,7 +93,15 @@ class MeetingFinder:
         text, end = self._clause(sentence)
         if _NOT_MEETING_CONTEXT.search(text):
             text = _NOT_MEETING_CONTEXT.sub(lambda m: "\u2592" * len(m.group()), text)
-        verb = _VERBS.search(text)
+        text = _blank_quotes(text, sentence, self.quoted)
+        verb = None
+        for candidate in _VERBS.finditer(text):
+            if candidate.group(1).lower() in AMBIGUOUS_MEETING_VERBS and not self._object_after(
+                sentence, candidate.end()
+            ):
+                continue
+            verb = candidate
+            break
         noun = None
         for match in _NOUNS.finditer(text):
             noun = match
@@ -115,6 +142,9 @@ class MeetingFinder:
                 self._extend(last, sentence, text, participants, where, when, when_guess)
                 return
         status, status_guess = status_of(text, when, self.published)
+        if when is None and status == "ongoing":
+            when = self.published.isoformat()
+            when_guess = f"when read as the publication date ({status}, no date given)"
         meeting = DraftMeeting(
             title=_title(participants, trigger, where),
             status=status,
@@ -205,6 +235,17 @@ class MeetingFinder:
         # A member and its parent named together: the member is the participant.
         parents = {id(p) for a in seen for p in a.member_of}
         return [a for a in seen if id(a) not in parents or a.kind == "person"]
+
+
+def _blank_quotes(text: str, sentence: Sentence, spans: list) -> str:  # type: ignore[type-arg]
+    """The clause with quoted words blanked: what someone said is not what happened."""
+    chars = list(text)
+    for span in spans:
+        for pos in range(
+            max(span.start, sentence.start), min(span.end, sentence.start + len(text))
+        ):
+            chars[pos - sentence.start] = "\u2592"
+    return "".join(chars)
 
 
 def _event_noun(match: re.Match[str]) -> bool:

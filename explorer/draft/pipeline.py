@@ -47,12 +47,17 @@ def draft(
     if not title:
         first = next((s.text for s in sentences if not s.heading), paragraphs[0])
         title = _shorten(first)
-        guesses.append("title taken from the first sentence")
+        if not re.search(r"\w", title):
+            title = "Untitled article"
+            guesses.append("no title given and no words to take one from")
+        else:
+            guesses.append("title taken from the first sentence")
     finder = ActorFinder(body, sentences)
     finder.find()
     quotes = QuoteFinder(body, sentences, finder, headings).find()
     meetings = MeetingFinder(body, sentences, finder, published).find()
     actors = finder.finish()
+    _check_references(actors, quotes, meetings)
     _link_quotes(quotes, meetings)
     result = Draft(
         id="",
@@ -69,6 +74,19 @@ def draft(
     )
     _assign_ids(result, known, article_id)
     return result
+
+
+def _check_references(
+    actors: list[DraftActor], quotes: list[DraftQuote], meetings: list[DraftMeeting]
+) -> None:
+    """Every speaker, participant and parent is an actor of the draft (so the file checks)."""
+    kept = {id(a) for a in actors}
+    for actor in [*(q.speaker for q in quotes), *(p for m in meetings for p in m.participants)]:
+        if id(actor) not in kept:
+            actors.append(actor)
+            kept.add(id(actor))
+    for actor in actors:
+        actor.member_of = [p for p in actor.member_of if id(p) in kept and p is not actor]
 
 
 def _shorten(text: str) -> str:

@@ -169,6 +169,35 @@ REGIONS = {
 }
 
 
+# Adjectives of regions, which name no actor on their own ("East Asian nations").
+REGIONAL_ADJECTIVES = {
+    "asian",
+    "east asian",
+    "south asian",
+    "southeast asian",
+    "european",
+    "african",
+    "latin american",
+    "caribbean",
+    "western",
+    "eastern",
+    "arab",
+    "gulf",
+    "nordic",
+    "baltic",
+    "pacific",
+    "middle eastern",
+    "north african",
+    "west african",
+    "central american",
+    "south american",
+    "north american",
+    "scandinavian",
+    "balkan",
+    "mediterranean",
+}
+
+
 @dataclass(frozen=True, slots=True)
 class Country:
     name: str

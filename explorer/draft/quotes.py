@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from explorer.draft.actors import ActorFinder, reference_at
+from explorer.draft.actors import ActorFinder, normalise, reference_at
 from explorer.draft.lexicon import PARAPHRASE_FORMS, REPORT_FORMS, SPEECH_FORMS
 from explorer.draft.model import DraftActor, DraftQuote, Mention, Sentence
 
@@ -23,11 +23,20 @@ _WORD = re.compile(r"[\w’'-]+")
 _VERB_ALTERNATION = "|".join(sorted((re.escape(v) for v in SPEECH_FORMS), key=len, reverse=True))
 _VERB = re.compile(r"\b((?i:according to)|" + _VERB_ALTERNATION + r")\b")
 _PRONOUN = re.compile(r"\b(he|she|they|it)\b", re.IGNORECASE)
+_REFERENCE_NOUNS = (
+    "prime minister|minister|president|spokesman|spokeswoman|spokesperson|spokespeople|"
+    "officials?|company|firm|group|club|team|ministry|agency|government|party|coach|manager|"
+    "chief|leader|statement|country|secretary|ambassador|army|military|command|police|court|"
+    "council|sources?|analysts?|experts?|diplomats?|witness(?:es)?|residents?|lawyers?|aides?|"
+    "insiders?|priest|envoy|negotiators?|executives?|director|chairman|chairwoman|governor|"
+    "mayor|senator|lawmakers?|officers?|commander|general|embassy|administration|board|"
+    "union|authorities|investigators?|prosecutors?|researchers?|economists?|observers?|"
+    "campaigners?|organisers?|organizers?|airline|carrier|bank|player|striker|captain|"
+    "defender|midfielder|goalkeeper|forward|guard|star|veteran|newspaper|agency|broadcaster"
+)
 _REFERENCE = re.compile(
-    r"\b((?:the|a|an|this|that)\s+(?:[\w’'-]+\s+){0,3}?"
-    r"(?:minister|president|spokesman|spokeswoman|spokesperson|official|company|firm|group|"
-    r"club|team|ministry|agency|government|party|coach|manager|chief|leader|statement|"
-    r"country|prime minister|secretary|ambassador|army|command|police|court|council))\b",
+    r"\b((?:the|a|an|this|that|his|her|its|their)\s+(?:[\w’'-]+\s+){0,3}?"
+    r"(?:" + _REFERENCE_NOUNS + r"))\b",
     re.IGNORECASE,
 )
 _TOLD_OBJECT = re.compile(
@@ -85,6 +94,94 @@ def _outside(sentence: Sentence, spans: list[Span]) -> str:
     return "".join(chars)
 
 
+_ORGANISATION_NOUNS = {
+    "military",
+    "army",
+    "police",
+    "ministry",
+    "government",
+    "company",
+    "firm",
+    "club",
+    "team",
+    "agency",
+    "embassy",
+    "administration",
+    "board",
+    "union",
+    "court",
+    "council",
+    "command",
+    "party",
+    "airline",
+    "carrier",
+    "bank",
+    "newspaper",
+    "broadcaster",
+    "authorities",
+}
+
+
+def _plural_noun(word: str) -> bool:
+    word = word.lower()
+    return word.endswith("s") and not word.endswith(("ss", "us", "ics")) and word != "police"
+
+
+_TRAILING_TIME = re.compile(
+    r"(?:\s+(?:in a statement|in an interview|on \w+\.?(?: \d{1,2})?|last \w+|this \w+|"
+    r"late on \w+|earlier|later|on Twitter|on X|yesterday|today))+\s*$",
+    re.IGNORECASE,
+)
+_FILLER = {
+    "on",
+    "in",
+    "at",
+    "a",
+    "an",
+    "the",
+    "statement",
+    "interview",
+    "last",
+    "this",
+    "week",
+    "month",
+    "year",
+    "earlier",
+    "later",
+    "today",
+    "yesterday",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "oct",
+    "nov",
+    "dec",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "also",
+    "and",
+    "told",
+    "reporters",
+    "journalists",
+    "that",
+    "he",
+    "she",
+    "they",
+    "it",
+}
+
+
 class QuoteFinder:
     def __init__(
         self, body: str, sentences: list[Sentence], finder: ActorFinder, headings: list[str]
@@ -122,9 +219,17 @@ class QuoteFinder:
             if found[0] is not None:
                 return found
         # Normal: "X said" — the subject is just before the verb (an apposition allowed).
-        found = self._subject_at(sentence, 0, text[:verb_start], following=False)
-        if found[0] is not None:
-            return found
+        region = text[:verb_start]
+        for _ in range(3):
+            found = self._subject_at(sentence, 0, region, following=False)
+            if found[0] is not None:
+                return found
+            # "the source, who said he had spoken to people inside the compound, told":
+            # step back over one comma-delimited aside and try again.
+            aside = re.search(r",[^,\u2592]{1,160},\s*$", region)
+            if aside is None:
+                break
+            region = region[: aside.start()]
         return None, None, verb_start, verb_end
 
     def _subject_at(
@@ -134,11 +239,27 @@ class QuoteFinder:
         mentions = self._mentions_in(base, base + len(region))
         if following:
             # The first mention after the verb, if nothing but a determiner stands between.
+            reference = re.match(r"\s*" + _REFERENCE.pattern, region, re.IGNORECASE)
             for mention in mentions:
                 gap = self.body[base : mention.start]
-                if len(gap) <= 40 and not re.search(r"[,.;:\u2592]", gap):
-                    return self._widen(mention, sentence)
-                break
+                if len(gap) > 40 or re.search(r"[,.;:\u2592]", gap):
+                    break
+                if reference and base + reference.end(1) > mention.end:
+                    break  # "said a Japanese government spokesperson": the whole phrase
+                if self._possessive(mention):
+                    # "said Japan's top government spokesman, Yoshimasa Hayashi".
+                    tail = self.body[mention.end : base + len(region)]
+                    named = re.match(r"[’']s?\s+[^,.;\u2592]{1,80},\s*", tail)
+                    if named:
+                        later = [
+                            m
+                            for m in mentions
+                            if m.start == mention.end + named.end() and m.actor.kind == "person"
+                        ]
+                        if later:
+                            return self._widen(later[0], sentence)
+                    break
+                return self._widen(mention, sentence)
             pronoun = re.match(r"\s*(he|she|they)\b", region, re.IGNORECASE)
             if pronoun:
                 actor = reference_at(self.finder.actors, self.finder.mentions, base, pronoun[1])
@@ -148,18 +269,25 @@ class QuoteFinder:
             if reference:
                 return self._by_reference(sentence, base, reference.group(1), offset)
             return None, None, 0, 0
-        # Preceding: the mention nearest the verb, with at most an apposition between.
+        # Preceding: the mention just before the verb ("Hayashi said", "Hayashi also said").
         for mention in reversed(mentions):
             gap = self.body[mention.end : base + len(region)]
-            if (
-                len(gap) <= 3
-                or re.fullmatch(r"\s*,[^,.;\u2592]{0,80},\s*", gap)
-                or re.fullmatch(
-                    r"\s*(?:also|then|later|further|had|has|have|was|were|on \w+)?\s*", gap
-                )
-            ):
+            if re.fullmatch(
+                r"\s*(?:also|then|later|further|had|has|have|was|were|on \w+|,? ?who)?\s*", gap
+            ) and not self._possessive(mention):
                 return self._widen(mention, sentence)
             break
+        # "Nathaniel Pieper, senior vice president of fleet, finances and alliances, said":
+        # the first name of the clause, followed by an apposition up to the verb.
+        clause_start = max(region.rfind("\u2592") + 1, 0)
+        for mention in mentions:
+            if mention.start < base + clause_start or self._possessive(mention):
+                continue
+            gap = self.body[mention.end : base + len(region)]
+            if re.fullmatch(r"\s*,\s*[^\u2592.;:!?]{2,200},\s*", gap) and re.match(
+                r"\s*,\s*(?:the|a|an|his|her|its|their|who|[a-z])", gap
+            ):
+                return self._widen(mention, sentence)
         pronoun = re.search(r"\b(he|she|they)\s+(?:also\s+|later\s+|then\s+)?$", region, re.I)
         if pronoun:
             actor = reference_at(
@@ -179,6 +307,11 @@ class QuoteFinder:
             )
         return None, None, 0, 0
 
+    def _possessive(self, mention: Mention) -> bool:
+        return self.body[mention.end : mention.end + 2] in ("’s", "'s") or self.body[
+            mention.end : mention.end + 1
+        ] in ("’", "'")
+
     def _widen(
         self, mention: Mention, sentence: Sentence
     ) -> tuple[DraftActor | None, str | None, int, int]:
@@ -192,19 +325,34 @@ class QuoteFinder:
     def _by_reference(
         self, sentence: Sentence, position: int, phrase: str, offset: int
     ) -> tuple[DraftActor | None, str | None, int, int]:
+        """The actor a description names: one seen before ("the minister"), a named person
+        with that role ("a government spokesperson"), or a new unnamed one ("a source")."""
         if phrase.lower().endswith("statement"):
             return None, None, 0, 0
-        actor = reference_at(self.finder.actors, self.finder.mentions, position, phrase)
-        if actor is None:
-            actor = self._role_anywhere(phrase)
+        words = phrase.split()
+        determiner = words[0].lower()
+        rest = " ".join(words[1:])
+        actor = None
+        if determiner in {"his", "her", "its", "their"}:
+            owner = reference_at(self.finder.actors, self.finder.mentions, position, determiner)
+            name = f"{owner.name}’s {rest}" if owner is not None else rest
+        else:
+            if determiner not in {"a", "an"}:
+                actor = reference_at(self.finder.actors, self.finder.mentions, position, phrase)
+            if actor is None:
+                actor = self._role_anywhere(phrase)
+            name = rest
         if actor is not None:
             actor.add_alias(phrase)
             return actor, f'speaker "{phrase}" read as {actor.name}', offset, offset + len(phrase)
-        # An unnamed speaker: a person (or group) named by the description.
-        words = phrase.split()
-        name = " ".join(words[1:]) if words[0].lower() in {"a", "an", "the", "this"} else phrase
         name = name[:1].upper() + name[1:]
-        kind = "group" if name.endswith("s") else "person"
+        existing = self.finder.by_key.get(normalise(name))
+        if existing is not None:
+            self.finder.mention(existing, position, position + len(phrase), sentence.index)
+            return existing, None, offset, offset + len(phrase)
+        kind = "group" if _plural_noun(words[-1]) else "person"
+        if words[-1].lower() in _ORGANISATION_NOUNS:
+            kind = "organisation"
         actor = self.finder.new_actor(name, kind, f"unnamed speaker kept as a {kind}")
         self.finder.mention(actor, position, position + len(phrase), sentence.index)
         return actor, None, offset, offset + len(phrase)
@@ -317,10 +465,15 @@ class QuoteFinder:
         candidates = list(_VERB.finditer(outside))
         if not candidates:
             return None
-        stripped = outside.rstrip(" .!?”\"’')")
+        stripped = _TRAILING_TIME.sub("", outside.rstrip(" .!?”\"’')"))
         choices: list[tuple[int, re.Match[str]]] = []
         for match in candidates:
-            at_end = not stripped[match.end() :].strip(" ,")
+            rest = stripped[match.end() :].strip(" ,")
+            at_end = not rest or (
+                match.group(1).lower().startswith("told")
+                and len(_WORD.findall(rest)) <= 3
+                and "," not in rest
+            )
             priority = 0 if at_end else 1
             choices.append((priority, match))
         choices.sort(key=lambda c: c[0])
@@ -367,7 +520,10 @@ class QuoteFinder:
         unquoted = content
         for span in spans:
             unquoted = unquoted.replace(self.body[span.start : span.end], "")
-        return len(_WORD.findall(unquoted)) >= 3
+        meaningful = [
+            w for w in _WORD.findall(unquoted) if w.lower() not in _FILLER and not w.isdigit()
+        ]
+        return len(meaningful) >= 3
 
     def _with_verb(
         self, sentence: Sentence, outside: str, match: re.Match[str]

@@ -29,6 +29,13 @@ _YEAR = r"(?:19|20)\d\d"
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
+        "month_days",
+        re.compile(
+            rf"\b({_MONTH})\s+(\d{{1,2}})\s*(?:-|–|to|through)\s*(\d{{1,2}})(?:,?\s+({_YEAR}))?\b",
+            re.I,
+        ),
+    ),
+    (
         "month_day",
         re.compile(rf"\b({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+({_YEAR}))?\b", re.I),
     ),
@@ -169,6 +176,25 @@ def _local_future(clause: str, start: int, whole: bool) -> bool:
 def _resolve(
     kind: str, match: re.Match[str], published: date, future: bool
 ) -> tuple[str, str, bool] | None:
+    if kind == "month_days":
+        month = _MONTH_NAMES.get(match.group(1).lower().rstrip("."))
+        first, last = int(match.group(2)), int(match.group(3))
+        if month is None or last < first:
+            return None
+        year = int(match.group(4)) if match.group(4) else None
+        if year is None:
+            year = published.year
+            candidate = _safe(year, month, first)
+            if candidate is None:
+                return None
+            if future and candidate < published:
+                year += 1
+            elif not future and candidate > published + timedelta(days=45):
+                year -= 1
+        start, end = _safe(year, month, first), _safe(year, month, last)
+        if start is None or end is None:
+            return None
+        return f"{start.isoformat()}/{end.isoformat()}", "interval", match.group(4) is None
     if kind in ("month_day", "day_month"):
         month_text, day_text = (
             (match.group(1), match.group(2))
@@ -278,6 +304,12 @@ def when_of(clause: str, published: date) -> tuple[str | None, str | None]:
             iso = f"{first.iso}/{last.iso}"
             return iso, _explain(f'"{first.words}" to "{last.words}"', iso, clause, published)
     # The most precise date is the meeting's; a bare year beside it only says which year.
+    intervals = [f for f in found if f.precision == "interval"]
+    if intervals:
+        best = intervals[0]
+        if not best.guessed:
+            return best.iso, None
+        return best.iso, _explain(f'"{best.words}"', best.iso, clause, published)
     order = {"day": 0, "month": 1, "year": 2}
     best = min(found, key=lambda f: (order[f.precision], f.start))
     if not best.guessed:

@@ -316,7 +316,9 @@ def test_a_bad_option_of_a_command_prints_that_commands_usage(
     assert err.startswith("usage: explorer show") and "--bad-flag" in err
 
 
-@pytest.mark.parametrize("typed", ["Yoshimasa Hayashi", "hayashi", "HAYASHI", "actor:hayashi"])
+@pytest.mark.parametrize(
+    "typed", ["Yoshimasa Hayashi", "hayashi", "HAYASHI", "actor:hayashi", "hayshi"]
+)
 def test_a_name_or_a_word_of_an_id_gets_did_you_mean(
     typed: str, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -105,6 +105,15 @@ def suggest_ids(corpus: Corpus, text: str) -> list[str]:
     if not found and slug:
         ids = [ident for table in tables.values() for ident in table]
         found.update(dict.fromkeys(difflib.get_close_matches(slug, ids, n=SUGGESTIONS)))
+    if not found and slug and "-" not in slug:
+        # One mistyped word ("hayshi"): the words of actor and meeting ids, one typo away.
+        owners: dict[str, list[str]] = {}
+        for kind in ("actor", "meeting"):
+            for ident in tables.get(kind, ()):
+                for word in ident.split("-"):
+                    owners.setdefault(word, []).append(ident)
+        for word in difflib.get_close_matches(slug, list(owners), n=SUGGESTIONS, cutoff=0.8):
+            found.update(dict.fromkeys(owners[word]))
     return list(found)[:SUGGESTIONS]
 
 

@@ -568,6 +568,9 @@ def test_a_new_file_gets_the_mode_the_umask_gives(tmp_path: Path, umask_022) -> 
     os.umask(0o077)
     atomic_write_bytes(tmp_path / "private.csv", b"x")
     assert (tmp_path / "private.csv").stat().st_mode & 0o777 == 0o600
+    os.umask(0o022)
+    atomic_write_bytes(tmp_path / "notes.json", b"x", new_file_mode=0o600)
+    assert (tmp_path / "notes.json").stat().st_mode & 0o777 == 0o600
 
 
 def test_export_out_creates_a_file_as_readable_as_the_umask_says(

@@ -76,13 +76,16 @@ def _temporary(directory: Path, name: str, mode: int) -> tuple[int, str]:
         return fd, str(candidate)
 
 
-def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
+def atomic_write_bytes(
+    path: str | os.PathLike[str], data: bytes, *, new_file_mode: int = NEW_FILE_MODE
+) -> None:
     """Write `data` to `path` through a temporary file in the same folder and `os.replace`.
 
     The temporary file is fsynced before the rename and the folder after it, so a crash at
     any point leaves either the previous file or the complete new one. On failure the
     temporary file is removed and the exception propagates; `path` is untouched. Raises
-    WriteProtected (a PermissionError) for a file its owner made read-only.
+    WriteProtected (a PermissionError) for a file its owner made read-only. A new file gets
+    `new_file_mode` less the umask (0o600 keeps a private file private whatever the umask).
     """
     target = write_target(path)
     directory = target.parent if str(target.parent) else Path(".")
@@ -97,7 +100,7 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
         current = None
     # An existing file's mode is set after creation (chmod ignores the umask); until then
     # the temporary file is private, so its content is never more readable than the file's.
-    fd, tmp_name = _temporary(directory, target.name, 0o600 if current else NEW_FILE_MODE)
+    fd, tmp_name = _temporary(directory, target.name, 0o600 if current else new_file_mode)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)

@@ -141,12 +141,19 @@ class ExplorerApp(CorpusActions, NoteActions, ScreenCapture, ProvenanceNavigatio
         return True
 
     def visit(self, visit: Visit) -> None:
-        """Go to `visit` and record it, with the place the user is leaving."""
+        """Go to `visit` and record it, with the place the user is leaving (a note being
+        written is not left without asking, as for every jump below)."""
+        self.leave_unsaved_then(partial(self._visit, visit))
+
+    def _visit(self, visit: Visit) -> None:
         self._remember_here()
         self.history.visit(visit)
         self._show(visit)
 
     def action_back(self) -> None:
+        self.leave_unsaved_then(self._back)
+
+    def _back(self) -> None:
         self._remember_here()
         if self.history.back() and self.history.current is not None:
             self._show(self.history.current)
@@ -154,6 +161,9 @@ class ExplorerApp(CorpusActions, NoteActions, ScreenCapture, ProvenanceNavigatio
             self.bell()
 
     def action_forward(self) -> None:
+        self.leave_unsaved_then(self._forward)
+
+    def _forward(self) -> None:
         if self.history.forward() and self.history.current is not None:
             self._show(self.history.current)
         else:
@@ -161,6 +171,9 @@ class ExplorerApp(CorpusActions, NoteActions, ScreenCapture, ProvenanceNavigatio
 
     def go_history(self, index: int) -> None:
         """Go to history entry `index` (a crumb clicked)."""
+        self.leave_unsaved_then(partial(self._go_history, index))
+
+    def _go_history(self, index: int) -> None:
         if self.history.go(index) and self.history.current is not None:
             self._show(self.history.current)
 
@@ -204,6 +217,10 @@ class ExplorerApp(CorpusActions, NoteActions, ScreenCapture, ProvenanceNavigatio
 
     # -- keys -----------------------------------------------------------------------------
 
+    async def action_quit(self) -> None:
+        """Quit (q, Ctrl+Q), once the user has said what to do with a note being written."""
+        self.leave_unsaved_then(self.exit)
+
     def action_help(self) -> None:
         # Imported here: Markdown is slow to import, and the first frame must not wait for it.
         from explorer.screens.help import HelpScreen
@@ -217,10 +234,10 @@ class ExplorerApp(CorpusActions, NoteActions, ScreenCapture, ProvenanceNavigatio
         return self.main
 
     def action_focus_pane(self, index: int) -> None:
-        self._to_main().focus_pane(index)
+        self.leave_unsaved_then(lambda: self._to_main().focus_pane(index))
 
     def action_toggle_related(self) -> None:
-        self._to_main().toggle_related()
+        self.leave_unsaved_then(lambda: self._to_main().toggle_related())
 
 
 def build_app(

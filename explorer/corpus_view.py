@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -107,6 +108,7 @@ class CorpusActions:
     load_error: str | None = None
     data_ready: bool = True
     article_filter: str | None = None
+    exiting: bool = False  # quit was asked for: a load that lands now changes nothing
     _full_corpus: Corpus | None = None
 
     @property
@@ -115,6 +117,15 @@ class CorpusActions:
         return self._full_corpus if self._full_corpus is not None else self.corpus
 
     # -- loading --------------------------------------------------------------------------
+
+    def exit(self, *args: object, **kwargs: object) -> None:
+        # Quitting while the data loads: once the app has begun to close its screens, the
+        # load's arrival must not add a screen (Textual iterates them as it closes them).
+        self.exiting = True
+        super().exit(*args, **kwargs)  # type: ignore[misc]
+
+    def _quitting(self) -> bool:
+        return self.exiting or not self.is_running  # type: ignore[attr-defined]
 
     def loading_screen(self) -> LoadingScreen:
         self.data_ready = False
@@ -138,10 +149,14 @@ class CorpusActions:
         self.call_from_thread(self._loaded, corpus)  # type: ignore[attr-defined]
 
     def _load_failed(self, message: str) -> None:
+        if self._quitting():
+            return
         self.load_error = message
-        self.exit(return_code=2)  # type: ignore[attr-defined]
+        self.exit(return_code=2)
 
     def _loaded(self, corpus: Corpus) -> None:
+        if self._quitting():
+            return
         self.loader = None
         # The corpus lives as long as the app: out of the collector's sight, a thousand
         # articles' objects no longer cost a 200 ms pause on a key every few seconds.
@@ -169,6 +184,8 @@ class CorpusActions:
         app.call_after_refresh(self._after_main, screen)  # type: ignore[attr-defined]
 
     def _after_main(self, screen: Screen) -> None:
+        if self._quitting() or not screen.is_attached:
+            return
         full = self.full_corpus
         if len(full.articles) > 1 or self.article_filter is not None:
             from explorer.screens.articles import CorpusStatus, status_text
@@ -194,7 +211,11 @@ class CorpusActions:
         )
 
     def filter_article(self, article: str | None) -> None:
-        """Show one article's items in every pane (None: all of them)."""
+        """Show one article's items in every pane (None: all of them); a note being written
+        is not dropped without asking (the screens on top of the panes close)."""
+        self.leave_unsaved_then(partial(self._filter_article, article))  # type: ignore[attr-defined]
+
+    def _filter_article(self, article: str | None) -> None:
         if self.loader is not None:  # still loading: nothing to filter yet
             return
         full = self.full_corpus
@@ -216,16 +237,18 @@ class CorpusActions:
         full = self.full_corpus
         stem = self.article_filter or "explorer-export"
         what = select(full, article=self.article_filter).describe()
-        self.push_screen(ExportDialog(what, stem), self._export_to)  # type: ignore[attr-defined]
+        self.push_screen(ExportDialog(what, stem, self.write_export), self._exported)  # type: ignore[attr-defined]
 
-    def _export_to(self, choice: tuple[str, str] | None) -> None:
-        if choice is not None:
-            self._export(*choice)
+    def _exported(self, done: str | None) -> None:
+        if done is not None:
+            self.notify(done, markup=False)  # type: ignore[attr-defined]
 
-    @work(thread=True, exclusive=True, group="export", exit_on_error=False)
-    def _export(self, fmt: str, path: str) -> None:
+    def write_export(self, fmt: str, path: str) -> str:
+        """Write the current view (the filtered article, or all) as `fmt` to `path`, replacing
+        it atomically; says what was written. Runs in the export dialog's worker thread."""
         from explorer.data.atomic import atomic_write_bytes
         from explorer.data.export import render, select
+        from explorer.screens.articles import ExportFailed
 
         target = Path(path).expanduser()
         try:
@@ -233,13 +256,5 @@ class CorpusActions:
             atomic_write_bytes(target, render(view, fmt).encode("utf-8"))
         except (OSError, ExplorerError) as failure:
             reason = getattr(failure, "strerror", None) or str(failure)
-            self.call_from_thread(  # type: ignore[attr-defined]
-                self.notify,
-                f"Could not export to {target}: {reason}",
-                severity="error",
-                markup=False,
-            )
-            return
-        self.call_from_thread(  # type: ignore[attr-defined]
-            self.notify, f"Exported {view.describe()} as {fmt} to {target}", markup=False
-        )
+            raise ExportFailed(f"Could not export to {target}: {reason}") from None
+        return f"Exported {view.describe()} as {fmt} to {target}"

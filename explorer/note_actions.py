@@ -8,6 +8,7 @@ failed save never loses text: the editor stays open with it (see `NoteEditor`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from textual import events
@@ -109,6 +110,15 @@ class NoteActions:
             self.refresh_notes()
 
         self.push_screen(NoteEditor(self.notes, ref, label), closed)  # type: ignore[attr-defined]
+
+    def leave_unsaved_then(self, then: Callable[[], None]) -> None:
+        """Run `then` (which leaves the screens on top); first, when one of them holds text
+        not yet saved (the note editor), ask whether to discard it, and go only if so."""
+        for screen in reversed(self.screen_stack):  # type: ignore[attr-defined]
+            if getattr(screen, "unsaved", False):
+                screen.ask_to_discard(then)
+                return
+        then()
 
     # -- keeping the screens fresh --------------------------------------------------------
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from textual.command import CommandList
 from textual.pilot import Pilot
 
 from explorer.app import ExplorerApp, build_app
 from explorer.data import Corpus, Ref
 from explorer.widgets.detail_pane import DetailPane
 from explorer.widgets.item_pane import RELATED_MARK, ItemPane
+from tests.waiting import wait_for
 
 WANG_YI = Ref("actor", "wang-yi")
 IWAYA = Ref("actor", "takeshi-iwaya")
@@ -152,7 +154,8 @@ async def test_palette_jumps_to_an_item(seed_corpus: Corpus) -> None:
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"mutual trust")
-        await pilot.pause(0.5)
+        listing = app.screen.query_one(CommandList)
+        await wait_for(pilot, lambda: listing.option_count > 0, "the palette's hits")
         await pilot.press("enter")
         await pilot.pause()
         current = app.main.current

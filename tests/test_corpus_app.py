@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import io
+import json
 import threading
 from pathlib import Path
 
 import pytest
+from textual.widgets import Input, Static
 
 from explorer.app import build_app
 from explorer.corpus_view import LoadingScreen
 from explorer.data import Corpus, Loaded, corpus_from_files
 from explorer.data.notes import NotesStore
 from explorer.screens import articles
-from explorer.screens.articles import ArticlePicker, CorpusStatus
+from explorer.screens.articles import ArticlePicker, CorpusStatus, ExportDialog
 from tests.articles import VALID, write
 from tests.test_corpus_import import SECOND
+from tests.waiting import wait_for, wait_until_loaded
 
 SIZE = (120, 36)
 
@@ -40,13 +44,20 @@ def status(app) -> str:
     return str(app.main.query_one(CorpusStatus).render())
 
 
+def palette_shows(app, text: str) -> bool:
+    """Whether the open command palette lists a command with `text`."""
+    from textual.command import CommandList
+
+    lists = app.screen.query(CommandList)
+    return any(text in str(option.prompt) for listing in lists for option in listing.options)
+
+
 async def test_the_article_filter_restricts_every_pane_and_shows_all_again(
     corpus: Corpus, tmp_path: Path
 ) -> None:
     app = build_app(corpus, notes=notes(tmp_path), loader=lambda: corpus)
     async with app.run_test(size=SIZE) as pilot:
-        while not app.data_ready:
-            await pilot.pause(0.01)
+        await wait_until_loaded(pilot)
         assert shown(app, "quote") == set(corpus.quotes)
         assert "2 articles loaded · showing all" in status(app)
 
@@ -54,8 +65,7 @@ async def test_the_article_filter_restricts_every_pane_and_shows_all_again(
         assert isinstance(app.screen, ArticlePicker)
         await pilot.press(*"again", "enter")
         await pilot.pause()
-        while not app.data_ready:
-            await pilot.pause(0.01)
+        await wait_until_loaded(pilot)
         assert app.article_filter == "second-article"
         assert shown(app, "actor") == {"alice-smith", "carol-white"}
         assert shown(app, "meeting") == {"rome-talks"}
@@ -66,8 +76,7 @@ async def test_the_article_filter_restricts_every_pane_and_shows_all_again(
         await pilot.press("f")
         await pilot.press("up", "up", "up", "enter")  # "All 2 articles" is the first line
         await pilot.pause()
-        while not app.data_ready:
-            await pilot.pause(0.01)
+        await wait_until_loaded(pilot)
         assert app.article_filter is None
         assert shown(app, "quote") == set(corpus.quotes)
         assert "showing all" in status(app)
@@ -85,16 +94,14 @@ async def test_the_palette_filters_by_article(corpus: Corpus, tmp_path: Path) ->
     app = build_app(corpus, notes=notes(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
         app.filter_article("test-article")
-        while not app.data_ready:
-            await pilot.pause(0.01)
+        await wait_until_loaded(pilot)
         assert shown(app, "meeting") == {"paris-talks"}
         await pilot.press("ctrl+p")
         await pilot.press(*"Articles: show all")
-        await pilot.pause(0.3)
+        await wait_for(pilot, lambda: palette_shows(app, "Articles: show all"), "the palette's hit")
         await pilot.press("enter")
         await pilot.pause()
-        while not app.data_ready:
-            await pilot.pause(0.01)
+        await wait_until_loaded(pilot)
         assert app.article_filter is None
         assert shown(app, "meeting") == {"paris-talks", "rome-talks"}
 
@@ -130,8 +137,7 @@ async def test_the_first_frame_comes_before_the_data(corpus: Corpus, tmp_path: P
         await pilot.press("f", "2", "ctrl+e")  # nothing to act on yet: ignored, no crash
         assert isinstance(app.screen, LoadingScreen)
         release.set()
-        while not app.data_ready:
-            await pilot.pause(0.01)
+        await wait_until_loaded(pilot)
         assert shown(app, "quote") == set(corpus.quotes)
 
 
@@ -143,15 +149,14 @@ async def test_a_failed_load_ends_the_app_with_the_message(tmp_path: Path) -> No
 
     app = build_app(Corpus(Loaded([], [], [], [])), notes=notes(tmp_path), loader=broken)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause(0.2)
+        await wait_for(pilot, lambda: app.load_error is not None, "the load failed")
     assert app.load_error == "db.json: damaged database"
 
 
 async def test_the_loaded_corpus_opens_on_all_its_articles(corpus: Corpus, tmp_path: Path) -> None:
     app = build_app(Corpus(Loaded([], [], [], [])), notes=notes(tmp_path), loader=lambda: corpus)
     async with app.run_test(size=SIZE) as pilot:
-        while not app.data_ready:
-            await pilot.pause(0.01)
+        await wait_until_loaded(pilot)
         assert app.article_filter is None
         assert len(app.full_corpus.articles) == 2
         for kind in ("actor", "meeting", "quote"):
@@ -165,16 +170,12 @@ async def test_ctrl_e_exports_the_current_view(
     app = build_app(corpus, notes=notes(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
         app.filter_article("second-article")
-        while not app.data_ready:
-            await pilot.pause(0.01)
+        await wait_until_loaded(pilot)
         await pilot.press("ctrl+e")
         await pilot.press("down")  # json -> csv
         await pilot.press("enter")  # to the file name, filled in as second-article.csv
         await pilot.press("enter")
-        for _ in range(100):
-            if (tmp_path / "second-article.csv").exists():
-                break
-            await pilot.pause(0.05)
+        await wait_for(pilot, (tmp_path / "second-article.csv").exists, "the export written")
     rows = list(csv.reader(io.StringIO((tmp_path / "second-article.csv").read_text("utf-8"))))
     assert {r[1] for r in rows[1:]} == {
         "alice-smith",
@@ -192,3 +193,112 @@ def test_the_export_dialog_offers_every_export_format() -> None:
     from explorer.commands import export
 
     assert export.FORMATS == FORMATS
+
+
+# -- quitting while the data loads ----------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def database_of_31(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A 31-article database, as the one that made quitting during its load crash."""
+    from explorer.bench.corpus import write_corpus
+    from explorer.data import import_files
+
+    folder = tmp_path_factory.mktemp("corpus31")
+    db = folder / "db.json"
+    import_files(write_corpus(31, folder / "yaml", seed=31), db)
+    return db
+
+
+@pytest.mark.parametrize("key", ["q", "ctrl+q"])
+async def test_quitting_as_the_data_arrives_exits_cleanly(
+    key: str, corpus: Corpus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The load lands while the app is closing its screens (the loading screen's unmount is
+    held until the load's result has been handed to the app): no screen may be added then."""
+    unmounted = threading.Event()
+    arrived = threading.Event()
+
+    async def hold_unmount(screen: LoadingScreen) -> None:
+        unmounted.set()
+        # Let the app run the load's result now, in the middle of closing (bounded wait).
+        for _ in range(2000):
+            if arrived.is_set():
+                return
+            await asyncio.sleep(0.005)
+
+    monkeypatch.setattr(LoadingScreen, "on_unmount", hold_unmount, raising=False)
+
+    def loader() -> Corpus:
+        unmounted.wait(30)
+        return corpus
+
+    app = build_app(None, notes=notes(tmp_path), loader=loader)
+    handed_over = app.call_from_thread
+
+    def call_from_thread(callback, *args, **kwargs):
+        def run(*a, **k):
+            try:
+                return callback(*a, **k)
+            finally:
+                arrived.set()
+
+        return handed_over(run, *args, **kwargs)
+
+    monkeypatch.setattr(app, "call_from_thread", call_from_thread)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, LoadingScreen)
+        await pilot.press(key)
+    assert arrived.is_set(), "the load was meant to arrive while the app closed"
+    assert app.return_code == 0
+
+
+async def test_quitting_at_any_moment_of_the_load_exits_cleanly(
+    database_of_31: Path, tmp_path: Path
+) -> None:
+    """q or Ctrl+Q after 0 to 5 turns of the app's loop while 31 articles load (before,
+    during and after their arrival: they are in by the third), twice over: every run ends
+    with 0, and no error."""
+    from explorer.data import open_corpus
+
+    loaded = open_corpus(database_of_31)  # read once; each run's worker hands it over
+    runs = 0
+    for _ in range(2):
+        for turns in range(6):
+            for key in ("q", "ctrl+q"):
+                app = build_app(None, notes=notes(tmp_path), loader=lambda: loaded)
+                async with app.run_test(size=SIZE) as pilot:
+                    for _ in range(turns):
+                        await pilot.pause()
+                    await pilot.press(key)
+                    await wait_for(pilot, lambda app=app: not app.is_running, f"{key} quits")
+                assert app.return_code == 0, (turns, key)
+                runs += 1
+    assert runs == 24
+
+
+# -- export errors ----------------------------------------------------------------------------
+
+
+async def test_an_export_that_cannot_be_written_keeps_the_dialog_open_with_the_reason(
+    corpus: Corpus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    app = build_app(corpus, notes=notes(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+e", "enter")  # json; to the file name
+        path = app.screen.query_one("#path", Input)
+        path.value = ""
+        await pilot.press(*"missing/out.json", "enter")
+        problem = app.screen.query_one("#export-problem", Static)
+        await wait_for(pilot, lambda: problem.has_class("-shown"), "the failure shown")
+        assert isinstance(app.screen, ExportDialog), "the dialog stays open"
+        assert "Could not export to missing/out.json" in str(problem.render())
+        assert path.value == "missing/out.json", "the path stays as typed"
+        assert app.screen.focused is path
+
+        # The user corrects the path typed (drops the folder that does not exist).
+        await pilot.press("home", *["delete"] * len("missing/"), "enter")
+        await wait_for(pilot, lambda: not isinstance(app.screen, ExportDialog), "the dialog closed")
+        assert json.loads((tmp_path / "out.json").read_text("utf-8"))

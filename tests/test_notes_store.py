@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import math
-import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -13,6 +13,7 @@ from explorer.data.models import Ref
 from explorer.data.notes import (
     NOTES_ENV,
     AtomicJSONStorage,
+    Note,
     NoteConflict,
     NotesError,
     NotesFileDamaged,
@@ -20,6 +21,7 @@ from explorer.data.notes import (
     default_notes_path,
     parse_notes,
 )
+from tests.waiting import wait_until
 
 WANG = Ref("actor", "wang-yi")
 VISIT = Ref("meeting", "etc-delegation-visit-2025")
@@ -196,12 +198,20 @@ def test_leftovers_of_a_killed_writer_are_cleaned_under_the_lock(tmp_path: Path)
     assert on_disk(path) == {WANG: "a", VISIT: "b"}
 
 
+def a_later_stamp(note: Note | None) -> None:
+    """Until the clock has moved past `note`'s last change (stamps are UTC milliseconds)."""
+    assert note is not None
+
+    def now() -> str:
+        return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+    wait_until(lambda: now() > note.updated, "the clock moved on a millisecond")
+
+
 def test_notes_are_listed_newest_first(tmp_path: Path):
     store = NotesStore(tmp_path / "n.json")
-    store.save_text(WANG, "old")
-    time.sleep(0.01)
-    store.save_text(VISIT, "new")
+    a_later_stamp(store.save_text(WANG, "old"))
+    a_later_stamp(store.save_text(VISIT, "new"))
     assert [n.ref for n in store.notes()] == [VISIT, WANG]
-    time.sleep(0.01)
     store.save_text(WANG, "edited")
     assert [n.ref for n in store.notes()] == [WANG, VISIT]

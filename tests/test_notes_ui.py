@@ -18,6 +18,7 @@ from explorer.screens.main import MainScreen
 from explorer.screens.note_editor import NoteEditor
 from explorer.screens.notes import NotesScreen
 from explorer.widgets.item_pane import PLAIN_MARK, RELATED_MARK, ItemPane
+from tests.waiting import wait_for
 
 WANG_YI = Ref("actor", "wang-yi")
 VISIT = Ref("meeting", "etc-delegation-visit-2025")
@@ -331,3 +332,88 @@ async def test_a_damaged_notes_file_opens_read_only_with_a_clear_message(
         assert isinstance(app.screen, NotesScreen)
         assert "mv " in str(app.screen.query_one("#notes-problem").render())
     assert store.path.read_bytes() == before
+
+
+# -- leaving the editor with unsaved text -----------------------------------------------------
+
+
+async def open_editor_with(pilot: Pilot, app: ExplorerApp, ref: Ref, text: str) -> NoteEditor:
+    await go_to(pilot, app, ref)
+    await pilot.press("n")
+    await pilot.pause()
+    editor = app.screen
+    assert isinstance(editor, NoteEditor)
+    await type_text(pilot, text)
+    return editor
+
+
+@pytest.mark.parametrize("key", ["ctrl+q", "q"])
+async def test_quitting_asks_before_discarding_an_unsaved_note(
+    key: str, seed_corpus: Corpus, store: NotesStore
+) -> None:
+    app = build_app(seed_corpus, notes=store)
+    async with app.run_test(size=SIZE) as pilot:
+        editor = await open_editor_with(pilot, app, WANG_YI, "draft")
+        await pilot.press(key)
+        if key == "q":  # typed into the note, as any letter is; Ctrl+Q quits
+            assert editor.text == "draftq"
+            await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert app.is_running, "quitting waits for an answer"
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("ctrl+q")  # asked again while the question shows: still one question
+        await pilot.pause()
+        assert sum(isinstance(s, ConfirmScreen) for s in app.screen_stack) == 1
+        await pilot.press("n")  # keep editing
+        await pilot.pause()
+        assert app.screen is editor and editor.text.startswith("draft")
+
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        await pilot.press("y")  # discard, and quit
+        await pilot.pause()
+    assert not app.is_running and app.return_code == 0
+    assert fresh(store).notes() == []
+
+
+async def test_quitting_from_an_untouched_editor_does_not_ask(
+    seed_corpus: Corpus, store: NotesStore
+) -> None:
+    app = build_app(seed_corpus, notes=store)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_editor_with(pilot, app, WANG_YI, "")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert not app.is_running
+
+
+async def test_a_jump_from_the_palette_asks_before_discarding_an_unsaved_note(
+    seed_corpus: Corpus, store: NotesStore
+) -> None:
+    from textual.command import CommandList, CommandPalette
+
+    app = build_app(seed_corpus, notes=store)
+    async with app.run_test(size=SIZE) as pilot:
+        editor = await open_editor_with(pilot, app, WANG_YI, "my draft")
+
+        async def jump() -> None:
+            await pilot.press("ctrl+p")
+            await wait_for(pilot, lambda: isinstance(app.screen, CommandPalette), "the palette")
+            await pilot.press(*"mutual trust")
+            listing = app.screen.query_one(CommandList)
+            await wait_for(pilot, lambda: listing.option_count > 0, "the palette's hits")
+            await pilot.press("enter")
+            await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the question")
+
+        await jump()
+        await pilot.press("n")  # keep editing: the editor, its text, and no jump
+        await pilot.pause()
+        assert app.screen is editor and editor.text == "my draft"
+        assert app.main.current == WANG_YI
+
+        await jump()
+        await pilot.press("y")  # discard: then the jump happens
+        await wait_for(pilot, lambda: isinstance(app.screen, MainScreen), "the main screen")
+        current = app.main.current
+        assert current is not None and current.kind == "quote"
+        assert fresh(store).notes() == []

@@ -10,6 +10,7 @@ from explorer.app import build_app
 from explorer.data import Corpus
 from explorer.screen_capture import SCREENSHOT_DIR_VARIABLE, SCREENSHOT_NAME, SETTLE_SECONDS
 from tests.test_serve_browser import detail_title, screen_lines
+from tests.waiting import wait_for
 
 
 async def test_saves_the_screen_after_keys_when_asked(
@@ -23,7 +24,11 @@ async def test_saves_the_screen_after_keys_when_asked(
         first = screen_lines(saved.read_text(encoding="utf-8"))
         assert detail_title(first) == "China"
         await pilot.press("down")
-        await pilot.pause(SETTLE_SECONDS * 2)
+        await wait_for(
+            pilot,
+            lambda: detail_title(screen_lines(saved.read_text("utf-8"))) != "China",
+            "the screen saved again after the key",
+        )
         after = screen_lines(saved.read_text(encoding="utf-8"))
         assert detail_title(after) == "Chinese defence minister"
     assert [path.name for path in saved.parent.iterdir()] == [SCREENSHOT_NAME]  # no leftovers
@@ -39,7 +44,11 @@ async def test_saves_the_screen_when_another_screen_replaces_it(
         await pilot.pause()
         before = (tmp_path / SCREENSHOT_NAME).read_text(encoding="utf-8")
         app.action_help()
-        await pilot.pause(SETTLE_SECONDS * 2)
+        await wait_for(
+            pilot,
+            lambda: (tmp_path / SCREENSHOT_NAME).read_text("utf-8") != before,
+            "the screen saved again after the change of screen",
+        )
         after = (tmp_path / SCREENSHOT_NAME).read_text(encoding="utf-8")
     assert not any("explorer — keys" in line for line in screen_lines(before))
     assert any("explorer — keys" in line for line in screen_lines(after))
@@ -53,6 +62,6 @@ async def test_writes_nothing_unless_asked(
     app = build_app(seed_corpus)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("down")
-        await pilot.pause(SETTLE_SECONDS * 2)
+        await pilot.pause(SETTLE_SECONDS * 2)  # long enough for a capture to fire, were one due
         assert app.save_screen() is None
     assert list(tmp_path.iterdir()) == []

@@ -7,10 +7,11 @@ the app's first frame.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from typing import ClassVar
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.command import DiscoveryHit, Hit, Hits, Provider
@@ -150,8 +151,17 @@ class ArticlePicker(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class ExportDialog(ModalScreen[tuple[str, str] | None]):
-    """Ask for a format and a file; dismisses with (format, path), or None to cancel."""
+class ExportFailed(Exception):
+    """The export could not be written; the message says where and why."""
+
+
+class ExportDialog(ModalScreen[str | None]):
+    """Ask for a format and a file, and write it with `write(format, path)` (in a worker).
+
+    Dismisses with what `write` says was done, or None when cancelled. When the write fails
+    (`ExportFailed`), the dialog stays open with the reason shown and the path as typed, so
+    the user can correct it rather than type it again.
+    """
 
     DEFAULT_CSS = """
     ExportDialog {
@@ -173,20 +183,31 @@ class ExportDialog(ModalScreen[tuple[str, str] | None]):
         height: auto;
         align: right middle;
     }
+    ExportDialog #export-problem {
+        display: none;
+        color: $error;
+        text-style: bold;
+    }
+    ExportDialog #export-problem.-shown {
+        display: block;
+    }
     """
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, what: str, stem: str) -> None:
+    def __init__(self, what: str, stem: str, write: Callable[[str, str], str]) -> None:
         super().__init__()
         self.what = what
         self.stem = stem
+        self.write = write
         self.format = "json"
+        self.writing = False
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label(Content.assemble(("Export ", "bold"), literal(self.what, 60)))
             yield OptionList(*[Option(fmt, id=fmt) for fmt in FORMATS], id="formats", markup=False)
             yield Input(value=self._default_path(), id="path")
+            yield Static(id="export-problem", markup=False)
             with Horizontal():
                 yield Button("Export", variant="primary", id="export")
                 yield Button("Cancel", id="cancel")
@@ -215,13 +236,47 @@ class ExportDialog(ModalScreen[tuple[str, str] | None]):
     def _export(self) -> None:
         path = self.query_one("#path", Input).value.strip()
         if not path:
-            self.notify("Name the file to write", severity="warning")
+            self.show_problem("Name the file to write.")
             return
-        self.dismiss((self.format, path))
+        if self.writing:  # Enter pressed again while the file is being written
+            return
+        self.writing = True
+        self._write(self.format, path)
+
+    @work(thread=True, exclusive=True, group="export", exit_on_error=False)
+    def _write(self, fmt: str, path: str) -> None:
+        try:
+            done = self.write(fmt, path)
+        except ExportFailed as failure:
+            self.app.call_from_thread(self._failed, str(failure))
+            return
+        self.app.call_from_thread(self._done, done)
+
+    def _done(self, message: str) -> None:
+        self.writing = False
+        if self.is_active:
+            self.dismiss(message)
+        else:  # cancelled meanwhile: the file is written all the same, so say so
+            self.app.notify(message, markup=False)
+
+    def _failed(self, message: str) -> None:
+        self.writing = False
+        if not self.is_attached:  # cancelled meanwhile: say it where the user now is
+            self.app.notify(message, severity="error", markup=False)
+            return
+        self.show_problem(message)
+        self.query_one("#path", Input).focus()
+
+    def show_problem(self, message: str) -> None:
+        problem = self.query_one("#export-problem", Static)
+        problem.update(Content(message))
+        problem.add_class("-shown")
+        self.app.bell()
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        if self.is_active:
+            self.dismiss(None)
 
 
 class ArticleCommands(Provider):

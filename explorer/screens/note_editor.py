@@ -3,17 +3,21 @@
 Ctrl+S saves through the notes store and closes only once the note is on disk; when the
 save fails (full disk, no permission, a damaged or busy notes file, or the note changed in
 another explorer meanwhile) the editor stays open with the text as typed and says why.
-Esc closes, asking first when the text was changed.
+Esc closes, asking first when the text was changed; so does anything else that would leave
+the editor with unsaved text (quitting, a jump from the palette, back and forward): the app
+asks `unsaved` and `ask_to_discard` before it goes (see `NoteActions.leave_unsaved_then`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
+from textual.css.query import NoMatches
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static, TextArea
 
@@ -45,6 +49,8 @@ class NoteEditor(ModalScreen[bool]):
         # The text the save expects to replace: another explorer changing the note since
         # it was opened makes the save a conflict to resolve, not a silent overwrite.
         self.base = self.original
+        self.discarded = False  # the user chose to drop the changes: nothing left to ask
+        self._asking = False  # the discard question is on the screen
 
     def compose(self) -> ComposeResult:
         with Vertical(id="note-box") as box:
@@ -68,10 +74,22 @@ class NoteEditor(ModalScreen[bool]):
     def status(self) -> Static:
         return self.query_one("#note-status", Static)
 
+    @property
+    def unsaved(self) -> bool:
+        """Whether leaving now would lose text the user typed."""
+        if self.discarded:
+            return False
+        try:
+            text = self.text
+        except NoMatches:  # not composed yet, or already torn down: nothing typed here
+            return False
+        return text.rstrip() != self.original.rstrip()
+
     def on_mount(self) -> None:
-        area = self.text_area
-        area.focus()
-        area.move_cursor(area.document.end)
+        # Keys typed fast can close the editor before it mounts: then there is no text area.
+        for area in self.query("#note-text").results(TextArea):
+            area.focus()
+            area.move_cursor(area.document.end)
 
     def action_save(self) -> None:
         text = self.text.rstrip()
@@ -97,14 +115,28 @@ class NoteEditor(ModalScreen[bool]):
         self.app.bell()
 
     def action_cancel(self) -> None:
-        if self.text.rstrip() == self.original.rstrip():
+        self.ask_to_discard(self._close)
+
+    def _close(self) -> None:
+        if self.is_active:  # still on top: not already gone (keys typed fast)
             self.dismiss(False)
+
+    def ask_to_discard(self, then: Callable[[], None]) -> None:
+        """Run `then` at once when nothing is unsaved, else only once the user says discard."""
+        if not self.unsaved:
+            then()
+            return
+        if self._asking:  # the question is already on the screen
+            self.app.bell()
             return
 
         def answered(discard: bool | None) -> None:
+            self._asking = False
             if discard:
-                self.dismiss(False)
+                self.discarded = True
+                then()
 
+        self._asking = True
         self.app.push_screen(
             ConfirmScreen("Discard your changes to this note?", yes="Discard", no="Keep editing"),
             answered,

@@ -1,0 +1,43 @@
+"""Waiting for what the user would wait for, with a bound and a clear failure, never a sleep.
+
+CI runs on loaded machines at a fraction of a developer's speed: a test that waits a fixed
+time fails there for the wrong reason, and one that waits forever never says what it was
+waiting for. These wait for a condition, polling often, and fail naming it after `timeout`.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+import pytest
+from textual.pilot import Pilot
+
+TIMEOUT = 30.0  # generous: only a broken app takes this long
+POLL = 0.01
+
+
+async def wait_for(
+    pilot: Pilot, condition: Callable[[], object], what: str, timeout: float = TIMEOUT
+) -> None:
+    """Let the app run until `condition()` is true; fail saying `what` did not happen."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            pytest.fail(f"{what}: not within {timeout:g} s")
+        await pilot.pause(POLL)
+
+
+async def wait_until_loaded(pilot: Pilot, timeout: float = TIMEOUT) -> None:
+    """Until the app's data is in and its main screen is up (`data_ready`)."""
+    app = pilot.app
+    await wait_for(pilot, lambda: app.data_ready, "the data loaded and the panes shown", timeout)  # type: ignore[attr-defined]
+
+
+def wait_until(condition: Callable[[], object], what: str, timeout: float = TIMEOUT) -> None:
+    """The same outside the app (files, processes): poll `condition` until true or fail."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            pytest.fail(f"{what}: not within {timeout:g} s")
+        time.sleep(POLL)

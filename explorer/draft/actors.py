@@ -128,7 +128,7 @@ def runs_in(sentence: Sentence, lower_words: set[str]) -> list[Run]:
         i = j + 1
         # Trim sentence-initial and common words from the front.
         while piece and (
-            piece[0][2].lower() in STOPWORDS
+            (piece[0][2].lower() in STOPWORDS and not _acronym(piece[0][2]))
             or (
                 _sentence_initial(text, piece[0][0])
                 and piece[0][2].lower() in lower_words
@@ -185,7 +185,12 @@ def _continues(tokens: list[tuple[int, int, str]], j: int) -> bool:
 def _joins(left: list[tuple[int, int, str]], right: str) -> bool:
     """Whether "of"/"for" continues a name: only after an organisation or title word."""
     last = _POSSESSIVE.sub("", left[-1][2]).lower()
-    return last in ORG_WORDS or last in ORG_FIRST_WORDS or last in {"republic", "kingdom"}
+    return (
+        last in ORG_WORDS
+        or last in ORG_FIRST_WORDS
+        or last in {"republic", "kingdom", "secretary", "minister", "commissioner", "director"}
+        or last in {"head", "chief", "president", "chairman", "governor", "ambassador"}
+    )
 
 
 def _sentence_initial(text: str, offset: int) -> bool:
@@ -324,8 +329,19 @@ class ActorFinder:
             ),
             default=-1,
         )
-        if 0 <= title_at < len(words) - 1 and _is_cap(words[title_at + 1]):
-            name_offset = run.text.find(words[title_at + 1], run.text.find(words[title_at]))
+        name_at = title_at + 1
+        if 0 <= title_at < len(words) - 1 and lowered[name_at] in {"of", "for"}:
+            # "Secretary of State Mike Pompeo", "Minister for Foreign Affairs Wang Yi": the
+            # portfolio runs on to the name (its last two words); with no name left
+            # ("High Commissioner for Human Rights") the run is an office, not a person.
+            rest = [i for i in range(name_at + 1, len(words)) if lowered[i] != "the"]
+            if len(rest) <= 2 + (1 if len(rest) > 3 else 0) and len(rest) < 3:
+                return self._organisation(run)
+            name_at = len(words) - 2
+        if 0 <= title_at < len(words) - 1 and _is_cap(words[name_at]):
+            name_offset = run.text.find(
+                words[name_at], len(" ".join(words[:name_at])) if name_at else 0
+            )
             name = run.text[name_offset:]
             if not (set(_words(name.lower())) & ORG_WORDS):
                 role = run.text[:name_offset].strip()
@@ -796,6 +812,10 @@ def _noun_phrase_start(words: list[str]) -> int:
     return cut
 
 
+def _acronym(word: str) -> bool:
+    return len(word) > 1 and word.replace(".", "").isupper()
+
+
 def _plural(word: str) -> bool:
     return word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3
 
@@ -833,6 +853,11 @@ def reference_at(
     if phrase in {"he", "she", "him", "her", "his"}:
         for mention in reversed(earlier):
             if mention.actor.kind == "person":
+                return mention.actor
+        return None
+    if phrase in {"it", "its"}:
+        for mention in reversed(earlier):
+            if mention.actor.kind in ("organisation", "country"):
                 return mention.actor
         return None
     if phrase in {"they", "them", "their"}:

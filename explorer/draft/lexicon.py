@@ -29,6 +29,8 @@ REPORT_VERBS = {
     "claim": ("claimed", "claims"),
     "reply": ("replied", "responded"),
     "remark": ("remarked",),
+    "call": ("called",),
+    "quote": ("quoted",),
     "predict": ("predicted",),
     "admit": ("admitted", "admits"),
     "describe": ("described",),

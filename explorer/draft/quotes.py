@@ -34,6 +34,12 @@ _REFERENCE_NOUNS = (
     "campaigners?|organisers?|organizers?|airline|carrier|bank|player|striker|captain|"
     "defender|midfielder|goalkeeper|forward|guard|star|veteran|newspaper|agency|broadcaster"
 )
+_BARE_GROUP = re.compile(
+    r"(?:^|[,;]\s*|\band\s+)((?:[A-Z][\w’'-]*\s+|[a-z][\w’'-]*\s+){0,2}?(?:analysts|officials|"
+    r"executives|experts|sources|residents|diplomats|witnesses|lawmakers|investors|critics|"
+    r"economists|observers|activists|campaigners|officers|authorities)"
+    r"(?:\s+(?:of|from|at)\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+)?)?)\s*$"
+)
 _REFERENCE = re.compile(
     r"\b((?:the|a|an|this|that|his|her|its|their)\s+(?:[\w’'-]+\s+){0,3}?"
     r"(?:" + _REFERENCE_NOUNS + r"))\b",
@@ -210,6 +216,25 @@ class QuoteFinder:
         Returns the actor, a guess (or None), and the extent of the subject in the sentence.
         """
         text = outside
+        # "X, however, said he was …": a subject before and a clause after is not inverted.
+        after_words = _WORD.findall(text[verb_end:])
+        if after_words and after_words[0].lower() in {
+            "he",
+            "she",
+            "it",
+            "they",
+            "that",
+            "we",
+            "i",
+            "the",
+            "its",
+            "his",
+            "her",
+            "their",
+        }:
+            found = self._preceding(sentence, text[:verb_start])
+            if found[0] is not None:
+                return found
         # Inverted: "…, said X" / "…,” said X" — the subject follows.
         before = text[:verb_start].rstrip()
         if not before or before.endswith((",", "\u2592", "—", ":")):
@@ -218,8 +243,22 @@ class QuoteFinder:
             found = self._subject_at(sentence, after_start, tail, following=True)
             if found[0] is not None:
                 return found
-        # Normal: "X said" — the subject is just before the verb (an apposition allowed).
-        region = text[:verb_start]
+        return (
+            self._preceding(sentence, text[:verb_start])
+            if verb_start
+            else (
+                None,
+                None,
+                verb_start,
+                verb_end,
+            )
+        )
+
+    def _preceding(
+        self, sentence: Sentence, region: str
+    ) -> tuple[DraftActor | None, str | None, int, int]:
+        """The subject of a verb that follows `region` (an aside or apposition allowed)."""
+        verb_start = verb_end = len(region)
         for _ in range(3):
             found = self._subject_at(sentence, 0, region, following=False)
             if found[0] is not None:
@@ -273,7 +312,9 @@ class QuoteFinder:
         for mention in reversed(mentions):
             gap = self.body[mention.end : base + len(region)]
             if re.fullmatch(
-                r"\s*(?:also|then|later|further|had|has|have|was|were|on \w+|,? ?who)?\s*", gap
+                r"\s*(?:(?:also|then|later|further|earlier|meanwhile|had|has|have|was|were|"
+                r"would|will|on \w+|in \w+|last \w+|this \w+|,? ?who)\s*)*",
+                gap,
             ) and not self._possessive(mention):
                 return self._widen(mention, sentence)
             break
@@ -288,7 +329,7 @@ class QuoteFinder:
                 r"\s*,\s*(?:the|a|an|his|her|its|their|who|[a-z])", gap
             ):
                 return self._widen(mention, sentence)
-        pronoun = re.search(r"\b(he|she|they)\s+(?:also\s+|later\s+|then\s+)?$", region, re.I)
+        pronoun = re.search(r"\b(he|she|they|it)\s+(?:also\s+|later\s+|then\s+)?$", region, re.I)
         if pronoun:
             actor = reference_at(
                 self.finder.actors, self.finder.mentions, base + pronoun.start(), pronoun[1]
@@ -300,10 +341,15 @@ class QuoteFinder:
                     offset + pronoun.start(),
                     offset + pronoun.end(),
                 )
-        reference = re.search(_REFERENCE.pattern + r"\s*$", region, re.IGNORECASE)
+        reference = re.search(_REFERENCE.pattern + r"\s*$", region, re.IGNORECASE) or re.search(
+            _BARE_GROUP, region
+        )
         if reference:
             return self._by_reference(
-                sentence, base + reference.start(), reference.group(1), offset + reference.start()
+                sentence,
+                base + reference.start(1),
+                reference.group(1),
+                offset + reference.start(1),
             )
         return None, None, 0, 0
 

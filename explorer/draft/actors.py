@@ -563,7 +563,27 @@ class ActorFinder:
             person.country = country.name
 
     def _take_lowercase(self, sentence: Sentence) -> None:
-        """ "the Japanese government": a country's government named by its demonym."""
+        """A country's government named by its demonym ("the Japanese government"), and
+        bodies named in lower case ("Russia's foreign ministry", "Israeli courts")."""
+        for match in _LOWER_BODY.finditer(sentence.text):
+            owner = match.group(1)
+            bare = _POSSESSIVE.sub("", owner).lower()
+            country = places.BY_DEMONYM.get(bare) or places.BY_NAME.get(bare)
+            if country is None:
+                continue
+            phrase = match.group(0)
+            lead = re.match(r"(?i)the\s+", phrase)
+            start = sentence.start + match.start() + (lead.end() if lead else 0)
+            end = sentence.start + match.end()
+            name = self.body[start:end]
+            name = name[:1].upper() + name[1:]
+            actor = self.by_key.get(normalise(name))
+            if actor is None:
+                actor = self.new_actor(name, "organisation")
+                existing = self.countries.get(country.name)
+                if existing is not None:
+                    actor.member_of.append(existing)
+            self.mention(actor, start, end, sentence.index)
         for match in re.finditer(
             r"\b(?:the\s+)?([A-Z][a-z]+)\s+government\b", sentence.text, flags=re.IGNORECASE
         ):
@@ -810,6 +830,14 @@ def _noun_phrase_start(words: list[str]) -> int:
         ):
             cut = index + 1
     return cut
+
+
+_LOWER_BODY = re.compile(
+    r"\b(?:the\s+)?([A-Z][a-z]+(?:’s|'s)?)\s+(?:(?:foreign|defence|defense|interior|finance|"
+    r"health|justice|trade|economy|economic|education|environment|energy)\s+)?(?:ministry|"
+    r"military|army|navy|air force|embassy|parliament|foreign office|cabinet|courts?|police|"
+    r"authorities|intelligence|opposition|security forces|judiciary|central bank)\b"
+)
 
 
 def _acronym(word: str) -> bool:

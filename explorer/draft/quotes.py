@@ -40,6 +40,12 @@ _BARE_GROUP = re.compile(
     r"economists|observers|activists|campaigners|officers|authorities)"
     r"(?:\s+(?:of|from|at)\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+)?)?)\s*$"
 )
+_AGENT_FOR = re.compile(
+    r"\b((?:a|an|the)\s+(?:[\w-]+\s+)?(spokesperson|spokesman|spokeswoman|official|source|"
+    r"adviser|advisor|aide|lawyer|representative|envoy|member)\s+(?:for|of|at|from)\s+"
+    r"(?:the\s+)?)$",
+    re.IGNORECASE,
+)
 _REFERENCE = re.compile(
     r"\b((?:the|a|an|this|that|his|her|its|their)\s+(?:[\w’'-]+\s+){0,3}?"
     r"(?:" + _REFERENCE_NOUNS + r"))\b",
@@ -316,6 +322,9 @@ class QuoteFinder:
                 r"would|will|on \w+|in \w+|last \w+|this \w+|,? ?who)\s*)*",
                 gap,
             ) and not self._possessive(mention):
+                agent = self._agent_of(mention, sentence)
+                if agent is not None:
+                    return agent
                 return self._widen(mention, sentence)
             break
         # "Nathaniel Pieper, senior vice president of fleet, finances and alliances, said":
@@ -352,6 +361,25 @@ class QuoteFinder:
                 offset + reference.start(1),
             )
         return None, None, 0, 0
+
+    def _agent_of(
+        self, mention: Mention, sentence: Sentence
+    ) -> tuple[DraftActor | None, str | None, int, int] | None:
+        """ "A spokesperson for the British Foreign Office said": the spokesperson, a person
+        of that organisation, is the speaker."""
+        before = self.body[max(sentence.start, mention.start - 60) : mention.start]
+        match = _AGENT_FOR.search(before)
+        if match is None or mention.actor is None:
+            return None
+        noun = match.group(2).lower()
+        name = f"{mention.actor.name} {noun}"
+        actor = self.finder.by_key.get(normalise(name))
+        start = mention.start - len(before) + match.start(1)
+        if actor is None:
+            actor = self.finder.new_actor(name, "person", "unnamed speaker kept as a person")
+            actor.member_of.append(mention.actor)
+        self.finder.mention(actor, start, mention.end, sentence.index)
+        return actor, None, start - sentence.start, mention.end - sentence.start
 
     def _possessive(self, mention: Mention) -> bool:
         return self.body[mention.end : mention.end + 2] in ("’s", "'s") or self.body[

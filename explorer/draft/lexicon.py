@@ -143,6 +143,8 @@ MEETING_VERBS = (
     "talked to",
     "played host to",
     "play host to",
+    "beaten",
+    "had beaten",
     "plays host to",
 )
 

@@ -10,6 +10,7 @@ date, to the meeting it refers to instead of making a new one.
 
 from __future__ import annotations
 
+import itertools
 import re
 from datetime import date
 
@@ -89,57 +90,107 @@ class MeetingFinder:
         end = match.start() if match else len(sentence.text)
         return sentence.text[:end], end
 
+    def _triggers(self, sentence: Sentence, text: str) -> list[tuple[str, int, int, str]]:
+        """The meeting words of a clause: (kind, start, end, word), kind verb | noun | anaphor."""
+        found: list[tuple[str, int, int, str]] = []
+        for verb in _VERBS.finditer(text):
+            word = verb.group(1).lower()
+            if word in AMBIGUOUS_MEETING_VERBS and not self._object_after(sentence, verb.end()):
+                continue
+            found.append(("verb", verb.start(1), verb.end(1), word))
+        for noun in _NOUNS.finditer(text):
+            start, end = noun.start(3), noun.end(3)
+            determiner = (noun.group(1) or "").strip().lower()
+            kind = "anaphor" if determiner in _ANAPHORIC and not noun.group(2).strip() else "noun"
+            overlapping = [f for f in found if f[1] < end and start < f[2]]
+            if overlapping:
+                if not determiner:
+                    continue
+                found = [f for f in found if f not in overlapping]
+            found.append((kind, start, end, noun.group(3).lower()))
+        found.sort(key=lambda f: f[1])
+        return found
+
     def _sentence(self, sentence: Sentence) -> None:
-        text, end = self._clause(sentence)
+        text, _end = self._clause(sentence)
         if _NOT_MEETING_CONTEXT.search(text):
             text = _NOT_MEETING_CONTEXT.sub(lambda m: "\u2592" * len(m.group()), text)
         text = _blank_quotes(text, sentence, self.quoted)
-        verb = None
-        for candidate in _VERBS.finditer(text):
-            if candidate.group(1).lower() in AMBIGUOUS_MEETING_VERBS and not self._object_after(
-                sentence, candidate.end()
-            ):
+        triggers = self._triggers(sentence, text)
+        if not triggers:
+            return
+        windows = _clauses(text)
+        made: set[tuple[int, int]] = set()
+        for kind, start, stop, word in triggers:
+            window = next(((a, b) for a, b in windows if a <= start < b), (0, len(text)))
+            clause = text[window[0] : window[1]]
+            others = [t for t in triggers if window[0] <= t[1] < window[1] and t[1] != start]
+            mentions = [
+                m
+                for m in self.finder.mentions
+                if m.actor is not None
+                and m.start >= sentence.start + window[0]
+                and m.end <= sentence.start + window[1]
+                and not any(q.start <= m.start < q.end for q in self.quoted)
+            ]
+            where = self._where(clause, sentence)
+            when, when_guess = when_of(clause, self.published)
+            if kind == "anaphor":
+                target = self._referent(word) if self.meetings else None
+                if target is not None:
+                    real = [t for t in others if t[0] != "anaphor"]
+                    self._extend(
+                        target,
+                        sentence,
+                        clause,
+                        where if not real else None,
+                        when if not real else None,
+                        when_guess,
+                    )
+                    continue
+            if window in made:
                 continue
-            verb = candidate
-            break
-        noun = None
-        for match in _NOUNS.finditer(text):
-            noun = match
-            break
-        if verb is None and noun is None:
-            return
-        mentions = [
-            m
-            for m in self.finder.mentions
-            if m.actor is not None and m.start >= sentence.start and m.end <= sentence.start + end
-        ]
-        where = self._where(text, sentence)
-        participants = self._participants(mentions, where, sentence)
-        when, when_guess = when_of(text, self.published)
-        trigger = (verb.group(1) if verb else noun.group(3)).lower()
-        # A reference back: "The visit commenced …", "the talks", "the trip".
-        if (
-            noun is not None
-            and (verb is None or noun.start() < verb.start())
-            and (noun.group(1) or "").strip().lower() in _ANAPHORIC
-            and not noun.group(2).strip()
-            and self.meetings
-        ):
-            target = self._referent(noun.group(3).lower())
-            if target is not None:
-                self._extend(target, sentence, text, participants, where, when, when_guess)
-                return
-        if not participants:
-            return
-        if verb is None and noun is not None and not _event_noun(noun):
-            return
+            if kind != "verb" and not _event_word(word):
+                continue
+            if word in _ENCOUNTERS:
+                participants = self._pair(sentence, start, stop, mentions)
+            else:
+                participants = self._participants(mentions, where, sentence)
+            if not participants:
+                continue
+            made.add(window)
+            self._add(sentence, clause, participants, word, where, when, when_guess)
+
+    def _pair(
+        self, sentence: Sentence, start: int, stop: int, mentions: list[Mention]
+    ) -> list[DraftActor]:
+        """ "Nadal defeated Khachanov": the one named just before and the one just after."""
+        before = [m for m in mentions if m.end <= sentence.start + start]
+        after = [m for m in mentions if m.start >= sentence.start + stop]
+        pair: list[DraftActor] = []
+        if before:
+            pair.append(before[-1].actor)  # type: ignore[arg-type]
+        if after and after[0].actor not in pair:
+            pair.append(after[0].actor)  # type: ignore[arg-type]
+        return pair
+
+    def _add(
+        self,
+        sentence: Sentence,
+        text: str,
+        participants: list[DraftActor],
+        trigger: str,
+        where: str | None,
+        when: str | None,
+        when_guess: str | None,
+    ) -> None:
         # The same actors as the last meeting, no other date: more about that meeting.
-        if self.meetings:
+        if self.meetings and trigger not in _ENCOUNTERS:
             last = self.meetings[-1]
             if set(map(id, participants)) <= set(map(id, last.participants)) and (
                 when is None or last.when is None or when == last.when
             ):
-                self._extend(last, sentence, text, participants, where, when, when_guess)
+                self._extend(last, sentence, text, where, when, when_guess)
                 return
         status, status_guess = status_of(text, when, self.published)
         if when is None and status == "ongoing":
@@ -179,7 +230,6 @@ class MeetingFinder:
         meeting: DraftMeeting,
         sentence: Sentence,
         text: str,
-        participants: list[DraftActor],
         where: str | None,
         when: str | None,
         when_guess: str | None,
@@ -248,9 +298,45 @@ def _blank_quotes(text: str, sentence: Sentence, spans: list) -> str:  # type: i
     return "".join(chars)
 
 
-def _event_noun(match: re.Match[str]) -> bool:
+_ENCOUNTERS = {
+    "beat",
+    "beats",
+    "beaten",
+    "defeated",
+    "defeats",
+    "edged",
+    "got past",
+    "lost to",
+    "fell to",
+    "drew with",
+    "routed",
+    "overcame",
+    "eliminated",
+    "took on",
+    "takes on",
+    "faced",
+    "face",
+    "will face",
+    "played",
+    "play",
+    "played host to",
+    "play host to",
+    "plays host to",
+}
+_BOUNDARIES = re.compile(
+    r";|\s[—–]\s|\s-\s|,\s+(?=(?:where|which|who|while|but|as|after|before|when|saying|"
+    r"including|whereas|although|though)\b)|\s(?=(?:while|but|whereas|after|before|although)\s)"
+)
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    """The clause windows of a sentence: each meeting is of the clause its word stands in."""
+    cuts = [0, *[m.start() for m in _BOUNDARIES.finditer(text)], len(text)]
+    return [(a, b) for a, b in itertools.pairwise(cuts) if b > a]
+
+
+def _event_word(noun: str) -> bool:
     """A meeting noun that stands for an event of its own ("a regional defence gathering")."""
-    noun = match.group(3).lower()
     return noun in {
         "summit",
         "visit",

@@ -17,11 +17,14 @@ from dataclasses import dataclass
 
 from explorer.draft import places
 from explorer.draft.lexicon import (
+    EVENT_WORDS,
     GOVERNMENT_ROLES,
     GROUP_NOUNS,
     LOCATIVE,
+    MEDIA_NAMES,
     MEDIA_NOUNS,
     ORG_FIRST_WORDS,
+    ORG_NOUNS,
     ORG_WORDS,
     PLACE_PREPOSITIONS,
     SPEECH_FORMS,
@@ -32,7 +35,21 @@ from explorer.draft.lexicon import (
 from explorer.draft.model import DraftActor, Mention, Sentence
 
 _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:[-’'.&]\w+)*(?:[’']s?)?")
-_CONNECTORS = {"of", "of the", "for", "for the", "de", "al", "bin", "van", "von", "der", "la", "du"}
+_CONNECTORS = {
+    "of",
+    "of the",
+    "for",
+    "for the",
+    "on",
+    "de",
+    "al",
+    "bin",
+    "van",
+    "von",
+    "der",
+    "la",
+    "du",
+}
 _COMMON_OWNERS = {"people", "women", "men", "children", "workers", "citizens", "world", "nation"}
 _POSSESSIVE = re.compile(r"[’']s?$")
 # Nouns that head an apposition giving a role: "Japan's top government spokesman, X".
@@ -109,9 +126,12 @@ def runs_in(sentence: Sentence, lower_words: set[str]) -> list[Run]:
             if (
                 k + 1 < len(tokens)
                 and text[tokens[k][1] : tokens[k + 1][0]] == " "
-                and tokens[k + 1][2] == "the"
+                and (
+                    tokens[k + 1][2] == "the"
+                    or (nxt in _PARTICLES and tokens[k + 1][2] in _PARTICLES)
+                )
             ):
-                words.append("the")
+                words.append(tokens[k + 1][2])
                 k += 1
             joined = " ".join(words)
             if (
@@ -119,7 +139,10 @@ def runs_in(sentence: Sentence, lower_words: set[str]) -> list[Run]:
                 and k + 1 < len(tokens)
                 and text[tokens[k][1] : tokens[k + 1][0]] == " "
                 and _is_cap(tokens[k + 1][2])
-                and _joins(tokens[i : j + 1], tokens[k + 1][2])
+                and (
+                    _joins(tokens[i : j + 1], tokens[k + 1][2])
+                    or all(w in _PARTICLES for w in words)
+                )
             ):
                 j = k + 1
                 continue
@@ -173,8 +196,14 @@ _NOT_NAMES = re.compile(
 
 
 def _breaks_run(token: str) -> bool:
-    """Dates and quarters are never part of a name ("the Boston Celtics Wednesday")."""
-    return _NOT_NAMES.fullmatch(token) is not None
+    """Dates, quarters and "-based" adjectives are never part of a name ("the Boston Celtics
+    Wednesday", "Seattle-based carrier")."""
+    bare = _POSSESSIVE.sub("", token)
+    return _NOT_NAMES.fullmatch(bare) is not None or bare.lower().endswith(_ADJECTIVE_ENDINGS)
+
+
+_ADJECTIVE_ENDINGS = ("-based", "-born", "-led", "-backed", "-owned", "-style", "-run", "-made")
+_PARTICLES = {"van", "de", "der", "von", "bin", "al", "da", "dos", "la", "le", "du", "di", "ibn"}
 
 
 def _continues(tokens: list[tuple[int, int, str]], j: int) -> bool:
@@ -288,10 +317,22 @@ class ActorFinder:
             return
         if name_lower in places.REGIONS or name_lower in places.REGIONAL_ADJECTIVES:
             return None
+        if name_lower in places.CITIES or name_lower.split()[-1] in places.PLACE_WORDS:
+            return None
+        if re.match(r"\s*\([A-Z]{3}\)", self.body[run.end : run.end + 7]):
+            return None  # "Los Angeles (LAX)": a place with its airport code
         capital = places.BY_CAPITAL.get(name_lower)
         if capital is not None:
             # The capital as its government, when it acts: "Tokyo is expected to invite".
-            if run.at_start and run.next_word and not run.possessive:
+            if (
+                run.at_start
+                and not run.possessive
+                and (
+                    run.next_word in SPEECH_FORMS
+                    or run.next_word in _AUXILIARIES
+                    or run.next_word.endswith("ed")
+                )
+            ):
                 actor = self.government(capital)
                 self.mention(actor, run.start, run.end, run.sentence)
                 actor.guesses.append(f'"{run.text}" read as the government of {capital.name}')
@@ -356,11 +397,15 @@ class ActorFinder:
         if title_at == len(words) - 1 and len(words) > 1:
             return None  # "Chinese President" alone: a role, resolved as a reference later
         # An organisation: an organisation word, or an acronym.
+        if lowered[-1] in EVENT_WORDS and len(words) > 1:
+            return None
         if set(lowered) & ORG_WORDS or lowered[0] in ORG_FIRST_WORDS:
             return self._organisation(run)
         if len(words) == 1 and (run.text.isupper() and 2 <= len(run.text) <= 6):
-            if self.body[run.start - 1 : run.start] == "(":
-                return None  # "(SEA)", "(LAX)": a code in brackets after the thing it codes
+            if self.body[run.start - 1 : run.start] == "(" or any(c.isdigit() for c in run.text):
+                return None  # "(SEA)", "(LAX)", "A350": codes, not actors
+            if run.at_start and self.body[run.end : run.end + 3].strip()[:1] in (",", "—", "-"):
+                return None  # a dateline: "DUBAI, United Arab Emirates —"
             if self._org_alias(run.text) is None:
                 actor = self._organisation(run, guess="kind inferred as organisation (an acronym)")
                 self.weak.add(id(actor))
@@ -382,10 +427,11 @@ class ActorFinder:
                 return self._team(run)
             if run.after in PLACE_PREPOSITIONS or run.after == "the":
                 return None  # "in Los Angeles", "the Blue House": a place or a thing
-            person = self._person(run.text, run.start, run.end, run.sentence, guess=True)
-            if person.guesses and not person.role:
-                self.weak.add(id(person))
-            return person
+            if lowered[-1] in EVENT_WORDS or (len(words[-1]) == 1 and words[-1].isupper()):
+                return None  # "Davis Cup Finals", "Group A": an event or a pool, not an actor
+            if run.after in ORG_NOUNS:
+                return self._organisation(run)
+            return self._person(run.text, run.start, run.end, run.sentence, guess=True)
         if len(words) == 1:
             return self._single(run)
         return None
@@ -415,7 +461,9 @@ class ActorFinder:
         for actor in self.actors:
             if actor.kind != "person":
                 continue
-            parts = _words(actor.name)
+            parts = [
+                p for p in _words(actor.name) if p.rstrip(".") not in {"Jr", "Sr", "II", "III"}
+            ]
             if parts[-1:] == [word] or (len(parts) == 2 and parts[0] == word):
                 best = actor
         return best
@@ -479,6 +527,12 @@ class ActorFinder:
                     continue
                 if _subsequence(words, full) and full[-1] == words[-1]:
                     return actor
+                if (
+                    len(words) == 1
+                    and full[0] == words[0]
+                    and all(w in ORG_WORDS for w in full[1:])
+                ):
+                    return actor  # "Alaska" for Alaska Airlines
                 if len(words) == 1 and text.isupper():
                     initials = "".join(w[0] for w in full if w not in {"of", "for", "and"})
                     if initials.upper() == text:
@@ -511,13 +565,38 @@ class ActorFinder:
                 return actor
         if run.after == "the" and _plural(run.text):
             return self._team(run)
+        if run.text.lower() in MEDIA_NAMES:
+            actor = self.new_actor(run.text, "organisation")
+            self.mention(actor, run.start, run.end, run.sentence)
+            return actor
+        before = self.body[max(0, run.start - 14) : run.start].lower()
+        if run.after in ORG_NOUNS or run.next_word in ORG_NOUNS or before.endswith("according to "):
+            actor = self.new_actor(run.text, "organisation")
+            self.mention(actor, run.start, run.end, run.sentence)
+            return actor
         if run.after in PLACE_PREPOSITIONS or run.text.lower() in self.lower_words:
             return None
+        if any(c.isdigit() for c in run.text) or (run.at_start and run.text.isupper()):
+            return None  # a model number, or a dateline ("DUBAI —")
+        if run.text.lower() in EVENT_WORDS or re.search(
+            r"\d\s+$", self.body[run.start - 6 : run.start]
+        ):
+            return None  # "Summit", "737 Max": an event or a model
+        if run.text.lower().endswith(("al", "ian", "ese", "ish", "ic", "ive", "ary")):
+            return None  # an adjective ("Congressional")
         if run.next_word in SPEECH_FORMS or run.next_word in {"has", "have", "had", "is", "was"}:
             actor = self.new_actor(
                 run.text, "organisation", "kind inferred as organisation (a single name)"
             )
             self.mention(actor, run.start, run.end, run.sentence)
+            return actor
+        if not run.at_start:
+            # A name of one word seen again later is kept (a company, a club, a surname).
+            actor = self.new_actor(
+                run.text, "organisation", "kind inferred as organisation (a single name)"
+            )
+            self.mention(actor, run.start, run.end, run.sentence)
+            self.weak.add(id(actor))
             return actor
         return None
 
@@ -837,7 +916,35 @@ _LOWER_BODY = re.compile(
     r"health|justice|trade|economy|economic|education|environment|energy)\s+)?(?:ministry|"
     r"military|army|navy|air force|embassy|parliament|foreign office|cabinet|courts?|police|"
     r"authorities|intelligence|opposition|security forces|judiciary|central bank)\b"
+    r"(?!\s+(?:delegation|delegations|officials?|spokes\w+|sources?|leaders?|chiefs?|"
+    r"officers?|personnel|exercises?|operations?|drills?|engagement|commanders?|aircraft|"
+    r"vessels?|ships?|forces?|courts?|judges?|members?)\b)"
 )
+
+
+_AUXILIARIES = {
+    "is",
+    "was",
+    "has",
+    "had",
+    "will",
+    "would",
+    "wants",
+    "plans",
+    "hopes",
+    "expects",
+    "could",
+    "may",
+    "might",
+    "must",
+    "should",
+    "can",
+    "does",
+    "did",
+    "says",
+    "warns",
+    "insists",
+}
 
 
 def _acronym(word: str) -> bool:

@@ -528,6 +528,92 @@ MEDIA_NOUNS = (
     "wire service",
 )
 
+# News agencies and outlets cited by their one-word name ("told Reuters").
+MEDIA_NAMES = {
+    "reuters",
+    "afp",
+    "ap",
+    "bloomberg",
+    "xinhua",
+    "tass",
+    "kyodo",
+    "yonhap",
+    "bbc",
+    "cnn",
+    "bernama",
+    "ria",
+    "interfax",
+    "anadolu",
+    "wafa",
+    "irna",
+    "nhk",
+    "pti",
+    "ani",
+    "efe",
+    "dpa",
+    "ansa",
+    "nikkei",
+    "axios",
+    "politico",
+}
+
+# Lowercase nouns that, just before or after a name, make it an organisation
+# ("carrier SunExpress", "the Oneworld alliance").
+ORG_NOUNS = {
+    "carrier",
+    "airline",
+    "company",
+    "firm",
+    "group",
+    "club",
+    "side",
+    "broadcaster",
+    "newspaper",
+    "party",
+    "alliance",
+    "startup",
+    "manufacturer",
+    "maker",
+    "bank",
+    "insurer",
+    "retailer",
+    "agency",
+    "network",
+    "conglomerate",
+    "giant",
+    "brand",
+    "outlet",
+}
+
+# Words that end the name of an event, not of an actor ("Davis Cup Finals", "Dubai Air Show").
+EVENT_WORDS = {
+    "cup",
+    "finals",
+    "final",
+    "championship",
+    "championships",
+    "open",
+    "games",
+    "olympics",
+    "tournament",
+    "series",
+    "summit",
+    "forum",
+    "conference",
+    "show",
+    "expo",
+    "festival",
+    "awards",
+    "marathon",
+    "prix",
+    "war",
+    "season",
+    "week",
+    "day",
+    "roundtable",
+    "dialogue",
+}
+
 # Unnamed groups that speak, meet or act ("senior defense officials").
 GROUP_NOUNS = (
     "delegation",
@@ -572,7 +658,7 @@ GROUP_NOUNS = (
     "critics",
     "sources",
     "authorities",
-    "team",
+    "countries",
 )
 
 # Words that begin sentences but are never names (checked before the "lowercase elsewhere"

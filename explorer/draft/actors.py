@@ -702,11 +702,36 @@ class ActorFinder:
                         actor.role = actor.role or _strip_determiner(phrase)
                         self._member_from_role(actor, phrase)
 
+    def _counterparts(self, sentence: Sentence) -> None:
+        """ "the Japanese and Chinese defence ministers": one unnamed person of each country."""
+        for match in _COUNTERPARTS.finditer(sentence.text):
+            first, second, office, plural = match.group(1, 2, 3, 4)
+            countries = [
+                places.BY_DEMONYM.get(first.lower()),
+                places.BY_DEMONYM.get(second.lower()),
+            ]
+            if None in countries:
+                continue
+            start = sentence.start + match.start()
+            end = sentence.start + match.end()
+            singular = plural[:-1] if plural.endswith("s") else plural
+            for demonym in (first, second):
+                name = f"{demonym} {office}{singular}".strip()
+                actor = self.by_key.get(normalise(name))
+                if actor is None:
+                    actor = self.new_actor(name, "person", "an unnamed official of each country")
+                    actor.role = name
+                    country = self.countries.get(places.BY_DEMONYM[demonym.lower()].name)
+                    if country is not None:
+                        actor.member_of.append(country)
+                self.mention(actor, start, end, sentence.index)
+
     def _groups(self) -> None:
         """Unnamed groups as noun phrases; "the delegation" refers back to "a … delegation"."""
         for sentence in self.sentences:
             if sentence.heading:
                 continue
+            self._counterparts(sentence)
             for match in _GROUP.finditer(sentence.text):
                 phrase = match.group(1)
                 words = phrase.split()
@@ -911,6 +936,11 @@ def _noun_phrase_start(words: list[str]) -> int:
     return cut
 
 
+_COUNTERPARTS = re.compile(
+    r"\b([A-Z][a-z]+)\s+and\s+([A-Z][a-z]+)\s+((?:[a-z]+\s+)?)(ministers|presidents|leaders|"
+    r"foreign ministers|defence ministers|defense ministers|prime ministers|envoys|"
+    r"ambassadors|negotiators|chiefs)\b"
+)
 _LOWER_BODY = re.compile(
     r"\b(?:the\s+)?([A-Z][a-z]+(?:’s|'s)?)\s+(?:(?:foreign|defence|defense|interior|finance|"
     r"health|justice|trade|economy|economic|education|environment|energy)\s+)?(?:ministry|"

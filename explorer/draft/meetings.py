@@ -338,6 +338,15 @@ def _clauses(text: str) -> list[tuple[int, int]]:
 def _event_word(noun: str) -> bool:
     """A meeting noun that stands for an event of its own ("a regional defence gathering")."""
     return noun in {
+        "deal",
+        "order",
+        "sale",
+        "sales",
+        "agreement",
+        "partnership",
+        "codeshare",
+        "contract",
+        "invitation",
         "summit",
         "visit",
         "talks",

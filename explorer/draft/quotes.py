@@ -494,6 +494,8 @@ class QuoteFinder:
             _outside(s, self.spans) for s in evidence
         )  # attribution may be in a later sentence of the quote
         verb = _VERB.search(outside_all)
+        if len(words) < 2:
+            return  # one word in quotation marks: a term or a name, not speech
         if len(words) < 4 and (verb is None or all(w[:1].isupper() for w in words)):
             return  # scare quotes or a title
         speaker, guess = self._direct_speaker(evidence, span)

@@ -10,11 +10,12 @@ urge, agree and their kin (lexicon.PARAPHRASE_VERBS).
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
 from explorer.draft.actors import ActorFinder, normalise, reference_at
-from explorer.draft.lexicon import PARAPHRASE_FORMS, REPORT_FORMS, SPEECH_FORMS
+from explorer.draft.lexicon import OBJECT_VERBS, PARAPHRASE_FORMS, REPORT_FORMS, SPEECH_FORMS
 from explorer.draft.model import DraftActor, DraftQuote, Mention, Sentence
 
 _OPEN = '“"'
@@ -47,7 +48,7 @@ _AGENT_FOR = re.compile(
     re.IGNORECASE,
 )
 _REFERENCE = re.compile(
-    r"\b((?:the|a|an|this|that|his|her|its|their)\s+(?:[\w’'-]+\s+){0,3}?"
+    r"\b((?:the|a|an|this|that|his|her|its|their)\s+(?:[\w’'-]+\s+){0,3}"
     r"(?:" + _REFERENCE_NOUNS + r"))\b",
     re.IGNORECASE,
 )
@@ -139,6 +140,7 @@ def _plural_noun(word: str) -> bool:
     return word.endswith("s") and not word.endswith(("ss", "us", "ics")) and word != "police"
 
 
+_STATEMENT_BOUNDARY = re.compile(r";|,?\s+(?=(?:while|whereas|but)\s)")
 _TRAILING_TIME = re.compile(
     r"(?:\s+(?:in a statement|in an interview|on \w+\.?(?: \d{1,2})?|last \w+|this \w+|"
     r"late on \w+|earlier|later|on Twitter|on X|yesterday|today))+\s*$",
@@ -318,7 +320,7 @@ class QuoteFinder:
         for mention in reversed(mentions):
             gap = self.body[mention.end : base + len(region)]
             if re.fullmatch(
-                r"\s*(?:(?:also|then|later|further|earlier|meanwhile|had|has|have|was|were|"
+                r"\s*(?:(?:also|then|later|further|earlier|meanwhile|had|has|have|was|were|\w+ly|"
                 r"would|will|on \w+|in \w+|last \w+|this \w+|,? ?who)\s*)*",
                 gap,
             ) and not self._possessive(mention):
@@ -462,8 +464,7 @@ class QuoteFinder:
                 continue
             spans = covered.get(sentence.index, [])
             outside = _outside(sentence, spans)
-            reported = self._reported(sentence, outside, spans)
-            if reported is not None:
+            for reported in self._reported(sentence, outside, spans):
                 handled_reported.add(sentence.index)
                 self.quotes.append(reported)
                 self._remember(sentence, reported.speaker)
@@ -536,7 +537,32 @@ class QuoteFinder:
 
     # -- reported and paraphrased statements ---------------------------------------------
 
-    def _reported(self, sentence: Sentence, outside: str, spans: list[Span]) -> DraftQuote | None:
+    def _reported(self, sentence: Sentence, outside: str, spans: list[Span]) -> list[DraftQuote]:
+        """The reported and paraphrased statements of a sentence: one per clause joined by
+        "while", "whereas", "but" or a semicolon, one per speaker of a joint subject."""
+        quotes: list[DraftQuote] = []
+        cuts = [0, *[m.start() for m in _STATEMENT_BOUNDARY.finditer(outside)], len(outside)]
+        for a, b in itertools.pairwise(cuts):
+            if b - a < 12:
+                continue
+            part = Sentence(
+                sentence.index,
+                sentence.start + a,
+                sentence.start + b,
+                sentence.text[a:b],
+                sentence.paragraph,
+            )
+            found = self._reported_one(part, outside[a:b], spans)
+            if found is None:
+                continue
+            for quote in found:
+                quote.evidence = [sentence]
+                quotes.append(quote)
+        return quotes
+
+    def _reported_one(
+        self, sentence: Sentence, outside: str, spans: list[Span]
+    ) -> list[DraftQuote] | None:
         text = sentence.text
         candidates = list(_VERB.finditer(outside))
         if not candidates:
@@ -564,6 +590,10 @@ class QuoteFinder:
             actor, guess, content_start, content_end = result
             content = text[content_start:content_end].strip(" ,;:—–-")
             content = re.sub(r"^that\s+", "", content)
+            if verb in OBJECT_VERBS and content_start > match.start():
+                # "Egypt sharply criticised the US policy shift": the act is the statement.
+                subject = self._subject_text(sentence, actor, match.start())
+                content = f"{subject} {text[match.start() : content_end]}".strip(" ,;:")
             if not self._statement(content, spans, sentence, content_start):
                 continue
             kind = "paraphrase" if verb in PARAPHRASE_FORMS else "reported"
@@ -573,11 +603,40 @@ class QuoteFinder:
             statement = statement.rstrip(" ,;:")
             if not statement.endswith((".", "!", "?")):
                 statement += "."
-            quote = DraftQuote(statement, actor, kind, [sentence], start=sentence.start)
-            if guess:
-                quote.guesses.append(guess)
-            return quote
+            quotes = []
+            for speaker in [*self._joint(actor, sentence, match.start()), actor]:
+                quote = DraftQuote(statement, speaker, kind, [sentence], start=sentence.start)
+                if guess:
+                    quote.guesses.append(guess)
+                if speaker is not actor:
+                    quote.guesses.append(f"joint subject: said by {speaker.name} as well")
+                quotes.append(quote)
+            return quotes
         return None
+
+    def _joint(self, actor: DraftActor, sentence: Sentence, verb_start: int) -> list[DraftActor]:
+        """ "Egypt and Jordan criticised": the other actors of a subject joined by "and"."""
+        mine = [m for m in self._mentions_in(sentence.start, sentence.start + verb_start)]
+        if not mine or mine[-1].actor is not actor:
+            return []
+        others: list[DraftActor] = []
+        current = mine[-1]
+        for previous in reversed(mine[:-1]):
+            gap = self.body[previous.end : current.start]
+            if re.fullmatch(r"\s*(?:,|and|, and)\s*", gap) and previous.actor is not actor:
+                if previous.actor not in others:
+                    others.insert(0, previous.actor)  # type: ignore[arg-type]
+                current = previous
+            else:
+                break
+        return others
+
+    def _subject_text(self, sentence: Sentence, actor: DraftActor, verb_start: int) -> str:
+        """How the sentence names the subject of the verb at `verb_start`, or its name."""
+        mine = self._mentions_in(sentence.start, sentence.start + verb_start)
+        if mine and mine[-1].actor is actor:
+            return actor.name
+        return actor.name
 
     def _statement(self, content: str, spans: list[Span], sentence: Sentence, start: int) -> bool:
         """Whether a clause is a statement of its own, not only a quotation or a fragment."""

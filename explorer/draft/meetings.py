@@ -24,7 +24,7 @@ from explorer.draft.lexicon import (
 )
 from explorer.draft.model import DraftActor, DraftMeeting, Mention, Sentence
 from explorer.draft.quotes import quoted_spans
-from explorer.draft.when import status_of, when_of
+from explorer.draft.when import find_dates, status_of, when_of
 
 _VERBS = re.compile(
     r"\b("
@@ -38,6 +38,11 @@ _NOUNS = re.compile(
     re.I,
 )
 _ANAPHORIC = {"the", "this", "that", "these"}
+_DETERMINED = re.compile(
+    r"\b(a|an|the|this|that|these|his|her|its|their|our)\s+((?:(?!(?:a|an|the|this|that)\s)"
+    r"[\w’'-]+\s+){0,2})$",
+    re.IGNORECASE,
+)
 _SPEECH = re.compile(
     r"[,”\"]\s*(?:"
     + "|".join(re.escape(v) for v in sorted(SPEECH_FORMS, key=len, reverse=True))
@@ -64,6 +69,7 @@ class MeetingFinder:
         self.published = published
         self.meetings: list[DraftMeeting] = []
         self.quoted = quoted_spans(body)
+        self.last_day: str | None = None
 
     def _object_after(self, sentence: Sentence, offset: int) -> bool:
         """An actor (or a place) named right after a verb: "beat the Celtics", "met Wang Yi"."""
@@ -82,6 +88,13 @@ class MeetingFinder:
             if sentence.heading:
                 continue
             self._sentence(sentence)
+            days = [f for f in find_dates(sentence.text, self.published) if f.precision == "day"]
+            if days:
+                self.last_day = days[-1].iso
+        for meeting in self.meetings:
+            if meeting.when is None and meeting.status == "ongoing":
+                meeting.when = self.published.isoformat()
+                meeting.guesses.append("when read as the publication date (ongoing, no date given)")
         return self.meetings
 
     def _clause(self, sentence: Sentence) -> tuple[str, int]:
@@ -95,13 +108,20 @@ class MeetingFinder:
         found: list[tuple[str, int, int, str]] = []
         for verb in _VERBS.finditer(text):
             word = verb.group(1).lower()
-            if word in AMBIGUOUS_MEETING_VERBS and not self._object_after(sentence, verb.end()):
-                continue
+            if word in AMBIGUOUS_MEETING_VERBS and (
+                not self._object_after(sentence, verb.end())
+                or re.search(
+                    r"\b(?:the|a|an|his|her|its|their|this|that)\s+$", text[: verb.start()]
+                )
+            ):
+                continue  # "a positive sign", "hit in the face": a noun, not a meeting
             found.append(("verb", verb.start(1), verb.end(1), word))
         for noun in _NOUNS.finditer(text):
             start, end = noun.start(3), noun.end(3)
-            determiner = (noun.group(1) or "").strip().lower()
-            kind = "anaphor" if determiner in _ANAPHORIC and not noun.group(2).strip() else "noun"
+            before = _DETERMINED.search(text[max(0, start - 40) : start])
+            determiner = before.group(1).lower() if before else ""
+            modifiers = before.group(2).strip() if before else ""
+            kind = "anaphor" if determiner in _ANAPHORIC and not modifiers else "noun"
             overlapping = [f for f in found if f[1] < end and start < f[2]]
             if overlapping:
                 if not determiner:
@@ -193,9 +213,9 @@ class MeetingFinder:
                 self._extend(last, sentence, text, where, when, when_guess)
                 return
         status, status_guess = status_of(text, when, self.published)
-        if when is None and status == "ongoing":
-            when = self.published.isoformat()
-            when_guess = f"when read as the publication date ({status}, no date given)"
+        if when is None and trigger in _ENCOUNTERS and self.last_day is not None:
+            when = self.last_day
+            when_guess = f"when {when} carried over from the last day the article names"
         meeting = DraftMeeting(
             title=_title(participants, trigger, where),
             status=status,
@@ -358,7 +378,6 @@ def _event_word(noun: str) -> bool:
         "inauguration",
         "ceremony",
         "match",
-        "final",
         "hearing",
         "session",
         "negotiations",

@@ -24,7 +24,7 @@ from explorer.draft.lexicon import (
 )
 from explorer.draft.model import DraftActor, DraftMeeting, Mention, Sentence
 from explorer.draft.quotes import quoted_spans
-from explorer.draft.when import find_dates, status_of, when_of
+from explorer.draft.when import status_of, when_of
 
 _VERBS = re.compile(
     r"\b("
@@ -69,7 +69,6 @@ class MeetingFinder:
         self.published = published
         self.meetings: list[DraftMeeting] = []
         self.quoted = quoted_spans(body)
-        self.last_day: str | None = None
 
     def _object_after(self, sentence: Sentence, offset: int) -> bool:
         """An actor (or a place) named right after a verb: "beat the Celtics", "met Wang Yi"."""
@@ -88,9 +87,6 @@ class MeetingFinder:
             if sentence.heading:
                 continue
             self._sentence(sentence)
-            days = [f for f in find_dates(sentence.text, self.published) if f.precision == "day"]
-            if days:
-                self.last_day = days[-1].iso
         for meeting in self.meetings:
             if meeting.when is None and meeting.status == "ongoing":
                 meeting.when = self.published.isoformat()
@@ -213,9 +209,8 @@ class MeetingFinder:
                 self._extend(last, sentence, text, where, when, when_guess)
                 return
         status, status_guess = status_of(text, when, self.published)
-        if when is None and trigger in _ENCOUNTERS and self.last_day is not None:
-            when = self.last_day
-            when_guess = f"when {when} carried over from the last day the article names"
+        if status == "happened" and _PRESENT_SCHEDULE.fullmatch(trigger) and status_guess:
+            status = "planned"  # "Serbia takes on Japan": the present of a fixture
         meeting = DraftMeeting(
             title=_title(participants, trigger, where),
             status=status,
@@ -318,6 +313,7 @@ def _blank_quotes(text: str, sentence: Sentence, spans: list) -> str:  # type: i
     return "".join(chars)
 
 
+_PRESENT_SCHEDULE = re.compile(r"(?:takes on|plays|faces|meets|visits|hosts|plays host to)")
 _ENCOUNTERS = {
     "beat",
     "beats",

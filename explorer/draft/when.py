@@ -318,6 +318,9 @@ def when_of(clause: str, published: date) -> tuple[str | None, str | None]:
 
 
 def _is_age_or_count(clause: str, found: Found) -> bool:
+    """A number that is not the meeting's date: an age, a count, or "since 2011"."""
+    if re.search(r"\b(?:since|until|till|by|before|after)\s+$", clause[: found.start]):
+        return True
     return found.precision == "year" and bool(
         re.match(r"\s*(?:years?|people|votes|troops|-year)", clause[found.end :])
     )

@@ -143,7 +143,9 @@ def _plural_noun(word: str) -> bool:
 _STATEMENT_BOUNDARY = re.compile(r";|,?\s+(?=(?:while|whereas|but)\s)")
 _TRAILING_TIME = re.compile(
     r"(?:\s+(?:in a statement|in an interview|on \w+\.?(?: \d{1,2})?|last \w+|this \w+|"
-    r"late on \w+|earlier|later|on Twitter|on X|yesterday|today))+\s*$",
+    r"late on \w+|earlier|later|on Twitter|on X|yesterday|today|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"(?:at|in) (?:the |a )?[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*|at a [a-z]+ conference))+\s*$",
     re.IGNORECASE,
 )
 _FILLER = {
@@ -316,11 +318,12 @@ class QuoteFinder:
             if reference:
                 return self._by_reference(sentence, base, reference.group(1), offset)
             return None, None, 0, 0
-        # Preceding: the mention just before the verb ("Hayashi said", "Hayashi also said").
-        for mention in reversed(mentions):
+        # Preceding: the mention just before the verb ("Hayashi said", "Hayashi also said");
+        # of two ending together ("Nikkei", "the Nikkei business daily") the longer.
+        for mention in sorted(mentions, key=lambda m: (m.end, -m.start), reverse=True):
             gap = self.body[mention.end : base + len(region)]
             if re.fullmatch(
-                r"\s*(?:(?:also|then|later|further|earlier|meanwhile|had|has|have|was|were|\w+ly|"
+                r"[\s\-–—]*(?:(?:also|then|later|further|earlier|meanwhile|had|has|have|was|were|\w+ly|"
                 r"would|will|on \w+|in \w+|last \w+|this \w+|,? ?who)\s*)*",
                 gap,
             ) and not self._possessive(mention):
@@ -408,6 +411,8 @@ class QuoteFinder:
         words = phrase.split()
         determiner = words[0].lower()
         rest = " ".join(words[1:])
+        if determiner not in {"a", "an", "the", "this", "that", "his", "her", "its", "their"}:
+            determiner, rest = "", phrase
         actor = None
         if determiner in {"his", "her", "its", "their"}:
             owner = reference_at(self.finder.actors, self.finder.mentions, position, determiner)
@@ -581,6 +586,8 @@ class QuoteFinder:
         choices.sort(key=lambda c: c[0])
         for _, match in choices:
             verb = match.group(1).lower()
+            if verb in ("called", "quoted"):
+                continue  # "called it an 'extremely adverse development'": the quote says it
             if verb == "according to":
                 result = self._according(sentence, outside, match)
             else:
@@ -685,6 +692,16 @@ class QuoteFinder:
             told = _TOLD_OBJECT.match(text[start:])
             if told:
                 start += told.end()
+            else:
+                # "told settler leaders, according to a statement": an object, then no claim.
+                plain = re.match(
+                    r"\s*(?:[a-z][\w’'-]*\s+){0,3}[a-z][\w’'-]*(?=\s*(?:,|\.|$|that\b))",
+                    text[start:],
+                )
+                if plain:
+                    start += plain.end()
+            if re.match(r"\s*(?:,\s*according to\b.*)?[.\s]*$", text[start:]):
+                return None
         rest = text[start:]
         lead = re.match(r"\s*(?:on \w+|in a statement|in an interview|on \w+ \w+)?\s*,?\s*", rest)
         if lead:

@@ -135,7 +135,7 @@ def runs_in(sentence: Sentence, lower_words: set[str]) -> list[Run]:
                 k += 1
             joined = " ".join(words)
             if (
-                joined in _CONNECTORS
+                (joined in _CONNECTORS or all(w in _PARTICLES for w in words))
                 and k + 1 < len(tokens)
                 and text[tokens[k][1] : tokens[k + 1][0]] == " "
                 and _is_cap(tokens[k + 1][2])
@@ -303,7 +303,13 @@ class ActorFinder:
         self._merge_single_names()
         return self.actors
 
-    def _take_run(self, run: Run) -> None:
+    def _take_run(self, run: Run) -> DraftActor | None:
+        before = self.body[run.start - 1 : run.start]
+        after = self.body[run.end : run.end + 1]
+        if (before in '“"' and before and after in '”"' and after) or (
+            before == "(" and after == ")" and not run.text.isupper()
+        ):
+            return None  # a name in quotation marks or brackets: a nickname or a venue
         words = _words(run.text)
         lowered = [w.lower() for w in words]
         name_lower = run.text.lower()
@@ -376,7 +382,12 @@ class ActorFinder:
             # portfolio runs on to the name (its last two words); with no name left
             # ("High Commissioner for Human Rights") the run is an office, not a person.
             rest = [i for i in range(name_at + 1, len(words)) if lowered[i] != "the"]
-            if len(rest) <= 2 + (1 if len(rest) > 3 else 0) and len(rest) < 3:
+            if len(rest) < 3:
+                if title_at == 0 and rest:
+                    # "Chairman of the OECS Authority": the office's organisation.
+                    offset = run.text.find(words[rest[0]], len(words[0]))
+                    org_run = Run(run.start + offset, run.end, run.text[offset:], run.sentence)
+                    return self._organisation(org_run)
                 return self._organisation(run)
             name_at = len(words) - 2
         if 0 <= title_at < len(words) - 1 and _is_cap(words[name_at]):
@@ -431,6 +442,17 @@ class ActorFinder:
                 return None  # "Davis Cup Finals", "Group A": an event or a pool, not an actor
             if run.after in ORG_NOUNS:
                 return self._organisation(run)
+            team = self.by_key.get(normalise(words[0] + "s"))
+            if team is not None and team.kind == "organisation" and len(words) >= 3:
+                # "Sixer Jrue Holiday": a member of the Sixers.
+                offset = run.text.find(words[1], len(words[0]))
+                person = self._person(
+                    run.text[offset:], run.start + offset, run.end, run.sentence, guess=True
+                )
+                person.add_alias(run.text)
+                if team not in person.member_of:
+                    person.member_of.append(team)
+                return person
             return self._person(run.text, run.start, run.end, run.sentence, guess=True)
         if len(words) == 1:
             return self._single(run)
@@ -441,6 +463,9 @@ class ActorFinder:
     ) -> DraftActor:
         key = normalise(name)
         actor = self.by_key.get(key)
+        bare = re.sub(r"\s+(?:Jr|Sr|II|III)\.?$", "", name)
+        if actor is None and bare != name and len(_words(bare)) == 1:
+            actor = self._by_surname(bare)  # "Oubre Jr" for Kelly Oubre Jr.
         if actor is None:
             surname = self._by_surname(name)
             if surname is not None and len(_words(name)) == 1:

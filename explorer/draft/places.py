@@ -119,6 +119,48 @@ Venezuela||Venezuelan|Caracas
 Vietnam|Viet Nam|Vietnamese|Hanoi
 Yemen||Yemeni|Sanaa
 Zimbabwe||Zimbabwean|Harare
+Grenada||Grenadian|St George's
+Barbados||Barbadian|Bridgetown
+Jamaica||Jamaican|Kingston
+Trinidad and Tobago|Trinidad|Trinidadian|Port of Spain
+Bahamas|the Bahamas|Bahamian|Nassau
+Haiti||Haitian|Port-au-Prince
+Dominican Republic||Dominican|Santo Domingo
+Guatemala||Guatemalan|Guatemala City
+Honduras||Honduran|Tegucigalpa
+El Salvador||Salvadoran|San Salvador
+Nicaragua||Nicaraguan|Managua
+Costa Rica||Costa Rican|San Jose
+Panama||Panamanian|Panama City
+Ecuador||Ecuadorian|Quito
+Paraguay||Paraguayan|Asuncion
+Uruguay||Uruguayan|Montevideo
+Guyana||Guyanese|Georgetown
+Belize||Belizean|Belmopan
+Luxembourg||Luxembourgish|Luxembourg
+Malta||Maltese|Valletta
+Montenegro||Montenegrin|Podgorica
+North Macedonia|Macedonia|Macedonian|Skopje
+Bahrain||Bahraini|Manama
+Cameroon||Cameroonian|Yaounde
+Ivory Coast|Cote d'Ivoire|Ivorian|Yamoussoukro
+Tanzania||Tanzanian|Dodoma
+Zambia||Zambian|Lusaka
+Mozambique||Mozambican|Maputo
+Angola||Angolan|Luanda
+Namibia||Namibian|Windhoek
+Botswana||Botswanan|Gaborone
+Niger||Nigerien|Niamey
+Chad||Chadian|N'Djamena
+Burkina Faso||Burkinabe|Ouagadougou
+Eritrea||Eritrean|Asmara
+South Sudan||South Sudanese|Juba
+Tajikistan||Tajik|Dushanbe
+Kyrgyzstan||Kyrgyz|Bishkek
+Turkmenistan||Turkmen|Ashgabat
+Brunei||Bruneian|Bandar Seri Begawan
+Fiji||Fijian|Suva
+Papua New Guinea||Papua New Guinean|Port Moresby
 """
 
 # Places that are never parties: regions, seas, continents, well-known buildings.

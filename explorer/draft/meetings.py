@@ -109,6 +109,13 @@ class MeetingFinder:
                 or re.search(
                     r"\b(?:the|a|an|his|her|its|their|this|that)\s+$", text[: verb.start()]
                 )
+                or (
+                    word in _ALSO_NOUNS
+                    and re.search(
+                        r"\b(?:the|a|an|his|her|its|their|this|that)\s+(?:[a-z-]+\s+){1,2}$",
+                        text[: verb.start()],
+                    )
+                )
             ):
                 continue  # "a positive sign", "hit in the face": a noun, not a meeting
             found.append(("verb", verb.start(1), verb.end(1), word))
@@ -313,6 +320,7 @@ def _blank_quotes(text: str, sentence: Sentence, spans: list) -> str:  # type: i
     return "".join(chars)
 
 
+_ALSO_NOUNS = {"sign", "face", "play", "host", "visit", "meet", "call", "called", "signed"}
 _PRESENT_SCHEDULE = re.compile(r"(?:takes on|plays|faces|meets|visits|hosts|plays host to)")
 _ENCOUNTERS = {
     "beat",

@@ -200,6 +200,17 @@ MEETING_VERBS = (
     "partnered with",
     "beaten",
     "had beaten",
+    "beating",
+    "defeating",
+    "win over",
+    "victory over",
+    "wins over",
+    "cruised past",
+    "eased past",
+    "breezed past",
+    "swept",
+    "outlasted",
+    "against",
     "plays host to",
 )
 

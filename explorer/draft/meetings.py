@@ -144,6 +144,7 @@ class MeetingFinder:
             return
         windows = _clauses(text)
         made: set[tuple[int, int]] = set()
+        pairs: set[tuple[int, ...]] = set()
         for kind, start, stop, word in triggers:
             window = next(((a, b) for a, b in windows if a <= start < b), (0, len(text)))
             clause = text[window[0] : window[1]]
@@ -171,14 +172,22 @@ class MeetingFinder:
                         when_guess,
                     )
                     continue
-            if window in made:
-                continue
             if kind != "verb" and not _event_word(word):
                 continue
             if word in _ENCOUNTERS:
+                if word == "against" and not _SPORT_CONTEXT.search(clause):
+                    continue
                 participants = self._pair(sentence, start, stop, mentions)
-            else:
-                participants = self._participants(mentions, where, sentence)
+                pair = tuple(sorted(id(a) for a in participants))
+                if len(participants) < 2 or pair in pairs:
+                    continue
+                pairs.add(pair)
+                made.add(window)
+                self._add(sentence, clause, participants, word, where, when, when_guess)
+                continue
+            if window in made:
+                continue
+            participants = self._participants(mentions, where, sentence)
             if not participants:
                 continue
             made.add(window)
@@ -322,7 +331,24 @@ def _blank_quotes(text: str, sentence: Sentence, spans: list) -> str:  # type: i
 
 _ALSO_NOUNS = {"sign", "face", "play", "host", "visit", "meet", "call", "called", "signed"}
 _PRESENT_SCHEDULE = re.compile(r"(?:takes on|plays|faces|meets|visits|hosts|plays host to)")
+_SPORT_CONTEXT = re.compile(
+    r"\b(?:match|matches|tie|game|games|action|play|plays|played|face|faces|clash|series|final|"
+    r"semifinal|quarterfinal|fixture|round|group|set|sets|win|won|lost|beat|victory|defeat)\b",
+    re.IGNORECASE,
+)
 _ENCOUNTERS = {
+    "beating",
+    "defeating",
+    "win over",
+    "victory over",
+    "wins over",
+    "cruised past",
+    "eased past",
+    "breezed past",
+    "swept",
+    "outlasted",
+    "against",
+    "had beaten",
     "beat",
     "beats",
     "beaten",

@@ -187,6 +187,10 @@ MEETING_VERBS = (
     "eliminated",
     "spoke to",
     "talked to",
+    "by telephone",
+    "by phone",
+    "mediated",
+    "mediating",
     "played host to",
     "play host to",
     "ordered",
@@ -294,6 +298,9 @@ MEETING_NOUNS = (
     "codeshare",
     "contract",
     "invitation",
+    "mediation",
+    "debate",
+    "emergency meeting",
 )
 
 # Modality of a clause: what an "expected" or "planned" meeting sounds like.

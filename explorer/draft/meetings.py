@@ -397,6 +397,8 @@ def _event_word(noun: str) -> bool:
         "codeshare",
         "contract",
         "invitation",
+        "mediation",
+        "debate",
         "summit",
         "visit",
         "talks",

@@ -566,7 +566,7 @@ class QuoteFinder:
         return quotes
 
     def _reported_one(
-        self, sentence: Sentence, outside: str, spans: list[Span]
+        self, sentence: Sentence, outside: str, spans: list[Span], depth: int = 0
     ) -> list[DraftQuote] | None:
         text = sentence.text
         candidates = list(_VERB.finditer(outside))
@@ -618,6 +618,22 @@ class QuoteFinder:
                 if speaker is not actor:
                     quote.guesses.append(f"joint subject: said by {speaker.name} as well")
                 quotes.append(quote)
+            if depth == 0 and content_start > match.end():
+                # A claim inside the claim: "South Africa said Mugabe had told Zuma that …".
+                inner = Sentence(
+                    sentence.index,
+                    sentence.start + content_start,
+                    sentence.start + content_end,
+                    text[content_start:content_end],
+                    sentence.paragraph,
+                )
+                nested = self._reported_one(
+                    inner, outside[content_start:content_end], spans, depth=1
+                )
+                for quote in nested or ():
+                    if quote.speaker is not actor:
+                        quote.guesses.append("a claim reported inside another speaker's claim")
+                        quotes.append(quote)
             return quotes
         return None
 

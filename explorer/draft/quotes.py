@@ -448,6 +448,7 @@ class QuoteFinder:
             actor
             for actor in self.finder.actors
             if actor.kind == "person"
+            and not any(g.startswith("unnamed") for g in actor.guesses)
             and any(
                 stem in (actor.role or "").lower().split()
                 or any(stem in alias.lower().split() for alias in actor.aliases)
@@ -692,7 +693,7 @@ class QuoteFinder:
         if actor is None:
             return None
         text = sentence.text
-        tail = outside[match.end() :].strip(" .!?”\"’')")
+        tail = _TRAILING_TIME.sub("", outside[match.end() :].rstrip(" .!?”\"’')")).strip()
         inverted = subject_start >= match.end()
         if inverted or not tail or (len(_WORD.findall(tail)) <= 2 and "\u2592" not in tail):
             # "S, X said." / "S, said X." — the statement comes first.

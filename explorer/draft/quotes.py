@@ -520,7 +520,15 @@ class QuoteFinder:
     ) -> tuple[DraftActor | None, str | None]:
         for sentence in evidence:
             outside = _outside(sentence, self.spans)
-            for match in _VERB.finditer(outside):
+            # The attribution nearest the quotation first ("…, with Safadi warning of '…'").
+            here = span.start - sentence.start
+            nearest = sorted(
+                _VERB.finditer(outside),
+                key=lambda m: min(
+                    abs(m.start() - here), abs(m.end() - (span.end - sentence.start))
+                ),
+            )
+            for match in nearest:
                 actor, guess, _, _ = self._speaker_near(
                     sentence, outside, match.start(), match.end()
                 )

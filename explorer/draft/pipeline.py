@@ -165,9 +165,9 @@ def _actor_id(actor: DraftActor, known: Known, ids: IdMaker, reused: set[str]) -
         corpus_actor, matched = match
         reused.add(corpus_actor.id)
         actor.id = corpus_actor.id
-        if actor.name != corpus_actor.name:
-            actor.add_alias(actor.name)
+        drafted_name = actor.name
         actor.name = corpus_actor.name
+        actor.add_alias(drafted_name)
         actor.kind = corpus_actor.kind
         actor.aliases = [a for a in actor.aliases if a != actor.name]
         actor.reused = True

@@ -302,7 +302,11 @@ def when_of(clause: str, published: date) -> tuple[str | None, str | None]:
         first, last = days[0], days[-1]
         if first.iso <= last.iso:
             iso = f"{first.iso}/{last.iso}"
-            return iso, _explain(f'"{first.words}" to "{last.words}"', iso, clause, published)
+            return (
+                iso,
+                f'when "{first.words}" to "{last.words}" read as {iso} (each by the tense of '
+                f"its clause, published {published.isoformat()})",
+            )
     # The most precise date is the meeting's; a bare year beside it only says which year.
     intervals = [f for f in found if f.precision == "interval"]
     if intervals:

@@ -410,6 +410,8 @@ class ActorFinder:
         # An organisation: an organisation word, or an acronym.
         if lowered[-1] in EVENT_WORDS and len(words) > 1:
             return None
+        if len(words) > 1 and len(words[-1]) == 1 and words[-1].isupper():
+            return None  # "Group A": a pool of a tournament, not an actor
         if set(lowered) & ORG_WORDS or lowered[0] in ORG_FIRST_WORDS:
             return self._organisation(run)
         if len(words) == 1 and (run.text.isupper() and 2 <= len(run.text) <= 6):
@@ -855,6 +857,8 @@ class ActorFinder:
             changed = False
             for actor in list(kept):
                 for parent in actor.member_of:
+                    if parent.kind == "country" and self.locative_only.get(parent.name, False):
+                        continue  # "the Ghanaian government": a nationality, not a party
                     if id(parent) not in keep_ids:
                         keep_ids.add(id(parent))
                         kept.append(parent)

@@ -323,8 +323,9 @@ class QuoteFinder:
         for mention in sorted(mentions, key=lambda m: (m.end, -m.start), reverse=True):
             gap = self.body[mention.end : base + len(region)]
             if re.fullmatch(
-                r"[\s\-–—]*(?:(?:also|then|later|further|earlier|meanwhile|had|has|have|was|were|\w+ly|"
-                r"would|will|on \w+|in \w+|last \w+|this \w+|,? ?who)\s*)*",
+                r"[\s\-–—]*(?:,\s*(?:however|meanwhile|though|too|in turn|for (?:his|her|its|their) "
+                r"part),\s*)?(?:(?:also|then|later|further|earlier|meanwhile|had|has|have|was|"
+                r"were|\w+ly|would|will|on \w+|in \w+|last \w+|this \w+|,? ?who)\s*)*",
                 gap,
             ) and not self._possessive(mention):
                 agent = self._agent_of(mention, sentence)

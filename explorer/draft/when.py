@@ -94,11 +94,14 @@ def status_of(clause: str, when: str | None, published: date) -> tuple[str, bool
         return "ongoing", False
     if any(_has(lowered, m) for m in PLANNED_MARKERS):
         return "planned", False
+    if _PROGRESSIVE.search(lowered):
+        return "ongoing", False
     if when and _first(when.split("/")[0]) > published:
         return "planned", True
     return "happened", not _PAST.search(lowered)
 
 
+_PROGRESSIVE = re.compile(r"\b(?:is|are)\s+(?:\w+ly\s+)?(?:being\s+)?(?!going\b)\w+ing\b")
 _PAST = re.compile(
     r"\b(\w+ed|met|held|was|were|had|did|made|went|took|came|gave|saw|began|beat|won|lost|"
     r"spoke|told|said|drew|flew|left|sent|brought|led|ran|hit|fought|sought|sat|stood|became)\b"
@@ -323,7 +326,9 @@ def when_of(clause: str, published: date) -> tuple[str | None, str | None]:
 
 def _is_age_or_count(clause: str, found: Found) -> bool:
     """A number that is not the meeting's date: an age, a count, or "since 2011"."""
-    if re.search(r"\b(?:since|until|till|by|before|after)\s+$", clause[: found.start]):
+    if re.search(r"\b(?:since|until|till|by|before|after)\s+$", clause[: found.start]) or (
+        found.words.lower().startswith("since ")
+    ):
         return True
     return found.precision == "year" and bool(
         re.match(r"\s*(?:years?|people|votes|troops|-year)", clause[found.end :])

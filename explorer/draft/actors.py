@@ -843,8 +843,8 @@ class ActorFinder:
                 continue
             if actor.kind == "country" and self.locative_only.get(actor.name, False):
                 continue
-            if actor.kind == "group":
-                continue
+            if actor.kind == "group" and not _national(actor.name):
+                continue  # an unnamed group is kept when it speaks, meets, or has a nation
             if actor.name.startswith("Government of") and not actor.mentions:
                 continue
             if id(actor) in self.weak and len(actor.mentions) < 2:
@@ -1004,6 +1004,13 @@ _AUXILIARIES = {
     "warns",
     "insists",
 }
+
+
+def _national(name: str) -> bool:
+    """A group named by its nation ("Spanish fans", "US banks", "senior Japanese officials")."""
+    return any(
+        w.lower() in places.BY_DEMONYM or w.lower() in places.BY_NAME for w in _words(name)[:-1]
+    )
 
 
 def _acronym(word: str) -> bool:

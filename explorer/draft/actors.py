@@ -114,6 +114,8 @@ def runs_in(sentence: Sentence, lower_words: set[str]) -> list[Run]:
         j = i
         while j + 1 < len(tokens):
             gap = text[tokens[j][1] : tokens[j + 1][0]]
+            if gap == ". " and tokens[j][2].lower() in _ABBREVIATED_TITLES:
+                gap = " "  # "Gov. Eric Holcomb", "Mr. Biden": the title's full stop
             if gap != " " or (_POSSESSIVE.search(tokens[j][2]) and not _continues(tokens, j)):
                 break
             nxt = tokens[j + 1][2]
@@ -202,6 +204,47 @@ def _breaks_run(token: str) -> bool:
     return _NOT_NAMES.fullmatch(bare) is not None or bare.lower().endswith(_ADJECTIVE_ENDINGS)
 
 
+_ROLE_ABBREVIATIONS = {
+    "gov.": "Governor",
+    "sen.": "Senator",
+    "rep.": "Representative",
+    "gen.": "General",
+    "adm.": "Admiral",
+    "lt.": "Lieutenant",
+    "col.": "Colonel",
+    "capt.": "Captain",
+    "sgt.": "Sergeant",
+    "prof.": "Professor",
+    "maj.": "Major",
+}
+_ABBREVIATED_TITLES = {
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "gov",
+    "sen",
+    "rep",
+    "gen",
+    "lt",
+    "col",
+    "sgt",
+    "capt",
+    "prof",
+    "adm",
+    "maj",
+    "cmdr",
+    "insp",
+    "det",
+    "supt",
+    "pres",
+    "amb",
+    "hon",
+    "rt",
+    "st",
+    "jr",
+    "sr",
+}
 _ADJECTIVE_ENDINGS = ("-based", "-born", "-led", "-backed", "-owned", "-style", "-run", "-made")
 _PARTICLES = {"van", "de", "der", "von", "bin", "al", "da", "dos", "la", "le", "du", "di", "ibn"}
 
@@ -401,7 +444,7 @@ class ActorFinder:
                 person.add_alias(run.text)
                 self.mention(person, run.start, run.end, run.sentence)
                 if role.lower() not in {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr."}:
-                    person.role = person.role or role
+                    person.role = person.role or _ROLE_ABBREVIATIONS.get(role.lower(), role)
                     self._member_from_role(person, role)
                 self.used.add(id(person))
                 return person

@@ -470,6 +470,23 @@ TITLE_WORDS = {
     "economist",
     "executive",
     "president,",
+    # Abbreviations as the tokeniser sees them (without their full stop).
+    "gov",
+    "sen",
+    "rep",
+    "adm",
+    "col",
+    "lt",
+    "maj",
+    "capt",
+    "sgt",
+    "cmdr",
+    "supt",
+    "amb",
+    "hon",
+    "pres",
+    "insp",
+    "det",
 }
 
 # Title words that only count inside a capitalised run, never alone before a name.

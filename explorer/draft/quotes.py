@@ -328,6 +328,9 @@ class QuoteFinder:
                 r"were|\w+ly|would|will|on \w+|in \w+|last \w+|this \w+|,? ?who)\s*)*",
                 gap,
             ) and not self._possessive(mention):
+                owner = self._of_place(mention, mentions)
+                if owner is not None:
+                    return self._widen(owner, sentence)
                 agent = self._agent_of(mention, sentence)
                 if agent is not None:
                     return agent
@@ -367,6 +370,18 @@ class QuoteFinder:
                 offset + reference.start(1),
             )
         return None, None, 0, 0
+
+    def _of_place(self, mention: Mention, mentions: list[Mention]) -> Mention | None:
+        """ "Sen. Mike Braun of Indiana agreed": the person, not the place they are of."""
+        for previous in mentions:
+            if previous.end <= mention.start and previous.actor is not mention.actor:
+                gap = self.body[previous.end : mention.start]
+                if (
+                    re.fullmatch(r"\s+(?:of|from)\s+(?:the\s+)?", gap)
+                    and previous.actor.kind == "person"
+                ):
+                    return previous
+        return None
 
     def _agent_of(
         self, mention: Mention, sentence: Sentence
@@ -691,6 +706,9 @@ class QuoteFinder:
         meaningful = [
             w for w in _WORD.findall(unquoted) if w.lower() not in _FILLER and not w.isdigit()
         ]
+        last = _WORD.findall(content)[-1].lower() if _WORD.findall(content) else ""
+        if last in {"of", "for", "to", "and", "or", "but", "the", "a", "an", "with", "from"}:
+            return False  # a fragment that stops short ("Sen. Mike Braun of")
         return len(meaningful) >= 3
 
     def _with_verb(

@@ -86,3 +86,22 @@ def test_corpus_actors_are_reused_by_a_known_name(seed_corpus, tmp_path: Path) -
     assert not {q.id for q in result.quotes} & set(seed_corpus.quotes)
     assert not {m.id for m in result.meetings} & set(seed_corpus.meetings)
     written(result, tmp_path)
+
+
+def test_abbreviated_titles_keep_their_name_and_give_the_role() -> None:
+    result = draft_text(
+        "Gov. Eric Holcomb met teachers on Monday.\nMr. Holcomb said the budget was fair.",
+        PUBLISHED,
+    )
+    holcomb = actor_named(result, "Eric Holcomb")
+    assert holcomb.role == "Governor"
+    assert {"Gov. Eric Holcomb", "Mr. Holcomb"} <= set(holcomb.aliases)
+
+
+def test_places_and_events_are_not_actors() -> None:
+    result = draft_text(
+        "Alaska Airlines flies from Los Angeles (LAX) to London Heathrow (LHR).\n"
+        "The Davis Cup Finals began in Group A at the “Caja Magica” on Monday.",
+        PUBLISHED,
+    )
+    assert [a.name for a in result.actors] == ["Alaska Airlines"]

@@ -104,3 +104,23 @@ def test_a_report_with_a_partial_quote_gives_both(tmp_path: Path) -> None:
 def test_scare_quotes_are_not_quotes() -> None:
     result = draft_text(INTRO + "The plan, dubbed “Project Eagle”, was shelved.", PUBLISHED)
     assert quotes_of(result, "direct") == []
+
+
+def test_unnamed_speakers_get_a_descriptive_actor() -> None:
+    result = draft_text(
+        "The priest is acting as a middle-man between the two sides, a senior political "
+        "source told Reuters.\n"
+        "A spokesperson for the British Foreign Office reiterated that settlements are illegal.",
+        PUBLISHED,
+    )
+    speakers = [q.speaker.name for q in result.quotes]
+    assert speakers == ["Senior political source", "British Foreign Office spokesperson"]
+    assert all(q.speaker.guesses for q in result.quotes), "an unnamed speaker is a guess"
+
+
+def test_joint_subject_gives_one_statement_each() -> None:
+    result = draft_text(
+        "Egypt and Jordan also sharply criticised the policy shift announced by Washington.",
+        PUBLISHED,
+    )
+    assert sorted(q.speaker.name for q in result.quotes) == ["Egypt", "Jordan"]

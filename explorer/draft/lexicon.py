@@ -206,6 +206,7 @@ MEETING_VERBS = (
     "had beaten",
     "beating",
     "defeating",
+    "defeat",
     "win over",
     "victory over",
     "wins over",

@@ -201,9 +201,24 @@ class MeetingFinder:
         after = [m for m in mentions if m.start >= sentence.start + stop]
         pair: list[DraftActor] = []
         if before:
-            pair.append(before[-1].actor)  # type: ignore[arg-type]
-        if after and after[0].actor not in pair:
-            pair.append(after[0].actor)  # type: ignore[arg-type]
+            # "Granollers and Lopez defeated …": every name joined by "and" before the verb.
+            side = [before[-1]]
+            for previous in reversed(before[:-1]):
+                if re.fullmatch(r"\s*(?:,|and|, and)\s*", self.body[previous.end : side[0].start]):
+                    side.insert(0, previous)
+                else:
+                    break
+            pair.extend(m.actor for m in side)  # type: ignore[misc]
+        if after:
+            side = [after[0]]
+            for following in after[1:]:
+                if re.fullmatch(
+                    r"\s*(?:,|and|, and)\s*", self.body[side[-1].end : following.start]
+                ):
+                    side.append(following)
+                else:
+                    break
+            pair.extend(m.actor for m in side if m.actor not in pair)  # type: ignore[misc]
         return pair
 
     def _add(
@@ -337,6 +352,7 @@ _SPORT_CONTEXT = re.compile(
     re.IGNORECASE,
 )
 _ENCOUNTERS = {
+    "defeat",
     "beating",
     "defeating",
     "win over",

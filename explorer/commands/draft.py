@@ -35,6 +35,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=run)
 
 
+def _count(number: int, one: str, many: str | None = None) -> str:
+    return f"{number} {one if number == 1 else many or one + 's'}"
+
+
 def _published(text: str) -> date:
     try:
         return date.fromisoformat(text.strip())
@@ -105,9 +109,10 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
         sys.stdout.flush()
     stderr().print(
-        f"{result.id}: {len(result.actors)} actors, {len(result.meetings)} meetings, "
-        f"{len(result.quotes)} quotes, {result.guess_count()} guesses marked '# draft:'"
-        + (f" -> {args.out}" if args.out is not None else ""),
+        f"{result.id}: {_count(len(result.actors), 'actor')}, "
+        f"{_count(len(result.meetings), 'meeting')}, "
+        f"{_count(len(result.quotes), 'quote')}, {_count(result.guess_count(), 'guess', 'guesses')} "
+        "marked '# draft:'" + (f" -> {args.out}" if args.out is not None else ""),
         markup=False,
     )
     return EXIT_OK

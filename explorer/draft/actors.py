@@ -470,7 +470,7 @@ class ActorFinder:
         # A demonym alone ("Chinese") is not an actor.
         if name_lower in places.BY_DEMONYM:
             return None
-        if len(words) >= 2 and all(_is_cap(w) for w in words):
+        if len(words) >= 2 and all(_is_cap(w) or w in _PARTICLES for w in words):
             if words[0].lower() in places.BY_DEMONYM or words[0].lower() in places.BY_NAME:
                 return None
             if " ".join(lowered[:2]) in places.REGIONAL_ADJECTIVES:

@@ -226,6 +226,14 @@ class QuoteFinder:
         Returns the actor, a guess (or None), and the extent of the subject in the sentence.
         """
         text = outside
+        if text[verb_start:verb_end].lower().endswith("ing"):
+            # "…, with Safadi warning of …": a gerund speaks for the name right before it;
+            # "Pompeo said …, saying he trusted …" is the finite verb's speaker.
+            base = sentence.start + verb_start
+            for mention in self._mentions_in(sentence.start, base):
+                if not self.body[mention.end : base].strip() and not self._possessive(mention):
+                    return self._widen(mention, sentence)
+            return None, None, verb_start, verb_end
         # "X, however, said he was …": a subject before and a clause after is not inverted.
         after_words = _WORD.findall(text[verb_end:])
         if after_words and after_words[0].lower() in {
@@ -293,6 +301,8 @@ class QuoteFinder:
                 gap = self.body[base : mention.start]
                 if len(gap) > 40 or re.search(r"[,.;:\u2592]", gap):
                     break
+                if re.search(r"\b(?:he|she|they|it|we|i|that)\b", gap, re.IGNORECASE):
+                    break  # "said he trusted the Israeli courts": a clause, not a subject
                 if reference and base + reference.end(1) > mention.end:
                     break  # "said a Japanese government spokesperson": the whole phrase
                 if self._possessive(mention):

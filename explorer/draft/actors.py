@@ -310,6 +310,10 @@ class ActorFinder:
 
     def mention(self, actor: DraftActor, start: int, end: int, sentence: int) -> Mention:
         mention = Mention(start, end, self.body[start:end], sentence, actor)
+        lead = ("\n" if start <= 40 else "") + self.body[max(0, start - 40) : start]
+        mention.clause_initial = bool(
+            re.search(r"(?:[.!?\n]\s*|,\s+|\band\s+|\bbut\s+)(?:the\s+|The\s+)?$", lead)
+        )
         actor.mentions.append(mention)
         self.mentions.append(mention)
         if mention.text != actor.name:
@@ -1100,10 +1104,13 @@ def reference_at(
                 return mention.actor
         return None
     if phrase in {"it", "its"}:
-        for mention in reversed(earlier):
-            if mention.actor.kind in ("organisation", "country"):
+        # The last organisation or country that was a subject (first in its clause), rather
+        # than one named in passing ("its order of 30 Boeing jets").
+        candidates = [m for m in earlier if m.actor.kind in ("organisation", "country")]
+        for mention in reversed(candidates):
+            if mention.clause_initial:
                 return mention.actor
-        return None
+        return candidates[-1].actor if candidates else None
     if phrase in {"they", "them", "their"}:
         for mention in reversed(earlier):
             if mention.actor.kind in ("group", "organisation", "country"):

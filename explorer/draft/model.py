@@ -27,6 +27,7 @@ class Mention:
     text: str
     sentence: int
     actor: DraftActor | None = None
+    clause_initial: bool = False  # first words of its sentence or clause: likely a subject
 
 
 @dataclass

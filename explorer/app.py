@@ -217,6 +217,15 @@ class ExplorerApp(CorpusActions, NoteActions, ScreenCapture, ProvenanceNavigatio
 
     # -- keys -----------------------------------------------------------------------------
 
+    def action_command_palette(self) -> None:
+        """The palette (Ctrl+P): Textual's, with the fixes of `explorer.palette.Palette`."""
+        from textual.command import CommandPalette
+
+        from explorer.palette import Palette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(Palette(id="--command-palette"))
+
     async def action_quit(self) -> None:
         """Quit (q, Ctrl+Q), once the user has said what to do with a note being written."""
         self.leave_unsaved_then(self.exit)
@@ -271,8 +280,10 @@ def run(db: Path | None, notes: Path | None = None) -> int:
         notes=store,
         loader=partial(load_corpus, db),
     )
+    app.load_source = str(db) if db is not None else "the default database"
     app.run()
     if app.load_error is not None:
         error(app.load_error)
         return EXIT_BAD_INPUT
-    return EXIT_OK
+    # Non-zero when the app ended on an error (Textual has printed its traceback).
+    return app.return_code or EXIT_OK

@@ -25,7 +25,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual import work
+from textual import events, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
@@ -39,7 +39,11 @@ if TYPE_CHECKING:
 
     from explorer.data import Corpus
 
-# Keys that still act while the data loads (everything else waits for it).
+# The exit code when the data could not be loaded (bad input, as in the command line).
+EXIT_LOAD_FAILED = 2
+
+# Keys that still act while the data loads (everything else waits for it), and while the
+# terminal is too small to show the panes.
 WHILE_LOADING = frozenset({"quit", "help", "command_palette", "bell"})
 
 
@@ -76,21 +80,44 @@ class LoadingScreen(Screen[None]):
     LoadingScreen LoadingIndicator {
         height: 1;
     }
+    LoadingScreen.-failed > Vertical {
+        width: 80%;
+        max-width: 100;
+        height: auto;
+    }
+    LoadingScreen.-failed LoadingIndicator {
+        display: none;
+    }
     """
 
     def __init__(self, what: str) -> None:
         super().__init__()
         self.what = what
+        self.failed = False
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label(Content(f"Loading {self.what}…"), id="loading-label")
             yield LoadingIndicator()
-            yield Label(Content.styled("q quits", "dim"))
+            yield Label(Content.styled("q quits", "dim"), id="loading-hint")
 
     def on_mount(self) -> None:
         # Start only once this frame is on the screen: the load must not delay it.
         self.call_after_refresh(self.app.start_loading)  # type: ignore[attr-defined]
+
+    def show_failure(self, message: str) -> None:
+        """The load failed: say why, until a key quits."""
+        self.failed = True
+        self.add_class("-failed")
+        self.query_one("#loading-label", Label).update(
+            Content.assemble(("Could not load the articles\n\n", "bold $error"), message)
+        )
+        self.query_one("#loading-hint", Label).update(Content.styled("Any key quits", "bold"))
+
+    def on_key(self, event: events.Key) -> None:
+        if self.failed:
+            event.stop()
+            self.app.exit(return_code=EXIT_LOAD_FAILED)
 
 
 def article_commands() -> type[Provider]:
@@ -106,6 +133,7 @@ class CorpusActions:
     corpus: Corpus
     loader: Callable[[], Corpus] | None = None
     load_error: str | None = None
+    load_source: str = "the database"  # what the loader reads, for its error messages
     data_ready: bool = True
     article_filter: str | None = None
     exiting: bool = False  # quit was asked for: a load that lands now changes nothing
@@ -118,11 +146,13 @@ class CorpusActions:
 
     # -- loading --------------------------------------------------------------------------
 
-    def exit(self, *args: object, **kwargs: object) -> None:
+    def exit(self, result: object = None, return_code: int = 0, message: object = None) -> None:
         # Quitting while the data loads: once the app has begun to close its screens, the
         # load's arrival must not add a screen (Textual iterates them as it closes them).
         self.exiting = True
-        super().exit(*args, **kwargs)  # type: ignore[misc]
+        if self.load_error is not None and return_code == 0:
+            return_code = EXIT_LOAD_FAILED  # however the user quits, the load did fail
+        super().exit(result, return_code, message)  # type: ignore[misc]
 
     def _quitting(self) -> bool:
         return self.exiting or not self.is_running  # type: ignore[attr-defined]
@@ -143,16 +173,30 @@ class CorpusActions:
         except ExplorerError as failure:
             self.call_from_thread(self._load_failed, str(failure))  # type: ignore[attr-defined]
             return
+        except Exception as failure:
+            # A database damaged in a way the data layer does not name still gets a message
+            # on the loading screen rather than a traceback or a screen loading forever.
+            message = (
+                f"{self.load_source}: cannot be opened as an explorer database "
+                f"({type(failure).__name__}: {failure}); rebuild it with `explorer import`"
+            )
+            self.call_from_thread(self._load_failed, message)  # type: ignore[attr-defined]
+            return
         # The main screen's modules load here too, off the thread that draws.
         import explorer.screens.main  # noqa: F401
 
         self.call_from_thread(self._loaded, corpus)  # type: ignore[attr-defined]
 
     def _load_failed(self, message: str) -> None:
+        """Say why on the loading screen; any key then quits with exit code 2."""
         if self._quitting():
             return
         self.load_error = message
-        self.exit(return_code=2)
+        screen = self.screen  # type: ignore[attr-defined]
+        if isinstance(screen, LoadingScreen):
+            screen.show_failure(message)
+        else:
+            self.exit(return_code=EXIT_LOAD_FAILED)
 
     def _loaded(self, corpus: Corpus) -> None:
         if self._quitting():
@@ -196,7 +240,13 @@ class CorpusActions:
         self.data_ready = True
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.load_error is not None:  # nothing to show: only quitting (any key does)
+            return action == "quit"
         if not self.data_ready and action not in WHILE_LOADING:
+            return False
+        # A terminal too small for the panes hides them: keys must not act on what is hidden.
+        too_small = getattr(self.screen, "too_small", False)  # type: ignore[attr-defined]
+        if too_small and action not in WHILE_LOADING:
             return False
         return super().check_action(action, parameters)  # type: ignore[misc]
 

@@ -1,18 +1,27 @@
-"""The command palette's provider: jump to any actor, meeting or quote by name or text.
+"""The command palette: its provider (jump to any actor, meeting or quote by name or text),
+and the palette screen itself.
 
 Textual's `Matcher.highlight` parses the candidate as markup, which would let a name such as
 `[@click=app.quit]` act; the match is highlighted here on a plain `Content` instead.
+
+`Palette` is Textual's `CommandPalette` made safe against fast typing: PageUp/PageDown
+before its list has drawn move nothing (instead of failing on lines not yet computed), and
+its search worker stops as soon as the palette is dismissed, before its list is removed.
 """
 
 from __future__ import annotations
 
 from functools import partial
+from typing import Any, ClassVar
 
-from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
+from textual.await_complete import AwaitComplete
+from textual.binding import Binding, BindingType
+from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 
 from explorer.data import Ref
 from explorer.data.models import ITEM_KINDS
+from explorer.widgets.option_list import can_page
 from explorer.widgets.rows import KIND_NAMES, literal, ref_label
 
 # The start of a long quote is enough to find it, and fuzzy matching stays fast.
@@ -81,3 +90,26 @@ class ItemCommands(Provider):
                     text=text,
                     help=help_text,
                 )
+
+
+class Palette(CommandPalette):
+    """Textual's command palette, safe against keys typed before it draws or as it closes."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("pagedown", "page(1)", "Next page", show=False),
+        Binding("pageup", "page(-1)", "Previous page", show=False),
+    ]
+
+    def action_page(self, direction: int) -> None:
+        listing = self.query_one(CommandList)
+        if not can_page(listing):  # not drawn yet: no page to move by
+            return
+        if direction > 0:
+            listing.action_page_down()
+        else:
+            listing.action_page_up()
+
+    def dismiss(self, result: Any = None) -> AwaitComplete:
+        # The search worker looks its list up as it goes; once closing, there is none.
+        self.workers.cancel_node(self)
+        return super().dismiss(result)

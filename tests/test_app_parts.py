@@ -2,15 +2,34 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import pytest
 from textual.command import Matcher
+from textual.pilot import Pilot
 
-from explorer.app import build_app, run
+from explorer.app import ExplorerApp, build_app, run
 from explorer.data import Corpus, Ref
 from explorer.palette import highlight
 from explorer.widgets.breadcrumb import Breadcrumb
+from tests.waiting import wait_for
+
+
+def run_with_a_user(monkeypatch: pytest.MonkeyPatch, user: Callable[[Pilot], Awaitable[None]]):
+    """Make `run()` drive its app headless, `user` playing the part of the person at the keys."""
+    from textual.app import App
+
+    def headless(app: App, **_: object) -> object:
+        return App.run(app, headless=True, size=(100, 30), auto_pilot=user)
+
+    monkeypatch.setattr(ExplorerApp, "run", headless)
+
+
+async def read_the_message_then_press_a_key(pilot: Pilot) -> None:
+    app = pilot.app
+    await wait_for(pilot, lambda: app.load_error is not None, "the load failed")  # type: ignore[attr-defined]
+    await pilot.press("x")
 
 
 @pytest.mark.parametrize(
@@ -18,16 +37,39 @@ from explorer.widgets.breadcrumb import Breadcrumb
     [(None, "no such database"), ("{not json", "not an explorer database")],
 )
 def test_run_reports_a_bad_database_in_one_line(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: str | None, message: str
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    content: str | None,
+    message: str,
 ) -> None:
     db = tmp_path / "explorer.json"
     if content is not None:
         db.write_text(content, encoding="utf-8")
+    run_with_a_user(monkeypatch, read_the_message_then_press_a_key)
     assert run(db) == 2
     captured = capsys.readouterr()
     lines = captured.err.strip().splitlines()
     assert len(lines) == 1 and message in lines[0]
     assert "Traceback" not in captured.err
+
+
+def test_run_exits_non_zero_when_the_app_crashes(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from explorer.screens.main import MainScreen
+
+    def broken(screen: MainScreen) -> None:
+        raise RuntimeError("a bug in the main screen")
+
+    monkeypatch.setattr(MainScreen, "on_mount", broken)
+
+    async def wait_for_the_crash(pilot: Pilot) -> None:
+        await wait_for(pilot, lambda: not pilot.app.is_running, "the app ended")
+
+    run_with_a_user(monkeypatch, wait_for_the_crash)
+    assert run(None) == 1, "a crash is a failure, not success"
+    assert "a bug in the main screen" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize(

@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import threading
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -141,16 +142,54 @@ async def test_the_first_frame_comes_before_the_data(corpus: Corpus, tmp_path: P
         assert shown(app, "quote") == set(corpus.quotes)
 
 
-async def test_a_failed_load_ends_the_app_with_the_message(tmp_path: Path) -> None:
+def loading_text(app) -> str:
+    return str(app.screen.query_one("#loading-label").render())
+
+
+@pytest.mark.parametrize("key", ["x", "enter", "q", "ctrl+q"])
+async def test_a_failed_load_shows_the_error_and_any_key_quits_with_2(
+    key: str, tmp_path: Path
+) -> None:
     from explorer.data import StoreError
 
     def broken() -> Corpus:
         raise StoreError("db.json: damaged database")
 
-    app = build_app(Corpus(Loaded([], [], [], [])), notes=notes(tmp_path), loader=broken)
+    app = build_app(None, notes=notes(tmp_path), loader=broken)
     async with app.run_test(size=SIZE) as pilot:
         await wait_for(pilot, lambda: app.load_error is not None, "the load failed")
+        await pilot.pause()
+        assert isinstance(app.screen, LoadingScreen) and app.is_running, "shown, not gone"
+        assert "db.json: damaged database" in loading_text(app)
+        assert "Loading" not in loading_text(app)
+        await pilot.press(key)
+        await wait_for(pilot, lambda: not app.is_running, f"{key} quits")
+    assert app.return_code == 2
     assert app.load_error == "db.json: damaged database"
+
+
+async def test_a_database_damaged_in_an_unforeseen_way_shows_a_message_not_loading_forever(
+    tmp_path: Path,
+) -> None:
+    """Whatever the data layer raises on a damaged file, the loading screen says so."""
+    from explorer.commands.common import load_corpus
+
+    db = tmp_path / "db.json"
+    db.write_text('{"articles": {"1": {"id": 5}}, "actors": [], "meetings": null}')
+
+    def unforeseen() -> Corpus:
+        raise TypeError("'NoneType' object is not iterable")  # as the data layer once did
+
+    for loader in (partial(load_corpus, db), unforeseen):
+        app = build_app(None, notes=notes(tmp_path), loader=loader)
+        app.load_source = str(db)
+        async with app.run_test(size=SIZE) as pilot:
+            await wait_for(pilot, lambda app=app: app.load_error is not None, "the load failed")
+            await pilot.pause()
+            assert str(db) in loading_text(app) and "database" in loading_text(app)
+            assert "Traceback" not in loading_text(app)
+            await pilot.press("space")
+        assert app.return_code == 2
 
 
 async def test_the_loaded_corpus_opens_on_all_its_articles(corpus: Corpus, tmp_path: Path) -> None:

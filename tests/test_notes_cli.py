@@ -173,3 +173,72 @@ def test_the_app_takes_a_notes_file_too(monkeypatch: pytest.MonkeyPatch, notes_f
     monkeypatch.setattr("explorer.app.run", lambda db, notes=None: opened.append((db, notes)) or 0)
     assert main(["--notes", str(notes_file)]) == 0
     assert opened == [(None, notes_file)]
+
+
+# -- notes are untrusted text -----------------------------------------------------------------
+
+TITLE = "\x1b]0;pwned\x1b\\"  # sets the terminal's title (OSC 0)
+CSI_C1 = "\x9b31m"  # a C1 control sequence introducer
+BIDI = "\u202e"  # right-to-left override: shows text other than what it holds
+HOSTILE = f"watch {TITLE}this{CSI_C1} and {BIDI}that\x07\x00"
+UNSAFE = ("\x1b", "\x9b", "\u202e", "\x07", "\x00")
+
+
+def hostile_notes_file(path: Path) -> None:
+    """A notes file written by another tool (or user): the text was never cleaned."""
+    record = {
+        "kind": "actor",
+        "id": "wang-yi",
+        "text": HOSTILE + "\nsecond line",
+        "bookmark": True,
+        "label": f"Wang {TITLE}Yi",
+        "created": "2025-01-14T00:00:00.000+00:00",
+        "updated": "2025-01-14T00:00:00.000+00:00",
+    }
+    orphan = dict(record, id=f"gone{BIDI}", label=f"gone {CSI_C1}item")
+    data = {"meta": {"1": {"format": 1}}, "notes": {"1": record, "2": orphan}}
+    path.write_text(json.dumps(data), encoding="utf-8")  # JSON escapes: the file is ASCII
+
+
+def test_notes_prints_no_control_code_from_a_hostile_notes_file(
+    capsys: pytest.CaptureFixture[str], notes_file: Path
+):
+    hostile_notes_file(notes_file)
+    code, out, err = run(capsys, "notes", "--notes", str(notes_file))
+    assert code == 0, err
+    assert not [c for c in UNSAFE if c in out], repr(out)
+    assert "watch ]0;pwned\\this31m and that" in out, "the harmless rest is kept"
+    assert "second line" in out and "gone" in out
+
+
+def test_notes_json_prints_no_raw_control_code(
+    capsys: pytest.CaptureFixture[str], notes_file: Path
+):
+    hostile_notes_file(notes_file)
+    code, out, err = run(capsys, "notes", "--json", "--notes", str(notes_file))
+    assert code == 0, err
+    assert not [c for c in UNSAFE if c in out], repr(out)
+    notes = {note["id"]: note for note in json.loads(out)}
+    assert notes["wang-yi"]["text"] == "watch ]0;pwned\\this31m and that\nsecond line"
+    assert notes["gone"]["label"] == "gone 31mitem" and notes["gone"]["orphaned"]
+
+
+def test_a_note_given_with_control_codes_is_saved_clean(
+    capsys: pytest.CaptureFixture[str], notes_file: Path, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.setattr("sys.stdin", io.StringIO(HOSTILE + "\r\nline two\n"))
+    code, _, err = run(capsys, "note", "wang-yi", "-", "--notes", str(notes_file))
+    assert code == 0, err
+    raw = notes_file.read_text("utf-8")
+    assert not [c for c in UNSAFE if c in raw], "the file holds the note as cleaned"
+    note = NotesStore(notes_file).get(Ref("actor", "wang-yi"))
+    assert note is not None and note.text == "watch ]0;pwned\\this31m and that\nline two"
+
+
+def test_a_deeply_nested_notes_file_is_a_clear_message(
+    capsys: pytest.CaptureFixture[str], notes_file: Path
+):
+    notes_file.write_text("[" * 100_000 + "]" * 100_000)
+    code, _, err = run(capsys, "notes", "--notes", str(notes_file))
+    assert code == 2
+    assert str(notes_file) in err and "nested too deeply" in err and "Traceback" not in err

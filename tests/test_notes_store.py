@@ -87,11 +87,13 @@ def test_delete_removes_note_and_bookmark(tmp_path: Path):
     assert [n.ref for n in NotesStore(store.path).notes()] == [VISIT]
 
 
-def test_markup_and_unicode_are_kept_verbatim(tmp_path: Path):
-    text = "[bold]not bold[/] [@click=app.quit]x[/] “quoted” 日本 \x00 end"
+def test_markup_and_unicode_are_kept_verbatim_and_control_codes_dropped(tmp_path: Path):
+    text = "[bold]not bold[/] [@click=app.quit]x[/] “quoted” 日本\tend\nline 2 🤝"
     store = NotesStore(tmp_path / "notes.json")
     store.save_text(WANG, text)
-    assert on_disk(store.path) == {WANG: text}
+    assert on_disk(store.path) == {WANG: text}, "harmless text is kept as written"
+    store.save_text(WANG, "a\x00b\x1b[31mc\x9bd\u202ee\r\nf")
+    assert on_disk(store.path) == {WANG: "ab[31mcde\nf"}
 
 
 def test_a_second_store_sees_notes_saved_by_the_first(tmp_path: Path):

@@ -417,3 +417,65 @@ async def test_a_jump_from_the_palette_asks_before_discarding_an_unsaved_note(
         current = app.main.current
         assert current is not None and current.kind == "quote"
         assert fresh(store).notes() == []
+
+
+# -- notes are untrusted text ---------------------------------------------------------------
+
+
+async def test_a_hostile_notes_file_shows_no_control_code_anywhere(
+    seed_corpus: Corpus, store: NotesStore
+) -> None:
+    from tests.test_notes_cli import UNSAFE, hostile_notes_file
+
+    hostile_notes_file(store.path)
+    app = build_app(seed_corpus, notes=store)
+
+    def unsafe(text: str) -> list[str]:
+        return [c for c in UNSAFE if c in text]
+
+    async with app.run_test(size=SIZE) as pilot:
+        await go_to(pilot, app, WANG_YI)
+        assert not unsafe(" ".join(detail_text(app))), "the detail pane's note"
+        assert any("watch ]0;pwned" in line for line in detail_text(app))
+
+        await pilot.press("b")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, NotesScreen)
+        listed = [str(option.prompt) for option in screen.notes_list.options]
+        assert len(listed) == 2 and not unsafe(" ".join(listed)), listed
+
+        await pilot.press("escape", "n")
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, NoteEditor)
+        assert not unsafe(editor.text) and editor.text.startswith("watch ]0;pwned")
+        assert not unsafe(str(editor.query_one("#note-box").border_title))
+
+        # Pasted text is cleaned as it arrives; typed keys cannot carry control codes.
+        editor.text_area.move_cursor(editor.text_area.document.end)
+        app.screen.focused.post_message(events.Paste(f" pasted{UNSAFE[0]}]0;x{UNSAFE[1]}!"))
+        await pilot.pause()
+        assert editor.text.endswith(" pasted]0;x!") and not unsafe(editor.text)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert not unsafe(store.path.read_text("utf-8"))
+
+
+async def test_a_deeply_nested_notes_file_opens_read_only_with_a_message(
+    seed_corpus: Corpus, store: NotesStore
+) -> None:
+    store.path.write_text("[" * 100_000 + "]" * 100_000)
+    before = store.path.read_bytes()
+    app = build_app(seed_corpus, notes=store)
+    async with app.run_test(size=SIZE) as pilot:
+        await go_to(pilot, app, WANG_YI)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen), "no editor for a note that cannot be saved"
+        messages = [str(n.message) for n in app._notifications]
+        assert any("nested too deeply" in m for m in messages), messages
+        await pilot.press("b")
+        await pilot.pause()
+        assert "nested too deeply" in str(app.screen.query_one("#notes-problem").render())
+    assert store.path.read_bytes() == before

@@ -13,6 +13,11 @@ transaction that:
 
 Notes are keyed by item (kind + id), never by database row, so they survive a re-import of the
 articles; a note whose item has gone is kept and reported as orphaned by whoever shows it.
+
+Notes are untrusted text: they come from stdin, a shared notes file, another user's file. A
+note's text, label and id are cleaned as they are saved and as they are read (`clean_text`:
+no control code, C1 character or bidi override ever reaches a terminal through a note), so
+whatever shows a `Note` shows harmless text; text that was harmless is kept as written.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ import contextlib
 import errno
 import json
 import os
+import re
 import shlex
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -37,6 +43,7 @@ from tinydb.table import Table
 from explorer.data.atomic import atomic_write_bytes
 from explorer.data.errors import StoreError
 from explorer.data.models import ITEM_KINDS, Ref
+from explorer.data.text import clean_text
 
 NOTES_ENV = "EXPLORER_NOTES_FILE"
 NOTES_TABLE = "notes"
@@ -155,6 +162,8 @@ def _note_from(record: Any, where: str) -> Note:
     if not isinstance(record, dict):
         raise ValueError(f"{where} is not an object")
     kind, ident = record.get("kind"), record.get("id")
+    if isinstance(ident, str):
+        ident = clean_text(ident)
     if kind not in ITEM_KINDS or not isinstance(ident, str) or not ident:
         raise ValueError(f"{where} names no actor, meeting or quote")
     fields = {"text": str, "bookmark": bool, "label": str, "created": str, "updated": str}
@@ -163,11 +172,11 @@ def _note_from(record: Any, where: str) -> Note:
             raise ValueError(f"{where}: {name!r} is not a {kind_of.__name__}")
     return Note(
         ref=Ref(kind, ident),
-        text=record.get("text", ""),
+        text=clean_text(record.get("text", "")),
         bookmark=record.get("bookmark", False),
-        label=record.get("label", ""),
-        created=record.get("created", ""),
-        updated=record.get("updated", ""),
+        label=clean_text(record.get("label", "")),
+        created=clean_text(record.get("created", "")),
+        updated=clean_text(record.get("updated", "")),
     )
 
 
@@ -203,6 +212,9 @@ def parse_notes(data: Any) -> dict[Ref, tuple[int, Note]]:
 # -- the storage -----------------------------------------------------------------------------
 
 
+_RAW_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
 def serialize(data: dict[str, dict[str, Any]]) -> str:
     """The TinyDB document as JSON with one row a line: readable, diffable, and fast.
 
@@ -210,7 +222,13 @@ def serialize(data: dict[str, dict[str, Any]]) -> str:
     thousand notes); encoding each row with the C encoder keeps a save well under budget.
     NaN and infinities are refused (`allow_nan=False`), so the file is always strict JSON.
     """
-    dump = json.JSONEncoder(ensure_ascii=False, allow_nan=False).encode
+    encode = json.JSONEncoder(ensure_ascii=False, allow_nan=False).encode
+
+    def dump(value: Any) -> str:
+        # C1 controls and bidi overrides (JSON escapes C0 itself) written as \u escapes, so
+        # that `cat` of the file never sends one to a terminal, whoever wrote the note.
+        return _RAW_UNSAFE.sub(lambda found: f"\\u{ord(found.group()):04x}", encode(value))
+
     tables = []
     for name, rows in data.items():
         lines = ",\n".join(f"  {dump(str(key))}: {dump(row)}" for key, row in rows.items())
@@ -272,6 +290,8 @@ class AtomicJSONStorage(Storage):
             raise NotesFileDamaged(
                 self.path, f"invalid JSON at line {error.lineno}, column {error.colno}"
             ) from None
+        except RecursionError:  # [[[[... thousands deep: no notes file is nested so
+            raise NotesFileDamaged(self.path, "nested too deeply to be a notes file") from None
         if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
             raise NotesFileDamaged(self.path, "not a TinyDB file")
         self.last = data
@@ -289,6 +309,11 @@ class AtomicJSONStorage(Storage):
         except OSError as error:
             raise _write_failure(self.path, error) from None
         self.last = data
+
+
+def _label(label: str, base: Note) -> str:
+    """The label to save: the one given (cleaned), else the one the note had."""
+    return clean_text(label) or base.label
 
 
 # -- the store -------------------------------------------------------------------------------
@@ -466,7 +491,7 @@ class NotesStore:
                 raise NoteConflict(self.path, old)
             now = _now()
             base = old or Note(ref, created=now)
-            note = replace(base, text=text, label=label or base.label, updated=now)
+            note = replace(base, text=clean_text(text), label=_label(label, base), updated=now)
             return self._put(table, notes, note)
 
     def append_text(self, ref: Ref, text: str, *, label: str = "") -> Note:
@@ -475,8 +500,9 @@ class NotesStore:
             existing = notes.get(ref)
             now = _now()
             base = existing[1] if existing else Note(ref, created=now)
+            text = clean_text(text)
             joined = f"{base.text.rstrip()}\n\n{text}" if base.text.strip() else text
-            note = replace(base, text=joined, label=label or base.label, updated=now)
+            note = replace(base, text=joined, label=_label(label, base), updated=now)
             self._put(table, notes, note)
             return note
 
@@ -488,7 +514,7 @@ class NotesStore:
             base = existing[1] if existing else Note(ref, created=now)
             if base.bookmark == on and existing is not None:
                 return base
-            note = replace(base, bookmark=on, label=label or base.label, updated=now)
+            note = replace(base, bookmark=on, label=_label(label, base), updated=now)
             return self._put(table, notes, note)
 
     def delete(self, ref: Ref) -> bool:

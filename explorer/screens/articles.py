@@ -22,6 +22,7 @@ from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from explorer.data import Corpus
+from explorer.widgets.option_list import PagedOptionList
 from explorer.widgets.rows import literal
 
 SUFFIX = {"json": "json", "csv": "csv", "markdown": "md", "dot": "dot"}
@@ -94,7 +95,7 @@ class ArticlePicker(ModalScreen[str | None]):
         with Vertical():
             yield Label(Content.styled("Show the items of", "bold"))
             yield Input(placeholder="type to narrow (title, id, date); ↑ ↓ Enter", id="narrow")
-            yield OptionList(*self._options(""), id="articles", markup=False)
+            yield PagedOptionList(*self._options(""), id="articles", markup=False)
 
     def _options(self, text: str) -> list[Option]:
         words = text.casefold().split()
@@ -141,14 +142,20 @@ class ArticlePicker(ModalScreen[str | None]):
     def _take_highlighted(self) -> None:
         option = self.query_one(OptionList).highlighted_option
         if option is not None:
-            self.dismiss(option.id or "")
+            self._answer(option.id or "")
 
     @on(OptionList.OptionSelected, "#articles")
     def _picked(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(event.option.id or "")
+        self._answer(event.option.id or "")
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self._answer(None)
+
+    def _answer(self, article: str | None) -> None:
+        # Enter typed fast can both submit the line and select the option: answer once, and
+        # only while this picker is the screen shown (dismiss pops whatever screen is on top).
+        if self.is_active:
+            self.dismiss(article)
 
 
 class ExportFailed(Exception):
@@ -205,7 +212,9 @@ class ExportDialog(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label(Content.assemble(("Export ", "bold"), literal(self.what, 60)))
-            yield OptionList(*[Option(fmt, id=fmt) for fmt in FORMATS], id="formats", markup=False)
+            yield PagedOptionList(
+                *[Option(fmt, id=fmt) for fmt in FORMATS], id="formats", markup=False
+            )
             yield Input(value=self._default_path(), id="path")
             yield Static(id="export-problem", markup=False)
             with Horizontal():

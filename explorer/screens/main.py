@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.geometry import Size
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer, Static
 
 from explorer.data import Corpus, ItemKind, Ref
@@ -66,6 +69,8 @@ class MainScreen(QuoteSearchKeys, Screen[None]):
         super().__init__()
         self.corpus = corpus
         self.active_list = 0
+        self.too_small = False  # the terminal is below MIN_WIDTH x MIN_HEIGHT: nothing shows
+        self._focus_when_shown: Widget | None = None  # the focus to give back when it grows
 
     def compose(self) -> ComposeResult:
         yield Breadcrumb(id="crumbs")
@@ -105,10 +110,6 @@ class MainScreen(QuoteSearchKeys, Screen[None]):
         focused = self.focused
         return focused if isinstance(focused, ItemPane) else None
 
-    @property
-    def too_small(self) -> bool:
-        return self.has_class("-tiny-width") or self.has_class("-tiny-height")
-
     def location(self) -> Visit | None:
         """Where the user is, for the history: the current item on this screen."""
         return Visit(self.current) if self.current is not None else None
@@ -121,7 +122,7 @@ class MainScreen(QuoteSearchKeys, Screen[None]):
         if not pane.select(ref.id):
             return False
         self._show_active(self.panes.index(pane))
-        self.set_focus(pane)  # now, not later: the next key must reach this pane
+        self._focus(pane)  # now, not later: the next key must reach this pane
         self.current = ref
         return True
 
@@ -129,7 +130,20 @@ class MainScreen(QuoteSearchKeys, Screen[None]):
         """Focus pane `index` (0-2 the lists, 3 the detail), showing it if it was hidden."""
         self._show_active(index)
         target = self.panes[index] if index < 3 else self.detail
-        self.set_focus(target)  # now, not later: keys typed fast must reach this pane
+        self._focus(target)  # now, not later: keys typed fast must reach this pane
+
+    def _focus(self, widget: Widget) -> None:
+        """Focus `widget`; while the terminal is too small, only once it shows again (a
+        hidden pane must take no keys)."""
+        if self.too_small:
+            self._focus_when_shown = widget
+        else:
+            self.set_focus(widget)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.too_small:  # nothing shows but "too small": no key acts on the hidden panes
+            return False
+        return super().check_action(action, parameters)
 
     def cycle_pane(self, step: int) -> None:
         order: list[object] = [*self.panes, self.detail]
@@ -196,13 +210,23 @@ class MainScreen(QuoteSearchKeys, Screen[None]):
         if focused is self.detail:
             self.query_one(PaneTabs).show_active(3)
 
-    def on_resize(self) -> None:
-        self._update_too_small()
+    def on_resize(self, event: events.Resize) -> None:
+        self._update_too_small(event.size)
 
-    def _update_too_small(self) -> None:
-        width, height = self.size
+    def _update_too_small(self, size: Size) -> None:
+        width, height = size
         message = f"Terminal too small\n({width}x{height}, needs {MIN_WIDTH}x{MIN_HEIGHT})\nq quits"
         self.query_one("#too-small", Static).update(message)
+        too_small = width < MIN_WIDTH or height < MIN_HEIGHT
+        if too_small and not self.too_small:
+            # The panes are hidden (app.tcss): they give up the focus, and with it the keys.
+            self._focus_when_shown = self.focused
+            self.set_focus(None)
+        elif self.too_small and not too_small and self._focus_when_shown is not None:
+            self.set_focus(self._focus_when_shown)
+            self._focus_when_shown = None
+        self.too_small = too_small
+        self.refresh_bindings()
 
     def _show_active(self, index: int) -> None:
         """In stacked layouts only the active list shows; remember which one it is."""

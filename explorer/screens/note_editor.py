@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import ClassVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -23,10 +24,23 @@ from textual.widgets import Footer, Static, TextArea
 
 from explorer.data import Ref
 from explorer.data.notes import NoteConflict, NotesError, NotesStore
+from explorer.data.text import clean_text
 from explorer.screens.confirm import ConfirmScreen
 from explorer.widgets.rows import KIND_NAMES, literal
 
 HINT = "Ctrl+S saves · Esc cancels"
+
+
+class NoteText(TextArea):
+    """The note's text area: pasted text arrives cleaned of control codes (a paste could
+    otherwise carry escape sequences to the terminal as the area draws them)."""
+
+    def on_paste(self, event: events.Paste) -> None:
+        event.prevent_default()  # instead of TextArea's own paste, which keeps them
+        if self.read_only:
+            return
+        result = self.replace(clean_text(event.text), *self.selection)
+        self.move_cursor(result.end_location)
 
 
 class NoteEditor(ModalScreen[bool]):
@@ -58,7 +72,7 @@ class NoteEditor(ModalScreen[bool]):
                 "Note on ", (KIND_NAMES[self.ref.kind], "bold"), ": ", literal(self.label, 60)
             )
             box.border_subtitle = HINT
-            yield TextArea(self.original, soft_wrap=True, id="note-text")
+            yield NoteText(self.original, soft_wrap=True, id="note-text")
             yield Static(id="note-status")  # shown only to say why a save failed
         yield Footer()
 

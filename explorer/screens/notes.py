@@ -21,6 +21,7 @@ from explorer.data.notes import Note, NotesError, NotesStore
 from explorer.screens.confirm import ConfirmScreen
 from explorer.widgets.keys import LIST_KEYS
 from explorer.widgets.note_marks import BOOKMARK_MARK, note_lines
+from explorer.widgets.option_list import PagedOptionList
 from explorer.widgets.rows import KIND_NAMES, literal, ref_label
 
 PREVIEW_LINES = 3
@@ -33,7 +34,7 @@ def note_label(corpus: Corpus, note: Note, limit: int = 80) -> str:
     return literal(note.label or note.ref.id, limit)
 
 
-class NotesList(OptionList):
+class NotesList(PagedOptionList):
     """One option a note: marks, kind and label, then the first lines of the text."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -92,6 +93,8 @@ class NotesScreen(Screen[None]):
 
     def reload(self, keep: Ref | None = None) -> None:
         """Read the notes file again (if it changed) and redraw, the cursor kept on `keep`."""
+        if not self.is_attached:  # closed meanwhile (keys typed fast): nothing to redraw
+            return
         keep = keep or self.current_ref
         self.notes = self.store.notes()
         options: list[Option | None] = [self._option(note) for note in self.notes]

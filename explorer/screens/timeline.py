@@ -23,6 +23,7 @@ from textual.widgets.option_list import Option
 
 from explorer.data import Article, Corpus, Meeting, Ref
 from explorer.history import Visit
+from explorer.widgets.option_list import PagedOptionList
 from explorer.widgets.provenance import Navigator, PlaceChanged
 
 STATUS_STYLES = {
@@ -168,7 +169,7 @@ class MeetingEntry(Visual):
         return self._header().get_height(rules, width) + body
 
 
-class TimelineList(OptionList):
+class TimelineList(PagedOptionList):
     """The meetings, one entry each: date, status, title; place and participants below."""
 
 

@@ -19,6 +19,7 @@ from explorer.data import Article, Corpus, Ref, Span
 from explorer.describe import describe_fields, item_title, sentence_text
 from explorer.widgets.keys import LIST_KEYS
 from explorer.widgets.note_marks import note_section, notes_store
+from explorer.widgets.option_list import PagedOptionList
 from explorer.widgets.provenance import OpenSentence
 from explorer.widgets.rows import KIND_NAMES, literal, ref_label
 
@@ -37,7 +38,7 @@ def _text(value: str) -> str:
     return literal(value) if "\n" not in value else "\n".join(literal(p) for p in value.split("\n"))
 
 
-class DetailPane(OptionList):
+class DetailPane(PagedOptionList):
     """The item under the cursor: fields, links (Enter follows) and supporting sentences."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -36,6 +36,7 @@ from textual.worker import get_current_worker
 from explorer.data import Corpus, Ref
 from explorer.data.search import Hit, MatchKind, SearchIndex, SearchResult
 from explorer.data.text import clean_text
+from explorer.widgets.option_list import PagedOptionList
 from explorer.widgets.rows import actor_name, literal
 
 if TYPE_CHECKING:
@@ -163,7 +164,7 @@ class _Shown:
     options: list[Option]
 
 
-class SearchResults(OptionList):
+class SearchResults(PagedOptionList):
     """The hits of the current search; a click goes to one."""
 
     def __init__(self, **kwargs: object) -> None:

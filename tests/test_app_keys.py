@@ -1,0 +1,89 @@
+"""No key crashes the app: random key sequences at several terminal sizes, typed at a
+person's pace or all at once (as a terminal delivers fast typing: before the screen a key
+opened has finished mounting), over every screen the keys reach.
+
+Quitting keys (q, Ctrl+Q) are left out so that "still running" means "did not crash";
+Ctrl+E may export, so each run works in a folder of its own.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+from textual import events
+
+from explorer.app import ExplorerApp, build_app
+from explorer.data import Corpus
+from explorer.data.notes import NotesStore
+from explorer.screens.main import MainScreen
+
+# Key name -> the character it types (None for keys that type nothing).
+KEYS: dict[str, str | None] = {
+    **{name: None for name in ("up", "down", "left", "right", "home", "end")},
+    **{name: None for name in ("pageup", "pagedown", "tab", "shift+tab", "enter", "escape")},
+    **{name: None for name in ("backspace", "delete", "ctrl+p", "ctrl+e", "ctrl+s")},
+    **{name: None for name in ("alt+left", "alt+right", "f1")},
+    **{char: char for char in "abdfgjkmnNrtxyG1234"},
+    "slash": "/",
+    "question_mark": "?",
+    "left_square_bracket": "[",
+    "right_square_bracket": "]",
+    "space": " ",
+}
+SIZES = [(30, 8), (39, 9), (60, 20), (120, 36)]
+SEQUENCES_PER_SIZE = 18  # random ones, beside the examples below
+TALLY = {"sequences": 0, "keys": 0}
+
+# A key, and whether it is typed at once after the previous one (no wait for the app).
+strokes = st.lists(st.tuples(st.sampled_from(sorted(KEYS)), st.booleans()), max_size=30)
+
+
+async def drive(app: ExplorerApp, size: tuple[int, int], keys: list[tuple[str, bool]]) -> None:
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        for key, at_once in keys:
+            if at_once:
+                app.post_message(events.Key(key, KEYS[key]))
+            else:
+                await pilot.press(key)
+        await pilot.pause()
+        assert app.is_running, f"the app stopped after {keys}"
+    assert app.return_code in (None, 0), f"the app failed after {keys}"
+    TALLY["sequences"] += 1
+    TALLY["keys"] += len(keys)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def tally() -> Iterator[None]:
+    yield
+    print(f"\nrandom keys: {TALLY['sequences']} sequences, {TALLY['keys']} keys, sizes {SIZES}")
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+@settings(
+    max_examples=SEQUENCES_PER_SIZE,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(keys=strokes)
+# Sequences that crashed the app before (each at every size; the first at the two small ones).
+@example(keys=[("4", False), ("pagedown", False), ("pageup", False)])  # hidden detail pane
+@example(keys=[("ctrl+p", True), ("pagedown", True)])  # the palette's list not drawn yet
+@example(keys=[("f", True), ("enter", True), ("enter", True)])  # the picker answered twice
+@example(keys=[("n", True), ("escape", True), ("n", True), ("escape", True)])  # editor gone
+def test_random_keys_never_crash_the_app(
+    size: tuple[int, int],
+    keys: list[tuple[str, bool]],
+    seed_corpus: Corpus,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(tmp_path)  # where Ctrl+E, Enter would write its export
+    app = build_app(seed_corpus, notes=NotesStore(tmp_path / "notes.json"))
+    asyncio.run(drive(app, size, keys))

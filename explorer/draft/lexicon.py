@@ -306,6 +306,14 @@ MEETING_NOUNS = (
 
 # Modality of a clause: what an "expected" or "planned" meeting sounds like.
 EXPECTED_MARKERS = (
+    "called for",
+    "calls for",
+    "calling for",
+    "call for",
+    "proposed",
+    "proposal",
+    "demanded",
+    "urged",
     "is expected to",
     "are expected to",
     "was expected to",

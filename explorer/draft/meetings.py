@@ -53,7 +53,7 @@ _VISITED = re.compile(
     r"\b(?:visited|visit|visits|visiting|reached|arrived in|travelled to|traveled to|visit to|trip to)\s+((?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)"
 )
 _NOT_MEETING_CONTEXT = re.compile(
-    r"\b(?:phone call for|call for|called for|called on|called it|called the|so-called|"
+    r"\b(?:phone call for|called on|called it|called the|so-called|"
     r"game changer|signed into law|signed off|match the|matched)\b",
     re.I,
 )
@@ -347,8 +347,8 @@ def _blank_quotes(text: str, sentence: Sentence, spans: list) -> str:  # type: i
 _ALSO_NOUNS = {"sign", "face", "play", "host", "visit", "meet", "call", "called", "signed"}
 _PRESENT_SCHEDULE = re.compile(r"(?:takes on|plays|faces|meets|visits|hosts|plays host to)")
 _SPORT_CONTEXT = re.compile(
-    r"\b(?:match|matches|tie|game|games|action|play|plays|played|face|faces|clash|series|final|"
-    r"semifinal|quarterfinal|fixture|round|group|set|sets|win|won|lost|beat|victory|defeat)\b",
+    r"\b(?:match|matches|tie|game|games|action|clash|series|final|semifinal|quarterfinal|"
+    r"fixture|season|playoffs?|play-offs?|derby|league|cup|tournament)\b",
     re.IGNORECASE,
 )
 _ENCOUNTERS = {

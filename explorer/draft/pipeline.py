@@ -54,7 +54,7 @@ def draft(
             guesses.append("title taken from the first sentence")
     finder = ActorFinder(body, sentences)
     finder.find()
-    quotes = QuoteFinder(body, sentences, finder, headings).find()
+    quotes = QuoteFinder(body, sentences, finder).find()
     meetings = MeetingFinder(body, sentences, finder, published).find()
     actors = finder.finish()
     _check_references(actors, quotes, meetings)

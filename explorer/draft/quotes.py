@@ -199,9 +199,7 @@ _FILLER = {
 
 
 class QuoteFinder:
-    def __init__(
-        self, body: str, sentences: list[Sentence], finder: ActorFinder, headings: list[str]
-    ) -> None:
+    def __init__(self, body: str, sentences: list[Sentence], finder: ActorFinder) -> None:
         self.body = body
         self.sentences = sentences
         self.finder = finder
@@ -490,14 +488,12 @@ class QuoteFinder:
         for span in self.spans:
             for sentence in self._sentences_of(span.start, span.end):
                 covered.setdefault(sentence.index, []).append(span)
-        handled_reported: set[int] = set()
         for sentence in self.sentences:
             if sentence.heading:
                 continue
             spans = covered.get(sentence.index, [])
             outside = _outside(sentence, spans)
             for reported in self._reported(sentence, outside, spans):
-                handled_reported.add(sentence.index)
                 self.quotes.append(reported)
                 self._remember(sentence, reported.speaker)
             for span in spans:
@@ -634,8 +630,7 @@ class QuoteFinder:
             content = re.sub(r"^that\s+", "", content)
             if verb in OBJECT_VERBS and content_start > match.start():
                 # "Egypt sharply criticised the US policy shift": the act is the statement.
-                subject = self._subject_text(sentence, actor, match.start())
-                content = f"{subject} {text[match.start() : content_end]}".strip(" ,;:")
+                content = f"{actor.name} {text[match.start() : content_end]}".strip(" ,;:")
             if not self._statement(content, spans, sentence, content_start):
                 continue
             kind = "paraphrase" if verb in PARAPHRASE_FORMS else "reported"
@@ -688,13 +683,6 @@ class QuoteFinder:
             else:
                 break
         return others
-
-    def _subject_text(self, sentence: Sentence, actor: DraftActor, verb_start: int) -> str:
-        """How the sentence names the subject of the verb at `verb_start`, or its name."""
-        mine = self._mentions_in(sentence.start, sentence.start + verb_start)
-        if mine and mine[-1].actor is actor:
-            return actor.name
-        return actor.name
 
     def _statement(self, content: str, spans: list[Span], sentence: Sentence, start: int) -> bool:
         """Whether a clause is a statement of its own, not only a quotation or a fragment."""

@@ -87,3 +87,23 @@ def test_random_keys_never_crash_the_app(
     monkeypatch.chdir(tmp_path)  # where Ctrl+E, Enter would write its export
     app = build_app(seed_corpus, notes=NotesStore(tmp_path / "notes.json"))
     asyncio.run(drive(app, size, keys))
+
+
+async def test_a_terminal_too_small_for_the_panes_takes_their_keys_until_it_grows(
+    seed_corpus: Corpus, tmp_path: Path
+) -> None:
+    app = build_app(seed_corpus, notes=NotesStore(tmp_path / "notes.json"))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("2")
+        meetings = app.main.pane("meeting")
+        assert app.focused is meetings
+        await pilot.resize_terminal(30, 8)
+        await pilot.pause()
+        assert app.main.too_small and app.focused is None, "hidden panes hold no focus"
+        await pilot.press("4", "pagedown", "pageup", "tab", "slash", "n")
+        assert app.focused is None and isinstance(app.screen, MainScreen), "no key acted"
+        await pilot.resize_terminal(120, 36)
+        await pilot.pause()
+        assert app.focused is meetings, "the focus is back where it was"
+        await pilot.press("pagedown")
+        assert app.is_running

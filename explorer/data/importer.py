@@ -12,7 +12,7 @@ from typing import Any
 from explorer.data import dates, schema
 from explorer.data.errors import DataError, Problem
 from explorer.data.models import Actor, Article, Loaded, Meeting, Quote, Span
-from explorer.data.safe_yaml import MAX_BYTES, position_of, read_yaml_file
+from explorer.data.safe_yaml import MAX_BYTES, parse_yaml, position_of, read_yaml_file
 from explorer.data.schema import FieldSpec
 from explorer.data.text import FoldedText, Sentences, clean_text
 
@@ -650,6 +650,14 @@ def _merge_actor(first: Actor, other: Actor) -> Actor:
         articles=union(first.articles, other.articles),
         spans=first.spans + other.spans,
     )
+
+
+def load_text(text: str, name: str) -> Loaded:
+    """Validate one article document given as text (a file about to be written) by exactly
+    the rules `explorer check` applies to a file; raises DataError naming `name`."""
+    if len(text.encode("utf-8")) > MAX_BYTES:
+        raise DataError([Problem(name, f"is larger than {MAX_BYTES // (1024 * 1024)} MiB")])
+    return merge_files([_parse_document(parse_yaml(text, name), name)])
 
 
 def load_files(paths: Iterable[str | Path]) -> Loaded:

@@ -435,6 +435,21 @@ class ArticleView(ScrollView, can_focus=True):
 
     # -- rendering ------------------------------------------------------------------------
 
+    def mark_classes(self, highlight: Highlight) -> tuple[str, ...]:
+        """The component classes a highlight is drawn with (a subclass may add its own)."""
+        return (f"article-view--{highlight.kind}",)
+
+    def emphasis(self) -> list[tuple[int, int, str]]:
+        """Body ranges drawn over the highlights, each with its component class: the current
+        highlight and its sentence (a subclass may add its own)."""
+        current = self.current_highlight
+        if current is None:
+            return []
+        return [
+            (current.sentence_start, current.sentence_end, "article-view--sentence"),
+            (current.start, current.end, "article-view--current"),
+        ]
+
     def notify_style_update(self) -> None:
         self._layer_styles.clear()
         super().notify_style_update()
@@ -478,14 +493,10 @@ class ArticleView(ScrollView, can_focus=True):
         if line.style:
             spans.append(ContentSpan(0, length, self._layer(line.style)))
         for index, start, end in line.marks:
-            style = self._layer(f"article-view--{self.highlights[index].kind}")
-            spans.append(ContentSpan(start, end, style))
-        current = self.current_highlight
-        if current is not None and line.start is not None:
-            for start, end, name in (
-                (current.sentence_start, current.sentence_end, "article-view--sentence"),
-                (current.start, current.end, "article-view--current"),
-            ):
+            for name in self.mark_classes(self.highlights[index]):
+                spans.append(ContentSpan(start, end, self._layer(name)))
+        if line.start is not None:
+            for start, end, name in self.emphasis():
                 local_start = max(start - line.start, 0)
                 local_end = min(end - line.start, length)
                 if local_end > local_start:

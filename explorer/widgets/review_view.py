@@ -1,0 +1,146 @@
+"""The reviewed article: the reader's page, with drafted items marked and a sentence cursor.
+
+`ReviewView` is the article reader's `ArticleView` with two additions: highlights of items the
+drafter guessed at are drawn as drafts, and a selected sentence, moved with `(` and `)`, that
+new actors and quotes take their evidence from (also sentences no item highlights yet).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+from typing import ClassVar
+
+from textual.binding import Binding, BindingType
+from textual.geometry import Region
+from textual.message import Message
+
+from explorer.data import Article, Ref, Span
+from explorer.data.text import sentence_bounds
+from explorer.widgets.article_view import ArticleView, Highlight
+
+
+class ReviewView(ArticleView):
+    """An article with its drafted items marked; `(` `)` select a sentence."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"article-view--draft", "article-view--selection"}
+
+    DEFAULT_CSS = """
+    ReviewView {
+        & > .article-view--draft { text-style: underline; color: $text-warning; }
+        & > .article-view--selection { background: $warning 25%; }
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        # The reader's keys, out of the footer: the review's own keys matter more there.
+        Binding("n", "next_highlight", "Next", show=False),
+        Binding("N", "previous_highlight", "Previous", show=False),
+        Binding("enter", "choose", "In the list", show=False),
+        Binding("right_parenthesis", "next_sentence", "Next sentence", show=False),
+        Binding("left_parenthesis", "previous_sentence", "Previous sentence", show=False),
+    ]
+
+    class SelectionChanged(Message):
+        """The selected sentence changed."""
+
+        def __init__(self, view: ReviewView, bounds: tuple[int, int] | None) -> None:
+            super().__init__()
+            self.view = view
+            self.bounds = bounds
+
+        @property
+        def control(self) -> ReviewView:
+            return self.view
+
+    def __init__(
+        self,
+        article: Article,
+        spans: Iterable[tuple[Span, Ref]],
+        drafted: set[Ref],
+        *,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(article, spans, name=name, id=id, classes=classes)
+        self.drafted = drafted
+        self.sentences = sentence_bounds(article.body)
+        self._sentence_starts = [start for start, _ in self.sentences]
+        self.sentence: tuple[int, int] | None = None
+        """The selected sentence's (start, end) in the body, when no highlight is current."""
+
+    # -- what is selected -----------------------------------------------------------------
+
+    @property
+    def selected(self) -> tuple[int, int] | None:
+        """The selected sentence: the current highlight's, or the one moved to with ( )."""
+        highlight = self.current_highlight
+        if highlight is not None:
+            return (highlight.sentence_start, highlight.sentence_end)
+        return self.sentence
+
+    def selected_text(self) -> str:
+        """The selected sentence's words, verbatim from the body ("" when none)."""
+        bounds = self.selected
+        return "" if bounds is None else self.article.body[bounds[0] : bounds[1]]
+
+    def select_sentence(self, bounds: tuple[int, int]) -> None:
+        """Select a sentence: its first highlight becomes current, if it has one."""
+        start, end = bounds
+        inside = [i for i, h in enumerate(self.highlights) if start <= h.start < end]
+        self.sentence = bounds
+        if inside:
+            self.select(inside[0])
+        else:
+            self.current = None
+            if self._lines:
+                self.scroll_to_region(self._region_of(start, end), animate=False, immediate=True)
+            self.refresh()
+        self.post_message(self.SelectionChanged(self, bounds))
+
+    def _region_of(self, start: int, end: int) -> Region:
+        first = self.line_of(start)
+        last = self.line_of(max(end - 1, start))
+        return Region(0, first, 1, last - first + 1)
+
+    def _sentence_index(self) -> int | None:
+        bounds = self.selected
+        if bounds is None:
+            return None
+        index = bisect.bisect_right(self._sentence_starts, bounds[0]) - 1
+        return max(index, 0)
+
+    def action_next_sentence(self) -> None:
+        if not self.sentences:
+            return
+        index = self._sentence_index()
+        following = 0 if index is None else index + 1
+        if following >= len(self.sentences):
+            self.app.bell()
+            return
+        self.select_sentence(self.sentences[following])
+
+    def action_previous_sentence(self) -> None:
+        if not self.sentences:
+            return
+        index = self._sentence_index()
+        preceding = len(self.sentences) - 1 if index is None else index - 1
+        if preceding < 0:
+            self.app.bell()
+            return
+        self.select_sentence(self.sentences[preceding])
+
+    # -- drawing --------------------------------------------------------------------------
+
+    def mark_classes(self, highlight: Highlight) -> tuple[str, ...]:
+        classes = super().mark_classes(highlight)
+        if highlight.ref in self.drafted:
+            return (*classes, "article-view--draft")
+        return classes
+
+    def emphasis(self) -> list[tuple[int, int, str]]:
+        ranges = super().emphasis()
+        if self.current_highlight is None and self.sentence is not None:
+            ranges.append((*self.sentence, "article-view--selection"))
+        return ranges

@@ -425,3 +425,21 @@ async def test_enter_on_a_highlight_shows_its_item_in_the_list(draft_path: Path)
         await until(pilot, lambda: review.item_list.has_focus, "the list to take the focus")
         item = review._items[review.item_list.highlighted or 0]
         assert (item.kind, item.id) == (highlight.ref.kind, highlight.ref.id)
+
+
+async def test_a_click_on_plain_words_selects_their_sentence(draft_path: Path) -> None:
+    app = ReviewApp(ReviewSession(draft_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        view = screen(app).view
+        sentence = next(
+            s for s in view.article.body.splitlines() if s.startswith("Japan and China")
+        )
+        start = view.article.body.index(sentence)
+        view.scroll_to(y=view.line_of(start), animate=False, immediate=True)
+        await pilot.pause()
+        y = view.line_of(start) - round(view.scroll_y)
+        # "working" is no item's highlight: the click selects the sentence it stands in.
+        await pilot.click(view, offset=(1 + len("Japan and China have been wo"), y))
+        await until(pilot, lambda: view.selected_text() == sentence, "the sentence to be selected")
+        assert sentence in status(app)

@@ -11,7 +11,9 @@ import bisect
 from collections.abc import Iterable
 from typing import ClassVar
 
+from rich.cells import cell_len
 from textual.binding import Binding, BindingType
+from textual.events import Click
 from textual.geometry import Region
 from textual.message import Message
 
@@ -130,6 +132,38 @@ class ReviewView(ArticleView):
             self.app.bell()
             return
         self.select_sentence(self.sentences[preceding])
+
+    def on_click(self, event: Click) -> None:
+        """A click on a highlight works as in the reader; on other words, selects their
+        sentence (so one the drafter missed can become an actor's or a quote's evidence).
+        Textual runs the reader's own handler after this one, for clicks on highlights."""
+        offset = self._body_offset(event)
+        if offset is None or any(h.start <= offset < h.end for h in self.highlights):
+            return
+        for start, end in self.sentences:
+            if start <= offset < end:
+                event.prevent_default()
+                self.select_sentence((start, end))
+                return
+
+    def _body_offset(self, event: Click) -> int | None:
+        """The body offset of the character clicked, if the click is on body text."""
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return None
+        y = offset.y + round(self.scroll_y)
+        if not 0 <= y < len(self._lines):
+            return None
+        line = self._lines[y]
+        if line.start is None:
+            return None
+        column = offset.x + round(self.scroll_x)
+        cells = 0
+        for index, char in enumerate(line.text):
+            cells += cell_len(char)
+            if cells > column:
+                return line.start + index
+        return None
 
     # -- drawing --------------------------------------------------------------------------
 

@@ -13,7 +13,17 @@ from explorer.commands.common import EXIT_BAD_INPUT, ExplorerError, error
 from explorer.data.locations import DATA_DIR_ENV, user_corpus_path
 
 # Subcommand modules, in the order `explorer --help` lists them.
-COMMAND_MODULES = ("importer", "check", "show", "search", "notes", "serve", "export", "draft", "review")
+COMMAND_MODULES = (
+    "importer",
+    "check",
+    "show",
+    "search",
+    "notes",
+    "serve",
+    "export",
+    "draft",
+    "review",
+)
 
 # Options the app takes before any command; a command that has its own takes them there too.
 GLOBAL_OPTIONS = (("--db", "global_db", "db"), ("--notes", "global_notes", "notes"))

@@ -470,3 +470,66 @@ def test_explorer_review_reports_a_bad_file_with_exit_2(
     err = capsys.readouterr().err
     assert str(path) in err and message in err
     assert "Traceback" not in err
+
+
+# -- on what `explorer draft` writes ------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def drafted(tmp_path_factory: pytest.TempPathFactory) -> Draft:
+    """The seed story as `explorer draft` drafts it (against the embedded seed corpus)."""
+    from tests.drafting import SEED_STORY
+
+    out = tmp_path_factory.mktemp("drafted") / "seed-draft.yaml"
+    assert main(["draft", str(SEED_STORY), "--published", "2025-01-14", "--out", str(out)]) == 0
+    return ReviewSession(out).draft
+
+
+def block_texts(draft: Draft) -> dict[tuple[str, str], str]:
+    layout = draft.layout
+    return {
+        key: "".join(layout.lines[block.lead_start : block.end])
+        for key, block in layout.blocks.items()
+    }
+
+
+def test_the_drafters_guesses_are_all_read(drafted: Draft) -> None:
+    marked = sum(line.lstrip().startswith("# draft:") for line in drafted.text.splitlines())
+    assert marked > 0
+    assert sum(len(item.guesses) for item in drafted.items()) == marked
+
+
+def test_accepting_every_drafted_item_of_a_real_draft_leaves_no_guess(
+    drafted: Draft, tmp_path: Path
+) -> None:
+    draft = drafted
+    for item in drafted.items():
+        if item.guesses:
+            draft = accept(draft, item.kind, item.id)
+    assert "# draft:" not in draft.text
+    assert all(item.state == "accepted" for item in draft.items())
+    passes_check(draft, tmp_path)
+
+
+def test_each_edit_of_a_real_draft_keeps_every_other_item_as_written(drafted: Draft) -> None:
+    """Reject each item in turn (or be refused with a reason): the items it does not touch
+    keep their lines, comments included, byte for byte."""
+    before = block_texts(drafted)
+    refused = 0
+    for item in drafted.items():
+        if item.kind == "article":
+            continue
+        try:
+            after = reject(drafted, item.kind, item.id, drop_references=True)
+        except ReviewError:
+            refused += 1
+            continue
+        touched = {(item.kind, item.id)} | {
+            (ref.kind, ref.id) for ref, _ in drafted.referrers(item.kind, item.id)
+        }
+        texts = block_texts(after)
+        assert (item.kind, item.id) not in texts
+        for key, text in before.items():
+            if key not in touched:
+                assert texts[key] == text, f"rejecting {item.kind} {item.id} changed {key}"
+    assert refused < len(drafted.items()) - 1  # most items can go

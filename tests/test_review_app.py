@@ -25,17 +25,14 @@ from explorer.screens.review_dialogs import (
 from explorer.widgets.review_view import ReviewView
 from tests.drafts import write_draft
 from tests.test_app_parts import help_name
+from tests.waiting import wait_for
 
 SIZE = (120, 36)
 
 
 async def until(pilot: Pilot, condition: Callable[[], bool], what: str) -> None:
-    """Wait, a bounded number of frames, for what the user would see next."""
-    for _ in range(200):
-        if condition():
-            return
-        await pilot.pause()
-    raise AssertionError(f"timed out waiting for {what}")
+    """Wait, with a bound and a clear failure, for what the user would see next."""
+    await wait_for(pilot, condition, f"timed out waiting for {what}")
 
 
 def screen(app: ReviewApp) -> ReviewScreen:

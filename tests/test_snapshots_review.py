@@ -5,10 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.pilot import Pilot
+from textual.widgets import OptionList
 
 from explorer.review import ReviewSession
 from explorer.review_app import ReviewApp
+from explorer.screens.review import ReviewScreen
+from explorer.screens.review_dialogs import PickerScreen
 from tests.drafts import write_draft
+from tests.waiting import wait_for
 
 
 def review_app(tmp_path: Path) -> ReviewApp:
@@ -17,9 +21,19 @@ def review_app(tmp_path: Path) -> ReviewApp:
 
 async def on_a_drafted_quote(pilot: Pilot) -> None:
     """The next drafted items down to the first drafted quote, its sentence in view."""
-    await pilot.pause()
+    app = pilot.app
+    await wait_for(pilot, lambda: isinstance(app.screen, ReviewScreen), "the review screen")
+    review = app.screen
+    assert isinstance(review, ReviewScreen)
     for _ in range(4):
         await pilot.press("d")
+    quote = ("quote", "hayashi-rare-visit")
+    await wait_for(pilot, lambda: review.current == quote, "the first drafted quote")
+    await wait_for(
+        pilot,
+        lambda: (h := review.view.current_highlight) is not None and h.ref.id == quote[1],
+        "its highlight in the text",
+    )
     await pilot.pause()
 
 
@@ -41,6 +55,9 @@ class TestReviewScreen:
         async def show_list(pilot: Pilot) -> None:
             await on_a_drafted_quote(pilot)
             await pilot.press("l")
+            review = pilot.app.screen
+            assert isinstance(review, ReviewScreen)
+            await wait_for(pilot, lambda: review.item_list.has_focus, "the items list")
             await pilot.pause()
 
         assert snap_compare(review_app(tmp_path), terminal_size=(60, 20), run_before=show_list)
@@ -49,6 +66,15 @@ class TestReviewScreen:
         async def open_picker(pilot: Pilot) -> None:
             await on_a_drafted_quote(pilot)
             await pilot.press("s")
+            app = pilot.app
+            await wait_for(
+                pilot,
+                lambda: (
+                    isinstance(app.screen, PickerScreen)
+                    and app.screen.query_one(OptionList).highlighted is not None
+                ),
+                "the speaker picker, filled",
+            )
             await pilot.pause()
 
         assert snap_compare(review_app(tmp_path), terminal_size=(120, 36), run_before=open_picker)

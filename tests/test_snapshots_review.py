@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.pilot import Pilot
-from textual.widgets import OptionList
+from textual.widgets import Input, OptionList
 
 from explorer.review import ReviewSession
 from explorer.review_app import ReviewApp
@@ -75,6 +75,8 @@ class TestReviewScreen:
                 ),
                 "the speaker picker, filled",
             )
+            # The filter's cursor blinks; a snapshot shows it steady.
+            app.screen.query_one(Input).cursor_blink = False
             await pilot.pause()
 
         assert snap_compare(review_app(tmp_path), terminal_size=(120, 36), run_before=open_picker)

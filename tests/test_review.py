@@ -7,9 +7,12 @@ import difflib
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from explorer.cli import main
 from explorer.data import DataError, load_files
+from explorer.data.importer import load_text
 from explorer.review import (
     Draft,
     ReviewError,
@@ -533,3 +536,90 @@ def test_each_edit_of_a_real_draft_keeps_every_other_item_as_written(drafted: Dr
             if key not in touched:
                 assert texts[key] == text, f"rejecting {item.kind} {item.id} changed {key}"
     assert refused < len(drafted.items()) - 1  # most items can go
+
+
+def test_a_guess_among_an_items_own_lines_is_its_guess_too(tmp_path: Path) -> None:
+    text = drafted_text({}).replace(
+        "  - id: nikkei\n    name: Nikkei\n",
+        "  - id: nikkei\n    # draft: the name's spelling\n    name: Nikkei\n",
+    )
+    draft = Draft.from_text(text, "x.yaml")
+    assert draft.layout.blocks[("actor", "nikkei")].guesses == ("the name's spelling",)
+    after = accept(draft, "actor", "nikkei")
+    assert "# draft:" not in after.text
+    passes_check(after, tmp_path)
+
+
+def test_a_guess_with_control_codes_or_markup_is_read_as_plain_text() -> None:
+    """YAML refuses C0 controls even in comments; bidi overrides it allows, and they go."""
+    text = drafted_text({("actor", "nikkei"): ["\u202e[bold]reversed\u202c ok"]})
+    draft = Draft.from_text(text, "x.yaml")
+    assert draft.layout.blocks[("actor", "nikkei")].guesses == ("[bold]reversed ok",)
+
+
+# -- any sequence of edits ---------------------------------------------------------------
+
+_SEED_DRAFT = Draft.from_text(drafted_text(), "draft.yaml")
+_ITEMS = [(i.kind, i.id) for i in _SEED_DRAFT.items()]
+_ACTORS = sorted(_SEED_DRAFT.actors)
+_SENTENCES = [
+    "The delegation reached Japan on Monday.",
+    "The visit commenced on Monday and will conclude on Friday.",
+    "Not a sentence of the article.",
+]
+
+
+@st.composite
+def _edits(draw: st.DrawFn) -> tuple[str, tuple[str, ...]]:
+    kind, ident = draw(st.sampled_from(_ITEMS))
+    op = draw(
+        st.sampled_from(
+            ["accept", "reject", "speaker", "kind", "when", "status", "merge", "actor", "quote"]
+        )
+    )
+    actor = draw(st.sampled_from(_ACTORS))
+    if op == "kind":
+        return op, (ident, draw(st.sampled_from(["direct", "paraphrase", "reported", "other"])))
+    if op == "when":
+        return op, (ident, draw(st.sampled_from(["2025", "2025-02-29", "2024-02-29", "", "x"])))
+    if op == "status":
+        return op, (ident, draw(st.sampled_from(["happened", "planned", "soon"])))
+    if op in ("actor", "quote"):
+        words = draw(st.text(min_size=0, max_size=12))
+        return op, (words, actor, draw(st.sampled_from(_SENTENCES)))
+    return op, (kind, ident, actor)
+
+
+def _run(draft: Draft, op: str, args: tuple[str, ...]) -> Draft:
+    if op == "accept":
+        return accept(draft, args[0], args[1])
+    if op == "reject":
+        return reject(draft, args[0], args[1], drop_references=True)
+    if op == "speaker":
+        return set_speaker(draft, args[1], args[2])
+    if op == "kind":
+        return set_quote_kind(draft, *args)
+    if op == "when":
+        return set_when(draft, *args)
+    if op == "status":
+        return set_status(draft, *args)
+    if op == "merge":
+        return merge_actors(draft, args[1], args[2])
+    if op == "actor":
+        return add_actor(draft, args[0], "group", args[2])[0]
+    return add_quote(draft, args[0] or "x", args[1], "reported", args[2])[0]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_edits(), min_size=1, max_size=6))
+def test_any_sequence_of_edits_gives_a_file_check_accepts_or_a_clear_refusal(
+    edits: list[tuple[str, tuple[str, ...]]],
+) -> None:
+    draft = _SEED_DRAFT
+    for op, args in edits:
+        try:
+            draft = _run(draft, op, args)
+        except ReviewError as refusal:
+            assert str(refusal)  # a reason, never an empty message
+            continue
+        load_text(draft.text, "edited.yaml")  # what check would say of the file written

@@ -440,3 +440,19 @@ async def test_a_click_on_plain_words_selects_their_sentence(draft_path: Path) -
         await pilot.click(view, offset=(1 + len("Japan and China have been wo"), y))
         await until(pilot, lambda: view.selected_text() == sentence, "the sentence to be selected")
         assert sentence in status(app)
+
+
+async def test_hostile_guesses_and_names_are_shown_literally(tmp_path: Path) -> None:
+    path = write_draft(tmp_path / "draft.yaml", {("actor", "nikkei"): ["[bold red]guess[/]\u202e"]})
+    text = path.read_text(encoding="utf-8").replace(
+        "name: Nikkei\n", 'name: "[b]Nikkei[/b] 日本経済新聞"\n'
+    )
+    path.write_text(text, encoding="utf-8")
+    app = ReviewApp(ReviewSession(path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        review = screen(app)
+        assert review.current == ("actor", "nikkei")
+        assert "guessed: [bold red]guess[/]" in status(app)
+        assert "\u202e" not in status(app)
+        assert any("[b]Nikkei[/b] 日本経済新聞" in row for row in list_rows(app))

@@ -16,6 +16,8 @@ from typing import Literal
 
 import yaml
 
+from explorer.data.text import clean_text
+
 try:  # libyaml's C parser when present, as the project's loader uses.
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
@@ -156,7 +158,7 @@ def read_layout(text: str) -> Layout:
         for n in found:
             match = DRAFT_COMMENT.match(lines[n])
             assert match is not None
-            guesses.append(match["guess"])
+            guesses.append(clean_text(match["guess"]))  # comments are not cleaned by the loader
         return tuple(found), tuple(guesses)
 
     def lead_of(start: int, floor: int) -> int:

@@ -20,6 +20,7 @@ The picker, the export dialog, the palette commands and the status line are in
 from __future__ import annotations
 
 import gc
+import os
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -32,6 +33,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Label, LoadingIndicator
 
+from explorer import SERVED_VARIABLE
 from explorer.data.errors import ExplorerError
 
 if TYPE_CHECKING:
@@ -281,6 +283,14 @@ class CorpusActions:
     # -- export ---------------------------------------------------------------------------
 
     def action_export(self) -> None:
+        if os.environ.get(SERVED_VARIABLE):
+            # A browser tab must not choose a path on the server's machine to write.
+            self.notify(  # type: ignore[attr-defined]
+                "Export is off in the browser: run `explorer export` in a terminal.",
+                severity="warning",
+                markup=False,
+            )
+            return
         from explorer.data.export import select
         from explorer.screens.articles import ExportDialog
 

@@ -6,6 +6,7 @@ The browser end to end test is in test_serve_browser.py; it reuses `serving()` f
 from __future__ import annotations
 
 import os
+import re
 import shlex
 import signal
 import socket
@@ -43,6 +44,17 @@ class Served:
     url: str
     stdout_path: Path
     stderr_path: Path
+
+    @property
+    def link(self) -> str:
+        """The link `serve` printed: the page, with this run's token."""
+        found = re.search(r"explorer is served at (\S+)", self.stdout)
+        assert found, f"serve printed no link: {self.stdout!r}"
+        return found.group(1)
+
+    @property
+    def token(self) -> str:
+        return self.link.rsplit("token=", 1)[1]
 
     @property
     def stdout(self) -> str:
@@ -118,7 +130,9 @@ def wait_until_serving(served: Served) -> None:
         if served.process.poll() is not None:
             pytest.fail(f"explorer serve exited with {served.process.returncode}: {served.stderr}")
         try:
-            get(served.url + "/", timeout=1.0)
+            if "served at" not in served.stdout:
+                raise ConnectionError("no link printed yet")
+            get(served.link, timeout=1.0)
         except (urllib.error.URLError, ConnectionError, TimeoutError):
             time.sleep(0.1)
         else:
@@ -226,13 +240,14 @@ def test_a_missing_database_is_one_message_and_no_server(
 
 def test_serves_the_page_and_stops_cleanly_on_ctrl_c(tmp_path: Path) -> None:
     with serving(tmp_path) as served:
-        page = get(served.url + "/")
+        page = get(served.link)
         # The page tells the browser where the app's websocket is, and names the app.
         assert (
             f'data-session-websocket-url="ws://127.0.0.1:{served.url.rsplit(":", 1)[1]}/ws"' in page
         )
         assert "<div>explorer</div>" in page
-        assert f"explorer is served at {served.url}" in served.stdout
+        assert served.link == f"{served.url}/?token={served.token}"
+        assert len(served.token) >= 32
         assert served.ctrl_c() == 0
         assert served.group_gone()
     assert "Traceback" not in served.stderr + served.stdout

@@ -13,8 +13,11 @@ from __future__ import annotations
 
 import os
 import re
+import threading
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -150,7 +153,7 @@ def page(tmp_path: Path) -> Iterator[object]:
 
     def loopback_only(route: Route) -> None:
         # The page asks for a web font from the internet; the test must not depend on it.
-        if route.request.url.startswith(("http://127.0.0.1", "ws://127.0.0.1")):
+        if route.request.url.startswith(("http://127.0.0.", "ws://127.0.0.")):
             route.continue_()
         else:
             route.abort()
@@ -180,7 +183,7 @@ def test_keys_typed_in_the_browser_reach_the_app(
     served: Served, page, screens: Path, tmp_path: Path
 ) -> None:
     screen = AppScreen(screens)
-    page.goto(served.url + "/")
+    page.goto(served.link)
     # The page marks its body once the app's first bytes arrive over the websocket.
     page.wait_for_selector("body.-first-byte")
     first = screen.wait_for("the main screen", lambda lines: detail_title(lines) is not None)
@@ -222,3 +225,60 @@ def test_keys_typed_in_the_browser_reach_the_app(
 def counts(lines: list[str], quotes: int) -> bool:
     """Whether the search line reports `quotes` quotes found ("1 of 2 quotes")."""
     return any(re.search(rf"\b{quotes} quotes?\b", line) for line in lines)
+
+
+# -- another site's page ------------------------------------------------------------------
+
+HOSTILE_PAGE = """<!doctype html><title>waiting</title><script>
+function attempt(name, url) {
+  return new Promise((done) => {
+    const socket = new WebSocket(url);
+    socket.onopen = () => { socket.close(); done(name + ":opened"); };
+    socket.onerror = () => done(name + ":refused");
+  });
+}
+Promise.all([
+  attempt("plain", "WS/ws?width=80&height=24"),
+  attempt("guessed-token", "WS/ws?width=80&height=24&token=guess"),
+]).then((results) => { document.title = results.join(" "); });
+</script>"""
+
+
+@contextmanager
+def hostile_site(websocket_base: str) -> Iterator[str]:
+    """A page on another loopback address (another origin) that tries explorer's websocket."""
+    body = HOSTILE_PAGE.replace("WS", websocket_base).encode("utf-8")
+
+    class Page(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.2", 0), Page)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.2:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_a_page_of_another_origin_cannot_open_the_apps_websocket(
+    served: Served, page, screens: Path
+) -> None:
+    # The user opened explorer's link in this browser: it holds explorer's cookie.
+    page.goto(served.link)
+    page.wait_for_selector("body.-first-byte")
+    AppScreen(screens).wait_for("the main screen", lambda lines: detail_title(lines) is not None)
+    # Then a page of another site, in the same browser, tries to drive explorer.
+    with hostile_site(served.url.replace("http:", "ws:")) as address:
+        page.goto(address)
+        page.wait_for_function("document.title.includes(':')")
+        assert page.title() == "plain:refused guessed-token:refused"
+    assert served.ctrl_c() == 0

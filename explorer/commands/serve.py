@@ -1,13 +1,19 @@
 """`explorer serve`: the same app in a web browser, for readers who will not open a terminal.
 
 textual-serve runs one `python -m explorer` process per browser tab and relays the terminal to
-a canvas in the page. It binds to loopback unless told otherwise: anyone who can reach the port
-can use the app (and write notes as the user who started the server).
+a canvas in the page. It binds to loopback unless told otherwise. Every request must carry the
+secret token of this run (in the printed link, then a cookie) and, when a browser says where it
+comes from, come from the served address: a page of any other site the user visits must not
+read the screen or type keys (textual-serve itself checks neither). Served sessions do not
+export to files, so a browser never chooses a path on this machine to write.
 """
 
 from __future__ import annotations
 
 import argparse
+import hmac
+import os
+import secrets
 import shlex
 import socket
 import sys
@@ -16,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 
+from explorer import SERVED_VARIABLE
 from explorer.commands.common import EXIT_BAD_INPUT, EXIT_OK, error, load_corpus, stderr, stdout
 
 if TYPE_CHECKING:
@@ -27,6 +34,11 @@ DEFAULT_PORT = 8000
 ALL_INTERFACES = frozenset({"0.0.0.0", "::", "[::]", ""})
 SHUTDOWN_SECONDS = 5.0  # for the explorers of open tabs to quit on Ctrl+C
 EXIT_NOTICE_SECONDS = 0.1  # for their exits to reach the event loop before it closes
+TOKEN_PARAMETER = "token"
+REFUSED = (
+    "explorer: refused. Open the link that `explorer serve` printed (it holds this run's "
+    "token), from the address it names.\n"
+)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -96,6 +108,19 @@ def public_url(host: str, port: int) -> str:
     return f"http://{host}:{port}"
 
 
+def origin_of(url: str) -> str:
+    """scheme://host[:port] of a URL, as a browser sends it in an Origin header."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}".lower()
+
+
+def link_with_token(url: str, token: str) -> str:
+    """The link `serve` prints: the page, with this run's token."""
+    return f"{url.rstrip('/')}/?{TOKEN_PARAMETER}={token}"
+
+
 def warn(message: str) -> None:
     """One line on stderr, shown literally."""
     line = Text("explorer: warning: ", style="bold yellow")
@@ -117,6 +142,7 @@ def run(args: argparse.Namespace) -> int:
         # Checked first so that a port in use is one message, not a URL then an error; the
         # server's own bind can still lose a race, hence the second `except`.
         check_can_listen(args.host, args.port)
+        os.environ[SERVED_VARIABLE] = "1"  # inherited by every tab's explorer
         build_server(app_command(args.db), args.host, args.port, url).serve()
     except OSError as failure:
         error(f"cannot listen on {args.host}:{args.port}: {failure.strerror or failure}")
@@ -137,30 +163,67 @@ def check_can_listen(host: str, port: int) -> None:
             probe.bind(address)
 
 
-def build_server(command: str, host: str, port: int, url: str) -> Server:
-    """textual-serve's server, announcing itself in explorer's words, and ending its browser
-    sessions before it stops.
+def build_server(command: str, host: str, port: int, url: str, token: str | None = None) -> Server:
+    """textual-serve's server, guarded by a token and an origin check, announcing itself in
+    explorer's words, and ending its browser sessions before it stops.
 
     Imported here, not at the top: every `explorer` command imports this module, and only
     `serve` needs the web stack.
     """
     import asyncio
 
+    from aiohttp import web
     from textual_serve.server import Server
 
+    secret = token or secrets.token_urlsafe(32)
+    allowed_origin = origin_of(url)
+    # Cookies are kept per host, not per port: one name per port keeps two servers apart.
+    cookie = f"explorer-token-{port}"
+
+    def authorised(request: web.Request) -> bool:
+        origin = request.headers.get("Origin")
+        is_websocket = request.headers.get("Upgrade", "").lower() == "websocket"
+        if origin is not None and origin.lower() != allowed_origin:
+            return False
+        if is_websocket and origin is None:
+            return False  # every browser names the page that opens a websocket
+        given = request.query.get(TOKEN_PARAMETER) or request.cookies.get(cookie) or ""
+        return hmac.compare_digest(given.encode(), secret.encode())
+
+    def refused() -> web.Response:
+        return web.Response(status=403, text=REFUSED)
+
     class ExplorerServer(Server):
+        """Guards the page, the websocket and downloads; the static files are textual-serve's
+        own scripts and styles, the same for everyone."""
+
         sessions: set[asyncio.Task[object]]
+
+        async def handle_index(self, request: web.Request) -> web.StreamResponse:
+            if not authorised(request):
+                return refused()
+            response = await super().handle_index(request)
+            # The page's own later requests (the websocket, downloads) carry the cookie.
+            response.set_cookie(cookie, secret, httponly=True, samesite="Strict", path="/")
+            return response
+
+        async def handle_download(self, request: web.Request) -> web.StreamResponse:
+            if not authorised(request):
+                return refused()
+            return await super().handle_download(request)
 
         async def on_startup(self, app: web.Application) -> None:
             self.sessions = set()
             console = stdout()
             line = Text("explorer is served at ")
-            line.append(self.public_url, style="bold")
+            line.append(link_with_token(self.public_url, secret), style="bold")
             console.print(line)
             console.print("Open it in a browser; press Ctrl+C to stop.")
 
-        async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
+        async def handle_websocket(self, request: web.Request) -> web.StreamResponse:
             """One browser tab and the explorer process behind it."""
+            if not authorised(request):
+                return refused()
             session = asyncio.current_task()
             assert session is not None
             self.sessions.add(session)

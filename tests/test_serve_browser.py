@@ -215,6 +215,12 @@ def test_keys_typed_in_the_browser_reach_the_app(
 
     page.screenshot(path=str(tmp_path / "explorer-in-chromium.png"))
     assert (tmp_path / "explorer-in-chromium.png").stat().st_size > 10_000
+    # A browser tab names no file to write on the served machine.
+    page.keyboard.press("Control+e")
+    screen.wait_for(
+        "export refused in the browser",
+        lambda lines: any("Export is off in the browser" in line for line in lines),
+    )
     # Ctrl+C stops the server and the explorer behind the open tab, with nothing to report.
     assert served.ctrl_c() == 0
     assert served.group_gone()

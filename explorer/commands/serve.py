@@ -142,7 +142,6 @@ def run(args: argparse.Namespace) -> int:
         # Checked first so that a port in use is one message, not a URL then an error; the
         # server's own bind can still lose a race, hence the second `except`.
         check_can_listen(args.host, args.port)
-        os.environ[SERVED_VARIABLE] = "1"  # inherited by every tab's explorer
         build_server(app_command(args.db), args.host, args.port, url).serve()
     except OSError as failure:
         error(f"cannot listen on {args.host}:{args.port}: {failure.strerror or failure}")
@@ -214,6 +213,7 @@ def build_server(command: str, host: str, port: int, url: str, token: str | None
 
         async def on_startup(self, app: web.Application) -> None:
             self.sessions = set()
+            os.environ[SERVED_VARIABLE] = "1"  # inherited by every tab's explorer
             console = stdout()
             line = Text("explorer is served at ")
             line.append(link_with_token(self.public_url, secret), style="bold")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import math
+import os
+import stat
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -42,7 +44,24 @@ def test_default_path_is_in_the_user_data_folder(monkeypatch: pytest.MonkeyPatch
     from platformdirs import user_data_dir
 
     monkeypatch.delenv(NOTES_ENV)
+    monkeypatch.delenv("EXPLORER_DATA_DIR")
     assert default_notes_path() == Path(user_data_dir("explorer", appauthor=False)) / "notes.json"
+
+
+def test_default_path_moves_with_the_data_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """The user's corpus and notes live together: one variable moves both."""
+    monkeypatch.delenv(NOTES_ENV)
+    monkeypatch.setenv("EXPLORER_DATA_DIR", str(tmp_path / "mine"))
+    assert default_notes_path() == tmp_path / "mine" / "notes.json"
+
+
+def test_a_new_notes_file_is_private_whatever_the_umask(tmp_path: Path):
+    previous = os.umask(0o022)
+    try:
+        NotesStore(tmp_path / "notes.json").save_text(WANG, "private", label="Wang Yi")
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE((tmp_path / "notes.json").stat().st_mode) == 0o600
 
 
 def test_the_test_suite_never_uses_the_real_notes_file():

@@ -35,13 +35,13 @@ from pathlib import Path
 from typing import Any
 
 from filelock import FileLock, Timeout
-from platformdirs import user_data_dir
 from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Table
 
 from explorer.data.atomic import atomic_write_bytes
 from explorer.data.errors import StoreError
+from explorer.data.locations import data_dir
 from explorer.data.models import ITEM_KINDS, Ref
 from explorer.data.text import clean_text
 
@@ -53,11 +53,12 @@ LOCK_TIMEOUT = 10.0
 
 
 def default_notes_path() -> Path:
-    """``$EXPLORER_NOTES_FILE``, else ``notes.json`` in the platform's user data folder."""
+    """``$EXPLORER_NOTES_FILE``, else ``notes.json`` in the user's data folder (beside their
+    corpus, so ``$EXPLORER_DATA_DIR`` moves both)."""
     override = os.environ.get(NOTES_ENV)
     if override:
         return Path(override).expanduser()
-    return Path(user_data_dir("explorer", appauthor=False)) / "notes.json"
+    return data_dir() / "notes.json"
 
 
 # -- errors ----------------------------------------------------------------------------------
@@ -305,7 +306,8 @@ class AtomicJSONStorage(Storage):
         except (TypeError, ValueError) as error:
             raise NotesError(f"{self.path}: cannot save notes: {error}") from None
         try:
-            atomic_write_bytes(self.path, payload.encode("utf-8"))
+            # A user's notes are theirs: a new notes file is private whatever the umask.
+            atomic_write_bytes(self.path, payload.encode("utf-8"), new_file_mode=0o600)
         except OSError as error:
             raise _write_failure(self.path, error) from None
         self.last = data

@@ -105,3 +105,26 @@ def test_places_and_events_are_not_actors() -> None:
         PUBLISHED,
     )
     assert [a.name for a in result.actors] == ["Alaska Airlines"]
+
+
+def test_apposition_with_a_portfolio_and_honorifics_gives_the_role() -> None:
+    result = draft_text(
+        "Ruritania’s Prime Minister and Chairman of the Harbour Authority, Dr the Rt. Hon. "
+        "Anton Varga has backed the plan.\n"
+        "Dr Varga spoke at the meeting.",
+        PUBLISHED,
+    )
+    varga = actor_named(result, "Anton Varga")
+    assert varga.role == "Ruritania’s Prime Minister and Chairman of the Harbour Authority"
+
+
+def test_a_title_alone_names_the_person_given_that_role_earlier() -> None:
+    result = draft_text(
+        "Ruritania’s Prime Minister and Chairman of the Harbour Authority, Dr the Rt. Hon. "
+        "Anton Varga has backed the plan.\n"
+        "Dr Varga spoke at the meeting.\n"
+        "The Prime Minister said, “We will not wait for anyone.”",
+        PUBLISHED,
+    )
+    assert [q.speaker.name for q in result.quotes if q.kind == "direct"] == ["Anton Varga"]
+    assert "Prime Minister" not in [a.name for a in result.actors]

@@ -78,3 +78,13 @@ def test_a_drafted_meeting_carries_the_resolved_date_and_its_guess() -> None:
     assert meeting.when == "2025-01-13"
     assert meeting.status == "happened"
     assert any("2025-01-13" in guess for guess in meeting.guesses)
+
+
+def test_a_past_weekday_the_day_after_publication_is_that_day_in_a_later_time_zone() -> None:
+    clause = "The match ended close to 2 a.m. local time on Wednesday."
+    when, guess = when_of(clause, PUBLISHED)
+    assert when == "2025-01-15"
+    assert guess and "day after publication" in guess
+    assert status_of(clause, when, PUBLISHED)[0] == "happened"
+    # Two days back is still the past week's day.
+    assert when_of("The ministers met on Sunday.", PUBLISHED)[0] == "2025-01-12"

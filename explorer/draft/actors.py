@@ -63,7 +63,13 @@ _ROLE_NOUNS = (
 )
 _APPOSITION_BEFORE = re.compile(
     r"((?:(?:[A-Z][\w’'.-]*|the|a|an|his|her|its|their|our)\s+)?"
-    r"(?:[\w’'.-]+\s+){0,5}?(?:" + _ROLE_NOUNS + r")s?),\s*$"
+    r"(?:[\w’'.-]+\s+){0,5}?(?i:" + _ROLE_NOUNS + r")s?)"
+    # The office's portfolio: "Chairman of the OECS Authority, X".
+    r"((?:\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w’'&-]*\s*){1,5}?)?),\s*$"
+)
+# Honorifics between an apposition and the name: "…, Dr the Rt. Hon. Keith Mitchell".
+_HONORIFICS = re.compile(
+    r"(?:\b(?:Dr|Prof|Sir|Dame|Mr|Mrs|Ms|Rev)\.?\s+)?(?:the\s+)?(?:Rt\.?\s+)?(?:Hon\.?\s+)?$"
 )
 _APPOSITION_AFTER = re.compile(
     r"^,\s*((?:the|a|an|his|her|its|their)\s+(?:[\w’'.&-]+\s+){0,6}?(?:"
@@ -759,9 +765,14 @@ class ActorFinder:
                 before = self.body[max(0, mention.start - 120) : mention.start]
                 if "\n" in before:
                     before = before[before.rfind("\n") + 1 :]
+                honorifics = _HONORIFICS.search(before)
+                if honorifics and honorifics.group().strip():
+                    before = before[: honorifics.start()]
                 match = _APPOSITION_BEFORE.search(before)
                 if match and not re.search(r"[.!?;]", match.group(1)):
-                    phrase = _trim_phrase(match.group(1))
+                    phrase = _trim_phrase(match.group(1), joined_titles=True)
+                    if phrase and match.group(2):
+                        phrase += match.group(2).rstrip()
                     if phrase and len(phrase.split()) >= 2:
                         actor.add_alias(phrase)
                         if not actor.role or actor.role == phrase:
@@ -1073,10 +1084,26 @@ def _subsequence(short: list[str], long: list[str]) -> bool:
     return all(word in iterator for word in short)
 
 
-def _trim_phrase(phrase: str) -> str:
+def _trim_phrase(phrase: str, joined_titles: bool = False) -> str:
+    """The noun phrase that ends `phrase`; with `joined_titles`, two capitalised titles
+    joined by "and" stay one ("Prime Minister and Chairman")."""
     phrase = phrase.strip(" ,")
     words = phrase.split()
-    cut = max((i for i, w in enumerate(words[:-1]) if w.lower() in _CUT_WORDS), default=-1)
+
+    def joins_titles(i: int) -> bool:
+        return (
+            joined_titles
+            and words[i] == "and"
+            and 0 < i < len(words) - 1
+            and words[i - 1][:1].isupper()
+            and words[i + 1][:1].isupper()
+            and words[i - 1].lower() in _ROLE_NOUNS.split("|")
+        )
+
+    cut = max(
+        (i for i, w in enumerate(words[:-1]) if w.lower() in _CUT_WORDS and not joins_titles(i)),
+        default=-1,
+    )
     words = words[cut + 1 :]
     # Drop a leading capitalised verb-less word that is really the end of the last clause.
     while words and words[0].lower() in {"said", "says", "and", "but", "by", "with", "told"}:

@@ -97,6 +97,9 @@ def status_of(clause: str, when: str | None, published: date) -> tuple[str, bool
     if _PROGRESSIVE.search(lowered):
         return "ongoing", False
     if when and _first(when.split("/")[0]) > published:
+        ahead = (_first(when.split("/")[0]) - published).days
+        if ahead == 1 and not is_future(clause) and _PAST.search(lowered):
+            return "happened", True  # the local date is a day ahead of the page's
         return "planned", True
     return "happened", not _PAST.search(lowered)
 
@@ -230,6 +233,11 @@ def _resolve(
         if future:
             ahead = (weekday - published.weekday()) % 7 or 7
             return (published + timedelta(days=ahead)).isoformat(), "day", True
+        if delta == 6:
+            # The day after publication, in the past tense: the event's local date is ahead
+            # of the page's (a match ending after midnight in a later time zone), since a
+            # weekday six days back would be written "last Wednesday".
+            return (published + timedelta(days=1)).isoformat(), "day", True
         return (published - timedelta(days=delta)).isoformat(), "day", True
     if kind == "month":
         month_text = match.group(1).lower().rstrip(".")
@@ -337,4 +345,6 @@ def _is_age_or_count(clause: str, found: Found) -> bool:
 
 def _explain(words: str, iso: str, clause: str, published: date) -> str:
     tense = "future tense" if is_future(clause) else "past tense"
+    if tense == "past tense" and iso[:10] > published.isoformat():
+        tense = "past tense, the day after publication: a later time zone"
     return f"when {words} read as {iso} ({tense}, published {published.isoformat()})"

@@ -128,3 +128,28 @@ def test_a_title_alone_names_the_person_given_that_role_earlier() -> None:
     )
     assert [q.speaker.name for q in result.quotes if q.kind == "direct"] == ["Anton Varga"]
     assert "Prime Minister" not in [a.name for a in result.actors]
+
+
+def test_single_names_kept_by_what_surrounds_them_even_when_seen_once() -> None:
+    result = draft_text(
+        "The carrier announced an order of 50 Airbus A350-900 jets on Monday.\n"
+        "The deal was brokered by Kosmos, a group co-founded by Barcelona soccer player "
+        "Gerard Pique.\n"
+        "The minister and two figures from her G40 political faction were arrested.",
+        PUBLISHED,
+    )
+    names = {a.name: a for a in result.actors}
+    assert names["Airbus"].kind == "organisation"
+    assert "maker named before a model" in " ".join(names["Airbus"].guesses)
+    assert names["Barcelona"].kind == "organisation"
+    assert names["G40"].kind == "organisation"
+    assert "A350-900" not in " ".join(names)
+
+
+def test_numbers_after_other_words_make_no_maker() -> None:
+    result = draft_text(
+        "The council adopted Resolution 2334 in December.\n"
+        "The convoy took Route 66 after the draw.",
+        PUBLISHED,
+    )
+    assert not {"Resolution", "Route"} & {a.name for a in result.actors}

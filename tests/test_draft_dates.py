@@ -88,3 +88,12 @@ def test_a_past_weekday_the_day_after_publication_is_that_day_in_a_later_time_zo
     assert status_of(clause, when, PUBLISHED)[0] == "happened"
     # Two days back is still the past week's day.
     assert when_of("The ministers met on Sunday.", PUBLISHED)[0] == "2025-01-12"
+
+
+def test_the_date_in_the_meeting_words_own_part_of_the_sentence_wins() -> None:
+    clause = (
+        "In addition to its order of 30 jets Thursday, it announced an order of 50 "
+        "A350 jets on Monday."
+    )
+    assert when_of(clause, PUBLISHED)[0] == "2025-01-09"  # the first date, alone
+    assert when_of(clause, PUBLISHED, clause.find("an order"))[0] == "2025-01-13"

@@ -23,6 +23,7 @@ from explorer.draft.lexicon import (
     LOCATIVE,
     MEDIA_NAMES,
     MEDIA_NOUNS,
+    MONTHS,
     ORG_FIRST_WORDS,
     ORG_NOUNS,
     ORG_WORDS,
@@ -31,6 +32,7 @@ from explorer.draft.lexicon import (
     STOPWORDS,
     TITLE_WORDS,
     WEAK_TITLE_WORDS,
+    WEEKDAYS,
 )
 from explorer.draft.model import DraftActor, Mention, Sentence
 
@@ -83,6 +85,42 @@ _GROUP = re.compile(
     + r"))\b"
 )
 _DETERMINERS = {"a", "an", "the", "their", "his", "her", "its", "our", "some", "several", "many"}
+# A model number after a maker's name: "A350-900", "787", "737 Max" (not a year or a score).
+_MODEL = re.compile(r"\s+(?:[A-Z]{1,3}-?\d{2,4}|[1-9]\d{2})(?:-\d{1,4})?\b(?![.,:/]\d)")
+# Words before a number that are not makers: "Group 2", "Article 5", "Resolution 242".
+_NOT_MAKERS = {
+    "group",
+    "article",
+    "resolution",
+    "route",
+    "flight",
+    "chapter",
+    "section",
+    "level",
+    "phase",
+    "stage",
+    "game",
+    "round",
+    "week",
+    "day",
+    "year",
+    "under",
+    "top",
+    "highway",
+    "interstate",
+    "room",
+    "gate",
+    "terminal",
+    "platform",
+    "seat",
+    "number",
+    "no",
+    "page",
+}
+# A lowercase role and a capitalised name after an employer's name.
+_EMPLOYEE = re.compile(
+    r"\s+((?:[a-z][\w-]*\s+){0,2}(?:" + _ROLE_NOUNS + r"))\s+[A-Z][\w’'-]+\s+[A-Z][\w’'-]+"
+)
 
 
 @dataclass
@@ -376,6 +414,8 @@ class ActorFinder:
             return
         if name_lower in places.REGIONS or name_lower in places.REGIONAL_ADJECTIVES:
             return None
+        if name_lower in places.CITIES and len(words) == 1 and self._employer(run):
+            return self._single(run)  # "Barcelona soccer player Gerard Pique": the club
         if name_lower in places.CITIES or name_lower.split()[-1] in places.PLACE_WORDS:
             return None
         if re.match(r"\s*\([A-Z]{3}\)", self.body[run.end : run.end + 7]):
@@ -468,6 +508,8 @@ class ActorFinder:
         if set(lowered) & ORG_WORDS or lowered[0] in ORG_FIRST_WORDS:
             return self._organisation(run)
         if len(words) == 1 and (run.text.isupper() and 2 <= len(run.text) <= 6):
+            if self._org_noun_follows(run) and self.body[run.start - 1 : run.start] != "(":
+                return self._organisation(run)  # "her G40 political faction"
             if self.body[run.start - 1 : run.start] == "(" or any(c.isdigit() for c in run.text):
                 return None  # "(SEA)", "(LAX)", "A350": codes, not actors
             if run.at_start and self.body[run.end : run.end + 3].strip()[:1] in (",", "—", "-"):
@@ -488,6 +530,9 @@ class ActorFinder:
             if lowered[0] in places.REGIONAL_ADJECTIVES:
                 return None
             if any(any(c.isdigit() for c in w) for w in words):
+                model = next(i for i, w in enumerate(words) if any(c.isdigit() for c in w))
+                if model and all(_is_cap(w) for w in words[:model]):
+                    return self._maker(run, words[model])
                 return None
             if run.after == "the" and _plural(words[-1]):
                 return self._team(run)
@@ -619,6 +664,45 @@ class ActorFinder:
                         return actor
         return None
 
+    def _org_noun_follows(self, run: Run) -> bool:
+        """ "Emirates airline", "her G40 political faction": an organisation noun right after
+        the name, or after one adjective."""
+        following = re.match(r"\s+([a-z][\w-]*)(?:\s+([a-z][\w-]*))?", self.body[run.end :])
+        if following is None:
+            return False
+        first, second = following.group(1), following.group(2)
+        return first in ORG_NOUNS or (
+            second in ORG_NOUNS and first not in _NOT_IN_NOUN_PHRASE and first not in ORG_NOUNS
+        )
+
+    def _model_follows(self, run: Run) -> bool:
+        """ "50 Airbus A350-900 jets", "Boeing 787": a name before a model number is its maker."""
+        return bool(_MODEL.match(self.body[run.end : run.end + 20])) and (
+            run.text.lower() not in _NOT_MAKERS
+        )
+
+    def _employer(self, run: Run) -> bool:
+        """ "Barcelona soccer player Gerard Pique", "Boeing chief executive Dennis Muilenburg":
+        a name before a lowercase role and a person's name is the person's club or employer."""
+        match = _EMPLOYEE.match(self.body[run.end : run.end + 80])
+        return match is not None and run.text.lower() not in (*WEEKDAYS, *MONTHS)
+
+    def _maker(self, run: Run, model: str) -> DraftActor | None:
+        """ "Airbus A350-900": the words before the model number name its maker."""
+        cut = run.text.find(model)
+        name = run.text[:cut].strip()
+        if not _MODEL.match(" " + run.text[cut:]) or name.lower() in _NOT_MAKERS:
+            return None
+        if name.lower() in self.lower_words or places.BY_NAME.get(name.lower()):
+            return None
+        actor = self.by_key.get(normalise(name)) or self._org_alias(name)
+        if actor is None:
+            actor = self.new_actor(
+                name, "organisation", "kind inferred as organisation (a maker named before a model)"
+            )
+        self.mention(actor, run.start, run.start + len(name), run.sentence)
+        return actor
+
     def _single(self, run: Run) -> DraftActor | None:
         """One capitalised word: a surname, a short name of an organisation, or a new name."""
         person = self._by_surname(run.text)
@@ -650,8 +734,23 @@ class ActorFinder:
             self.mention(actor, run.start, run.end, run.sentence)
             return actor
         before = self.body[max(0, run.start - 14) : run.start].lower()
-        if run.after in ORG_NOUNS or run.next_word in ORG_NOUNS or before.endswith("according to "):
+        if (
+            run.after in ORG_NOUNS
+            or self._org_noun_follows(run)
+            or before.endswith("according to ")
+        ):
             actor = self.new_actor(run.text, "organisation")
+            self.mention(actor, run.start, run.end, run.sentence)
+            return actor
+        if (
+            not run.at_start
+            and run.text.lower() not in self.lower_words
+            and (self._model_follows(run) or self._employer(run))
+        ):
+            why = "a maker named before a model" if self._model_follows(run) else "an employer"
+            actor = self.new_actor(
+                run.text, "organisation", f"kind inferred as organisation ({why})"
+            )
             self.mention(actor, run.start, run.end, run.sentence)
             return actor
         if run.after in PLACE_PREPOSITIONS or run.text.lower() in self.lower_words:

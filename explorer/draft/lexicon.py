@@ -691,6 +691,21 @@ ORG_NOUNS = {
     "giant",
     "brand",
     "outlet",
+    "faction",
+    "movement",
+    "coalition",
+    "militia",
+    "union",
+    "league",
+    "association",
+    "federation",
+    "foundation",
+    "charity",
+    "regulator",
+    "watchdog",
+    "lender",
+    "operator",
+    "publisher",
 }
 
 # Words that end the name of an event, not of an actor ("Davis Cup Finals", "Dubai Air Show").

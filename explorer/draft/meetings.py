@@ -158,7 +158,7 @@ class MeetingFinder:
                 and not any(q.start <= m.start < q.end for q in self.quoted)
             ]
             where = self._where(clause, sentence)
-            when, when_guess = when_of(clause, self.published)
+            when, when_guess = when_of(clause, self.published, start - window[0])
             if kind == "anaphor":
                 target = self._referent(word) if self.meetings else None
                 if target is not None:

@@ -303,11 +303,19 @@ _INTERVAL = re.compile(
 )
 
 
-def when_of(clause: str, published: date) -> tuple[str | None, str | None]:
-    """The `when` of a meeting clause, and the guess behind it (or None)."""
+def when_of(clause: str, published: date, at: int | None = None) -> tuple[str | None, str | None]:
+    """The `when` of a meeting clause, and the guess behind it (or None). `at`, the position
+    of the meeting's word in the clause, prefers a date in its own comma-delimited part."""
     found = [f for f in find_dates(clause, published) if not _is_age_or_count(clause, f)]
     if not found:
         return None, None
+    if at is not None and len(found) >= 2:
+        left = max(clause.rfind(",", 0, at), clause.rfind(";", 0, at)) + 1
+        stops = [i for i in (clause.find(",", at), clause.find(";", at)) if i >= 0]
+        right = min(stops) if stops else len(clause)
+        own = [f for f in found if left <= f.start < right]
+        if own and not (len(own) == 1 and _INTERVAL.search(clause)):
+            found = own
     days = [f for f in found if f.precision == "day"]
     if len(days) >= 2 and _INTERVAL.search(clause):
         first, last = days[0], days[-1]

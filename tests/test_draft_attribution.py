@@ -124,3 +124,15 @@ def test_joint_subject_gives_one_statement_each() -> None:
         PUBLISHED,
     )
     assert sorted(q.speaker.name for q in result.quotes) == ["Egypt", "Jordan"]
+
+
+def test_an_act_statement_names_each_speaker_keeps_its_adverb_and_drops_a_with_clause() -> None:
+    result = draft_text(
+        "Egypt and Jordan also sharply criticised the policy shift, with Jordanian Foreign "
+        "Minister Ayman Safadi warning of “dangerous consequences”.",
+        PUBLISHED,
+    )
+    assert sorted(quotes_of(result, "paraphrase")) == [
+        ("Egypt sharply criticised the policy shift.", "Egypt"),
+        ("Jordan sharply criticised the policy shift.", "Jordan"),
+    ]

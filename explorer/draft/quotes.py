@@ -59,6 +59,10 @@ _TOLD_OBJECT = re.compile(
 )
 
 
+# A clause hung on a statement that is about someone else: ", with X warning of …".
+_ABSOLUTE = re.compile(r",\s+(?:with|while|whereas)\s")
+
+
 @dataclass
 class Span:
     start: int
@@ -628,9 +632,15 @@ class QuoteFinder:
             actor, guess, content_start, content_end = result
             content = text[content_start:content_end].strip(" ,;:—–-")
             content = re.sub(r"^that\s+", "", content)
+            act = None
             if verb in OBJECT_VERBS and content_start > match.start():
-                # "Egypt sharply criticised the US policy shift": the act is the statement.
-                content = f"{actor.name} {text[match.start() : content_end]}".strip(" ,;:")
+                # "Egypt sharply criticised the US policy shift": the act is the statement,
+                # with its adverb, and without a trailing clause about someone else
+                # (", with Jordan's minister warning …").
+                adverb = re.search(r"\b\w+ly\s+$", text[: match.start()])
+                act = text[adverb.start() if adverb else match.start() : content_end]
+                act = _ABSOLUTE.split(act, maxsplit=1)[0].strip(" ,;:")
+                content = f"{actor.name} {act}"
             if not self._statement(content, spans, sentence, content_start):
                 continue
             kind = "paraphrase" if verb in PARAPHRASE_FORMS else "reported"
@@ -642,7 +652,10 @@ class QuoteFinder:
                 statement += "."
             quotes = []
             for speaker in [*self._joint(actor, sentence, match.start()), actor]:
-                quote = DraftQuote(statement, speaker, kind, [sentence], start=sentence.start)
+                said = statement
+                if act is not None:
+                    said = f"{speaker.name} {act}".rstrip(" ,;:.") + "."
+                quote = DraftQuote(said, speaker, kind, [sentence], start=sentence.start)
                 if guess:
                     quote.guesses.append(guess)
                 if speaker is not actor:

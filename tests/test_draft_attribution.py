@@ -136,3 +136,30 @@ def test_an_act_statement_names_each_speaker_keeps_its_adverb_and_drops_a_with_c
         ("Egypt sharply criticised the policy shift.", "Egypt"),
         ("Jordan sharply criticised the policy shift.", "Jordan"),
     ]
+
+
+def test_called_it_a_quoted_phrase_is_a_reported_statement() -> None:
+    result = draft_text(
+        "The league announced the move on Monday.\n"
+        "The Arab League called it an “extremely adverse development”.",
+        PUBLISHED,
+    )
+    assert ("It is an extremely adverse development.", "Arab League") in quotes_of(
+        result, "reported"
+    )
+    assert ("extremely adverse development", "Arab League") in quotes_of(result, "direct")
+
+
+def test_a_court_ruled_that_is_reported() -> None:
+    result = draft_text("The Supreme Court ruled that the tax must be repaid by March.", PUBLISHED)
+    assert quotes_of(result, "reported") == [("The tax must be repaid by March.", "Supreme Court")]
+
+
+def test_said_before_a_clause_is_not_an_inverted_subject() -> None:
+    result = draft_text(
+        "Prime Minister Benjamin Netanyahu welcomed the decision.\n"
+        "Israeli settlers, who mostly back Netanyahu's party, said the US policy change paved "
+        "the way for annexation.",
+        PUBLISHED,
+    )
+    assert "United States" not in [speaker for _, speaker in quotes_of(result, "reported")]

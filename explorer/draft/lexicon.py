@@ -37,6 +37,7 @@ REPORT_VERBS = {
     "admit": ("admitted", "admits"),
     "describe": ("described",),
     "recall": ("recalled",),
+    "rule": ("ruled that", "rules that"),
     "continue": ("continued",),
 }
 

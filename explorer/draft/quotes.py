@@ -59,6 +59,22 @@ _TOLD_OBJECT = re.compile(
 )
 
 
+_FINITE = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can"}
+
+
+def _clause_follows(tail: str) -> bool:
+    """ "…, said the US policy change paved the way": what follows the verb has a verb of its
+    own, so it is the claim, not an inverted subject ("…, said the minister.")."""
+    words = _WORD.findall(re.split(r"[,.;:!?\u2592]", tail, maxsplit=1)[0])
+    if not words or words[0].lower() not in {"the", "a", "an", "its", "their", "his", "her"}:
+        return False
+    return any(w.lower() in _FINITE or (w.endswith("ed") and w[:1].islower()) for w in words[2:])
+
+
+# What "called" names and the quoted words it is called: "called it an “adverse development”".
+_CALLED = re.compile(
+    r"\s+(it|this|that|the\s+[a-z]+(?:\s+[a-z]+)?)\s+((?:an?|the)\s+)?[“\"]([^”\"]{3,200})[”\"]"
+)
 # A clause hung on a statement that is about someone else: ", with X warning of …".
 _ABSOLUTE = re.compile(r",\s+(?:with|while|whereas)\s")
 
@@ -257,7 +273,9 @@ class QuoteFinder:
                 return found
         # Inverted: "…, said X" / "…,” said X" — the subject follows.
         before = text[:verb_start].rstrip()
-        if not before or before.endswith((",", "\u2592", "—", ":")):
+        if (not before or before.endswith((",", "\u2592", "—", ":"))) and not _clause_follows(
+            text[verb_end:]
+        ):
             after_start = verb_end
             tail = text[after_start:]
             found = self._subject_at(sentence, after_start, tail, following=True)
@@ -621,8 +639,14 @@ class QuoteFinder:
         choices.sort(key=lambda c: c[0])
         for _, match in choices:
             verb = match.group(1).lower()
-            if verb in ("called", "quoted"):
-                continue  # "called it an 'extremely adverse development'": the quote says it
+            if verb == "called":
+                # "The Arab League called it an “extremely adverse development”": it is one.
+                called = self._called(sentence, outside, match)
+                if called:
+                    return called
+                continue
+            if verb == "quoted":
+                continue
             if verb == "according to":
                 result = self._according(sentence, outside, match)
             else:
@@ -679,6 +703,32 @@ class QuoteFinder:
                         quotes.append(quote)
             return quotes
         return None
+
+    def _called(
+        self, sentence: Sentence, outside: str, match: re.Match[str]
+    ) -> list[DraftQuote] | None:
+        """ "X called it the “end of an era”": X said that it is the end of an era."""
+        named = _CALLED.match(sentence.text[match.end() :])
+        if named is None:
+            return None
+        actor, guess, _start, _end = self._speaker_near(
+            sentence, outside, match.start(), match.end()
+        )
+        if actor is None:
+            return None
+        thing, article, words = named.group(1), named.group(2) or "", named.group(3)
+        words = words.strip().rstrip(" ,.;:")
+        if len(_WORD.findall(words)) < 2:
+            return None  # one word in quotation marks is a label, not a statement
+        statement = f"{thing[:1].upper()}{thing[1:]} is {article}{words}."
+        quotes = []
+        for speaker in [*self._joint(actor, sentence, match.start()), actor]:
+            quote = DraftQuote(statement, speaker, "reported", [sentence], start=sentence.start)
+            quote.guesses.append(f'"{thing}" kept as the speaker wrote it: say what it stands for')
+            if guess:
+                quote.guesses.append(guess)
+            quotes.append(quote)
+        return quotes
 
     def _joint(self, actor: DraftActor, sentence: Sentence, verb_start: int) -> list[DraftActor]:
         """ "Egypt and Jordan criticised": the other actors of a subject joined by "and"."""

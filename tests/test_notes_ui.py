@@ -146,7 +146,7 @@ async def test_escape_asks_before_discarding_a_changed_note(
 async def test_a_failed_save_keeps_the_text_in_the_editor(
     seed_corpus: Corpus, store: NotesStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def disk_full(path: object, data: bytes) -> None:
+    def disk_full(path: object, data: bytes, **options: object) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
     app = build_app(seed_corpus, notes=store)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import tracemalloc
 from datetime import date
 
 import pytest
@@ -415,3 +417,37 @@ def test_any_text_is_a_query(query: str) -> None:
 
 
 _HYPOTHESIS_INDEX = SearchIndex(RANKING)
+
+
+# -- long names -------------------------------------------------------------------------------
+
+
+def long_name_corpus(words: int) -> Corpus:
+    """RANKING's quotes, their speaker named by `words` short words (a valid, hostile file)."""
+    name = " ".join(("ab", "cd", "ef", "gh")[n % 4] for n in range(words))
+    speaker = dataclasses.replace(RANKING.actors["speaker"], name=name, aliases=(name,))
+    return Corpus(
+        Loaded(list(RANKING.articles.values()), [speaker], [], list(RANKING.quotes.values()))
+    )
+
+
+@pytest.mark.parametrize("words", [5_000, 40_000])
+def test_a_long_name_costs_the_index_its_length_not_its_square(words: int) -> None:
+    corpus = long_name_corpus(words)
+    name = corpus.actors["speaker"].name
+    tracemalloc.start()
+    try:
+        index = SearchIndex(corpus)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    # Every suffix of the name would be words²·3/2 characters (2.4 GB for 40,000 words).
+    assert peak < 600 * words, f"building the index took {peak:,} bytes"
+    assert len(index._speakers) <= words + 2  # one entry per word start (and the id)
+    # Still found by a prefix at any word start, a long value included.
+    tail = " ".join(name.split()[-30:])  # longer than what the index holds of a word start
+    for value in ("ef gh ab", name.split()[-1], tail, name[:300]):
+        result = index.search(f'speaker:"{value}"')
+        assert result.total == len(RANKING.quotes), value
+    assert index.search(f'speaker:"{tail} zz"').total == 0
+    assert index.search('speaker:"ab ef"').total == 0

@@ -463,23 +463,47 @@ _NEAR_MIN = 3
 _MAX_CORRECTIONS = 4
 
 
+_KEY_CHARS = 48  # of a name, from each word start, that the key index holds
+
+
 class _KeyIndex:
-    """Names found by a prefix starting at any word: "hay" finds "Yoshimasa Hayashi"."""
+    """Names found by a prefix starting at any word: "hay" finds "Yoshimasa Hayashi".
+
+    Each folded name is kept once; per word start the index holds only the next _KEY_CHARS
+    characters and where they come from, so a name of W words costs O(W), not the O(W²) of
+    every suffix. A value longer than that is checked against the whole name.
+    """
 
     def __init__(self, entries: Iterable[tuple[str, str]]) -> None:
-        keys: set[tuple[str, str]] = set()
+        names: dict[str, int] = {}
+        keys: set[tuple[str, str, int, int]] = set()
         for text, target in entries:
             words = fold_tokens(text)
-            for i in range(len(words)):
-                keys.add((" ".join(words[i:]), target))
+            joined = " ".join(words)
+            number = names.setdefault(joined, len(names))
+            start = 0
+            for word in words:
+                keys.add((joined[start : start + _KEY_CHARS], target, number, start))
+                start += len(word) + 1
+        self._names = list(names)
         self._keys = sorted(keys)
-        self._texts = [key for key, _ in self._keys]
+        self._heads = [key[0] for key in self._keys]
+
+    def __len__(self) -> int:
+        return len(self._keys)
 
     def find(self, words: Sequence[str]) -> set[str]:
         needle = " ".join(words)
-        lo = bisect.bisect_left(self._texts, needle)
-        hi = bisect.bisect_left(self._texts, needle + _TOP, lo)
-        return {target for _, target in self._keys[lo:hi]}
+        head = needle[:_KEY_CHARS]
+        lo = bisect.bisect_left(self._heads, head)
+        hi = bisect.bisect_left(self._heads, head + _TOP, lo)
+        if len(needle) <= _KEY_CHARS:
+            return {target for _, target, _, _ in self._keys[lo:hi]}
+        found: set[str] = set()
+        for _, target, number, start in self._keys[lo:hi]:
+            if target not in found and self._names[number].startswith(needle, start):
+                found.add(target)
+        return found
 
 
 @dataclass(frozen=True, slots=True)

@@ -153,3 +153,15 @@ def test_numbers_after_other_words_make_no_maker() -> None:
         PUBLISHED,
     )
     assert not {"Resolution", "Route"} & {a.name for a in result.actors}
+
+
+def test_where_a_person_works_is_an_organisation_even_with_an_event_word() -> None:
+    result = draft_text(
+        "“The tax is fair,” said Avi Bell, senior fellow at the right-wing Kohelet Policy "
+        "Forum in Israel.\n"
+        "Delegates attended the Davos Economic Forum last year.",
+        PUBLISHED,
+    )
+    names = {a.name: a.kind for a in result.actors}
+    assert names.get("Kohelet Policy Forum") == "organisation"
+    assert "Davos Economic Forum" not in names, "an event is not an actor"

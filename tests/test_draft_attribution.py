@@ -163,3 +163,27 @@ def test_said_before_a_clause_is_not_an_inverted_subject() -> None:
         PUBLISHED,
     )
     assert "United States" not in [speaker for _, speaker in quotes_of(result, "reported")]
+
+
+def test_told_x_at_the_end_has_its_subject_before_it_not_after() -> None:
+    result = draft_text(
+        "Robert Mugabe is under house arrest, a source said.\n"
+        "The figures are ministers Jonathan Moyo and Saviour Kasukuwere, who fled to the "
+        "compound after their homes were attacked, the source, who said he had spoken to "
+        "people inside the compound, told Reuters.",
+        date(2017, 11, 16),
+    )
+    speakers = {speaker for _, speaker in quotes_of(result, "reported")}
+    assert speakers == {"Source"}, "neither Reuters (told's object) nor a name in an aside"
+
+
+def test_a_national_group_with_an_aside_speaks_for_its_claim() -> None:
+    result = draft_text(
+        "Prime Minister Benjamin Netanyahu welcomed the decision.\n"
+        "Israeli settlers, who mostly back Netanyahu's party, said the US policy change paved "
+        "the way for annexation.",
+        PUBLISHED,
+    )
+    assert ("The US policy change paved the way for annexation.", "Israeli settlers") in (
+        quotes_of(result, "reported")
+    )

@@ -94,3 +94,22 @@ def test_a_quote_is_linked_to_the_meeting_its_sentence_is_about() -> None:
     [meeting] = result.meetings
     [quote] = result.quotes
     assert quote.meeting is meeting
+
+
+def test_two_matches_joined_by_and_are_two_meetings_of_their_own_sides() -> None:
+    result = draft_text(
+        "The group stage of the cup continues on Wednesday.\n"
+        "Serbia takes on Japan and Britain plays the Netherlands.",
+        PUBLISHED,
+    )
+    sides = sorted(sorted(a.name for a in m.participants) for m in result.meetings)
+    assert sides == [["Japan", "Serbia"], ["Netherlands", "United Kingdom"]]
+
+
+def test_a_meeting_word_inside_an_organisations_name_is_no_meeting() -> None:
+    result = draft_text(
+        "“The tax is fair,” said Avi Bell, senior fellow at the right-wing Kohelet Policy "
+        "Forum in Israel.",
+        PUBLISHED,
+    )
+    assert result.meetings == []

@@ -61,13 +61,18 @@ _ROLE_NOUNS = (
     "executive|founder|coach|manager|captain|governor|mayor|senator|commander|general|"
     "analyst|economist|professor|spokesman|player|striker|midfielder|defender|goalkeeper|"
     "owner|partner|lawyer|attorney|judge|councillor|councilor|member|chancellor|premier|"
-    "officer|correspondent|editor|reporter|researcher|negotiator|deputy|king|queen|prince"
+    "officer|correspondent|editor|reporter|researcher|negotiator|deputy|king|queen|prince|"
+    "fellow|scholar|staff|employee|founder"
 )
 _APPOSITION_BEFORE = re.compile(
     r"((?:(?:[A-Z][\w’'.-]*|the|a|an|his|her|its|their|our)\s+)?"
     r"(?:[\w’'.-]+\s+){0,5}?(?i:" + _ROLE_NOUNS + r")s?)"
     # The office's portfolio: "Chairman of the OECS Authority, X".
     r"((?:\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w’'&-]*\s*){1,5}?)?),\s*$"
+)
+# A role, then where its holder works: "senior fellow at the (right-wing) …".
+_WORKPLACE = re.compile(
+    r"\b(?i:" + _ROLE_NOUNS + r")s?\s+(?:at|of|with)\s+(?:the\s+)?(?:[a-z][\w-]*\s+)?$"
 )
 # Honorifics between an apposition and the name: "…, Dr the Rt. Hon. Keith Mitchell".
 _HONORIFICS = re.compile(
@@ -502,6 +507,9 @@ class ActorFinder:
             return None  # "Chinese President" alone: a role, resolved as a reference later
         # An organisation: an organisation word, or an acronym.
         if lowered[-1] in EVENT_WORDS and len(words) > 1:
+            if _WORKPLACE.search(self.body[max(0, run.start - 60) : run.start]):
+                # "a senior fellow at the Kohelet Policy Forum": people work at organisations.
+                return self._organisation(run)
             return None
         if len(words) > 1 and len(words[-1]) == 1 and words[-1].isupper():
             return None  # "Group A": a pool of a tournament, not an actor

@@ -160,6 +160,7 @@ MEETING_VERBS = (
     "signed",
     "sign",
     "played",
+    "plays",
     "play",
     "beat",
     "defeated",
@@ -783,6 +784,17 @@ GROUP_NOUNS = (
     "sources",
     "authorities",
     "countries",
+    "settlers",
+    "generals",
+    "policymakers",
+    "farmers",
+    "traders",
+    "journalists",
+    "reporters",
+    "judges",
+    "prosecutors",
+    "senators",
+    "banks",
 )
 
 # Words that begin sentences but are never names (checked before the "lowercase elsewhere"

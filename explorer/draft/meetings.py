@@ -121,6 +121,12 @@ class MeetingFinder:
             found.append(("verb", verb.start(1), verb.end(1), word))
         for noun in _NOUNS.finditer(text):
             start, end = noun.start(3), noun.end(3)
+            if any(
+                m.start <= sentence.start + start < m.end
+                for m in self.finder.mentions
+                if m.actor is not None and m.actor.kind == "organisation"
+            ):
+                continue  # "the Kohelet Policy Forum": a name, not a meeting
             before = _DETERMINED.search(text[max(0, start - 40) : start])
             determiner = before.group(1).lower() if before else ""
             modifiers = before.group(2).strip() if before else ""
@@ -204,6 +210,8 @@ class MeetingFinder:
             # "Granollers and Lopez defeated …": every name joined by "and" before the verb.
             side = [before[-1]]
             for previous in reversed(before[:-1]):
+                if _ends_encounter(self.body[max(0, previous.start - 30) : previous.start]):
+                    break  # "… takes on Japan and Britain plays": Japan is another's opponent
                 if re.fullmatch(r"\s*(?:,|and|, and)\s*", self.body[previous.end : side[0].start]):
                     side.insert(0, previous)
                 else:
@@ -212,6 +220,8 @@ class MeetingFinder:
         if after:
             side = [after[0]]
             for following in after[1:]:
+                if _starts_encounter(self.body[following.end : following.end + 30]):
+                    break  # "Serbia takes on Japan and Britain plays …": a new subject
                 if re.fullmatch(
                     r"\s*(?:,|and|, and)\s*", self.body[side[-1].end : following.start]
                 ):
@@ -384,11 +394,27 @@ _ENCOUNTERS = {
     "face",
     "will face",
     "played",
+    "plays",
     "play",
+    "faces",
     "played host to",
     "play host to",
     "plays host to",
 }
+
+
+def _starts_encounter(text: str) -> bool:
+    """Whether `text` opens with a match verb: the name before it is a subject of its own."""
+    lowered = text.lower().lstrip()
+    return any(re.match(re.escape(word) + r"\b", lowered) for word in _ENCOUNTERS)
+
+
+def _ends_encounter(text: str) -> bool:
+    """Whether `text` closes with a match verb (and maybe "the"): what follows is its object."""
+    lowered = re.sub(r"\s+(?:the\s+)?$", "", text.lower())
+    return any(re.search(r"\b" + re.escape(word) + r"$", lowered) for word in _ENCOUNTERS)
+
+
 _BOUNDARIES = re.compile(
     r";|\s[—–]\s|\s-\s|,\s+(?=(?:where|which|who|while|but|as|after|before|when|saying|"
     r"including|whereas|although|though)\b)|\s(?=(?:while|but|whereas|after|before|although)\s)"

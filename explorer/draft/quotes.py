@@ -273,8 +273,11 @@ class QuoteFinder:
                 return found
         # Inverted: "…, said X" / "…,” said X" — the subject follows.
         before = text[:verb_start].rstrip()
-        if (not before or before.endswith((",", "\u2592", "—", ":"))) and not _clause_follows(
-            text[verb_end:]
+        told = text[verb_start:verb_end].lower() in {"told", "tells", "tell", "telling"}
+        if (
+            (not before or before.endswith((",", "\u2592", "—", ":")))
+            and not _clause_follows(text[verb_end:])
+            and not told  # "…, the source told Reuters": what follows "told" is its object
         ):
             after_start = verb_end
             tail = text[after_start:]
@@ -376,6 +379,14 @@ class QuoteFinder:
             if re.fullmatch(r"\s*,\s*[^\u2592.;:!?]{2,200},\s*", gap) and re.match(
                 r"\s*,\s*(?:the|a|an|his|her|its|their|who|[a-z])", gap
             ):
+                # "X, who fled …, the source, who said …, told": a later part that is a
+                # description of its own ("the source") is the subject, not X's apposition.
+                parts = gap.strip(" ,").split(",")[1:]
+                if any(
+                    re.fullmatch(r"\s*" + _REFERENCE.pattern + r"\s*", part, re.IGNORECASE)
+                    for part in parts
+                ):
+                    continue
                 return self._widen(mention, sentence)
         pronoun = re.search(r"\b(he|she|they|it)\s+(?:also\s+|later\s+|then\s+)?$", region, re.I)
         if pronoun:

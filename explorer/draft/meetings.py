@@ -15,22 +15,58 @@ import re
 from datetime import date
 
 from explorer.draft import places
-from explorer.draft.actors import ActorFinder
+from explorer.draft.actors import ActorFinder, reference_at
 from explorer.draft.lexicon import (
     AMBIGUOUS_MEETING_VERBS,
+    EVENT_NOUNS,
+    GROUP_NOUNS,
     MEETING_NOUNS,
     MEETING_VERBS,
+    MONTHS,
     SPEECH_FORMS,
+    TITLE_WORDS,
+    WEEKDAYS,
 )
 from explorer.draft.model import DraftActor, DraftMeeting, Mention, Sentence
 from explorer.draft.quotes import quoted_spans
-from explorer.draft.when import status_of, when_of
+from explorer.draft.when import find_dates, is_future, status_of, when_of
 
+# A score may stand inside a match verb: "drew 2-2 with", "lost 110-102 to", "won 3-1 against".
+_SCORE = r"\s+(?:\d{1,3}\s*[-–]\s*\d{1,3}\s+)?"
+_SCORE_IN = re.compile(r"\s+(?:\d+\s*[-–]\s*\d+\s+)?")
 _VERBS = re.compile(
     r"\b("
-    + "|".join(sorted((re.escape(v) for v in set(MEETING_VERBS)), key=len, reverse=True))
+    + "|".join(
+        sorted(
+            (_SCORE.join(re.escape(w) for w in v.split()) for v in set(MEETING_VERBS)),
+            key=len,
+            reverse=True,
+        )
+    )
     + r")\b"
 )
+# People one meets even when they are not named: "met his counterpart", "will meet the
+# Iranian foreign minister", "hosted union leaders".
+_PERSON_NOUNS = (
+    {w for w in TITLE_WORDS if w.isalpha() and len(w) > 3}
+    | set(GROUP_NOUNS)
+    | {"counterpart", "delegation", "team", "side", "club", "rivals", "opponents", "leaders"}
+)
+_PERSON_OBJECT = re.compile(
+    r"\s+(?:(?:his|her|their|its|the|a|an|two|several|local|senior|top)\s+)?"
+    r"(?:(?!(?:of|for|to|with|in|on|at|and|or|that|which)\b)[\w’'-]+\s+){0,3}?("
+    + "|".join(sorted(_PERSON_NOUNS, key=len, reverse=True))
+    + r")\b",
+    re.IGNORECASE,
+)
+# A pronoun or a short reference as the clause's subject: "he also held talks with …".
+_REFERRING_SUBJECT = re.compile(
+    r"(?:^|[\s,(])(he|she|they|it|the\s+(?:[a-z-]+\s+)?(?:minister|president|premier|"
+    r"chancellor|secretary|leader|company|firm|carrier|airline|club|team|government|ministry|"
+    r"agency|delegation))\s+(?:[a-z]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_DATE_WORDS = {*MONTHS, *WEEKDAYS}
 _NOUNS = re.compile(
     r"\b((?:a|an|the|this|that|his|her|its|their|our)\s+)?((?:[\w’'-]+\s+){0,3}?)("
     + "|".join(sorted((re.escape(n) for n in MEETING_NOUNS), key=len, reverse=True))
@@ -46,7 +82,8 @@ _DETERMINED = re.compile(
 _SPEECH = re.compile(
     r"[,”\"]\s*(?:"
     + "|".join(re.escape(v) for v in sorted(SPEECH_FORMS, key=len, reverse=True))
-    + r")\b[^,]*$|,\s*[^,]{0,80}\b(?:said|says|told|reported|added)\s*\.?$"
+    + r")\b[^,]*$|,\s*according to\b[^,]*$|,\s*[^,]{0,80}\b(?:said|says|told|reported|added)"
+    r"(?:\s+(?:in|on|at)\s+(?:a|an|the)?\s*[\w\s]{0,30})?\s*\.?$"
 )
 _PLACE_AFTER = re.compile(r"\b(?:in|at)\s+((?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)")
 _VISITED = re.compile(
@@ -71,8 +108,11 @@ class MeetingFinder:
         self.quoted = quoted_spans(body)
 
     def _object_after(self, sentence: Sentence, offset: int) -> bool:
-        """An actor (or a place) named right after a verb: "beat the Celtics", "met Wang Yi"."""
+        """An actor (or a place) named right after a verb: "beat the Celtics", "met Wang Yi",
+        or people described: "met his counterpart", "will meet the Iranian foreign minister"."""
         start = sentence.start + offset
+        if _PERSON_OBJECT.match(self.body[start : min(sentence.end, start + 80)]):
+            return True
         for mention in self.finder.mentions:
             if mention.actor is not None and start <= mention.start <= start + 30:
                 gap = self.body[start : mention.start]
@@ -88,10 +128,33 @@ class MeetingFinder:
                 continue
             self._sentence(sentence)
         for meeting in self.meetings:
+            if meeting.when is None:
+                self._date_from_neighbour(meeting)
             if meeting.when is None and meeting.status == "ongoing":
                 meeting.when = self.published.isoformat()
                 meeting.guesses.append("when read as the publication date (ongoing, no date given)")
         return self.meetings
+
+    def _date_from_neighbour(self, meeting: DraftMeeting) -> None:
+        """A meeting told without a date takes the one date of the sentence before it in its
+        paragraph, when both are in the same tense ("Djokovic and Murray will make their first
+        appearance on Wednesday. Serbia takes on Japan and Britain plays the Netherlands.")."""
+        first = meeting.evidence[0]
+        if first.index == 0:
+            return
+        previous = self.sentences[first.index - 1]
+        if previous.paragraph != first.paragraph or previous.heading:
+            return
+        text, _ = self._clause(previous)
+        found = [f for f in find_dates(text, self.published) if f.precision != "year"]
+        if len(found) != 1 or is_future(text) != (meeting.status in ("planned", "expected")):
+            return
+        if any(previous in m.evidence for m in self.meetings if m is not meeting):
+            return  # that date is another meeting's
+        meeting.when = found[0].iso
+        meeting.guesses.append(
+            f'when "{found[0].words}" taken from the sentence before, read as {found[0].iso}'
+        )
 
     def _clause(self, sentence: Sentence) -> tuple[str, int]:
         """The sentence without a closing attribution ("…, Hayashi said."): its end offset."""
@@ -103,7 +166,7 @@ class MeetingFinder:
         """The meeting words of a clause: (kind, start, end, word), kind verb | noun | anaphor."""
         found: list[tuple[str, int, int, str]] = []
         for verb in _VERBS.finditer(text):
-            word = verb.group(1).lower()
+            word = _SCORE_IN.sub(" ", verb.group(1).lower())
             if word in AMBIGUOUS_MEETING_VERBS and (
                 not self._object_after(sentence, verb.end())
                 or re.search(
@@ -118,6 +181,8 @@ class MeetingFinder:
                 )
             ):
                 continue  # "a positive sign", "hit in the face": a noun, not a meeting
+            if word in _VOTES and not _DELIBERATIVE.search(text[: verb.start()]):
+                continue  # "voters voted", "she voted against": no session
             found.append(("verb", verb.start(1), verb.end(1), word))
         for noun in _NOUNS.finditer(text):
             start, end = noun.start(3), noun.end(3)
@@ -178,7 +243,7 @@ class MeetingFinder:
                         when_guess,
                     )
                     continue
-            if kind != "verb" and not _event_word(word):
+            if kind != "verb" and word not in EVENT_NOUNS:
                 continue
             if word in _ENCOUNTERS:
                 if word == "against" and not _SPORT_CONTEXT.search(clause):
@@ -194,10 +259,27 @@ class MeetingFinder:
             if window in made:
                 continue
             participants = self._participants(mentions, where, sentence)
+            subject = self._referred_subject(sentence, text, window[0], start, mentions)
+            if subject is not None and subject not in participants:
+                participants.insert(0, subject)
             if not participants:
                 continue
             made.add(window)
             self._add(sentence, clause, participants, word, where, when, when_guess)
+
+    def _referred_subject(
+        self, sentence: Sentence, text: str, left: int, start: int, mentions: list[Mention]
+    ) -> DraftActor | None:
+        """The actor a pronoun subject means ("He also held talks with …"), when no actor is
+        named before the meeting word in its clause."""
+        if any(m.start < sentence.start + start for m in mentions):
+            return None
+        match = _REFERRING_SUBJECT.search(text[left:start])
+        if match is None:
+            return None
+        phrase = re.sub(r"\s+", " ", match.group(1))
+        position = sentence.start + left + match.start(1)
+        return reference_at(self.finder.actors, self.finder.mentions, position, phrase)
 
     def _pair(
         self, sentence: Sentence, start: int, stop: int, mentions: list[Mention]
@@ -310,6 +392,8 @@ class MeetingFinder:
                 if place.startswith("the "):
                     place = place[4:]
                 lowered = place.lower()
+                if lowered.split()[0] in _DATE_WORDS:
+                    continue
                 if (
                     lowered in places.BY_NAME
                     or lowered in places.BY_CAPITAL
@@ -325,7 +409,7 @@ class MeetingFinder:
         for mention in sorted(mentions, key=lambda m: m.start):
             actor = mention.actor
             assert actor is not None
-            if where and mention.text == where:
+            if (where and mention.text == where) or mention.text.lower() in _DATE_WORDS:
                 continue
             before = self.body[max(sentence.start, mention.start - 12) : mention.start].lower()
             if re.search(
@@ -400,7 +484,29 @@ _ENCOUNTERS = {
     "played host to",
     "play host to",
     "plays host to",
+    "won against",
+    "win against",
+    "lost against",
+    "victory against",
+    "draw with",
+    "draw against",
+    "tied with",
+    "knocked out",
+    "thrashed",
+    "crushed",
+    "stunned",
+    "upset",
+    "hammered",
+    "held to a draw",
 }
+# A vote is a session only of a body that deliberates: "The City Council voted 7-2 …".
+_VOTES = {"voted", "votes", "will vote"}
+_DELIBERATIVE = re.compile(
+    r"\b(?:council|committee|board|assembly|parliament|senate|house|commission|cabinet|"
+    r"legislature|congress|lawmakers|legislators|councillors|councilors|senators|"
+    r"shareholders|members|delegates|justices|court)\b[^,;]{0,30}$",
+    re.IGNORECASE,
+)
 
 
 def _starts_encounter(text: str) -> bool:
@@ -425,40 +531,6 @@ def _clauses(text: str) -> list[tuple[int, int]]:
     """The clause windows of a sentence: each meeting is of the clause its word stands in."""
     cuts = [0, *[m.start() for m in _BOUNDARIES.finditer(text)], len(text)]
     return [(a, b) for a, b in itertools.pairwise(cuts) if b > a]
-
-
-def _event_word(noun: str) -> bool:
-    """A meeting noun that stands for an event of its own ("a regional defence gathering")."""
-    return noun in {
-        "deal",
-        "order",
-        "sale",
-        "sales",
-        "agreement",
-        "partnership",
-        "codeshare",
-        "contract",
-        "invitation",
-        "mediation",
-        "debate",
-        "summit",
-        "visit",
-        "talks",
-        "meeting",
-        "phone call",
-        "dinner",
-        "conference",
-        "gathering",
-        "inauguration",
-        "ceremony",
-        "match",
-        "hearing",
-        "session",
-        "negotiations",
-        "trip",
-        "tour",
-        "forum",
-    }
 
 
 def _is_place(place: str, finder: ActorFinder) -> bool:

@@ -54,8 +54,24 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
+    (
+        "week",
+        re.compile(
+            r"\b(last|next|this|earlier this|later this|(?:over\s+|in\s+)?the\s+past|"
+            r"(?:over|at|during)\s+the|the\s+coming|coming)\s+(week|weekend)\b",
+            re.I,
+        ),
+    ),
     ("relative", re.compile(r"\b(last|next|this|earlier this|later this)\s+(month|year)\b", re.I)),
-    ("day_word", re.compile(r"\b(yesterday|today|tomorrow)\b", re.I)),
+    ("ago", re.compile(r"\b(a|one|two|three|four|five|six|\d)\s+(days?|weeks?)\s+ago\b", re.I)),
+    (
+        "day_word",
+        re.compile(
+            r"\b(yesterday|today|tomorrow|tonight|overnight|last night|this morning|"
+            r"this afternoon|this evening)\b",
+            re.I,
+        ),
+    ),
     ("year", re.compile(rf"\b(?:in\s+|since\s+|the\s+)?({_YEAR})\b")),
 ]
 _FUTURE = re.compile(
@@ -73,7 +89,7 @@ class Found:
     words: str
     start: int
     end: int
-    precision: str  # day | month | year
+    precision: str  # day | interval | week | month | year
     guessed: bool  # whether the tense decided it (past or future)
 
 
@@ -83,13 +99,16 @@ def is_future(clause: str) -> bool:
 
 def status_of(clause: str, when: str | None, published: date) -> tuple[str, bool]:
     """happened | ongoing | planned | expected, and whether that is a guess."""
-    lowered = clause.lower()
+    # "May 16", "in May": the month, not the modal verb.
+    lowered = _MONTH_MAY.sub("\u2592", clause).lower()
     if any(_has(lowered, m) for m in EXPECTED_MARKERS):
         return "expected", False
     if when and "/" in when:
         first, _, last = when.partition("/")
-        if _first(first) <= published <= _last(last):
-            return "ongoing", False
+        if _first(first) <= published <= _last(last) and (
+            is_future(clause) or _PROGRESSIVE.search(lowered) or not _PAST.search(lowered)
+        ):
+            return "ongoing", False  # "began on Monday and will end on Friday"
     if any(_has(lowered, m) for m in ONGOING_MARKERS):
         return "ongoing", False
     if any(_has(lowered, m) for m in PLANNED_MARKERS):
@@ -104,10 +123,12 @@ def status_of(clause: str, when: str | None, published: date) -> tuple[str, bool
     return "happened", not _PAST.search(lowered)
 
 
+_MONTH_MAY = re.compile(r"(?<=[a-z,] )May\b|\bMay(?=\s+\d|,?\s+(?:19|20)\d\d)|(?<=\bin )May\b")
 _PROGRESSIVE = re.compile(r"\b(?:is|are)\s+(?:\w+ly\s+)?(?:being\s+)?(?!going\b)\w+ing\b")
 _PAST = re.compile(
     r"\b(\w+ed|met|held|was|were|had|did|made|went|took|came|gave|saw|began|beat|won|lost|"
-    r"spoke|told|said|drew|flew|left|sent|brought|led|ran|hit|fought|sought|sat|stood|became)\b"
+    r"spoke|told|said|drew|flew|left|sent|brought|led|ran|hit|fought|sought|sat|stood|became|"
+    r"earlier|ago|last|past)\b"
 )
 
 
@@ -161,7 +182,17 @@ def find_dates(clause: str, published: date) -> list[Found]:
             taken.append((start, end))
             found.append(Found(iso, match.group().strip(), start, end, precision, guessed))
     found.sort(key=lambda f: f.start)
-    return found
+    # "on Monday, January 13": one day, the written date.
+    return [
+        f
+        for i, f in enumerate(found)
+        if not (
+            f.words.lower() in WEEKDAYS
+            and i + 1 < len(found)
+            and found[i + 1].precision == "day"
+            and re.fullmatch(r",?\s*(?:the\s+)?", clause[f.end : found[i + 1].start])
+        )
+    ]
 
 
 _BOUNDARY = re.compile(r",|;|\s(?:and|but|while|whereas|before|after)\s")
@@ -281,12 +312,65 @@ def _resolve(
             return f"{year:04d}-{month:02d}", "month", False
         offset = {"last": -1, "next": 1}.get(which, 0)
         return f"{published.year + offset:04d}", "year", False
+    if kind == "week":
+        return _week(match.group(1), match.group(2).lower(), published, future)
+    if kind == "ago":
+        count = _NUMBER_WORDS.get(match.group(1).lower()) or int(match.group(1))
+        days = count * (7 if match.group(2).lower().startswith("week") else 1)
+        return (published - timedelta(days=days)).isoformat(), "day", False
     if kind == "day_word":
-        offset = {"yesterday": -1, "today": 0, "tomorrow": 1}[match.group(1).lower()]
+        word = match.group(1).lower()
+        offset = {"yesterday": -1, "tomorrow": 1, "overnight": -1, "last night": -1}.get(word, 0)
         return (published + timedelta(days=offset)).isoformat(), "day", False
     if kind == "year":
         return match.group(1), "year", False
     return None
+
+
+_NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def _week(which: str, unit: str, published: date, future: bool) -> tuple[str, str, bool] | None:
+    """ "last week", "earlier this week", "over the weekend": the days it spans (a week from
+    Monday to Sunday), read against the publication date and, where it decides, the tense."""
+    which = which.lower()
+    which = (
+        "coming"
+        if which.endswith("coming")
+        else "earlier"
+        if which.startswith("earlier")
+        else "later"
+        if which.startswith("later")
+        else "past"
+        if which.endswith("past")
+        else "this"
+        if which.endswith("the")
+        else which
+    )
+    monday = published - timedelta(days=published.weekday())
+    if unit == "weekend":
+        saturday = monday + timedelta(days=5)
+        guessed = which in ("this", "next")
+        if which == "last" or (which in ("this", "past") and not future and published < saturday):
+            saturday -= timedelta(days=7)
+        elif which == "next" and published >= saturday:
+            saturday += timedelta(days=7)
+        sunday = saturday + timedelta(days=1)
+        return f"{saturday.isoformat()}/{sunday.isoformat()}", "week", guessed
+    if which == "past":
+        start, end = published - timedelta(days=7), published
+    elif which == "last":
+        start, end = monday - timedelta(days=7), monday - timedelta(days=1)
+    elif which in ("next", "coming"):
+        start, end = monday + timedelta(days=7), monday + timedelta(days=13)
+    elif which == "earlier":
+        start, end = monday, published
+    elif which == "later":
+        start = published + timedelta(days=1)
+        end = max(start, monday + timedelta(days=6))
+    else:
+        start, end = monday, monday + timedelta(days=6)
+    return f"{start.isoformat()}/{end.isoformat()}", "week", False
 
 
 def _safe(year: int, month: int, day: int) -> date | None:
@@ -319,8 +403,12 @@ def when_of(clause: str, published: date, at: int | None = None) -> tuple[str | 
     days = [f for f in found if f.precision == "day"]
     if len(days) >= 2 and _INTERVAL.search(clause):
         first, last = days[0], days[-1]
-        if first.iso <= last.iso:
-            iso = f"{first.iso}/{last.iso}"
+        end = last.iso
+        if end < first.iso and last.words.lower() in WEEKDAYS:
+            # "began on Monday and runs until Friday": the end is the Friday after the start.
+            end = (date.fromisoformat(end) + timedelta(days=7)).isoformat()
+        if first.iso <= end:
+            iso = f"{first.iso}/{end}"
             return (
                 iso,
                 f'when "{first.words}" to "{last.words}" read as {iso} (each by the tense of '
@@ -333,7 +421,7 @@ def when_of(clause: str, published: date, at: int | None = None) -> tuple[str | 
         if not best.guessed:
             return best.iso, None
         return best.iso, _explain(f'"{best.words}"', best.iso, clause, published)
-    order = {"day": 0, "month": 1, "year": 2}
+    order = {"day": 0, "week": 1, "month": 2, "year": 3}
     best = min(found, key=lambda f: (order[f.precision], f.start))
     if not best.guessed:
         return best.iso, None
@@ -342,8 +430,11 @@ def when_of(clause: str, published: date, at: int | None = None) -> tuple[str | 
 
 def _is_age_or_count(clause: str, found: Found) -> bool:
     """A number that is not the meeting's date: an age, a count, or "since 2011"."""
-    if re.search(r"\b(?:since|until|till|by|before|after)\s+$", clause[: found.start]) or (
-        found.words.lower().startswith("since ")
+    before = clause[: found.start]
+    if (
+        re.search(r"\b(?:since|by|before|after)\s+$", before)
+        or (found.precision == "year" and re.search(r"\b(?:until|till)\s+$", before))
+        or (found.words.lower().startswith("since "))
     ):
         return True
     return found.precision == "year" and bool(

@@ -1,0 +1,108 @@
+"""Meeting rules of general news: CAMEO's consult and cooperate families (gather, convene,
+phone calls, press conferences, deals), a deliberative body's vote as its session, sport
+results with their scores, pronoun subjects and unnamed people met."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.drafting import draft_text
+
+PUBLISHED = date(2025, 1, 14)  # a Tuesday
+PEOPLE = (
+    "Japanese Foreign Minister Takeshi Iwaya and Chinese Foreign Minister Wang Yi spoke. "
+    "Iwaya and Wang Yi have known each other for years.\n"
+)
+
+
+def meetings(text: str) -> list[tuple[set[str], str | None, str]]:
+    result = draft_text(text, PUBLISHED)
+    return [({a.name for a in m.participants}, m.when, m.status) for m in result.meetings]
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "Iwaya and Wang Yi talked on the phone on Monday.",
+        "Iwaya and Wang Yi convened in Geneva on Monday.",
+        "Iwaya and Wang Yi gathered in Geneva on Monday.",
+        "Iwaya and Wang Yi held a video call on Monday.",
+        "Iwaya and Wang Yi held a phone conversation on Monday.",
+    ],
+)
+def test_calls_and_gatherings_are_meetings(clause: str) -> None:
+    [(participants, when, status)] = meetings(PEOPLE + clause)
+    assert participants == {"Takeshi Iwaya", "Wang Yi"}
+    assert (when, status) == ("2025-01-13", "happened")
+
+
+def test_a_councils_vote_is_its_session_and_a_voters_vote_is_not() -> None:
+    [(participants, when, status)] = meetings(
+        "The Springfield City Council voted 7-2 on Monday to approve the budget."
+    )
+    assert participants == {"Springfield City Council"}
+    assert (when, status) == ("2025-01-13", "happened")
+    assert meetings("Voters in Springfield voted on Monday. Springfield is a city.") == []
+
+
+@pytest.mark.parametrize(
+    ("clause", "sides"),
+    [
+        (
+            "Manchester United drew 2-2 with Liverpool at Old Trafford on Saturday.",
+            {"Manchester United", "Liverpool"},
+        ),
+        ("The Los Angeles Lakers lost 110-102 to the Warriors on Monday.", None),
+    ],
+)
+def test_a_score_inside_a_match_verb_still_makes_the_match(
+    clause: str, sides: set[str] | None
+) -> None:
+    found = meetings(clause)
+    assert len(found) == 1
+    participants, when, status = found[0]
+    assert len(participants) == 2
+    if sides:
+        assert participants == sides
+    assert status == "happened"
+    assert when in ("2025-01-11", "2025-01-13")
+
+
+def test_a_pronoun_subject_is_the_person_it_stands_for() -> None:
+    [(participants, when, status)] = meetings(
+        PEOPLE + "Iwaya flew to Beijing. On Monday, he held talks with Wang Yi."
+    )
+    assert participants == {"Takeshi Iwaya", "Wang Yi"}
+    assert (when, status) == ("2025-01-13", "happened")
+
+
+def test_an_unnamed_person_met_makes_a_meeting_of_the_subject() -> None:
+    [(participants, when, status)] = meetings(
+        PEOPLE + "Iwaya is also expected to meet the Iranian foreign minister next month, "
+        "according to a ministry statement."
+    )
+    assert participants == {"Takeshi Iwaya"}
+    assert (when, status) == ("2025-02", "expected")
+
+
+def test_an_attribution_closing_the_sentence_is_no_participant() -> None:
+    [(participants, _, _)] = meetings(
+        PEOPLE + "Iwaya met Wang Yi in Beijing, the Foreign Office said in a statement."
+    )
+    assert participants == {"Takeshi Iwaya", "Wang Yi"}
+
+
+def test_a_month_is_neither_a_place_nor_a_participant() -> None:
+    result = draft_text(
+        "Lawmakers questioned Meta chief executive Mark Zuckerberg at a Senate hearing in "
+        "January. Ukraine and Russia held peace talks in Istanbul on May 16, 2022.",
+        PUBLISHED,
+    )
+    assert result.meetings
+    for meeting in result.meetings:
+        assert meeting.where not in ("January", "May")
+        assert not {a.name for a in meeting.participants} & {"January", "May"}
+    talks = result.meetings[-1]
+    assert (talks.when, talks.status, talks.where) == ("2022-05-16", "happened", "Istanbul")

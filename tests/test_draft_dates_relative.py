@@ -81,3 +81,15 @@ def test_a_neighbour_in_another_tense_or_paragraph_gives_no_date() -> None:
     )
     assert result.meetings
     assert all(m.when is None for m in result.meetings)
+
+
+def test_the_present_of_a_schedule_reads_a_weekday_ahead_from_today() -> None:
+    # Published on a Tuesday: "holds a hearing Tuesday" is today's, still ahead.
+    clause = "The commission holds a public hearing Tuesday with the executives."
+    when, _ = when_of(clause, PUBLISHED)
+    assert when == "2025-01-14"
+    assert status_of(clause, when, PUBLISHED)[0] == "planned"
+    later = "The commission holds a public hearing Thursday."
+    assert when_of(later, PUBLISHED)[0] == "2025-01-16"
+    # The past tense still reads back.
+    assert when_of("The commission held a hearing Thursday.", PUBLISHED)[0] == "2025-01-09"

@@ -106,3 +106,12 @@ def test_a_month_is_neither_a_place_nor_a_participant() -> None:
         assert not {a.name for a in meeting.participants} & {"January", "May"}
     talks = result.meetings[-1]
     assert (talks.when, talks.status, talks.where) == ("2022-05-16", "happened", "Istanbul")
+
+
+def test_a_modal_in_a_purpose_clause_does_not_make_the_meeting_expected() -> None:
+    [(participants, when, status)] = meetings(
+        PEOPLE + "Iwaya asked to get the documents ahead of a Jan. 29 meeting with Wang Yi so "
+        "staff could review them."
+    )
+    assert participants == {"Takeshi Iwaya", "Wang Yi"}
+    assert (when, status) == ("2025-01-29", "planned")

@@ -524,6 +524,7 @@ def _ends_encounter(text: str) -> bool:
 _BOUNDARIES = re.compile(
     r";|\s[—–]\s|\s-\s|,\s+(?=(?:where|which|who|while|but|as|after|before|when|saying|"
     r"including|whereas|although|though)\b)|\s(?=(?:while|but|whereas|after|before|although)\s)"
+    r"|\s(?=(?:so that|so(?! far\b)|because|unless)\s)"
 )
 
 

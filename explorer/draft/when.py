@@ -120,6 +120,8 @@ def status_of(clause: str, when: str | None, published: date) -> tuple[str, bool
         if ahead == 1 and not is_future(clause) and _PAST.search(lowered):
             return "happened", True  # the local date is a day ahead of the page's
         return "planned", True
+    if when and not _PAST.search(lowered) and _first(when.split("/")[0]) == published:
+        return "planned", True  # the present of a schedule, for the day of publication
     return "happened", not _PAST.search(lowered)
 
 
@@ -175,7 +177,8 @@ def find_dates(clause: str, published: date) -> list[Found]:
             start, end = match.span()
             if any(start < e and end > s for s, e in taken):
                 continue
-            value = _resolve(kind, match, published, _local_future(clause, start, whole_future))
+            tense = _local_tense(clause, start, whole_future)
+            value = _resolve(kind, match, published, tense != "past", tense == "present")
             if value is None:
                 continue
             iso, precision, guessed = value
@@ -198,20 +201,24 @@ def find_dates(clause: str, published: date) -> list[Found]:
 _BOUNDARY = re.compile(r",|;|\s(?:and|but|while|whereas|before|after)\s")
 
 
-def _local_future(clause: str, start: int, whole: bool) -> bool:
+def _local_tense(clause: str, start: int, whole: bool) -> str:
     """The tense of the conjunct a date stands in: "commenced on Monday and will conclude on
     Friday" reads Monday in the past and Friday in the future."""
     boundaries = [m.end() for m in _BOUNDARY.finditer(clause, 0, start)]
     local = clause[boundaries[-1] if boundaries else 0 : start]
     if is_future(local):
-        return True
+        return "future"
     if _PAST.search(local):
-        return False
-    return whole
+        return "past"
+    # Neither tense in its conjunct: the clause's; a clause in the present with no past at
+    # all is a schedule ("The commission holds a hearing Wednesday"), read ahead from today.
+    if whole:
+        return "future"
+    return "past" if _PAST.search(clause) else "present"
 
 
 def _resolve(
-    kind: str, match: re.Match[str], published: date, future: bool
+    kind: str, match: re.Match[str], published: date, future: bool, present: bool = False
 ) -> tuple[str, str, bool] | None:
     if kind == "month_days":
         month = _MONTH_NAMES.get(match.group(1).lower().rstrip("."))
@@ -262,7 +269,7 @@ def _resolve(
         weekday = WEEKDAYS.index(match.group(1).lower())
         delta = (published.weekday() - weekday) % 7
         if future:
-            ahead = (weekday - published.weekday()) % 7 or 7
+            ahead = (weekday - published.weekday()) % 7 or (0 if present else 7)
             return (published + timedelta(days=ahead)).isoformat(), "day", True
         if delta == 6:
             # The day after publication, in the past tense: the event's local date is ahead

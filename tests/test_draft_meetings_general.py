@@ -115,3 +115,58 @@ def test_a_modal_in_a_purpose_clause_does_not_make_the_meeting_expected() -> Non
     )
     assert participants == {"Takeshi Iwaya", "Wang Yi"}
     assert (when, status) == ("2025-01-29", "planned")
+
+
+def test_an_order_that_counts_what_is_bought_is_a_deal_and_a_command_is_not() -> None:
+    deals = meetings(
+        "Qantas Airways placed an order of 30 Boeing 787 jets with Boeing on Monday. "
+        "Qantas Airways said Boeing was a partner."
+    )
+    assert [(p, w) for p, w, _ in deals] == [({"Qantas Airways", "Boeing"}, "2025-01-13")]
+    commands = (
+        "President Yoon Suk Yeol ordered the arrest of Lee Jae-myung on Monday. "
+        "Yoon Suk Yeol also signed an executive order on Friday. Sales of arms to the "
+        "rebels are banned."
+    )
+    assert meetings(commands) == []
+
+
+def test_an_opponent_past_a_comma_is_not_the_opponent() -> None:
+    found = meetings(
+        "LeBron James of the Los Angeles Lakers has a triple-double against every team in the "
+        "league, and Anthony Davis scored 34 points during the Lakers’ fifth straight "
+        "victory, 112-107 over the Oklahoma City Thunder on Tuesday night."
+    )
+    assert [p for p, _, _ in found] == [{"Los Angeles Lakers", "Oklahoma City Thunder"}]
+    assert found[0][1:] == ("2025-01-14", "happened")
+
+
+def test_calling_for_someone_is_a_demand_not_a_call() -> None:
+    assert meetings(PEOPLE + "Protesters have called for Iwaya’s resignation.") == []
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        (
+            "Iwaya briefed Wang Yi on Monday.",
+            ({"Takeshi Iwaya", "Wang Yi"}, "2025-01-13", "happened"),
+        ),
+        (
+            "Iwaya and Wang Yi agreed to a prisoner swap on Monday.",
+            ({"Takeshi Iwaya", "Wang Yi"}, "2025-01-13", "happened"),
+        ),
+        (
+            "Iwaya and Wang Yi meet again in Tokyo in three days.",
+            ({"Takeshi Iwaya", "Wang Yi"}, "2025-01-17", "planned"),
+        ),
+        (
+            "A meeting of Iwaya and Wang Yi has been postponed.",
+            ({"Takeshi Iwaya", "Wang Yi"}, None, "expected"),
+        ),
+    ],
+)
+def test_briefings_swaps_and_postponements(
+    clause: str, expected: tuple[set[str], str | None, str]
+) -> None:
+    assert meetings(PEOPLE + clause) == [expected]

@@ -257,11 +257,17 @@ MEETING_VERBS = (
     "upset",
     "hammered",
     "held to a draw",
+    "briefed",
+    "swapped",
+    "exchanged",
 )
 
 # Meeting verbs that also mean something else ("a positive sign", "hit in the face",
 # "played well"): they make a meeting only with an actor right after them.
 AMBIGUOUS_MEETING_VERBS = {
+    "briefed",
+    "swapped",
+    "exchanged",
     "joined",
     "knocked out",
     "thrashed",
@@ -363,6 +369,11 @@ EVENT_NOUNS = (
     "showdown",
     "derby",
     "bout",
+    "swap",
+    "rematch",
+    "prisoner exchange",
+    "exchange of views",
+    "briefing",
 )
 
 # Nouns that only refer back to a meeting already told ("the call", "the game"): alone they
@@ -410,6 +421,9 @@ EXPECTED_MARKERS = (
     "planning to",
     "aims to",
     "intends to",
+    "postponed",
+    "delayed",
+    "put off",
 )
 PLANNED_MARKERS = (
     "will",

@@ -32,8 +32,24 @@ from explorer.draft.quotes import quoted_spans
 from explorer.draft.when import find_dates, is_future, status_of, when_of
 
 # A score may stand inside a match verb: "drew 2-2 with", "lost 110-102 to", "won 3-1 against".
-_SCORE = r"\s+(?:\d{1,3}\s*[-–]\s*\d{1,3}\s+)?"
-_SCORE_IN = re.compile(r"\s+(?:\d+\s*[-–]\s*\d+\s+)?")
+_SCORE = r",?\s+(?:\d{1,3}\s*[-–]\s*\d{1,3}\s+)?"
+_SCORE_IN = re.compile(r",?\s+(?:\d+\s*[-–]\s*\d+\s+)?")
+# An order or a sale is a deal when it counts what is bought or names its buyer ("an order of
+# 50 Airbus jets", "ordered 30 Boeing 787s", "five 787 sales", "sales to Qatar"); "an
+# executive order" and "ordered the arrest" are commands.
+_PURCHASE_AFTER = re.compile(
+    r"\s+(?:(?:of|for)\s+)?(?:(?:an?\s+)?(?:additional|another|further|more|up\s+to|some)\s+)?"
+    r"(?:\d|one\b|two\b|three\b|four\b|five\b|six\b|seven\b|eight\b|nine\b|ten\b|"
+    r"dozens?\b|hundreds?\b)"
+    r"|\s+(?:of\s+[\w\s-]{1,40}?\s+)?to\s+(?:the\s+)?[A-Z]",
+    re.IGNORECASE,
+)
+_PURCHASE_BEFORE = re.compile(
+    r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens)\s+"
+    r"(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+_PURCHASES = {"order", "orders", "ordered", "sale", "sales", "sold"}
 _VERBS = re.compile(
     r"\b("
     + "|".join(
@@ -56,8 +72,18 @@ _PERSON_OBJECT = re.compile(
     r"\s+(?:(?:his|her|their|its|the|a|an|two|several|local|senior|top)\s+)?"
     r"(?:(?!(?:of|for|to|with|in|on|at|and|or|that|which)\b)[\w’'-]+\s+){0,3}?("
     + "|".join(sorted(_PERSON_NOUNS, key=len, reverse=True))
-    + r")\b",
+    # … as the head of its phrase: "his counterpart Wang Yi", not "an executive order".
+    + r")(?=\s*(?:[,.;:)]|$)|\s+(?:of|from|in|at|on|and|to|for|who|which|that|over|during|"
+    r"next|last|this|later|soon|again|today|tomorrow|yesterday|early|late|when|after|before|"
+    r"as|amid|about|with|by|under|privately|briefly|separately|twice|there|where|while|but|"
+    r"or|if|since|until)\b"
+    r"|\s+(?-i:[A-Z]))",
     re.IGNORECASE,
+)
+# "The two will meet again in Tokyo": meet with no object, a meeting of its subjects.
+_MEET_ALONE = re.compile(
+    r"\s*(?:[,.;]|$)|\s+(?:again|in|on|at|next|this|later|for|with|privately|today|"
+    r"tomorrow|soon|face\s+to\s+face|to\s+discuss)\b"
 )
 # A pronoun or a short reference as the clause's subject: "he also held talks with …".
 _REFERRING_SUBJECT = re.compile(
@@ -111,7 +137,12 @@ class MeetingFinder:
         """An actor (or a place) named right after a verb: "beat the Celtics", "met Wang Yi",
         or people described: "met his counterpart", "will meet the Iranian foreign minister"."""
         start = sentence.start + offset
-        if _PERSON_OBJECT.match(self.body[start : min(sentence.end, start + 80)]):
+        window = self.body[start : min(sentence.end, start + 80)]
+        if _PERSON_OBJECT.match(window):
+            return True
+        if re.search(r"\bmeets?$", self.body[max(0, start - 6) : start]) and _MEET_ALONE.match(
+            window
+        ):
             return True
         for mention in self.finder.mentions:
             if mention.actor is not None and start <= mention.start <= start + 30:
@@ -151,6 +182,9 @@ class MeetingFinder:
             return
         if any(previous in m.evidence for m in self.meetings if m is not meeting):
             return  # that date is another meeting's
+        ahead = found[0].iso[:10] > self.published.isoformat()
+        if ahead != (meeting.status in ("planned", "expected")):
+            return  # a date ahead for what happened, or behind for what is to come
         meeting.when = found[0].iso
         meeting.guesses.append(
             f'when "{found[0].words}" taken from the sentence before, read as {found[0].iso}'
@@ -167,6 +201,10 @@ class MeetingFinder:
         found: list[tuple[str, int, int, str]] = []
         for verb in _VERBS.finditer(text):
             word = _SCORE_IN.sub(" ", verb.group(1).lower())
+            if word in ("called", "call") and re.match(
+                r"\s+(?:for|on|upon|off|it|them|him|her)\b", text[verb.end() :], re.I
+            ):
+                continue  # "called for Yoon's ouster", "called on X to": a demand, not a call
             if word in AMBIGUOUS_MEETING_VERBS and (
                 not self._object_after(sentence, verb.end())
                 or re.search(
@@ -181,6 +219,8 @@ class MeetingFinder:
                 )
             ):
                 continue  # "a positive sign", "hit in the face": a noun, not a meeting
+            if word in _PURCHASES and not _is_purchase(text, verb.start(1), verb.end(1)):
+                continue
             if word in _VOTES and not _DELIBERATIVE.search(text[: verb.start()]):
                 continue  # "voters voted", "she voted against": no session
             found.append(("verb", verb.start(1), verb.end(1), word))
@@ -196,6 +236,8 @@ class MeetingFinder:
             determiner = before.group(1).lower() if before else ""
             modifiers = before.group(2).strip() if before else ""
             kind = "anaphor" if determiner in _ANAPHORIC and not modifiers else "noun"
+            if noun.group(3).lower() in _PURCHASES and not _is_purchase(text, start, end):
+                continue
             overlapping = [f for f in found if f[1] < end and start < f[2]]
             if overlapping:
                 if not determiner:
@@ -287,6 +329,10 @@ class MeetingFinder:
         """ "Nadal defeated Khachanov": the one named just before and the one just after."""
         before = [m for m in mentions if m.end <= sentence.start + start]
         after = [m for m in mentions if m.start >= sentence.start + stop]
+        # The opponent stands right after the word ("beat the Celtics", "against defending
+        # champion Croatia"), not past a comma ("against every team in the league, and …").
+        if after and re.search(r"[,;:]", self.body[sentence.start + stop : after[0].start]):
+            after = []
         pair: list[DraftActor] = []
         if before:
             # "Granollers and Lopez defeated …": every name joined by "and" before the verb.
@@ -323,15 +369,22 @@ class MeetingFinder:
         when: str | None,
         when_guess: str | None,
     ) -> None:
-        # The same actors as the last meeting, no other date: more about that meeting.
+        status, status_guess = status_of(text, when, self.published)
+        # The same actors as the last meeting, no other date and not the other side of now
+        # (what happened and what is to come): more about that meeting.
         if self.meetings and trigger not in _ENCOUNTERS:
             last = self.meetings[-1]
-            if set(map(id, participants)) <= set(map(id, last.participants)) and (
-                when is None or last.when is None or when == last.when
+            to_come = {"planned", "expected"}
+            if (
+                set(map(id, participants)) <= set(map(id, last.participants))
+                and (when is None or last.when is None or when == last.when)
+                and not (
+                    (status in to_come and last.status == "happened")
+                    or (status == "happened" and last.status in to_come and not status_guess)
+                )
             ):
                 self._extend(last, sentence, text, where, when, when_guess)
                 return
-        status, status_guess = status_of(text, when, self.published)
         if status == "happened" and _PRESENT_SCHEDULE.fullmatch(trigger) and status_guess:
             status = "planned"  # "Serbia takes on Japan": the present of a fixture
         meeting = DraftMeeting(
@@ -425,6 +478,14 @@ class MeetingFinder:
         # A member and its parent named together: the member is the participant.
         parents = {id(p) for a in seen for p in a.member_of}
         return [a for a in seen if id(a) not in parents or a.kind == "person"]
+
+
+def _is_purchase(text: str, start: int, end: int) -> bool:
+    """Whether an order or sale word at `start`-`end` of `text` is a purchase (a deal)."""
+    return bool(
+        _PURCHASE_AFTER.match(text, end)
+        or _PURCHASE_BEFORE.search(text[max(0, start - 60) : start])
+    )
 
 
 def _blank_quotes(text: str, sentence: Sentence, spans: list) -> str:  # type: ignore[type-arg]

@@ -64,6 +64,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("relative", re.compile(r"\b(last|next|this|earlier this|later this)\s+(month|year)\b", re.I)),
     ("ago", re.compile(r"\b(a|one|two|three|four|five|six|\d)\s+(days?|weeks?)\s+ago\b", re.I)),
+    ("within", re.compile(r"\bin\s+(a|one|two|three|four|five|six|\d)\s+(days?|weeks?)\b", re.I)),
     (
         "day_word",
         re.compile(
@@ -75,7 +76,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("year", re.compile(rf"\b(?:in\s+|since\s+|the\s+)?({_YEAR})\b")),
 ]
 _FUTURE = re.compile(
-    r"\b(will|shall|'ll|’ll|is to|are to|set to|due to|expected to|scheduled|plans? to|"
+    r"\b(will|shall|'ll|’ll|won't|won’t|is to|are to|set to|due to|expected to|scheduled|plans? to|"
     r"planning to|next|upcoming|would|hopes? to|aims? to|intends? to|to be held|is slated)\b",
     re.I,
 )
@@ -325,6 +326,11 @@ def _resolve(
         count = _NUMBER_WORDS.get(match.group(1).lower()) or int(match.group(1))
         days = count * (7 if match.group(2).lower().startswith("week") else 1)
         return (published - timedelta(days=days)).isoformat(), "day", False
+    if kind == "within":
+        # "These teams meet again in three days": that many days after publication.
+        count = _NUMBER_WORDS.get(match.group(1).lower()) or int(match.group(1))
+        days = count * (7 if match.group(2).lower().startswith("week") else 1)
+        return (published + timedelta(days=days)).isoformat(), "day", False
     if kind == "day_word":
         word = match.group(1).lower()
         offset = {"yesterday": -1, "tomorrow": 1, "overnight": -1, "last night": -1}.get(word, 0)

@@ -170,3 +170,16 @@ def test_briefings_swaps_and_postponements(
     clause: str, expected: tuple[set[str], str | None, str]
 ) -> None:
     assert meetings(PEOPLE + clause) == [expected]
+
+
+def test_a_sentence_that_tells_talks_to_come_is_theirs_not_the_swaps_it_names() -> None:
+    result = draft_text(
+        PEOPLE + "Iwaya and Wang Yi agreed to a prisoner swap on Monday.\n"
+        "Both sides were hopeful the swap could bring Wang Yi to the negotiating table with "
+        "Iwaya.",
+        PUBLISHED,
+    )
+    swap, talks = result.meetings
+    assert (swap.when, swap.status, len(swap.evidence)) == ("2025-01-13", "happened", 1)
+    assert talks.status == "expected"
+    assert {a.name for a in talks.participants} == {"Takeshi Iwaya", "Wang Yi"}

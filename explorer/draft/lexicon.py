@@ -371,6 +371,7 @@ EVENT_NOUNS = (
     "bout",
     "swap",
     "rematch",
+    "negotiating table",
     "prisoner exchange",
     "exchange of views",
     "briefing",
@@ -423,6 +424,9 @@ EXPECTED_MARKERS = (
     "intends to",
     "postponed",
     "delayed",
+    "hopeful",
+    "hoping",
+    "hoped",
     "put off",
 )
 PLANNED_MARKERS = (

@@ -236,6 +236,8 @@ class MeetingFinder:
             determiner = before.group(1).lower() if before else ""
             modifiers = before.group(2).strip() if before else ""
             kind = "anaphor" if determiner in _ANAPHORIC and not modifiers else "noun"
+            if noun.group(3).lower() == "negotiating table":
+                kind = "noun"  # "to the negotiating table": talks to come, not ones told
             if noun.group(3).lower() in _PURCHASES and not _is_purchase(text, start, end):
                 continue
             overlapping = [f for f in found if f[1] < end and start < f[2]]
@@ -258,6 +260,8 @@ class MeetingFinder:
         windows = _clauses(text)
         made: set[tuple[int, int]] = set()
         pairs: set[tuple[int, ...]] = set()
+        known = len(self.meetings)
+        pending: list[tuple[DraftMeeting, str, str | None, str | None, str | None]] = []
         for kind, start, stop, word in triggers:
             window = next(((a, b) for a, b in windows if a <= start < b), (0, len(text)))
             clause = text[window[0] : window[1]]
@@ -276,13 +280,14 @@ class MeetingFinder:
                 target = self._referent(word) if self.meetings else None
                 if target is not None:
                     real = [t for t in others if t[0] != "anaphor"]
-                    self._extend(
-                        target,
-                        sentence,
-                        clause,
-                        where if not real else None,
-                        when if not real else None,
-                        when_guess,
+                    pending.append(
+                        (
+                            target,
+                            clause,
+                            where if not real else None,
+                            when if not real else None,
+                            when_guess,
+                        )
                     )
                     continue
             if kind != "verb" and word not in EVENT_NOUNS:
@@ -308,6 +313,11 @@ class MeetingFinder:
                 continue
             made.add(window)
             self._add(sentence, clause, participants, word, where, when, when_guess)
+        # "Both sides hoped the swap would lead to talks": a sentence that tells a meeting of
+        # its own is about that one, not more about the one its "the swap" refers to.
+        if len(self.meetings) == known:
+            for target, clause, where, when, when_guess in pending:
+                self._extend(target, sentence, clause, where, when, when_guess)
 
     def _referred_subject(
         self, sentence: Sentence, text: str, left: int, start: int, mentions: list[Mention]

@@ -183,3 +183,13 @@ def test_a_sentence_that_tells_talks_to_come_is_theirs_not_the_swaps_it_names() 
     assert (swap.when, swap.status, len(swap.evidence)) == ("2025-01-13", "happened", 1)
     assert talks.status == "expected"
     assert {a.name for a in talks.participants} == {"Takeshi Iwaya", "Wang Yi"}
+
+
+def test_the_subject_of_the_sentence_is_the_side_before_a_later_match_word() -> None:
+    [(participants, when, status)] = meetings(
+        "Bhubaneswar: FC Goa emerged as champions of the Super Cup after defeating "
+        "Chennaiyin FC 2-1 in a tense final at the Kalinga Stadium on Saturday."
+    )
+    assert participants == {"FC Goa", "Chennaiyin FC"}
+    # The clause "after defeating … on Saturday" has no tense of its own: the sentence's.
+    assert (when, status) == ("2025-01-11", "happened")

@@ -275,7 +275,7 @@ class MeetingFinder:
                 and not any(q.start <= m.start < q.end for q in self.quoted)
             ]
             where = self._where(clause, sentence)
-            when, when_guess = when_of(clause, self.published, start - window[0])
+            when, when_guess = when_of(clause, self.published, start - window[0], text)
             if kind == "anaphor":
                 target = self._referent(word) if self.meetings else None
                 if target is not None:
@@ -296,6 +296,14 @@ class MeetingFinder:
                 if word == "against" and not _SPORT_CONTEXT.search(clause):
                     continue
                 participants = self._pair(sentence, start, stop, mentions)
+                if len(participants) == 1 and not any(
+                    m.end <= sentence.start + start for m in mentions
+                ):
+                    # "FC Goa emerged as champions after defeating Chennaiyin": the side
+                    # before the word is the sentence's subject, or the one "they" means.
+                    side = self._subject_before(sentence, text, window[0], start)
+                    if side is not None and side not in participants:
+                        participants.insert(0, side)
                 pair = tuple(sorted(id(a) for a in participants))
                 if len(participants) < 2 or pair in pairs:
                     continue
@@ -318,6 +326,35 @@ class MeetingFinder:
         if len(self.meetings) == known:
             for target, clause, where, when, when_guess in pending:
                 self._extend(target, sentence, clause, where, when, when_guess)
+
+    def _subject_before(
+        self, sentence: Sentence, text: str, left: int, start: int
+    ) -> DraftActor | None:
+        """The subject of a sentence whose match word stands in a later clause ("… after
+        defeating X"), or the actor a pronoun just before the word stands for."""
+        pronoun = re.search(r"\b(they|it|he|she)\s+(?:[a-z]+\s+){0,2}$", text[left:start], re.I)
+        if pronoun is not None:
+            position = sentence.start + left + pronoun.start(1)
+            return reference_at(
+                self.finder.actors, self.finder.mentions, position, pronoun.group(1)
+            )
+        if not re.fullmatch(
+            r"\s*(?:after|before|while|when|by|in|with|since)?\s*", text[left:start]
+        ):
+            return None
+        first = min(
+            (
+                m
+                for m in self.finder.mentions
+                if m.actor is not None
+                and sentence.start <= m.start < sentence.start + min(left, 60)
+            ),
+            key=lambda m: m.start,
+            default=None,
+        )
+        if first is None or _ENCOUNTER_WORD.search(text[:left]):
+            return None
+        return first.actor
 
     def _referred_subject(
         self, sentence: Sentence, text: str, left: int, start: int, mentions: list[Mention]
@@ -379,7 +416,8 @@ class MeetingFinder:
         when: str | None,
         when_guess: str | None,
     ) -> None:
-        status, status_guess = status_of(text, when, self.published)
+        context = _blank_quotes(self._clause(sentence)[0], sentence, self.quoted)
+        status, status_guess = status_of(text, when, self.published, context)
         # The same actors as the last meeting, no other date and not the other side of now
         # (what happened and what is to come): more about that meeting.
         if self.meetings and trigger not in _ENCOUNTERS:
@@ -576,6 +614,12 @@ _DELIBERATIVE = re.compile(
     r"\b(?:council|committee|board|assembly|parliament|senate|house|commission|cabinet|"
     r"legislature|congress|lawmakers|legislators|councillors|councilors|senators|"
     r"shareholders|members|delegates|justices|court)\b[^,;]{0,30}$",
+    re.IGNORECASE,
+)
+
+
+_ENCOUNTER_WORD = re.compile(
+    r"\b(?:" + "|".join(re.escape(w) for w in sorted(_ENCOUNTERS, key=len, reverse=True)) + r")\b",
     re.IGNORECASE,
 )
 

@@ -98,8 +98,12 @@ def is_future(clause: str) -> bool:
     return bool(_FUTURE.search(clause))
 
 
-def status_of(clause: str, when: str | None, published: date) -> tuple[str, bool]:
-    """happened | ongoing | planned | expected, and whether that is a guess."""
+def status_of(
+    clause: str, when: str | None, published: date, context: str | None = None
+) -> tuple[str, bool]:
+    """happened | ongoing | planned | expected, and whether that is a guess. `context`, the
+    whole sentence, gives the tense of a clause that has no finite verb ("after defeating X
+    on Saturday")."""
     # "May 16", "in May": the month, not the modal verb.
     lowered = _MONTH_MAY.sub("\u2592", clause).lower()
     if any(_has(lowered, m) for m in EXPECTED_MARKERS):
@@ -121,9 +125,10 @@ def status_of(clause: str, when: str | None, published: date) -> tuple[str, bool
         if ahead == 1 and not is_future(clause) and _PAST.search(lowered):
             return "happened", True  # the local date is a day ahead of the page's
         return "planned", True
-    if when and not _PAST.search(lowered) and _first(when.split("/")[0]) == published:
+    past = bool(_PAST.search(lowered) or (context and _PAST.search(context.lower())))
+    if when and not past and _first(when.split("/")[0]) == published:
         return "planned", True  # the present of a schedule, for the day of publication
-    return "happened", not _PAST.search(lowered)
+    return "happened", not past
 
 
 _MONTH_MAY = re.compile(r"(?<=[a-z,] )May\b|\bMay(?=\s+\d|,?\s+(?:19|20)\d\d)|(?<=\bin )May\b")
@@ -168,7 +173,7 @@ def _parser(base: date, prefer: str):  # type: ignore[no-untyped-def]
     )
 
 
-def find_dates(clause: str, published: date) -> list[Found]:
+def find_dates(clause: str, published: date, context: str | None = None) -> list[Found]:
     """Every date expression of a clause, resolved, left to right, without overlaps."""
     whole_future = is_future(clause)
     taken: list[tuple[int, int]] = []
@@ -178,7 +183,7 @@ def find_dates(clause: str, published: date) -> list[Found]:
             start, end = match.span()
             if any(start < e and end > s for s, e in taken):
                 continue
-            tense = _local_tense(clause, start, whole_future)
+            tense = _local_tense(clause, start, whole_future, context)
             value = _resolve(kind, match, published, tense != "past", tense == "present")
             if value is None:
                 continue
@@ -202,7 +207,7 @@ def find_dates(clause: str, published: date) -> list[Found]:
 _BOUNDARY = re.compile(r",|;|\s(?:and|but|while|whereas|before|after)\s")
 
 
-def _local_tense(clause: str, start: int, whole: bool) -> str:
+def _local_tense(clause: str, start: int, whole: bool, context: str | None = None) -> str:
     """The tense of the conjunct a date stands in: "commenced on Monday and will conclude on
     Friday" reads Monday in the past and Friday in the future."""
     boundaries = [m.end() for m in _BOUNDARY.finditer(clause, 0, start)]
@@ -215,7 +220,7 @@ def _local_tense(clause: str, start: int, whole: bool) -> str:
     # all is a schedule ("The commission holds a hearing Wednesday"), read ahead from today.
     if whole:
         return "future"
-    return "past" if _PAST.search(clause) else "present"
+    return "past" if _PAST.search(clause) or (context and _PAST.search(context)) else "present"
 
 
 def _resolve(
@@ -400,10 +405,12 @@ _INTERVAL = re.compile(
 )
 
 
-def when_of(clause: str, published: date, at: int | None = None) -> tuple[str | None, str | None]:
+def when_of(
+    clause: str, published: date, at: int | None = None, context: str | None = None
+) -> tuple[str | None, str | None]:
     """The `when` of a meeting clause, and the guess behind it (or None). `at`, the position
     of the meeting's word in the clause, prefers a date in its own comma-delimited part."""
-    found = [f for f in find_dates(clause, published) if not _is_age_or_count(clause, f)]
+    found = [f for f in find_dates(clause, published, context) if not _is_age_or_count(clause, f)]
     if not found:
         return None, None
     if at is not None and len(found) >= 2:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from explorer.commands.common import (
     EXIT_BAD_INPUT,
@@ -12,9 +13,12 @@ from explorer.commands.common import (
     EXIT_OK,
     add_db_option,
     error,
-    load_corpus,
 )
 from explorer.data.errors import ExplorerError
+
+if TYPE_CHECKING:
+    from explorer.data import Corpus
+    from explorer.data.export import View
 
 # As explorer.data.export.FORMATS (a test checks): the engine loads when the command runs.
 FORMATS = ("json", "csv", "markdown", "dot")
@@ -69,10 +73,17 @@ def run(args: argparse.Namespace) -> int:
         except OSError as failure:
             error(f"{out}: cannot write: {failure.strerror}")
             return EXIT_BAD_INPUT
+    from explorer.data.index import search_engine
+    from explorer.data.sources import answer_from_index
+
+    def answer(corpus: Corpus) -> tuple[View, str]:
+        # From the persisted index: one article's items are read, not the whole corpus.
+        engine = search_engine(corpus) if args.query is not None else None
+        view = select(corpus, article=args.article, query=args.query, index=engine)
+        return view, render(view, fmt)
+
     try:
-        corpus = load_corpus(args.db)
-        view = select(corpus, article=args.article, query=args.query)
-        text = render(view, fmt)
+        view, text = answer_from_index(args.db, answer)
     except NothingToExport as failure:
         error(str(failure))
         return EXIT_NOT_FOUND

@@ -13,7 +13,6 @@ from explorer.commands.common import (
     EXIT_OK,
     add_db_option,
     error,
-    load_corpus,
     stderr,
     stdout,
 )
@@ -65,32 +64,46 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    corpus = load_corpus(args.db)  # an ExplorerError is reported by explorer.cli.main
-    from explorer.data.search import SearchIndex
+    # Answered from the persisted index beside the database: only the quotes shown are read.
+    # An ExplorerError is reported by explorer.cli.main.
+    from explorer.data.sources import answer_from_index
 
-    index = SearchIndex(corpus)
-    result = index.search(" ".join(args.query), limit=args.limit, prefix_last=False)
+    query = " ".join(args.query)
+    result, lines = answer_from_index(args.db, lambda corpus: _answer(corpus, query, args))
     if not result.hits:
         # A query with nothing to search for (a lone -, only punctuation) is no error: it
         # finds nothing, and the message says why, as `export --query` does.
         error(result.message or "no quotes match")
         return EXIT_NOT_FOUND
     if args.json:
-        for hit in result.hits:
-            print(json.dumps(as_json(corpus, hit), ensure_ascii=False))
+        for line in lines:
+            print(line)
         return EXIT_OK
     notes = stderr()
     if result.near and result.message:
         notes.print(Text(result.message, style="yellow"))
     console = stdout()
     plain = not console.is_terminal
-    for hit in result.hits:
-        console.print(quote_line(hit), soft_wrap=plain)
-        console.print(about_line(corpus, hit), soft_wrap=plain)
+    for line in lines:
+        console.print(line, soft_wrap=plain)
     shown = len(result.hits)
     count = result.count_label()
     notes.print(Text(count if shown == result.total else f"{shown} of {count}", style="dim"))
     return EXIT_OK
+
+
+def _answer(corpus: Corpus, query: str, args: argparse.Namespace) -> tuple[Any, list[Any]]:
+    """The result and every line to print, read before anything is printed."""
+    from explorer.data.index import search_engine
+
+    result = search_engine(corpus).search(query, limit=args.limit, prefix_last=False)
+    lines: list[Any] = []
+    for hit in result.hits:
+        if args.json:
+            lines.append(json.dumps(as_json(corpus, hit), ensure_ascii=False))
+        else:
+            lines += [quote_line(hit), about_line(corpus, hit)]
+    return result, lines
 
 
 def quote_line(hit: Hit) -> Text:

@@ -14,7 +14,6 @@ from explorer.commands.common import (
     EXIT_OK,
     add_db_option,
     error,
-    load_corpus,
     not_found_message,
     stdout,
 )
@@ -32,21 +31,35 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    corpus = load_corpus(args.db)  # an ExplorerError is reported by explorer.cli.main
-    refs = corpus.find(args.id)
-    if not refs:
-        error(not_found_message(corpus, args.id))
+    # Answered from the persisted index beside the database: the item and what it links to.
+    # An ExplorerError is reported by explorer.cli.main.
+    from explorer.data.sources import answer_from_index
+
+    found, missing = answer_from_index(args.db, lambda corpus: _answer(corpus, args))
+    if missing is not None:
+        error(missing)
         return EXIT_NOT_FOUND
     if args.json:
-        for ref in refs:
-            print(json.dumps(as_json(corpus, ref), ensure_ascii=False))
+        for line in found:
+            print(line)
         return EXIT_OK
     console = stdout()
-    for index, ref in enumerate(refs):
+    for index, renderables in enumerate(found):
         if index:
             console.print()
-        print_item(console, corpus, ref)
+        for renderable in renderables:
+            console.print(renderable)
     return EXIT_OK
+
+
+def _answer(corpus: Corpus, args: argparse.Namespace) -> tuple[list[Any], str | None]:
+    """What to print (JSON lines, or each item's lines), or the not-found message."""
+    refs = corpus.find(args.id)
+    if not refs:
+        return [], not_found_message(corpus, args.id)
+    if args.json:
+        return [json.dumps(as_json(corpus, ref), ensure_ascii=False) for ref in refs], None
+    return [item_lines(corpus, ref) for ref in refs], None
 
 
 def as_json(corpus: Corpus, ref: Ref) -> dict[str, Any]:
@@ -78,30 +91,38 @@ def as_json(corpus: Corpus, ref: Ref) -> dict[str, Any]:
 
 
 def print_item(console: Console, corpus: Corpus, ref: Ref) -> None:
+    for line in item_lines(corpus, ref):
+        console.print(line)
+
+
+def item_lines(corpus: Corpus, ref: Ref) -> list[Text]:
+    """One item's lines: heading, fields, related items, supporting sentences."""
     from explorer.describe import describe_fields, item_title, sentence_text
 
     item = corpus[ref]
+    lines: list[Text] = []
     heading = Text(f"{ref.kind}: ", style="bold")
     heading.append(item_title(item), style="bold cyan")
     heading.append(f"  ({item.id})", style="dim")
-    console.print(heading)
+    lines.append(heading)
     for label, value in describe_fields(corpus, item):
         line = Text(f"  {label}: ", style="bold")
         line.append(value)
-        console.print(line)
+        lines.append(line)
     links = corpus.relations(ref)
     if links:
-        console.print(Text("Related", style="bold underline"))
+        lines.append(Text("Related", style="bold underline"))
         for link in links:
             line = Text(f"  {link.label}: ", style="bold")
             line.append(item_title(corpus[link.target]))
             line.append(f"  ({link.target})", style="dim")
-            console.print(line)
+            lines.append(line)
     sentences = corpus.sentences(ref)
     if sentences:
-        console.print(Text("In the article", style="bold underline"))
+        lines.append(Text("In the article", style="bold underline"))
         for article, span in sentences:
             line = Text("  ")
             line.append_text(sentence_text(article, span))
             line.append(f"  [{article.id}]", style="dim")
-            console.print(line)
+            lines.append(line)
+    return lines

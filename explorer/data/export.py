@@ -26,7 +26,7 @@ import csv
 import difflib
 import io
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -105,7 +105,11 @@ class View:
         return len(self.actors) + len(self.meetings) + len(self.quotes)
 
 
-def _in_order(table: dict[str, Any], ids: Iterable[str]) -> tuple[str, ...]:
+def _in_order(table: Mapping[str, Any], ids: Iterable[str]) -> tuple[str, ...]:
+    # A table of the persisted index places the ids itself, without reading every id.
+    placed = getattr(table, "in_order", None)
+    if placed is not None:
+        return placed(ids)
     wanted = set(ids)
     return tuple(i for i in table if i in wanted)
 

@@ -33,9 +33,9 @@ from pathlib import Path
 from typing import Any
 
 from explorer.data import dates, importer, models, records, safe_yaml, schema, text
-from explorer.data.atomic import atomic_write_bytes
-from explorer.data.errors import DataError, Problem, StoreError
+from explorer.data.errors import DataError, Problem
 from explorer.data.importer import ParsedFile, merge_files, parse_units
+from explorer.data.index import write_database_and_index
 from explorer.data.records import article_record, item_record, span_row
 from explorer.data.schema import FORMAT_VERSION
 from explorer.data.store import encode_database
@@ -440,10 +440,7 @@ def import_corpus(
         if sha is not None
     }
     data = assemble(merged, sources)
-    try:
-        atomic_write_bytes(db, data)
-    except OSError as error:
-        raise StoreError(f"{db}: cannot write the database: {error.strerror or error}") from None
+    write_database_and_index(db, data)
     written: Path | None = None
     if use_cache:
         fresh = {o.index for o in outcomes if o.entries is not None and o.sha is not None}

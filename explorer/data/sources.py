@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from importlib import resources
 from pathlib import Path
+from typing import TypeVar
 
 from explorer.data.corpus import Corpus
 from explorer.data.errors import StoreError
@@ -19,6 +21,8 @@ from explorer.data.store import (
     read_meta,
     write_database,
 )
+
+T = TypeVar("T")
 
 
 def seed_files() -> list[Path]:
@@ -95,6 +99,53 @@ def open_default_corpus() -> Corpus:
             return Corpus(load_files(sources))
         return Corpus(loaded)
     return open_corpus(db_path)
+
+
+def open_indexed_corpus(db_path: str | Path | None) -> Corpus:
+    """The corpus a command reads, answered from the persisted index beside its database
+    (`explorer.data.index`; rebuilt when missing or stale): --db's database when given, else
+    the user's corpus, else the seed's cache (rebuilt from the YAML, with its index, when
+    stale). Raises StoreError as `open_corpus` does."""
+    from explorer.data.index import open_indexed
+
+    if db_path is not None:
+        return open_indexed(db_path)
+    user_corpus = default_corpus_path()
+    if user_corpus is not None:
+        return open_indexed(user_corpus)
+    sources = seed_files()
+    db = default_database_path()
+    if is_stale(db, sources):
+        try:
+            db.parent.mkdir(parents=True, exist_ok=True)
+            import_files(sources, db)
+        except (OSError, StoreError):
+            return Corpus(load_files(sources))
+    return open_indexed(db)
+
+
+def answer_from_index(db_path: str | Path | None, work: Callable[[Corpus], T]) -> T:
+    """`work(corpus)` on the indexed corpus; when the index turns out damaged midway, it is
+    rebuilt and `work` runs again (so it must print nothing until it returns); a second
+    failure reads the database into memory instead. A damaged index never gives an answer."""
+    from explorer.data.index import IndexedCorpus, IndexUnusable, rebuild_index
+    from explorer.data.store import load_database_file
+
+    corpus = open_indexed_corpus(db_path)
+    if not isinstance(corpus, IndexedCorpus):
+        return work(corpus)
+    try:
+        return work(corpus)
+    except IndexUnusable:
+        corpus.close()
+    db = corpus.database
+    with contextlib.suppress(OSError):
+        rebuild_index(db)
+    retry = open_indexed_corpus(db)
+    try:
+        return work(retry)
+    except IndexUnusable:
+        return work(Corpus(load_database_file(db)))
 
 
 def open_corpus(db_path: str | Path) -> Corpus:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from collections.abc import Sequence
@@ -12,7 +13,6 @@ from typing import Any
 from tinydb import TinyDB
 from tinydb.storages import JSONStorage, MemoryStorage
 
-from explorer.data.atomic import atomic_write_bytes
 from explorer.data.dates import parse_when
 from explorer.data.errors import DatabaseDamaged, StoreError
 from explorer.data.importer import Loaded
@@ -40,7 +40,7 @@ def encode_database(meta: dict[str, Any], tables: dict[str, Sequence[bytes]]) ->
     Any JSON reader (TinyDB's included) reads it as usual; `load_database_file` reads it a
     line at a time, so a large database never exists twice in memory (text and tree).
     """
-    parts = [b'{"meta": {"1": ', _dumps(meta), b"},\n"]
+    parts = []
     for position, table in enumerate(TABLES):
         parts.append(b'"%s": {\n' % table.encode())
         rows = tables.get(table, ())
@@ -48,7 +48,11 @@ def encode_database(meta: dict[str, Any], tables: dict[str, Sequence[bytes]]) ->
         if rows:
             parts.append(b"\n")
         parts.append(b"}}\n" if position == len(TABLES) - 1 else b"},\n")
-    return b"".join(parts)
+    body = b"".join(parts)
+    # The rows' hash, in the meta row of the same file (so written in the same atomic step):
+    # what the persisted indexes (explorer.data.index) check themselves against.
+    stamped = {**meta, "content": hashlib.sha256(body).hexdigest()}
+    return b'{"meta": {"1": ' + _dumps(stamped) + b"},\n" + body
 
 
 def _dumps(value: Any) -> bytes:
@@ -65,12 +69,11 @@ def serialize(loaded: Loaded, sources: dict[str, str] | None = None) -> bytes:
 
 
 def write_database(path: str | os.PathLike[str], loaded: Loaded, sources: dict[str, str]) -> None:
-    """Replace the database file in one atomic step; on any failure the old file stays."""
-    data = serialize(loaded, sources)
-    try:
-        atomic_write_bytes(path, data)
-    except OSError as error:
-        raise StoreError(f"{path}: cannot write the database: {error.strerror or error}") from None
+    """Replace the database file (and its index) in one atomic step; on any failure the old
+    file stays."""
+    from explorer.data.index import write_database_and_index
+
+    write_database_and_index(path, serialize(loaded, sources), loaded)
 
 
 def memory_database(loaded: Loaded) -> TinyDB:
@@ -140,6 +143,17 @@ def load_database_file(path: str | os.PathLike[str]) -> Loaded:
     except OSError as error:
         raise StoreError(f"{target}: cannot be read: {error.strerror or error}") from None
     return _from_document(data, name)
+
+
+def load_database_bytes(data: bytes, name: str) -> Loaded:
+    """Models from a database file's bytes in `encode_database`'s layout (about to be written:
+    the index is built from exactly what the file will hold); same checks and errors."""
+    import io
+
+    try:
+        return _from_lines(io.BytesIO(data), name)
+    except _NotLineLayout:
+        raise DatabaseDamaged(f"{name}: not an explorer database") from None
 
 
 class _NotLineLayout(Exception):

@@ -1,9 +1,16 @@
 """The explorer app: built by `build_app(corpus)`, run by `run(db)` (the `explorer` command).
 
 Every key of the app is declared in `ExplorerApp.BINDINGS` below (movement inside a pane is
-in `widgets/item_pane.py` and `widgets/detail_pane.py`). History lives here: `goto(ref)` is
-the one way to jump, so every jump is recorded; screens added later record their own visits
-with `visit()` and say how to return to them with `register_visit_handler()`.
+in `widgets/item_pane.py` and `widgets/detail_pane.py`); each action hands the key to the part
+that does the work. The app is composed of parts with one job each, made in `__init__`:
+
+- `navigator` (`explorer/navigator.py`): the history and every jump (`goto(ref)`);
+- `provenance` (`explorer/screens/provenance.py`): the article reader and the timeline;
+- `note_actions` (`explorer/note_actions.py`): the notes store, bookmarks and notes;
+- `corpus_view` (`explorer/corpus_view.py`): loading, the article filter, export;
+- `capture` (`explorer/screen_capture.py`): the screen as SVG, when asked for.
+
+Screens and widgets are handed the part they need (see `explorer/services.py`).
 """
 
 from __future__ import annotations
@@ -13,26 +20,31 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from explorer.commands.common import EXIT_BAD_INPUT, EXIT_OK, error, load_corpus
-from explorer.corpus_view import CorpusActions, article_commands
+from explorer.console import EXIT_BAD_INPUT, EXIT_OK, error
+from explorer.corpus_view import CorpusView, article_commands
 from explorer.data.errors import ExplorerError
-from explorer.history import MAIN, History, Visit
-from explorer.note_actions import NoteActions
+from explorer.data.loading import load_corpus
+from explorer.navigator import Navigator
+from explorer.note_actions import NoteActions, notes_file
 from explorer.screen_capture import ScreenCapture
-from explorer.screens.provenance import ProvenanceNavigation
+from explorer.screens.provenance import ProvenanceScreens
 
 # What only the data needs loads with it, after the first frame (the loading screen): the
 # main screen and its widgets, the notes file's machinery, the palette's commands.
 if TYPE_CHECKING:
+    from rich.console import RenderableType
     from textual.command import Provider
 
     from explorer.data import Corpus, Ref
     from explorer.data.notes import NotesStore
+    from explorer.history import History
     from explorer.screens.main import MainScreen
+    from explorer.widgets.provenance import OpenSentence, PlaceChanged
 
 
 def item_commands() -> type[Provider]:
@@ -42,10 +54,7 @@ def item_commands() -> type[Provider]:
     return ItemCommands
 
 
-CRUMB_CHARS = 28
-
-
-class ExplorerApp(CorpusActions, NoteActions, ScreenCapture, ProvenanceNavigation, App[None]):
+class ExplorerApp(App[None]):
     """Linked panes over one corpus, with browser-like history."""
 
     TITLE = "explorer"
@@ -85,150 +94,128 @@ class ExplorerApp(CorpusActions, NoteActions, ScreenCapture, ProvenanceNavigatio
         loader: Callable[[], Corpus] | None = None,
     ) -> None:
         super().__init__()
-        self._corpus = corpus
-        self.loader = loader  # when given, `corpus` is a stand-in until it has loaded
-        self._notes = notes  # the user's notes file (the default one opens when first used)
-        self.history = History(history_size)
-        self.visit_handlers: dict[str, Callable[[Visit], None]] = {}
+        self.navigator = Navigator(self, self._shown, history_size=history_size)
+        self.note_actions = NoteActions(self, self.navigator, self._shown, notes)
+        self.corpus_view = CorpusView(self, self.navigator, self.note_actions, corpus, loader)
+        self.provenance = ProvenanceScreens(self, self.navigator, self._shown)
+        self.capture = ScreenCapture(self)
+
+    def _shown(self) -> Corpus:
+        return self.corpus_view.corpus
+
+    # -- what tests, the palette and the launcher read ------------------------------------
 
     @property
     def corpus(self) -> Corpus:
-        """The data shown; with a `loader`, an empty stand-in until it has loaded (made when
-        first asked for, so the first frame does not wait for the data layer's import)."""
-        if self._corpus is None:
-            from explorer.data import Corpus, Loaded
+        """The items shown (one article's while the article filter is on; an empty stand-in
+        until a `loader` has loaded)."""
+        return self.corpus_view.corpus
 
-            self._corpus = Corpus(Loaded([], [], [], []))
-        return self._corpus
-
-    @corpus.setter
-    def corpus(self, corpus: Corpus) -> None:
-        self._corpus = corpus
+    @property
+    def full_corpus(self) -> Corpus:
+        """Every article loaded, whatever the filter shows."""
+        return self.corpus_view.full_corpus
 
     @property
     def notes(self) -> NotesStore:
         """The user's notes: the file given, or the default one, opened when first used."""
-        if self._notes is None:
-            from explorer.data.notes import NotesStore
+        return self.note_actions.store
 
-            self._notes = NotesStore()
-        return self._notes
-
-    def get_default_screen(self) -> Screen:
-        if self.loader is not None:
-            return self.loading_screen()
-        from explorer.screens.main import MainScreen
-
-        return MainScreen(self.corpus)
+    @property
+    def history(self) -> History:
+        return self.navigator.history
 
     @property
     def main(self) -> MainScreen:
         """The main screen, always at the bottom of the stack."""
-        from explorer.screens.main import MainScreen
+        return self.navigator.main
 
-        screen = self.screen_stack[0]
-        assert isinstance(screen, MainScreen)
-        return screen
+    @property
+    def article_filter(self) -> str | None:
+        """The article every pane shows, or None for all."""
+        return self.corpus_view.article_filter
 
-    # -- jumping and history --------------------------------------------------------------
+    @property
+    def data_ready(self) -> bool:
+        """The panes show the data (not loading, not switching to a filtered view)."""
+        return self.corpus_view.data_ready
+
+    @property
+    def load_error(self) -> str | None:
+        """Why the corpus could not be loaded, once that has happened."""
+        return self.corpus_view.load_error
+
+    @property
+    def load_source(self) -> str:
+        """What the loader reads, for its error messages."""
+        return self.corpus_view.load_source
+
+    @load_source.setter
+    def load_source(self, source: str) -> None:
+        self.corpus_view.load_source = source
 
     def goto(self, ref: Ref) -> bool:
         """Select `ref` in its pane and focus it, recording the jump in the history."""
-        if ref not in self.corpus:
-            self.notify(f"No such item: {ref}", severity="warning", markup=False)
+        return self.navigator.goto(ref)
+
+    def filter_article(self, article: str | None) -> None:
+        """Show one article's items in every pane (None: all of them)."""
+        self.corpus_view.filter_article(article)
+
+    def save_screen(self) -> Path | None:
+        """Write the screen as SVG where EXPLORER_SCREENSHOT_DIR says (None when unset)."""
+        return self.capture.save_screen()
+
+    # -- the app's life -------------------------------------------------------------------
+
+    def get_default_screen(self) -> Screen:
+        return self.corpus_view.first_screen()
+
+    def on_mount(self) -> None:
+        self.capture.start()
+
+    def exit(
+        self, result: None = None, return_code: int = 0, message: RenderableType | None = None
+    ) -> None:
+        super().exit(result, self.corpus_view.exit_code(return_code), message)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if not self.corpus_view.allows(action):
             return False
-        self.visit(Visit(ref))
-        return True
+        return super().check_action(action, parameters)
 
-    def visit(self, visit: Visit) -> None:
-        """Go to `visit` and record it, with the place the user is leaving (a note being
-        written is not left without asking, as for every jump below)."""
-        self.leave_unsaved_then(partial(self._visit, visit))
+    async def on_event(self, event: events.Event) -> None:
+        # Checked before the app handles the key: handling marks the event as forwarded.
+        arrived = isinstance(event, events.Key) and not event.is_forwarded
+        if arrived:
+            self.note_actions.check_notes()  # one stat of the notes file; re-read if changed
+        await super().on_event(event)
+        if arrived:
+            self.capture.key_handled()
 
-    def _visit(self, visit: Visit) -> None:
-        self._remember_here()
-        self.history.visit(visit)
-        self._show(visit)
+    def on_app_focus(self, event: events.AppFocus) -> None:
+        self.note_actions.check_notes()
 
-    def action_back(self) -> None:
-        self.leave_unsaved_then(self._back)
+    def on_open_sentence(self, message: OpenSentence) -> None:
+        self.provenance.open_sentence(message)
 
-    def _back(self) -> None:
-        self._remember_here()
-        if self.history.back() and self.history.current is not None:
-            self._show(self.history.current)
-        else:
-            self.bell()
-
-    def action_forward(self) -> None:
-        self.leave_unsaved_then(self._forward)
-
-    def _forward(self) -> None:
-        if self.history.forward() and self.history.current is not None:
-            self._show(self.history.current)
-        else:
-            self.bell()
-
-    def go_history(self, index: int) -> None:
-        """Go to history entry `index` (a crumb clicked)."""
-        self.leave_unsaved_then(partial(self._go_history, index))
-
-    def _go_history(self, index: int) -> None:
-        if self.history.go(index) and self.history.current is not None:
-            self._show(self.history.current)
-
-    def register_visit_handler(self, screen: str, handler: Callable[[Visit], None]) -> None:
-        """Say how to show a visit of another screen when back/forward lands on it."""
-        self.visit_handlers[screen] = handler
-
-    def location(self) -> Visit | None:
-        """Where the user is now: the top screen's own idea of it, if it has one."""
-        locate = getattr(self.screen, "location", None)
-        return locate() if callable(locate) else self.main.location()
-
-    def _remember_here(self) -> None:
-        here = self.location()
-        if here is not None and here != self.history.current:
-            self.history.visit(here)
-
-    def _show(self, visit: Visit) -> None:
-        if visit.screen == MAIN:
-            while len(self.screen_stack) > 1:
-                self.pop_screen()
-            if visit.ref is not None:
-                self.main.select(visit.ref)
-        else:
-            handler = self.visit_handlers.get(visit.screen)
-            if handler is not None:
-                handler(visit)
-        self._update_trail()
-
-    def _update_trail(self) -> None:
-        labels = [self._crumb(visit) for visit in self.history]
-        self.main.show_trail(labels, self.history.index)
-
-    def _crumb(self, visit: Visit) -> str:
-        from explorer.widgets.rows import ref_label
-
-        label = ref_label(self.corpus, visit.ref, CRUMB_CHARS) if visit.ref else ""
-        if visit.screen != MAIN:
-            return f"{visit.screen.capitalize()}: {label}" if label else visit.screen.capitalize()
-        return label
+    def on_place_changed(self, message: PlaceChanged) -> None:
+        self.provenance.place_changed(message)
 
     # -- keys -----------------------------------------------------------------------------
 
     def action_command_palette(self) -> None:
         """The palette (Ctrl+P): Textual's, with the fixes of `explorer.palette.Palette`."""
-        from textual.command import CommandPalette
-
         from explorer.palette import Palette
 
-        if self.use_command_palette and not CommandPalette.is_open(self):
+        # `CommandPalette.is_open` is typed for App[object] alone; this is its test.
+        palette_open = self.screen.has_class("--textual-command-palette")
+        if self.use_command_palette and not palette_open:
             self.push_screen(Palette(id="--command-palette"))
 
     async def action_quit(self) -> None:
         """Quit (q, Ctrl+Q), once the user has said what to do with a note being written."""
-        self.leave_unsaved_then(self.exit)
+        self.navigator.leave_unsaved_then(self.exit)
 
     def action_help(self) -> None:
         # Imported here: Markdown is slow to import, and the first frame must not wait for it.
@@ -237,16 +224,38 @@ class ExplorerApp(CorpusActions, NoteActions, ScreenCapture, ProvenanceNavigatio
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
-    def _to_main(self) -> MainScreen:
-        while len(self.screen_stack) > 1:
-            self.pop_screen()
-        return self.main
-
     def action_focus_pane(self, index: int) -> None:
-        self.leave_unsaved_then(lambda: self._to_main().focus_pane(index))
+        self.navigator.leave_unsaved_then(lambda: self.navigator.to_main().focus_pane(index))
 
     def action_toggle_related(self) -> None:
-        self.leave_unsaved_then(lambda: self._to_main().toggle_related())
+        self.navigator.leave_unsaved_then(lambda: self.navigator.to_main().toggle_related())
+
+    async def action_back(self) -> None:
+        self.navigator.back()
+
+    def action_forward(self) -> None:
+        self.navigator.forward()
+
+    def action_reader(self) -> None:
+        self.provenance.open_reader()
+
+    def action_timeline(self) -> None:
+        self.provenance.open_timeline()
+
+    def action_bookmark(self) -> None:
+        self.note_actions.bookmark_here()
+
+    def action_note(self) -> None:
+        self.note_actions.note_here()
+
+    def action_notes(self) -> None:
+        self.note_actions.show_notes()
+
+    def action_filter_articles(self) -> None:
+        self.corpus_view.pick_article()
+
+    def action_export(self) -> None:
+        self.corpus_view.export()
 
 
 def build_app(
@@ -270,16 +279,7 @@ def run(db: Path | None, notes: Path | None = None) -> int:
         except ExplorerError as failure:
             error(str(failure))
             return EXIT_BAD_INPUT
-    store = None
-    if notes is not None:
-        from explorer.data.notes import NotesStore
-
-        store = NotesStore(notes)
-    app = build_app(
-        None,
-        notes=store,
-        loader=partial(load_corpus, db),
-    )
+    app = build_app(None, notes=notes_file(notes), loader=partial(load_corpus, db))
     app.load_source = str(db) if db is not None else "the default database"
     app.run()
     if app.load_error is not None:

@@ -1,6 +1,6 @@
 """Many articles in the app: loading in the background, the article filter, export (Ctrl+E).
 
-An app mixin (list it before `App`) and the loading screen:
+`CorpusView` is one of the app's parts, and `LoadingScreen` its first frame:
 
 - The corpus loads in a worker thread behind `LoadingScreen`, which paints at once: with a
   thousand articles the first frame does not wait for the data, nor for the modules that only
@@ -21,12 +21,13 @@ from __future__ import annotations
 
 import gc
 import os
+import threading
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual import events, work
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
@@ -37,9 +38,13 @@ from explorer import SERVED_VARIABLE
 from explorer.data.errors import ExplorerError
 
 if TYPE_CHECKING:
+    from textual.app import App
     from textual.command import Provider
 
     from explorer.data import Corpus
+    from explorer.data.search import SearchIndex
+    from explorer.navigator import Navigator
+    from explorer.services import NoteLookup
 
 # The exit code when the data could not be loaded (bad input, as in the command line).
 EXIT_LOAD_FAILED = 2
@@ -47,6 +52,27 @@ EXIT_LOAD_FAILED = 2
 # Keys that still act while the data loads (everything else waits for it), and while the
 # terminal is too small to show the panes.
 WHILE_LOADING = frozenset({"quit", "help", "command_palette", "bell"})
+
+
+class SearchIndexHolder:
+    """The quote search index of one corpus, built once, by whichever thread first needs it
+    (the loader's worker builds it as soon as the panes show)."""
+
+    def __init__(self, corpus: Corpus) -> None:
+        self.corpus = corpus
+        self._index: SearchIndex | None = None
+        self._lock = threading.Lock()
+
+    def get(self) -> SearchIndex:
+        from explorer.data.search import SearchIndex
+
+        with self._lock:
+            if self._index is None:
+                self._index = SearchIndex(self.corpus)
+                # It lives as long as the corpus: out of the collector's sight, as the corpus
+                # is, or full collections would pause the keys.
+                gc.freeze()
+            return self._index
 
 
 def article_corpus(corpus: Corpus, article_id: str) -> Corpus:
@@ -92,10 +118,11 @@ class LoadingScreen(Screen[None]):
     }
     """
 
-    def __init__(self, what: str) -> None:
+    def __init__(self, what: str, start: Callable[[], None]) -> None:
         super().__init__()
         self.what = what
         self.failed = False
+        self._start = start  # begins the load
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -105,7 +132,7 @@ class LoadingScreen(Screen[None]):
 
     def on_mount(self) -> None:
         # Start only once this frame is on the screen: the load must not delay it.
-        self.call_after_refresh(self.app.start_loading)  # type: ignore[attr-defined]
+        self.call_after_refresh(self._start)
 
     def show_failure(self, message: str) -> None:
         """The load failed: say why, until a key quits."""
@@ -129,51 +156,92 @@ def article_commands() -> type[Provider]:
     return ArticleCommands
 
 
-class CorpusActions:
-    """App mixin: background loading, the article filter and the export dialog."""
+class CorpusView:
+    """Background loading, the article filter and the export dialog."""
 
-    corpus: Corpus
-    loader: Callable[[], Corpus] | None = None
-    load_error: str | None = None
-    load_source: str = "the database"  # what the loader reads, for its error messages
-    data_ready: bool = True
-    article_filter: str | None = None
-    exiting: bool = False  # quit was asked for: a load that lands now changes nothing
-    _full_corpus: Corpus | None = None
+    def __init__(
+        self,
+        app: App[None],
+        navigator: Navigator,
+        notes: NoteLookup,
+        corpus: Corpus | None,
+        loader: Callable[[], Corpus] | None,
+    ) -> None:
+        self._app = app
+        self._navigator = navigator
+        self._notes = notes
+        self._corpus = corpus
+        self.loader = loader  # when given, `corpus` is a stand-in until it has loaded
+        self._full_corpus: Corpus | None = None
+        self.load_error: str | None = None
+        self.load_source = "the database"  # what the loader reads, for its error messages
+        self.data_ready = True
+        self.article_filter: str | None = None
+        self.exiting = False  # quit was asked for: a load that lands now changes nothing
+        self._views = 0
+
+    @property
+    def corpus(self) -> Corpus:
+        """The data shown; with a `loader`, an empty stand-in until it has loaded (made when
+        first asked for, so the first frame does not wait for the data layer's import)."""
+        if self._corpus is None:
+            from explorer.data import Corpus, Loaded
+
+            self._corpus = Corpus(Loaded([], [], [], []))
+        return self._corpus
 
     @property
     def full_corpus(self) -> Corpus:
         """Every article loaded, whatever the filter shows."""
         return self._full_corpus if self._full_corpus is not None else self.corpus
 
+    def first_screen(self) -> Screen[None]:
+        """The app's default screen: the loading screen, or the panes over the corpus given."""
+        if self.loader is not None:
+            self.data_ready = False
+            return LoadingScreen("the articles", self._load)
+        return self._main_screen(self.corpus)
+
+    def _main_screen(self, corpus: Corpus) -> Screen[None]:
+        from explorer.screens.main import MainScreen
+
+        search = SearchIndexHolder(corpus)
+        screen = MainScreen(corpus, navigation=self._navigator, notes=self._notes, search=search)
+        # Ready before the first keystroke, on a large corpus too; off the UI thread.
+        self._app.call_after_refresh(self._build_search_index, search)
+        return screen
+
+    def _build_search_index(self, search: SearchIndexHolder) -> None:
+        if not self._quitting():
+            self._app.run_worker(search.get, thread=True, group="search-index")
+
     # -- loading --------------------------------------------------------------------------
 
-    def exit(self, result: object = None, return_code: int = 0, message: object = None) -> None:
-        # Quitting while the data loads: once the app has begun to close its screens, the
-        # load's arrival must not add a screen (Textual iterates them as it closes them).
+    def exit_code(self, return_code: int) -> int:
+        """Quitting: the code to exit with (a failed load is a failure however the user quits);
+        once the app has begun to close its screens, the load's arrival must not add one
+        (Textual iterates them as it closes them)."""
         self.exiting = True
         if self.load_error is not None and return_code == 0:
-            return_code = EXIT_LOAD_FAILED  # however the user quits, the load did fail
-        super().exit(result, return_code, message)  # type: ignore[misc]
+            return EXIT_LOAD_FAILED
+        return return_code
 
     def _quitting(self) -> bool:
-        return self.exiting or not self.is_running  # type: ignore[attr-defined]
+        return self.exiting or not self._app.is_running
 
-    def loading_screen(self) -> LoadingScreen:
-        self.data_ready = False
-        return LoadingScreen("the articles")
-
-    def start_loading(self) -> None:
-        self._load()
-
-    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def _load(self) -> None:
+        self._app.run_worker(
+            self._read, thread=True, exclusive=True, group="load", exit_on_error=False
+        )
+
+    def _read(self) -> None:
+        """In the worker thread: read the corpus, and the modules that only the data needs."""
         loader = self.loader
         assert loader is not None
         try:
             corpus = loader()
         except ExplorerError as failure:
-            self.call_from_thread(self._load_failed, str(failure))  # type: ignore[attr-defined]
+            self._app.call_from_thread(self._load_failed, str(failure))
             return
         except Exception as failure:
             # A database damaged in a way the data layer does not name still gets a message
@@ -182,23 +250,23 @@ class CorpusActions:
                 f"{self.load_source}: cannot be opened as an explorer database "
                 f"({type(failure).__name__}: {failure}); rebuild it with `explorer import`"
             )
-            self.call_from_thread(self._load_failed, message)  # type: ignore[attr-defined]
+            self._app.call_from_thread(self._load_failed, message)
             return
         # The main screen's modules load here too, off the thread that draws.
         import explorer.screens.main  # noqa: F401
 
-        self.call_from_thread(self._loaded, corpus)  # type: ignore[attr-defined]
+        self._app.call_from_thread(self._loaded, corpus)
 
     def _load_failed(self, message: str) -> None:
         """Say why on the loading screen; any key then quits with exit code 2."""
         if self._quitting():
             return
         self.load_error = message
-        screen = self.screen  # type: ignore[attr-defined]
+        screen = self._app.screen
         if isinstance(screen, LoadingScreen):
             screen.show_failure(message)
         else:
-            self.exit(return_code=EXIT_LOAD_FAILED)
+            self._app.exit(return_code=EXIT_LOAD_FAILED)
 
     def _loaded(self, corpus: Corpus) -> None:
         if self._quitting():
@@ -207,29 +275,25 @@ class CorpusActions:
         # The corpus lives as long as the app: out of the collector's sight, a thousand
         # articles' objects no longer cost a 200 ms pause on a key every few seconds.
         gc.freeze()
-        self.corpus = corpus
+        self._corpus = corpus
         self._full_corpus = corpus
-        self._show_main(self.corpus)
-
-    _views = 0
+        self._show_main(corpus)
 
     def _show_main(self, corpus: Corpus) -> None:
         """A fresh main screen over `corpus`, as the base of a screen stack of its own (a
         Textual mode), so that it is `screen_stack[0]` as the rest of the app expects."""
-        from explorer.screens.main import MainScreen
-
-        app = self  # the App this mixes into
-        screen = MainScreen(corpus)
-        previous = app.current_mode  # type: ignore[attr-defined]
+        app = self._app
+        screen = self._main_screen(corpus)
+        previous = app.current_mode
         self._views += 1
         mode = f"view-{self._views}"
-        app.add_mode(mode, lambda: screen)  # type: ignore[attr-defined]
-        app.switch_mode(mode)  # type: ignore[attr-defined]
+        app.add_mode(mode, lambda: screen)
+        app.switch_mode(mode)
         if previous != "_default":
-            app.remove_mode(previous)  # type: ignore[attr-defined]
-        app.call_after_refresh(self._after_main, screen)  # type: ignore[attr-defined]
+            app.remove_mode(previous)
+        app.call_after_refresh(self._after_main, screen)
 
-    def _after_main(self, screen: Screen) -> None:
+    def _after_main(self, screen: Screen[None]) -> None:
         if self._quitting() or not screen.is_attached:
             return
         full = self.full_corpus
@@ -241,23 +305,23 @@ class CorpusActions:
             screen.mount(status, before=footers.first() if footers else None)
         self.data_ready = True
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+    def allows(self, action: str) -> bool:
+        """Whether the app's `action` may run now (see `App.check_action`)."""
         if self.load_error is not None:  # nothing to show: only quitting (any key does)
             return action == "quit"
         if not self.data_ready and action not in WHILE_LOADING:
             return False
         # A terminal too small for the panes hides them: keys must not act on what is hidden.
-        too_small = getattr(self.screen, "too_small", False)  # type: ignore[attr-defined]
-        if too_small and action not in WHILE_LOADING:
-            return False
-        return super().check_action(action, parameters)  # type: ignore[misc]
+        too_small = getattr(self._app.screen, "too_small", False)
+        return not (too_small and action not in WHILE_LOADING)
 
     # -- the article filter ---------------------------------------------------------------
 
-    def action_filter_articles(self) -> None:
+    def pick_article(self) -> None:
+        """The article picker; the article chosen (or all) fills every pane."""
         from explorer.screens.articles import ArticlePicker
 
-        self.push_screen(  # type: ignore[attr-defined]
+        self._app.push_screen(
             ArticlePicker(self.full_corpus, self.article_filter),
             lambda picked: None if picked is None else self.filter_article(picked or None),
         )
@@ -265,27 +329,28 @@ class CorpusActions:
     def filter_article(self, article: str | None) -> None:
         """Show one article's items in every pane (None: all of them); a note being written
         is not dropped without asking (the screens on top of the panes close)."""
-        self.leave_unsaved_then(partial(self._filter_article, article))  # type: ignore[attr-defined]
+        self._navigator.leave_unsaved_then(partial(self._filter_article, article))
 
     def _filter_article(self, article: str | None) -> None:
         if self.loader is not None:  # still loading: nothing to filter yet
             return
         full = self.full_corpus
         if article is not None and article not in full.articles:
-            self.notify(f"No article {article}", severity="warning", markup=False)  # type: ignore[attr-defined]
+            self._app.notify(f"No article {article}", severity="warning", markup=False)
             return
         self._full_corpus = full
         self.article_filter = article
-        self.corpus = full if article is None else article_corpus(full, article)
+        self._corpus = full if article is None else article_corpus(full, article)
         self.data_ready = False
-        self._show_main(self.corpus)
+        self._show_main(self._corpus)
 
     # -- export ---------------------------------------------------------------------------
 
-    def action_export(self) -> None:
+    def export(self) -> None:
+        """Ask for a format and a file, then write the current view there."""
         if os.environ.get(SERVED_VARIABLE):
             # A browser tab must not choose a path on the server's machine to write.
-            self.notify(  # type: ignore[attr-defined]
+            self._app.notify(
                 "Export is off in the browser: run `explorer export` in a terminal.",
                 severity="warning",
                 markup=False,
@@ -297,11 +362,11 @@ class CorpusActions:
         full = self.full_corpus
         stem = self.article_filter or "explorer-export"
         what = select(full, article=self.article_filter).describe()
-        self.push_screen(ExportDialog(what, stem, self.write_export), self._exported)  # type: ignore[attr-defined]
+        self._app.push_screen(ExportDialog(what, stem, self.write_export), self._exported)
 
     def _exported(self, done: str | None) -> None:
         if done is not None:
-            self.notify(done, markup=False)  # type: ignore[attr-defined]
+            self._app.notify(done, markup=False)
 
     def write_export(self, fmt: str, path: str) -> str:
         """Write the current view (the filtered article, or all) as `fmt` to `path`, replacing

@@ -1,31 +1,57 @@
 """The app's side of notes: `m` bookmarks, `n` writes a note, `b` lists them all.
 
-An app mixin (list it before `App`), so the app module only declares the keys. The notes are
-read again from their file, when it changed, on every key and whenever the terminal regains
-focus: a note saved by another explorer (or `explorer note`) shows without a restart. A
-failed save never loses text: the editor stays open with it (see `NoteEditor`).
+`NoteActions` is one of the app's parts: it owns the notes store (the user's file, opened when
+first used) and what the keys do with it, and keeps every mark and note on screen fresh. The
+notes are read again from their file, when it changed, on every key and whenever the terminal
+regains focus (`check_notes`): a note saved by another explorer (or `explorer note`) shows
+without a restart. A failed save never loses text: the editor stays open with it (see
+`NoteEditor`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual import events
-
-# The screens and the notes file's machinery load when first used (see ExplorerApp.notes):
-# the app's first frame must not wait for them.
+# The screens and the notes file's machinery load when first used: the app's first frame must
+# not wait for them.
 if TYPE_CHECKING:
+    from textual.app import App
+
     from explorer.data import Corpus, Ref
-    from explorer.data.notes import NotesStore
+    from explorer.data.notes import Note, NotesStore
+    from explorer.navigator import Navigator
     from explorer.widgets.detail_pane import DetailPane
 
 
 class NoteActions:
-    """App mixin: the note and bookmark actions, and keeping what shows of notes fresh."""
+    """The note and bookmark actions, and keeping what shows of notes fresh."""
 
-    notes: NotesStore
-    corpus: Corpus
+    def __init__(
+        self,
+        app: App[None],
+        navigator: Navigator,
+        corpus: Callable[[], Corpus],
+        store: NotesStore | None = None,
+    ) -> None:
+        self._app = app
+        self._navigator = navigator
+        self._corpus = corpus
+        self._store = store
+
+    @property
+    def store(self) -> NotesStore:
+        """The user's notes: the file given, or the default one, opened when first used."""
+        if self._store is None:
+            from explorer.data.notes import NotesStore
+
+            self._store = NotesStore()
+        return self._store
+
+    def get(self, ref: Ref) -> Note | None:
+        """The note on `ref` as last read (what a list row or the detail pane shows)."""
+        return self.store.get(ref)
 
     # -- what the keys act on -------------------------------------------------------------
 
@@ -34,7 +60,7 @@ class NoteActions:
         from explorer.data import Ref
         from explorer.screens.main import MainScreen
 
-        screen = self.screen  # type: ignore[attr-defined]
+        screen = self._app.screen
         if isinstance(screen, MainScreen):
             return screen.current
         ref = getattr(screen, "current_ref", None)
@@ -43,58 +69,63 @@ class NoteActions:
     def note_label(self, ref: Ref) -> str:
         from explorer.describe import item_title
 
-        item = self.corpus.get(ref)
+        item = self._corpus().get(ref)
         return item_title(item) if item is not None else ref.id
 
     # -- actions --------------------------------------------------------------------------
 
-    def action_bookmark(self) -> None:
+    def bookmark_here(self) -> None:
+        """Flip the bookmark on the item under the cursor (a bell when there is none)."""
         ref = self.note_target()
         if ref is None:
-            self.bell()  # type: ignore[attr-defined]
+            self._app.bell()
             return
         self.toggle_bookmark(ref, self.note_label(ref))
 
-    def action_note(self) -> None:
+    def note_here(self) -> None:
+        """The editor on the note of the item under the cursor (a bell when there is none)."""
         ref = self.note_target()
         if ref is None:
-            self.bell()  # type: ignore[attr-defined]
+            self._app.bell()
             return
         self.open_note_editor(ref, self.note_label(ref))
 
-    def action_notes(self) -> None:
+    def show_notes(self) -> None:
+        """The list of every note and bookmark."""
         from explorer.screens.notes import NotesScreen
 
-        if not isinstance(self.screen, NotesScreen):  # type: ignore[attr-defined]
-            self.push_screen(NotesScreen(self.corpus, self.notes))  # type: ignore[attr-defined]
+        if not isinstance(self._app.screen, NotesScreen):
+            self._app.push_screen(NotesScreen(self._corpus(), self.store, self, self._navigator))
 
     def toggle_bookmark(self, ref: Ref, label: str) -> None:
         """Flip the bookmark the user sees on `ref` (as the file has it now)."""
         from explorer.data.notes import NotesError
         from explorer.widgets.rows import literal
 
-        self.notes.refresh()
-        note = self.notes.get(ref)
+        store = self.store
+        store.refresh()
+        note = store.get(ref)
         on = not (note is not None and note.bookmark)
         try:
-            self.notes.set_bookmark(ref, on, label=label)
+            store.set_bookmark(ref, on, label=label)
         except NotesError as failure:
-            self.notify(  # type: ignore[attr-defined]
+            self._app.notify(
                 str(failure), title="Bookmark not saved", severity="error", markup=False
             )
             return
         verb = "Bookmarked" if on else "Bookmark removed:"
-        self.notify(f"{verb} {literal(label, 60)}", markup=False)  # type: ignore[attr-defined]
+        self._app.notify(f"{verb} {literal(label, 60)}", markup=False)
         self.refresh_notes()
 
     def open_note_editor(self, ref: Ref, label: str) -> None:
         """The editor on `ref`'s note, unless the notes file is read-only (then say why)."""
         from explorer.screens.note_editor import NoteEditor
 
-        self.notes.refresh()
-        if self.notes.problem is not None:
-            self.notify(  # type: ignore[attr-defined]
-                str(self.notes.problem),
+        store = self.store
+        store.refresh()
+        if store.problem is not None:
+            self._app.notify(
+                str(store.problem),
                 title="Notes are read-only",
                 severity="error",
                 markup=False,
@@ -104,21 +135,12 @@ class NoteActions:
 
         def closed(saved: bool | None) -> None:
             if saved:
-                note = self.notes.get(ref)
+                note = store.get(ref)
                 said = "Note saved." if note is not None and note.text else "Note removed."
-                self.notify(said, markup=False)  # type: ignore[attr-defined]
+                self._app.notify(said, markup=False)
             self.refresh_notes()
 
-        self.push_screen(NoteEditor(self.notes, ref, label), closed)  # type: ignore[attr-defined]
-
-    def leave_unsaved_then(self, then: Callable[[], None]) -> None:
-        """Run `then` (which leaves the screens on top); first, when one of them holds text
-        not yet saved (the note editor), ask whether to discard it, and go only if so."""
-        for screen in reversed(self.screen_stack):  # type: ignore[attr-defined]
-            if getattr(screen, "unsaved", False):
-                screen.ask_to_discard(then)
-                return
-        then()
+        self._app.push_screen(NoteEditor(store, ref, label), closed)
 
     # -- keeping the screens fresh --------------------------------------------------------
 
@@ -127,28 +149,29 @@ class NoteActions:
         from explorer.screens.main import MainScreen
         from explorer.screens.notes import NotesScreen
 
-        main = self.screen_stack[0]  # type: ignore[attr-defined]
+        main = self._app.screen_stack[0]
         if isinstance(main, MainScreen) and main.is_mounted:
             for pane in main.panes:
                 pane.refresh_notes()
             redraw_detail(main.detail, main.current)
-        top = self.screen  # type: ignore[attr-defined]
+        top = self._app.screen
         if isinstance(top, NotesScreen):
             top.reload()
 
     def check_notes(self) -> None:
         """Re-read the notes file if it changed on disk (another explorer saved) and show it."""
-        changed = self.notes.refresh()
+        changed = self.store.refresh()
         if changed:
             self.refresh_notes()
 
-    def on_app_focus(self, event: events.AppFocus) -> None:
-        self.check_notes()
 
-    async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, events.Key) and not event.is_forwarded:
-            self.check_notes()  # one stat of the notes file; re-read only when it changed
-        await super().on_event(event)  # type: ignore[misc]
+def notes_file(path: Path | None) -> NotesStore | None:
+    """The notes store of `--notes FILE` (None: the default file, opened when first used)."""
+    if path is None:
+        return None
+    from explorer.data.notes import NotesStore
+
+    return NotesStore(path)
 
 
 def redraw_detail(detail: DetailPane, ref: Ref | None) -> None:

@@ -21,6 +21,7 @@ from textual.content import Content
 
 from explorer.data import Ref
 from explorer.data.models import ITEM_KINDS
+from explorer.services import CorpusBrowser
 from explorer.widgets.option_list import can_page
 from explorer.widgets.rows import KIND_NAMES, literal, ref_label
 
@@ -52,7 +53,10 @@ class ItemCommands(Provider):
         """(searchable text, item, help) for every item, built once per palette opening."""
         if self._found is not None:
             return self._found
-        corpus = self.app.corpus  # type: ignore[attr-defined]
+        app = self.app
+        if not isinstance(app, CorpusBrowser):
+            return []
+        corpus = app.corpus
         found = []
         for kind in ITEM_KINDS:
             for item in corpus.all(kind):
@@ -65,7 +69,9 @@ class ItemCommands(Provider):
         return f"Go to this {KIND_NAMES[ref.kind]}"
 
     def _jump(self, ref: Ref) -> None:
-        self.app.goto(ref)  # type: ignore[attr-defined]
+        app = self.app
+        if isinstance(app, CorpusBrowser):
+            app.goto(ref)
 
     async def discover(self) -> Hits:
         for text, ref, help_text in self._candidates():

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-
-from textual import events
-from textual.timer import Timer
+from typing import TYPE_CHECKING
 
 from explorer.data.atomic import atomic_write_bytes
+
+if TYPE_CHECKING:
+    from textual.app import App
+    from textual.timer import Timer
 
 SCREENSHOT_DIR_VARIABLE = "EXPLORER_SCREENSHOT_DIR"
 SCREENSHOT_NAME = "screen.svg"
@@ -30,29 +32,30 @@ def screenshot_dir() -> Path | None:
 
 
 class ScreenCapture:
-    """App mixin (list it before `App`): the screen as SVG after keys, on request only."""
+    """One of the app's parts: the screen as SVG after keys, on request only."""
 
-    _capture_timer: Timer | None = None
+    def __init__(self, app: App[None]) -> None:
+        self._app = app
+        self._timer: Timer | None = None
 
-    def _on_mount(self, event: events.Mount) -> None:
+    def start(self) -> None:
+        """The app has mounted: save its first frame, and again whenever the screen changes."""
         if screenshot_dir() is not None:
-            self.call_after_refresh(self.save_screen)  # type: ignore[attr-defined]
+            self._app.call_after_refresh(self.save_screen)
             # A screen that replaces another (the loading screen giving way to the main one)
             # changes what is shown without a key.
-            self.screen_change_signal.subscribe(self, self._capture_soon)  # type: ignore[attr-defined]
+            self._app.screen_change_signal.subscribe(self._app, self._capture_soon)
 
-    async def on_event(self, event: events.Event) -> None:
-        # Checked before the app handles the key: handling marks the event as forwarded.
-        arrived = isinstance(event, events.Key) and not event.is_forwarded
-        await super().on_event(event)  # type: ignore[misc]
-        if arrived and screenshot_dir() is not None:
+    def key_handled(self) -> None:
+        """A key (not a forwarded one) has been handled by the app."""
+        if screenshot_dir() is not None:
             self._capture_soon()
 
     def _capture_soon(self, *_: object) -> None:
         """Save the screen once it has settled: the last of a burst of keys restarts the wait."""
-        if self._capture_timer is not None:
-            self._capture_timer.stop()
-        self._capture_timer = self.set_timer(SETTLE_SECONDS, self.save_screen)  # type: ignore[attr-defined]
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self._app.set_timer(SETTLE_SECONDS, self.save_screen)
 
     def save_screen(self) -> Path | None:
         """Write the current screen to `<dir>/screen.svg`; readers never see half a file."""
@@ -61,6 +64,6 @@ class ScreenCapture:
             return None
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / SCREENSHOT_NAME
-        svg = self.export_screenshot()  # type: ignore[attr-defined]
+        svg = self._app.export_screenshot()
         atomic_write_bytes(path, svg.encode("utf-8"))
         return path

@@ -9,38 +9,16 @@ import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rich.console import Console
-from rich.text import Text
+from explorer.console import EXIT_BAD_INPUT, EXIT_NOT_FOUND, EXIT_OK, error, stderr, stdout
 
-# Only the errors here: the data layer loads when a command runs, not when its arguments are
-# declared (every subcommand is declared before the app's first frame).
+# Only the errors and a function that imports on call: the data layer loads when a command
+# runs, not when its arguments are declared (every subcommand is declared before the app's
+# first frame).
 from explorer.data.errors import ExplorerError
+from explorer.data.loading import load_corpus
 
 if TYPE_CHECKING:
     from explorer.data import Corpus
-
-EXIT_OK = 0
-EXIT_NOT_FOUND = 1
-EXIT_BAD_INPUT = 2
-
-
-def stdout() -> Console:
-    """Standard output: wrapped to the terminal's width on a terminal, never wrapped when
-    piped (a script or grep reads each line whole)."""
-    console = Console(highlight=False)
-    console.soft_wrap = not console.is_terminal
-    return console
-
-
-def stderr() -> Console:
-    return Console(stderr=True, highlight=False, soft_wrap=True)
-
-
-def error(message: str) -> None:
-    """One line on stderr; the message is shown literally, never parsed as markup."""
-    line = Text("explorer: ", style="bold red")
-    line.append(message)
-    stderr().print(line)
 
 
 def add_db_option(parser: argparse.ArgumentParser) -> None:
@@ -51,14 +29,6 @@ def add_db_option(parser: argparse.ArgumentParser) -> None:
         help="database to read (default: your corpus once `explorer import` has written it, "
         "else the embedded seed article; see `explorer --help`)",
     )
-
-
-def load_corpus(db: Path | None) -> Corpus:
-    """The corpus named by --db, or the default one (the user's corpus once imported, else
-    the seed); raises ExplorerError on bad input. The app loads its data through this too."""
-    from explorer.data.sources import open_corpus, open_default_corpus
-
-    return open_corpus(db) if db is not None else open_default_corpus()
 
 
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")

@@ -22,6 +22,7 @@ from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from explorer.data import Corpus
+from explorer.services import CorpusBrowser
 from explorer.widgets.option_list import PagedOptionList
 from explorer.widgets.rows import literal
 
@@ -292,7 +293,10 @@ class ArticleCommands(Provider):
     """Palette commands: "Articles: show all" and "Articles: <title>" for each article."""
 
     def _commands(self) -> list[tuple[str, str]]:
-        full = getattr(self.app, "full_corpus", None) or self.app.corpus  # type: ignore[attr-defined]
+        app = self.app
+        if not isinstance(app, CorpusBrowser):
+            return []
+        full = app.full_corpus
         commands = [("Articles: show all", "")]
         commands += [
             (f"Articles: {literal(a.title, 100)} ({a.id})", a.id) for a in full.articles.values()
@@ -300,7 +304,9 @@ class ArticleCommands(Provider):
         return commands
 
     def _apply(self, article: str) -> None:
-        self.app.filter_article(article or None)  # type: ignore[attr-defined]
+        app = self.app
+        if isinstance(app, CorpusBrowser):
+            app.filter_article(article or None)
 
     async def discover(self) -> Hits:
         for text, article in self._commands()[:1]:

@@ -2,7 +2,9 @@
 
 The screen holds "what is current" (the item under the cursor of the focused pane) and the
 related/only-related mode; panes post messages up, the screen calls down. History lives in
-the app (`ExplorerApp.goto`), which calls `select()` here to show a visit.
+the app's navigator (`explorer.navigator.Navigator`): the screen is handed it as a
+`Navigation` to follow links and crumbs, and the navigator calls `select()` here to show a
+visit. The quote search's keys (`/`, then `n`, `N`, Esc) are the screen's too.
 """
 
 from __future__ import annotations
@@ -21,11 +23,12 @@ from textual.widgets import Footer, Static
 
 from explorer.data import Corpus, ItemKind, Ref
 from explorer.history import Visit
+from explorer.services import Navigation, NoteLookup, SearchIndexSource
 from explorer.widgets.breadcrumb import Breadcrumb
 from explorer.widgets.detail_pane import DetailPane
 from explorer.widgets.item_pane import ItemPane, Linking
 from explorer.widgets.pane_tabs import PaneTabs
-from explorer.widgets.quote_search import QuoteSearch, QuoteSearchKeys
+from explorer.widgets.quote_search import QuoteSearch
 
 PANE_KINDS: tuple[ItemKind, ...] = ("actor", "meeting", "quote")
 PANE_NAMES = ["Actors", "Meetings", "Quotes", "Detail"]
@@ -33,7 +36,7 @@ MIN_WIDTH = 40
 MIN_HEIGHT = 10
 
 
-class MainScreen(QuoteSearchKeys, Screen[None]):
+class MainScreen(Screen[None]):
     """Linked panes; the layout follows the terminal's size (see app.tcss)."""
 
     # Classes on the screen by size: "-narrow"/"-wide" stack the lists or set them side by
@@ -65,9 +68,20 @@ class MainScreen(QuoteSearchKeys, Screen[None]):
     only_related: reactive[bool] = reactive(False)
     current: reactive[Ref | None] = reactive(None)
 
-    def __init__(self, corpus: Corpus) -> None:
+    def __init__(
+        self,
+        corpus: Corpus,
+        *,
+        navigation: Navigation,
+        notes: NoteLookup,
+        search: SearchIndexSource,
+    ) -> None:
         super().__init__()
         self.corpus = corpus
+        self.navigation = navigation
+        self.notes = notes
+        self.search_index = search
+        self._search_before: tuple[Ref | None, Widget | None] = (None, None)
         self.active_list = 0
         self.too_small = False  # the terminal is below MIN_WIDTH x MIN_HEIGHT: nothing shows
         self._focus_when_shown: Widget | None = None  # the focus to give back when it grows
@@ -78,9 +92,11 @@ class MainScreen(QuoteSearchKeys, Screen[None]):
         with Horizontal(id="body"):
             with Vertical(id="lists"):
                 for index, kind in enumerate(PANE_KINDS):
-                    yield ItemPane(self.corpus, kind, str(index + 1), id=f"{kind}s")
-            yield DetailPane(self.corpus, id="detail")
-        yield QuoteSearch(self.corpus, id="quote-search")
+                    yield ItemPane(
+                        self.corpus, kind, str(index + 1), notes=self.notes, id=f"{kind}s"
+                    )
+            yield DetailPane(self.corpus, notes=self.notes, id="detail")
+        yield QuoteSearch(self.corpus, self.search_index, id="quote-search")
         yield Static(id="too-small", markup=False)
         yield Footer()
 
@@ -104,6 +120,10 @@ class MainScreen(QuoteSearchKeys, Screen[None]):
     @property
     def crumbs(self) -> Breadcrumb:
         return self.query_one(Breadcrumb)
+
+    @property
+    def quote_search(self) -> QuoteSearch:
+        return self.query_one(QuoteSearch)
 
     @property
     def focused_pane(self) -> ItemPane | None:
@@ -143,6 +163,11 @@ class MainScreen(QuoteSearchKeys, Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self.too_small:  # nothing shows but "too small": no key acts on the hidden panes
             return False
+        if action in ("search_next", "search_previous", "search_close"):
+            # n/N/Esc act only while a search is open, and otherwise pass through to their
+            # other uses (`n` writes a note).
+            search = self.quote_search
+            return search.is_open and search.accepted
         return super().check_action(action, parameters)
 
     def cycle_pane(self, step: int) -> None:
@@ -195,11 +220,52 @@ class MainScreen(QuoteSearchKeys, Screen[None]):
 
     def on_detail_pane_follow(self, event: DetailPane.Follow) -> None:
         event.stop()
-        self.app.goto(event.ref)  # type: ignore[attr-defined]
+        self.navigation.goto(event.ref)
 
     def on_breadcrumb_goto(self, event: Breadcrumb.Goto) -> None:
         event.stop()
-        self.app.go_history(event.index)  # type: ignore[attr-defined]
+        self.navigation.go_history(event.index)
+
+    # -- the quote search -----------------------------------------------------------------
+
+    def action_search(self) -> None:
+        self._search_before = (self.current, self.focused)
+        self.quote_search.open()
+        self.refresh_bindings()
+
+    def action_search_next(self) -> None:
+        self._go_to_result(1)
+
+    def action_search_previous(self) -> None:
+        self._go_to_result(-1)
+
+    def action_search_close(self) -> None:
+        self.quote_search.close()
+        self.refresh_bindings()
+
+    def _go_to_result(self, step: int) -> None:
+        ref = self.quote_search.step(step)
+        if ref is not None:
+            self._show_result(ref)
+
+    def _show_result(self, ref: Ref) -> None:
+        if self.navigation.goto(ref):
+            self.focus_pane(3)
+
+    def on_quote_search_goto(self, event: QuoteSearch.Goto) -> None:
+        event.stop()
+        self._show_result(event.ref)
+        self.refresh_bindings()
+
+    def on_quote_search_cancelled(self, event: QuoteSearch.Cancelled) -> None:
+        """Back to the item and the pane that were shown before `/`."""
+        event.stop()
+        ref, focused = self._search_before
+        if ref is not None and self.current != ref:
+            self.select(ref)
+        if focused is not None and focused.is_attached:
+            self.set_focus(focused)
+        self.refresh_bindings()
 
     def on_pane_tabs_picked(self, event: PaneTabs.Picked) -> None:
         event.stop()

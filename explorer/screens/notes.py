@@ -19,6 +19,7 @@ from textual.widgets.option_list import Option
 from explorer.data import Corpus, Ref
 from explorer.data.notes import Note, NotesError, NotesStore
 from explorer.screens.confirm import ConfirmScreen
+from explorer.services import Navigation, NoteKeeping
 from explorer.widgets.keys import LIST_KEYS
 from explorer.widgets.note_marks import BOOKMARK_MARK, note_lines
 from explorer.widgets.option_list import PagedOptionList
@@ -55,10 +56,14 @@ class NotesScreen(Screen[None]):
         Binding("d,delete", "delete", "Delete", key_display="d"),
     ]
 
-    def __init__(self, corpus: Corpus, store: NotesStore) -> None:
+    def __init__(
+        self, corpus: Corpus, store: NotesStore, keeping: NoteKeeping, navigation: Navigation
+    ) -> None:
         super().__init__()
         self.corpus = corpus
         self.store = store
+        self.keeping = keeping  # editing and bookmarking, with the app's messages and redraws
+        self.navigation = navigation
         self.notes: list[Note] = []
 
     def compose(self) -> ComposeResult:
@@ -161,17 +166,17 @@ class NotesScreen(Screen[None]):
                 markup=False,
             )
             return
-        self.app.goto(note.ref)  # type: ignore[attr-defined]
+        self.navigation.goto(note.ref)
 
     def action_edit(self) -> None:
         note = self.current
         if note is not None:
-            self.app.open_note_editor(note.ref, note_label(self.corpus, note, 200))  # type: ignore[attr-defined]
+            self.keeping.open_note_editor(note.ref, note_label(self.corpus, note, 200))
 
     def action_bookmark(self) -> None:
         note = self.current
         if note is not None:
-            self.app.toggle_bookmark(note.ref, note_label(self.corpus, note, 200))  # type: ignore[attr-defined]
+            self.keeping.toggle_bookmark(note.ref, note_label(self.corpus, note, 200))
             self.reload(keep=note.ref)
 
     def action_delete(self) -> None:
@@ -197,6 +202,6 @@ class NotesScreen(Screen[None]):
                 return
             self.notify(f"Deleted the {what}.", markup=False)
             self.reload()
-            self.app.refresh_notes()  # type: ignore[attr-defined]
+            self.keeping.refresh_notes()
 
         self.app.push_screen(ConfirmScreen(question, yes="Delete", no="Keep"), answered)

@@ -1,9 +1,10 @@
 """How the app opens the article reader and the timeline, and brings them back from history.
 
-`ProvenanceNavigation` is an app mixin (list it before `App`): `action_reader` (key `a`) and
-`action_timeline` (key `t`) work from any screen on the item under the cursor, a sentence of
-the detail pane opens the reader there, and both screens are history entries — back and
-forward return to them at the highlight, filter and row the user left.
+`ProvenanceScreens` is one of the app's parts: it opens the reader (key `a`) and the timeline
+(key `t`) from any screen on the item under the cursor, and the reader at a sentence of the
+detail pane (`OpenSentence`); both screens are history entries of the app's `Navigator`, and
+back and forward return to them at the highlight, filter and row the user left
+(`PlaceChanged`).
 
 History entries (`explorer.history.Visit`):
 - reader: `Visit(ref, "reader", "ARTICLE@SENTENCE_START")` — the item, and the sentence of
@@ -15,14 +16,17 @@ History entries (`explorer.history.Visit`):
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
 from explorer.history import Visit
 
 # The screens load when first shown: the app's first frame must not wait for them.
 if TYPE_CHECKING:
-    from explorer.app import ExplorerApp
-    from explorer.data import Ref, Span
+    from textual.app import App
+
+    from explorer.data import Corpus, Ref, Span
+    from explorer.navigator import Navigator
     from explorer.screens.reader import ReaderPlace
     from explorer.screens.timeline import TimelinePlace
     from explorer.widgets.provenance import OpenSentence, PlaceChanged
@@ -36,18 +40,16 @@ def reader_anchor(article_id: str, span: Span | None) -> str:
     return article_id if span is None else f"{article_id}@{span.sentence_start}"
 
 
-class ProvenanceNavigation:
-    """App mixin: the reader and the timeline, opened by key or link, recorded in history."""
+class ProvenanceScreens:
+    """The reader and the timeline, opened by key or link, recorded in the history."""
 
-    def on_mount(self) -> None:
-        app = self._explorer
+    def __init__(self, app: App[None], navigator: Navigator, corpus: Callable[[], Corpus]) -> None:
+        self._app = app
+        self._navigator = navigator
+        self._corpus = corpus
         self._places: OrderedDict[Visit, object] = OrderedDict()
-        app.register_visit_handler(READER, self._show_reader)
-        app.register_visit_handler(TIMELINE, self._show_timeline)
-
-    @property
-    def _explorer(self) -> ExplorerApp:
-        return cast("ExplorerApp", self)
+        navigator.register_visit_handler(READER, self._show_reader)
+        navigator.register_visit_handler(TIMELINE, self._show_timeline)
 
     # -- what the user is on --------------------------------------------------------------
 
@@ -57,61 +59,61 @@ class ProvenanceNavigation:
         from explorer.screens.reader import ReaderScreen
         from explorer.screens.timeline import TimelineScreen
 
-        app = self._explorer
-        screen = app.screen
+        screen = self._app.screen
         if isinstance(screen, ReaderScreen | TimelineScreen):
             return screen.current_ref
         if isinstance(screen, MainScreen):
             return screen.current
-        return app.main.current
+        return self._navigator.main.current
 
     # -- opening --------------------------------------------------------------------------
 
-    def action_reader(self) -> None:
+    def open_reader(self) -> None:
         """Read the article at the first sentence that supports the item under the cursor."""
-        app = self._explorer
+        corpus = self._corpus()
         ref = self.item_here()
-        sentences = app.corpus.sentences(ref) if ref is not None else []
+        sentences = corpus.sentences(ref) if ref is not None else []
         if sentences:
             article, span = sentences[0]
-            app.visit(Visit(ref, READER, reader_anchor(article.id, span)))
+            self._navigator.visit(Visit(ref, READER, reader_anchor(article.id, span)))
             return
         if ref is not None:
             from explorer.describe import item_title
 
-            item = app.corpus[ref]
-            app.notify(
+            item = corpus[ref]
+            self._app.notify(
                 f"No sentence of the article supports {item_title(item)}",
                 severity="warning",
                 markup=False,
             )
-        article_id = next(iter(app.corpus.articles), None)
+        article_id = next(iter(corpus.articles), None)
         if article_id is not None:
-            app.visit(Visit(None, READER, article_id))
+            self._navigator.visit(Visit(None, READER, article_id))
 
-    def on_open_sentence(self, message: OpenSentence) -> None:
+    def open_sentence(self, message: OpenSentence) -> None:
+        """The reader at the sentence a link of the detail pane named."""
         message.stop()
-        self._explorer.visit(
+        self._navigator.visit(
             Visit(message.ref, READER, reader_anchor(message.article.id, message.span))
         )
 
-    def action_timeline(self) -> None:
+    def open_timeline(self) -> None:
         """Meetings in date order, filtered to the actor under the cursor if there is one."""
         from explorer.data import Ref
         from explorer.screens.timeline import TimelineScreen
 
-        app = self._explorer
-        if isinstance(app.screen, TimelineScreen):
+        if isinstance(self._app.screen, TimelineScreen):
             return
         ref = self.item_here()
         if ref is not None and ref.kind == "quote":
-            meeting = app.corpus.quotes[ref.id].meeting
+            meeting = self._corpus().quotes[ref.id].meeting
             ref = Ref("meeting", meeting) if meeting else None
-        app.visit(Visit(ref, TIMELINE))
+        self._navigator.visit(Visit(ref, TIMELINE))
 
     # -- showing a visit (opened, or reached by back/forward) -----------------------------
 
-    def on_place_changed(self, message: PlaceChanged) -> None:
+    def place_changed(self, message: PlaceChanged) -> None:
+        """Keep the latest place of a visit, for back and forward to return to."""
         message.stop()
         self._places[message.visit] = message.place
         self._places.move_to_end(message.visit)
@@ -121,23 +123,23 @@ class ProvenanceNavigation:
     def _show_reader(self, visit: Visit) -> None:
         from explorer.screens.reader import ReaderScreen
 
-        app = self._explorer
+        corpus = self._corpus()
         article_id, _, start = (visit.anchor or "").partition("@")
         span = None
         if visit.ref is not None and start.isdigit():
             span = next(
                 (
                     s
-                    for article, s in app.corpus.sentences(visit.ref)
+                    for article, s in corpus.sentences(visit.ref)
                     if article.id == article_id and s.sentence_start == int(start)
                 ),
                 None,
             )
         place = self._places.get(visit)
-        self._to_main()
-        app.push_screen(
+        self._navigator.to_main()
+        self._app.push_screen(
             ReaderScreen(
-                app.corpus,
+                corpus,
                 visit.ref,
                 article_id=article_id or None,
                 span=span,
@@ -149,21 +151,15 @@ class ProvenanceNavigation:
     def _show_timeline(self, visit: Visit) -> None:
         from explorer.screens.timeline import TimelineScreen
 
-        app = self._explorer
         ref = visit.ref
         place = self._places.get(visit)
-        self._to_main()
-        app.push_screen(
+        self._navigator.to_main()
+        self._app.push_screen(
             TimelineScreen(
-                app.corpus,
+                self._corpus(),
                 ref.id if ref is not None and ref.kind == "actor" else None,
                 cursor=ref.id if ref is not None and ref.kind == "meeting" else None,
                 visit=visit,
                 place=cast("TimelinePlace | None", place),
             )
         )
-
-    def _to_main(self) -> None:
-        app = self._explorer
-        while len(app.screen_stack) > 1:
-            app.pop_screen()

@@ -17,8 +17,9 @@ from textual.widgets.option_list import Option
 
 from explorer.data import Article, Corpus, Ref, Span
 from explorer.describe import describe_fields, item_title, sentence_text
+from explorer.services import NoteLookup
 from explorer.widgets.keys import LIST_KEYS
-from explorer.widgets.note_marks import note_section, notes_store
+from explorer.widgets.note_marks import note_section
 from explorer.widgets.option_list import PagedOptionList
 from explorer.widgets.provenance import OpenSentence
 from explorer.widgets.rows import KIND_NAMES, literal, ref_label
@@ -53,9 +54,10 @@ class DetailPane(PagedOptionList):
             super().__init__()
             self.ref = ref
 
-    def __init__(self, corpus: Corpus, **kwargs: object) -> None:
+    def __init__(self, corpus: Corpus, notes: NoteLookup | None = None, **kwargs: object) -> None:
         super().__init__(markup=False, **kwargs)  # type: ignore[arg-type]
         self.corpus = corpus
+        self.notes = notes  # the user's notes, for the note section (None: none shown)
         self.ref: Ref | None = None
         self.links: list[Ref] = []
         self.sentences: list[tuple[Article, Span]] = []
@@ -80,7 +82,7 @@ class DetailPane(PagedOptionList):
         options.append(self._line(Content.styled(_text(item_title(item)), "bold")))
         for label, value in describe_fields(self.corpus, item):
             options.append(self._line(Content.assemble((f"{label}: ", "dim"), _text(value))))
-        options += note_section(notes_store(self), ref)  # the user's note and bookmark
+        options += note_section(self.notes, ref)  # the user's note and bookmark
         options += self.link_section(ref)
         options += self.article_section(ref)
         self.set_options(options)

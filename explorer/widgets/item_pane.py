@@ -15,8 +15,9 @@ from textual.content import Content
 from textual.message import Message
 
 from explorer.data import Corpus, ItemKind, Ref
+from explorer.services import NoteLookup
 from explorer.widgets.keys import LIST_KEYS
-from explorer.widgets.note_marks import notes_store, row_mark
+from explorer.widgets.note_marks import row_mark
 from explorer.widgets.row_order import RowOrder
 from explorer.widgets.rows import KIND_TITLES, item_row, literal, ref_label, sort_items
 from explorer.widgets.virtual_list import VirtualList
@@ -61,9 +62,17 @@ class ItemPane(VirtualList):
             self.pane = pane
             self.ref = ref
 
-    def __init__(self, corpus: Corpus, kind: ItemKind, key: str, **kwargs: object) -> None:
+    def __init__(
+        self,
+        corpus: Corpus,
+        kind: ItemKind,
+        key: str,
+        notes: NoteLookup | None = None,
+        **kwargs: object,
+    ) -> None:
         super().__init__(**kwargs)
         self.corpus = corpus
+        self.notes = notes  # the user's notes, for the rows' marks (None: no marks)
         self.kind: ItemKind = kind
         self.key = key
         self._ids: list[str] = [item.id for item in sort_items(kind, corpus.all(kind))]
@@ -134,7 +143,7 @@ class ItemPane(VirtualList):
         row = self._rows.get(item_id)
         if row is None:
             row = self._rows[item_id] = item_row(self.corpus, self.corpus[Ref(self.kind, item_id)])
-        mark = row_mark(notes_store(self), Ref(self.kind, item_id))  # ★ bookmarked, ✎ noted
+        mark = row_mark(self.notes, Ref(self.kind, item_id))  # ★ bookmarked, ✎ noted
         if mark is not None:
             row = Content.assemble(mark, row)
         if self.linking is None:

@@ -1,18 +1,19 @@
 """How notes and bookmarks show inside other widgets: a mark on list rows, a section in the detail.
 
 Kept apart from the panes so they need only a line each: the pane asks `row_mark()` for the
-prefix of a row and `note_section()` for the detail's lines. Note text is the user's own and
+prefix of a row and `note_section()` for the detail's lines, with the notes it was handed (a
+`NoteLookup`: the notes as last read, no file access per row). Note text is the user's own and
 is shown through `Content`, never parsed as markup.
 """
 
 from __future__ import annotations
 
 from textual.content import Content
-from textual.widget import Widget
 from textual.widgets.option_list import Option
 
 from explorer.data import Ref
-from explorer.data.notes import Note, NotesStore
+from explorer.data.notes import Note
+from explorer.services import NoteLookup
 
 BOOKMARK_MARK = "★"
 NOTE_MARK = "✎"
@@ -25,16 +26,7 @@ def marks(note: Note | None) -> str:
     return (BOOKMARK_MARK if note.bookmark else "") + (NOTE_MARK if note.text.strip() else "")
 
 
-def notes_store(widget: Widget) -> NotesStore | None:
-    """The app's notes, for a widget drawing marks (None outside an app that keeps notes)."""
-    try:
-        store = getattr(widget.app, "notes", None)
-    except RuntimeError:  # no active app (Textual's NoActiveAppError)
-        return None
-    return store if isinstance(store, NotesStore) else None
-
-
-def row_mark(store: NotesStore | None, ref: Ref) -> Content | None:
+def row_mark(store: NoteLookup | None, ref: Ref) -> Content | None:
     """The prefix of a list row: the item's marks and a space, or None when it has none."""
     found = marks(store.get(ref)) if store is not None else ""
     return Content.styled(found + " ", "bold $warning") if found else None
@@ -53,7 +45,7 @@ def note_lines(text: str, limit: int | None = None) -> list[str]:
     return lines
 
 
-def note_section(store: NotesStore | None, ref: Ref) -> list[Option | None]:
+def note_section(store: NoteLookup | None, ref: Ref) -> list[Option | None]:
     """The detail pane's lines about the user's note and bookmark on `ref` (none if neither)."""
     note = store.get(ref) if store is not None else None
     if note is None:

@@ -6,21 +6,19 @@ Keys while typing: Up/Down recall earlier searches, Tab/Shift+Tab (or Ctrl+N/Ctr
 result, Enter goes to it, Esc closes and restores the view from before `/`.
 After Enter the line folds into one status row; `n`/`N` then go to the next/previous result.
 
-`QuoteSearchKeys` is the screen's side (a mixin for the main screen): the actions its keys
-call. The engine is `explorer.data.search`; its index is built once, off the UI thread, and
-each keystroke's search runs in an exclusive worker, so a slow, stale search never overwrites
-the results of a newer one.
+The main screen declares the keys that open and step through it (`/`, `n`, `N`). The engine is
+`explorer.data.search`; its index comes from a `SearchIndexSource` handed in by the app (built
+once, off the UI thread, by the loader), and each keystroke's search runs in an exclusive
+worker, so a slow, stale search never overwrites the results of a newer one.
 """
 
 from __future__ import annotations
 
-import gc
 import re
-import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -28,19 +26,16 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from explorer.data import Corpus, Ref
-from explorer.data.search import Hit, MatchKind, SearchIndex, SearchResult
+from explorer.data.search import Hit, MatchKind, SearchResult
 from explorer.data.text import clean_text
+from explorer.services import SearchIndexSource
 from explorer.widgets.option_list import PagedOptionList
 from explorer.widgets.rows import actor_name, literal
-
-if TYPE_CHECKING:
-    from textual.screen import Screen
 
 # How many hits the list holds; the count always gives the total.
 RESULT_LIMIT = 500
@@ -51,24 +46,6 @@ HISTORY_SIZE = 100
 HIGHLIGHT = "bold reverse"
 
 _SPACE = re.compile(r"\s+")
-
-
-class _IndexHolder:
-    """The corpus's search index, built once, by whichever thread first needs it."""
-
-    def __init__(self, corpus: Corpus) -> None:
-        self.corpus = corpus
-        self._index: SearchIndex | None = None
-        self._lock = threading.Lock()
-
-    def get(self) -> SearchIndex:
-        with self._lock:
-            if self._index is None:
-                self._index = SearchIndex(self.corpus)
-                # It lives as long as the corpus: out of the collector's sight, as the corpus
-                # is (see corpus_view), or full collections would pause the keys.
-                gc.freeze()
-            return self._index
 
 
 class QueryHistory:
@@ -196,10 +173,10 @@ class QuoteSearch(Vertical):
     class Cancelled(Message):
         """The user closed the search line without choosing: restore the earlier view."""
 
-    def __init__(self, corpus: Corpus, **kwargs: object) -> None:
+    def __init__(self, corpus: Corpus, index: SearchIndexSource, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.corpus = corpus
-        self._holder = _IndexHolder(corpus)
+        self._index = index
         self.history = QueryHistory()
         self.result: SearchResult | None = None
         self.position = 0  # index of the chosen hit in result.hits
@@ -214,13 +191,6 @@ class QuoteSearch(Vertical):
             id="search-line",
             compact=True,
         )
-
-    def on_mount(self) -> None:
-        self._build_index()
-
-    @work(thread=True, group="search-index")
-    def _build_index(self) -> None:
-        self._holder.get()  # ready before the first keystroke, on a large corpus too
 
     # -- the parts ------------------------------------------------------------------------
 
@@ -286,7 +256,7 @@ class QuoteSearch(Vertical):
     @work(exclusive=True, thread=True, group="quote-search")
     def run_search(self, query: str) -> None:
         """Search in a worker; a newer keystroke cancels this one before it can show."""
-        result = self._holder.get().search(query, limit=RESULT_LIMIT)
+        result = self._index.get().search(query, limit=RESULT_LIMIT)
         options = [Option(result_row(self.corpus, hit), id=hit.quote.id) for hit in result.hits]
         if get_current_worker().is_cancelled:
             return
@@ -352,7 +322,7 @@ class QuoteSearch(Vertical):
         self.history.add(event.value)
         if self.result is None or self.result.query.text != event.value:
             # Enter before the worker answered: search now, in this thread, and go.
-            self.result = self._holder.get().search(event.value, limit=RESULT_LIMIT)
+            self.result = self._index.get().search(event.value, limit=RESULT_LIMIT)
             self.position = 0
         self._accept()
 
@@ -375,72 +345,9 @@ class QuoteSearch(Vertical):
         self.post_message(self.Goto(ref))
 
 
-class QuoteSearchKeys:
-    """Main-screen mixin (list it before `Screen`): the actions of `/`, `n`, `N` and Esc.
-
-    The screen declares the keys; `n`/`N`/Esc act only while a search is open, and otherwise
-    pass through to their other uses (`n` writes a note).
-    """
-
-    _search_before: tuple[Ref | None, Widget | None] = (None, None)
-
-    @property
-    def quote_search(self) -> QuoteSearch:
-        return self.query_one(QuoteSearch)  # type: ignore[attr-defined]
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("search_next", "search_previous", "search_close"):
-            search = self.quote_search
-            return search.is_open and search.accepted
-        return super().check_action(action, parameters)  # type: ignore[misc]
-
-    def action_search(self) -> None:
-        screen: Screen = self  # type: ignore[assignment]
-        search = self.quote_search
-        self._search_before = (getattr(screen, "current", None), screen.focused)
-        search.open()
-        screen.refresh_bindings()
-
-    def action_search_next(self) -> None:
-        self._go_to_result(1)
-
-    def action_search_previous(self) -> None:
-        self._go_to_result(-1)
-
-    def action_search_close(self) -> None:
-        self.quote_search.close()
-        self.refresh_bindings()  # type: ignore[attr-defined]
-
-    def _go_to_result(self, step: int) -> None:
-        ref = self.quote_search.step(step)
-        if ref is not None:
-            self._show_result(ref)
-
-    def _show_result(self, ref: Ref) -> None:
-        if self.app.goto(ref):  # type: ignore[attr-defined]
-            self.focus_pane(3)  # type: ignore[attr-defined]
-
-    def on_quote_search_goto(self, event: QuoteSearch.Goto) -> None:
-        event.stop()
-        self._show_result(event.ref)
-        self.refresh_bindings()  # type: ignore[attr-defined]
-
-    def on_quote_search_cancelled(self, event: QuoteSearch.Cancelled) -> None:
-        """Back to the item and the pane that were shown before `/`."""
-        event.stop()
-        screen: Screen = self  # type: ignore[assignment]
-        ref, focused = self._search_before
-        if ref is not None and getattr(screen, "current", None) != ref:
-            screen.select(ref)  # type: ignore[attr-defined]
-        if focused is not None and focused.is_attached:
-            screen.set_focus(focused)
-        screen.refresh_bindings()
-
-
 __all__ = [
     "QueryHistory",
     "QuoteSearch",
-    "QuoteSearchKeys",
     "SearchResults",
     "highlighted_text",
     "result_row",

@@ -185,6 +185,9 @@ class ExplorerApp(App[None]):
         return super().check_action(action, parameters)
 
     async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and not self.is_running:
+            # Typed as the app closes: its screens are gone, and Textual would look for one.
+            return
         # Checked before the app handles the key: handling marks the event as forwarded.
         arrived = isinstance(event, events.Key) and not event.is_forwarded
         if arrived:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from explorer.draft import places
+from explorer.draft import names, places
 from explorer.draft.lexicon import (
     EVENT_WORDS,
     GOVERNMENT_ROLES,
@@ -74,6 +74,12 @@ _APPOSITION_BEFORE = re.compile(
 _WORKPLACE = re.compile(
     r"\b(?i:" + _ROLE_NOUNS + r")s?\s+(?:at|of|with)\s+(?:the\s+)?(?:[a-z][\w-]*\s+)?$"
 )
+# A lowercase role right before a name, after the organisation it serves: "State Department
+# spokesman Ned Price", "Madrid coach Carlo Ancelotti", "union president Karen Littlewood".
+_ROLE_BEFORE_NAME = re.compile(
+    r"(?<![\w’'])((?:([A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,3})\s+)?(?:[a-z][\w-]*\s+){0,2}?"
+    r"(?:" + _ROLE_NOUNS + r"))\s+$"
+)
 # Honorifics between an apposition and the name: "…, Dr the Rt. Hon. Keith Mitchell".
 _HONORIFICS = re.compile(
     r"(?:\b(?:Dr|Prof|Sir|Dame|Mr|Mrs|Ms|Rev)\.?\s+)?(?:the\s+)?(?:Rt\.?\s+)?(?:Hon\.?\s+)?$"
@@ -125,6 +131,13 @@ _NOT_MAKERS = {
 # A lowercase role and a capitalised name after an employer's name.
 _EMPLOYEE = re.compile(
     r"\s+((?:[a-z][\w-]*\s+){0,2}(?:" + _ROLE_NOUNS + r"))\s+[A-Z][\w’'-]+\s+[A-Z][\w’'-]+"
+)
+
+
+# An apposition's head noun: ", the Danish drugmaker that", ", Google's parent company,".
+_ORG_APPOSITION = re.compile(
+    r",\s+(?:the|a|an|its|[A-Z][\w’'.-]*(?:\s[A-Z][\w’'.-]*)?[’']s?)\s+(?:[\w-]+\s+){0,4}?"
+    r"([a-z][\w-]*)(?=\s*(?:,|\.|;|\s+(?:that|which|based|in|with|whose|known)\b))"
 )
 
 
@@ -197,6 +210,11 @@ def runs_in(sentence: Sentence, lower_words: set[str]) -> list[Run]:
             ):
                 j = k + 1
                 continue
+            if nxt == "and" and len(words) == 1 and k + 1 < len(tokens) and gap == " ":
+                right = _cap_run_at(tokens, text, k + 1)
+                if right and _and_joins(tokens[i : j + 1], right):
+                    j = k + 1
+                    continue
             break
         piece = tokens[i : j + 1]
         i = j + 1
@@ -207,6 +225,8 @@ def runs_in(sentence: Sentence, lower_words: set[str]) -> list[Run]:
                 _sentence_initial(text, piece[0][0])
                 and piece[0][2].lower() in lower_words
                 and piece[0][2].lower() not in TITLE_WORDS
+                # "State Department spokesman …": the word names the organisation.
+                and not (len(piece) > 1 and piece[1][2].lower() in ORG_WORDS)
             )
         ):
             piece = piece[1:]
@@ -294,8 +314,74 @@ _ABBREVIATED_TITLES = {
     "jr",
     "sr",
 }
+_HONORIFIC_WORDS = {"mr", "mrs", "ms", "dr", "rt", "hon", "the", "sir", "dame", "rev", "prof"}
 _ADJECTIVE_ENDINGS = ("-based", "-born", "-led", "-backed", "-owned", "-style", "-run", "-made")
 _PARTICLES = {"van", "de", "der", "von", "bin", "al", "da", "dos", "la", "le", "du", "di", "ibn"}
+
+
+def _short_name_of(short: str, name: str) -> bool:
+    """Whether `short` abbreviates `name`: its capitals are the name's initials in order
+    ("SFO", "OSSTF", "IEBC"), a word of the name may stand as it is ("Africa CDC")."""
+    full = [w for w in _words(name) if w.lower() not in {"of", "for", "and", "the", "on", "de"}]
+    initials = "".join(w[0].upper() for w in full)
+    letters = ""
+    for word in short.split():
+        if word in full:
+            letters += word[0].upper()
+        elif sum(c.isupper() for c in word) >= 2 or len(word) <= 3:
+            letters += "".join(c for c in word if c.isupper())
+        else:
+            return False
+    if len(letters) < 2:
+        return False
+    iterator = iter(initials)
+    return letters[0] == initials[0] and all(c in iterator for c in letters)
+
+
+def _cap_run_at(tokens: list[tuple[int, int, str]], text: str, k: int) -> list[str]:
+    """The capitalised words from token k on, one space apart."""
+    words: list[str] = []
+    while k < len(tokens) and _is_cap(tokens[k][2]) and not _breaks_run(tokens[k][2]):
+        words.append(tokens[k][2])
+        if k + 1 >= len(tokens) or text[tokens[k][1] : tokens[k + 1][0]] != " ":
+            break
+        k += 1
+    return words
+
+
+def _and_joins(left: list[tuple[int, int, str]], right: list[str]) -> bool:
+    """ "and" inside one name: "Food and Drug Administration", "Independent Electoral and
+    Boundaries Commission", "Centres for Disease Control and Prevention" — not two names
+    ("Japan and China", "Secretary of State Mike Pompeo and Defense Secretary Mark Esper")."""
+    lowered = [w.lower() for w in right]
+    left_words = [t[2] for t in left]
+    if not right or len(right) > 3 or _POSSESSIVE.search(right[-1]):
+        return False
+    if any(w in TITLE_WORDS for w in lowered) or " ".join(lowered) in places.BY_NAME:
+        return False
+    if lowered[0] in places.BY_NAME or lowered[0] in places.BY_DEMONYM:
+        return False
+    if any(
+        w.lower() in places.BY_NAME
+        or w.lower() in places.BY_DEMONYM
+        or w.lower() in places.CITIES
+        or w.lower() in places.BY_CAPITAL
+        for w in [*left_words, *right]
+    ):
+        return False
+    if any(w in {"of", "for"} for w in left_words):
+        # A portfolio: "Department of Health and Human Services".
+        return len(right) <= 2 and not _given_name(right[0])
+    return (
+        lowered[-1] in ORG_WORDS
+        and len(left_words) <= 3
+        and not any(w.lower() in ORG_WORDS for w in left_words)
+        and not _given_name(left_words[0])
+    )
+
+
+def _given_name(word: str) -> bool:
+    return names.given(word)
 
 
 def _continues(tokens: list[tuple[int, int, str]], j: int) -> bool:
@@ -400,6 +486,33 @@ class ActorFinder:
         return self.actors
 
     def _take_run(self, run: Run) -> DraftActor | None:
+        actor = self._take_name(run)
+        if actor is not None and actor.kind == "organisation":
+            self._short_names(actor, run)
+        return actor
+
+    def _short_names(self, actor: DraftActor, run: Run) -> None:
+        """ "The Serious Fraud Office (SFO)", "the European Consumer Organisation, known as
+        BEUC": the short name given beside an organisation's is its alias."""
+        after = self.body[run.end : run.end + 60]
+        match = re.match(r"\s*\(([A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,2})\)", after) or re.match(
+            r",?\s+(?:known as|also called|or)\s+(?:the\s+)?([A-Z][\w.&-]*[A-Z][\w.&-]*)\b", after
+        )
+        if match is None:
+            return
+        short = match.group(1)
+        bracketed = match.group().lstrip().startswith("(")
+        if (
+            bracketed
+            and not _short_name_of(short, run.text)
+            and not set(_words(run.text.lower())) & ORG_WORDS
+        ):
+            return
+        start = run.end + match.start(1)
+        self.mention(actor, start, start + len(short), run.sentence)
+        self.by_key.setdefault(normalise(short), actor)
+
+    def _take_name(self, run: Run) -> DraftActor | None:
         before = self.body[run.start - 1 : run.start]
         after = self.body[run.end : run.end + 1]
         if (before in '“"' and before and after in '”"' and after) or (
@@ -423,7 +536,9 @@ class ActorFinder:
             return self._single(run)  # "Barcelona soccer player Gerard Pique": the club
         if name_lower in places.CITIES or name_lower.split()[-1] in places.PLACE_WORDS:
             return None
-        if re.match(r"\s*\([A-Z]{3}\)", self.body[run.end : run.end + 7]):
+        if re.match(r"\s*\([A-Z]{3}\)", self.body[run.end : run.end + 7]) and not (
+            _short_name_of(self.body[run.end : run.end + 7].strip(" ()"), run.text)
+        ):
             return None  # "Los Angeles (LAX)": a place with its airport code
         capital = places.BY_CAPITAL.get(name_lower)
         if capital is not None:
@@ -444,7 +559,17 @@ class ActorFinder:
             return
         # An inner possessive: "China's Foreign Minister Wang Yi", "Army's Eastern Command".
         for index, word in enumerate(words[:-1]):
-            if _POSSESSIVE.search(word) and lowered[index][:-2] not in _COMMON_OWNERS:
+            if (
+                _POSSESSIVE.search(word)
+                and lowered[index][:-2] not in _COMMON_OWNERS
+                # "Ontario Secondary School Teachers' Federation": a plural owner of common
+                # folk inside an organisation's name is part of the name.
+                and not (
+                    re.search(r"s[’']$", word)
+                    and lowered[-1] in ORG_WORDS
+                    and lowered[index][:-2] + "s" in self.lower_words | set(GROUP_NOUNS)
+                )
+            ):
                 cut = run.text.find(word) + len(_POSSESSIVE.sub("", word))
                 owner = Run(run.start, run.start + cut, run.text[:cut], run.sentence)
                 owner.after = run.after
@@ -498,7 +623,9 @@ class ActorFinder:
                 person = self._person(name, run.start + name_offset, run.end, run.sentence)
                 person.add_alias(run.text)
                 self.mention(person, run.start, run.end, run.sentence)
-                if role.lower() not in {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr."}:
+                if not all(
+                    w.lower().rstrip(".") in _HONORIFIC_WORDS for w in role.split()
+                ):  # "Mr", "Dr the Rt. Hon.": courtesy, not a role
                     person.role = person.role or _ROLE_ABBREVIATIONS.get(role.lower(), role)
                     self._member_from_role(person, role)
                 self.used.add(id(person))
@@ -561,7 +688,19 @@ class ActorFinder:
                 if team not in person.member_of:
                     person.member_of.append(team)
                 return person
-            return self._person(run.text, run.start, run.end, run.sentence, guess=True)
+            if self._org_noun_follows(run) or self._org_apposition(run):
+                # "Odinga's Azimio la Umoja coalition", "Bavarian Nordic, the Danish drugmaker".
+                return self._organisation(run)
+            if not _given_name(words[0]) and (
+                lowered[-1] in places.CITIES or lowered[-1] in places.BY_CAPITAL
+            ):
+                # "Real Madrid", "Bayern Munich": a name ending in a city, not a person's.
+                return self._organisation(
+                    run, guess="kind inferred as organisation (a name ending in a city)"
+                )
+            return self._person(
+                run.text, run.start, run.end, run.sentence, guess=not _given_name(words[0])
+            )
         if len(words) == 1:
             return self._single(run)
         return None
@@ -611,10 +750,13 @@ class ActorFinder:
             head, sep, parent = run.text.partition(" of the ")
             if not sep:
                 head, sep, parent = run.text.partition(" of ")
-            if sep and head.split()[-1].lower() in ORG_WORDS and _is_cap(parent):
-                parent_clean = re.sub(
-                    r"^(?:Chinese|American|Japanese|Russian|British)\s+", "", parent
-                )
+            parent_clean = re.sub(r"^(?:Chinese|American|Japanese|Russian|British)\s+", "", parent)
+            if (
+                sep
+                and head.split()[-1].lower() in ORG_WORDS
+                and _is_cap(parent)
+                and self._parent_like(parent_clean)
+            ):
                 existing = self.by_key.get(normalise(head)) or self._org_alias(head)
                 name = head
                 actor = existing or self.new_actor(name, "organisation", guess)
@@ -641,6 +783,13 @@ class ActorFinder:
             if country is not None:
                 actor.member_of.append(country)
         return actor
+
+    def _parent_like(self, parent: str) -> bool:
+        """What an organisation is "of" is its parent when it is an organisation itself
+        ("Eastern Theater Command of the People's Liberation Army"); a portfolio or a place
+        stays in the name ("Department of Transportation", "Bank of England")."""
+        lowered = [w.lower() for w in _words(_POSSESSIVE.sub("", parent))]
+        return bool(lowered) and lowered[-1] in ORG_WORDS
 
     def _org_alias(self, text: str) -> DraftActor | None:
         """An organisation this shorter form, or these initials, name."""
@@ -683,6 +832,15 @@ class ActorFinder:
             second in ORG_NOUNS and first not in _NOT_IN_NOUN_PHRASE and first not in ORG_NOUNS
         )
 
+    def _org_apposition(self, run: Run) -> bool:
+        """ "Alphabet, Google's parent company,", "Bavarian Nordic, the Danish drugmaker
+        that …": an apposition whose head noun is an organisation noun."""
+        match = _ORG_APPOSITION.match(self.body[run.end : run.end + 100])
+        if match is None:
+            return False
+        head = match.group(1).lower()
+        return any(head == noun or (head.endswith(noun) and len(noun) >= 5) for noun in ORG_NOUNS)
+
     def _model_follows(self, run: Run) -> bool:
         """ "50 Airbus A350-900 jets", "Boeing 787": a name before a model number is its maker."""
         return bool(_MODEL.match(self.body[run.end : run.end + 20])) and (
@@ -713,6 +871,8 @@ class ActorFinder:
 
     def _single(self, run: Run) -> DraftActor | None:
         """One capitalised word: a surname, a short name of an organisation, or a new name."""
+        if run.text.lower().rstrip(".") in _ABBREVIATED_TITLES | TITLE_WORDS:
+            return None  # "Dr the Rt. Hon. Keith Mitchell": an honorific, not a name
         person = self._by_surname(run.text)
         if person is not None:
             self.mention(person, run.start, run.end, run.sentence)
@@ -745,6 +905,7 @@ class ActorFinder:
         if (
             run.after in ORG_NOUNS
             or self._org_noun_follows(run)
+            or self._org_apposition(run)
             or before.endswith("according to ")
         ):
             actor = self.new_actor(run.text, "organisation")
@@ -869,9 +1030,10 @@ class ActorFinder:
             if actor.kind != "person":
                 continue
             for mention in list(actor.mentions):
-                before = self.body[max(0, mention.start - 120) : mention.start]
-                if "\n" in before:
-                    before = before[before.rfind("\n") + 1 :]
+                # Only the mention's own sentence: an earlier sentence's last word is no part
+                # of the role ("… the construction. Its executive director, Angela Brooks").
+                sentence_start = self.sentences[mention.sentence].start
+                before = self.body[max(sentence_start, mention.start - 120) : mention.start]
                 honorifics = _HONORIFICS.search(before)
                 if honorifics and honorifics.group().strip():
                     before = before[: honorifics.start()]
@@ -885,6 +1047,9 @@ class ActorFinder:
                         if not actor.role or actor.role == phrase:
                             actor.role = _strip_determiner(phrase)
                         self._member_from_role(actor, phrase)
+                        self._member_from_owner(actor, phrase, mention.start - len(before))
+                if not actor.role and mention.text == actor.name:
+                    self._role_before_name(actor, before, mention.start)
                 after = self.body[mention.end : mention.end + 160]
                 match = _APPOSITION_AFTER.search(after)
                 if match:
@@ -893,6 +1058,69 @@ class ActorFinder:
                         actor.add_alias(phrase)
                         actor.role = actor.role or _strip_determiner(phrase)
                         self._member_from_role(actor, phrase)
+                        self._member_from_owner(actor, phrase, mention.start)
+
+    def _role_before_name(self, person: DraftActor, before: str, position: int) -> None:
+        """ "State Department spokesman Ned Price", "Madrid coach Carlo Ancelotti", "union
+        president Karen Littlewood": a lowercase role right before the name is the person's,
+        with the organisation named before it."""
+        match = _ROLE_BEFORE_NAME.search(before)
+        if match is None:
+            return
+        phrase = _trim_phrase(match.group(1))
+        words = phrase.split()
+        if not words or words[0].lower() in _DETERMINERS:
+            phrase = _strip_determiner(phrase)
+        if not phrase:
+            return
+        person.role = phrase
+        self._member_from_role(person, phrase)
+        owner_text = match.group(2)
+        if owner_text:
+            start = position - len(before) + match.start(2)
+            owner = next(
+                (
+                    m.actor
+                    for m in self.mentions
+                    if m.start <= start < m.end and m.actor is not None and m.actor is not person
+                ),
+                None,
+            )
+            if (
+                owner is not None
+                and owner.kind in ("organisation", "country")
+                and owner not in person.member_of
+            ):
+                person.member_of.append(owner)
+
+    def _member_from_owner(self, person: DraftActor, phrase: str, position: int) -> None:
+        """ "Its executive director, X", "X, Google's senior vice president": the person
+        works for the organisation that owns the role."""
+        words = phrase.split()
+        if not words:
+            return
+        owner: DraftActor | None = None
+        if words[0].lower() in {"its", "their"}:
+            owner = reference_at(self.actors, self.mentions, position, words[0].lower())
+        else:
+            found = re.match(r"(?:the\s+)?(.+?)[’']s?\s", phrase)
+            if found and found.group(1)[:1].isupper():
+                owner = self.by_key.get(normalise(found.group(1))) or self._org_alias(
+                    found.group(1)
+                )
+            else:
+                of = re.search(
+                    r"\b(?:of|at|for)\s+(?:the\s+)?([A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*)*)", phrase
+                )
+                if of:
+                    owner = self.by_key.get(normalise(of.group(1))) or self._org_alias(of.group(1))
+        if (
+            owner is not None
+            and owner is not person
+            and owner.kind == "organisation"
+            and owner not in person.member_of
+        ):
+            person.member_of.append(owner)
 
     def _counterparts(self, sentence: Sentence) -> None:
         """ "the Japanese and Chinese defence ministers": one unnamed person of each country."""

@@ -712,6 +712,20 @@ ORG_WORDS = {
     "wanderers",
     "athletic",
     "rangers",
+    "centre",
+    "centres",
+    "center",
+    "centers",
+    "embassy",
+    "consulate",
+    "tribunal",
+    "society",
+    "institution",
+    "observatory",
+    "laboratory",
+    "laboratories",
+    "commissions",
+    "ministries",
 }
 ORG_FIRST_WORDS = {"ministry", "department", "bank", "university", "office", "court", "council"}
 

@@ -52,6 +52,15 @@ _REFERENCE = re.compile(
     r"(?:" + _REFERENCE_NOUNS + r"))\b",
     re.IGNORECASE,
 )
+# A role noun ending a description: "Its executive director", "Google's top lawyer".
+_ROLE_BEFORE = re.compile(
+    r"\b(?:director|head|chief|lawyer|attorney|spokes\w+|president|chairman|chairwoman|"
+    r"chair|secretary|minister|mate|adviser|advisor|manager|coach|captain|leader|founder|"
+    r"officer|executive|owner|ambassador|envoy|deputy|aide|partner|wife|husband|son|"
+    r"daughter|brother|sister|mother|father|colleague|successor|predecessor|rival|"
+    r"counterpart)\s*$",
+    re.IGNORECASE,
+)
 _TOLD_OBJECT = re.compile(
     r"^\s*(?:reporters|journalists|the media|the press|lawmakers|parliament|an audience|"
     r"(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*|him|her|them|us|me)"
@@ -309,6 +318,9 @@ class QuoteFinder:
             aside = re.search(r",[^,\u2592]{1,160},\s*$", region)
             if aside is None:
                 break
+            named = self._named_in_aside(sentence, aside.start(), aside.end(), region)
+            if named is not None:
+                return named
             region = region[: aside.start()]
         return None, None, verb_start, verb_end
 
@@ -356,7 +368,7 @@ class QuoteFinder:
         for mention in sorted(mentions, key=lambda m: (m.end, -m.start), reverse=True):
             gap = self.body[mention.end : base + len(region)]
             if re.fullmatch(
-                r"[\s\-–—]*(?:,\s*(?:however|meanwhile|though|too|in turn|for (?:his|her|its|their) "
+                r"\)?[\s\-–—]*(?:,\s*(?:however|meanwhile|though|too|in turn|for (?:his|her|its|their) "
                 r"part),\s*)?(?:(?:also|then|later|further|earlier|meanwhile|had|has|have|was|"
                 r"were|\w+ly|would|will|on \w+|in \w+|last \w+|this \w+|,? ?who)\s*)*",
                 gap,
@@ -411,6 +423,21 @@ class QuoteFinder:
                 offset + reference.start(1),
             )
         return None, None, 0, 0
+
+    def _named_in_aside(
+        self, sentence: Sentence, start: int, end: int, region: str
+    ) -> tuple[DraftActor | None, str | None, int, int] | None:
+        """ "Its executive director, Angela Brooks, said": a person's name set off by commas
+        after a description is the apposition's subject, the description its role."""
+        inner = region[start:end].strip(" ,")
+        if not re.search(_REFERENCE.pattern + r"\s*$", region[:start], re.IGNORECASE) and not (
+            _ROLE_BEFORE.search(region[:start])
+        ):
+            return None
+        for mention in self._mentions_in(sentence.start + start, sentence.start + end):
+            if mention.text == inner and mention.actor.kind == "person":
+                return self._widen(mention, sentence)
+        return None
 
     def _of_place(self, mention: Mention, mentions: list[Mention]) -> Mention | None:
         """ "Sen. Mike Braun of Indiana agreed": the person, not the place they are of."""

@@ -10,6 +10,11 @@ from functools import lru_cache
 from explorer.draft.model import Sentence
 
 _CLOSING = re.compile(r"[.!?:;\"'”’)…\]]$")
+# Titles whose full stop ends no sentence ("the Rt. Hon. Keith Mitchell", "Gov. Eric Holcomb").
+_TITLE_STOP = re.compile(
+    r"\b(?:Rt|Hon|Gov|Sen|Rep|Gen|Lt|Col|Capt|Sgt|Adm|Maj|Cmdr|Supt|Insp|Det|Prof|Dr|Mr|Mrs|"
+    r"Ms|Rev|Fr|Amb|Pres)\.$"
+)
 _WORD = re.compile(r"\w+")
 
 
@@ -73,11 +78,17 @@ def _spans(text: str) -> list[tuple[int, int]]:
 
 
 def _merge_quote_openers(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Join a split that leaves a lone closing quote or a tiny fragment at a sentence start."""
+    """Join a split that leaves a lone closing quote or a tiny fragment at a sentence start,
+    or that follows a title's full stop."""
     merged: list[tuple[int, int]] = []
     for start, end in spans:
         piece = text[start:end].strip()
-        if merged and (not _WORD.search(piece) or piece[:1] in "”’)"):
+        previous = text[merged[-1][0] : merged[-1][1]].rstrip() if merged else ""
+        if merged and (
+            not _WORD.search(piece)
+            or piece[:1] in "”’)"
+            or (_TITLE_STOP.search(previous) and piece[:1].isupper())
+        ):
             merged[-1] = (merged[-1][0], end)
         else:
             merged.append((start, end))

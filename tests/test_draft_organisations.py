@@ -1,0 +1,141 @@
+"""Organisation and group detection: the shapes organisations' names take in news English."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.drafting import actor_named, draft_text, quotes_of
+
+PUBLISHED = date(2024, 5, 15)
+
+
+def names(result) -> list[str]:  # type: ignore[no-untyped-def]
+    return [a.name for a in result.actors]
+
+
+def test_acronym_in_brackets_is_the_organisations_alias() -> None:
+    result = draft_text(
+        "The Serious Fraud Office (SFO), which brought the case, welcomed the sentence.\n"
+        "The SFO said the sentence sent a clear message to fraudsters.",
+        PUBLISHED,
+    )
+    sfo = actor_named(result, "Serious Fraud Office")
+    assert sfo.kind == "organisation"
+    assert "SFO" in sfo.aliases
+    assert names(result).count("Serious Fraud Office") == 1
+    assert quotes_of(result, "reported") == [
+        ("The sentence sent a clear message to fraudsters.", "Serious Fraud Office")
+    ]
+
+
+def test_and_inside_an_organisations_name() -> None:
+    result = draft_text(
+        "The Food and Drug Administration approved the drug on Friday.\n"
+        "Wafula Chebukati chairs the Independent Electoral and Boundaries Commission.\n"
+        "The Africa Centres for Disease Control and Prevention declared an emergency.",
+        PUBLISHED,
+    )
+    for name in (
+        "Food and Drug Administration",
+        "Independent Electoral and Boundaries Commission",
+        "Africa Centres for Disease Control and Prevention",
+    ):
+        assert actor_named(result, name).kind == "organisation"
+    assert "Disease Control" not in names(result)
+
+
+def test_and_between_two_names_keeps_them_apart() -> None:
+    result = draft_text(
+        "The United Nations and European Union both said the move was illegal.", PUBLISHED
+    )
+    assert {"United Nations", "European Union"} <= set(names(result))
+
+
+def test_a_portfolio_or_place_after_of_stays_in_the_name() -> None:
+    result = draft_text(
+        "The plan needs approval from the Department of Transportation, officials said.\n"
+        "Members of the Eastern Theater Command of the People’s Liberation Army arrived.",
+        PUBLISHED,
+    )
+    assert actor_named(result, "Department of Transportation").kind == "organisation"
+    assert "Department" not in names(result)
+    command = actor_named(result, "Eastern Theater Command")
+    assert actor_named(result, "People’s Liberation Army") in command.member_of
+
+
+def test_a_plural_owner_inside_a_name_is_part_of_it() -> None:
+    result = draft_text(
+        "The Ontario Secondary School Teachers' Federation (OSSTF) said its members would "
+        "strike for smaller classes.",
+        PUBLISHED,
+    )
+    union = actor_named(result, "Ontario Secondary School Teachers' Federation")
+    assert "OSSTF" in union.aliases
+    assert quotes_of(result, "reported")[0][1] == union.name
+
+
+def test_a_department_named_first_in_its_sentence() -> None:
+    result = draft_text(
+        "The state news agency reported the visit.\n"
+        "State Department spokesman Ned Price said the United States supported the talks.",
+        PUBLISHED,
+    )
+    department = actor_named(result, "State Department")
+    price = actor_named(result, "Ned Price")
+    assert price.role == "State Department spokesman"
+    assert department in price.member_of
+
+
+def test_known_as_gives_a_short_name() -> None:
+    result = draft_text(
+        "The European Consumer Organisation, known as BEUC, said no company was above the law.",
+        PUBLISHED,
+    )
+    assert "BEUC" in actor_named(result, "European Consumer Organisation").aliases
+
+
+def test_an_embassy_is_an_organisation_that_speaks() -> None:
+    result = draft_text(
+        "In a statement, the US Embassy in Nairobi said Kenyans should resolve disputes in court.",
+        PUBLISHED,
+    )
+    assert actor_named(result, "US Embassy").kind == "organisation"
+    assert quotes_of(result, "reported") == [
+        ("Kenyans should resolve disputes in court.", "US Embassy")
+    ]
+
+
+def test_an_apposition_with_an_organisation_noun_makes_an_organisation() -> None:
+    result = draft_text(
+        "Shares rose on Monday.\n"
+        "Alphabet, Google's parent company, said it would consider an appeal.\n"
+        "Bavarian Nordic, the Danish drugmaker that makes a vaccine, said it could supply "
+        "10 million doses.",
+        PUBLISHED,
+    )
+    assert actor_named(result, "Alphabet").kind == "organisation"
+    assert actor_named(result, "Bavarian Nordic").kind == "organisation"
+    speakers = {speaker for _, speaker in quotes_of(result, "reported")}
+    assert speakers == {"Alphabet", "Bavarian Nordic"}
+
+
+def test_an_organisation_noun_after_a_name_makes_an_organisation() -> None:
+    result = draft_text(
+        "Raila Odinga lost the vote.\n"
+        "Odinga's Azimio la Umoja coalition said it would challenge the result in court.",
+        PUBLISHED,
+    )
+    assert actor_named(result, "Azimio la Umoja").kind == "organisation"
+
+
+def test_a_club_named_by_its_city_is_no_person_and_a_given_name_is() -> None:
+    result = draft_text(
+        "Real Madrid beat Bayern Munich 2-1 on Sunday.\n"
+        "Carlo Ancelotti praised his players after the match.",
+        PUBLISHED,
+    )
+    assert actor_named(result, "Real Madrid").kind == "organisation"
+    assert actor_named(result, "Bayern Munich").kind == "organisation"
+    ancelotti = actor_named(result, "Carlo Ancelotti")
+    assert ancelotti.kind == "person"
+    assert not any(g.startswith("kind inferred") for g in ancelotti.guesses)

@@ -139,3 +139,46 @@ def test_a_club_named_by_its_city_is_no_person_and_a_given_name_is() -> None:
     ancelotti = actor_named(result, "Carlo Ancelotti")
     assert ancelotti.kind == "person"
     assert not any(g.startswith("kind inferred") for g in ancelotti.guesses)
+
+
+def test_a_body_named_after_its_country_is_an_organisation() -> None:
+    result = draft_text(
+        "India beat Australia by six wickets in the first Test on Saturday.\n"
+        "Cricket Australia said fast bowler Josh Hazlewood would miss the second Test.",
+        PUBLISHED,
+    )
+    body = actor_named(result, "Cricket Australia")
+    assert body.kind == "organisation"
+    assert actor_named(result, "Australia").kind == "country"
+    assert "Test" not in names(result)
+
+
+def test_where_a_person_works_is_an_organisation_and_part_of_the_role() -> None:
+    result = draft_text(
+        "“Microsoft is paying a full price,” said Michael Pachter, an analyst at Wedbush "
+        "Securities.",
+        PUBLISHED,
+    )
+    pachter = actor_named(result, "Michael Pachter")
+    assert pachter.role == "analyst at Wedbush Securities"
+    assert actor_named(result, "Wedbush Securities") in pachter.member_of
+
+
+def test_a_weekday_after_a_name_is_not_part_of_it() -> None:
+    result = draft_text(
+        "Senators grilled the head of the Federal Aviation Administration on Wednesday.\n"
+        "The United Nations Security Council on Monday demanded a ceasefire.",
+        PUBLISHED,
+    )
+    assert {"Federal Aviation Administration", "United Nations Security Council"} <= set(
+        names(result)
+    )
+
+
+def test_a_place_after_a_mayor_is_no_person() -> None:
+    result = draft_text(
+        "Andy Burnham, the Mayor of Greater Manchester, said he was shocked by the violence.",
+        PUBLISHED,
+    )
+    assert names(result) == ["Andy Burnham"]
+    assert actor_named(result, "Andy Burnham").role == "Mayor of Greater Manchester"

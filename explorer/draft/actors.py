@@ -68,7 +68,7 @@ _APPOSITION_BEFORE = re.compile(
     r"((?:(?:[A-Z][\w’'.-]*|the|a|an|his|her|its|their|our)\s+)?"
     r"(?:[\w’'.-]+\s+){0,5}?(?i:" + _ROLE_NOUNS + r")s?)"
     # The office's portfolio: "Chairman of the OECS Authority, X".
-    r"((?:\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w’'&-]*\s*){1,5}?)?),\s*$"
+    r"((?:\s+(?:of|for|to|at)\s+(?:the\s+)?(?:[A-Z][\w’'&-]*\s*){1,5}?)?),\s*$"
 )
 # A role, then where its holder works: "senior fellow at the (right-wing) …".
 _WORKPLACE = re.compile(
@@ -85,9 +85,10 @@ _HONORIFICS = re.compile(
     r"(?:\b(?:Dr|Prof|Sir|Dame|Mr|Mrs|Ms|Rev)\.?\s+)?(?:the\s+)?(?:Rt\.?\s+)?(?:Hon\.?\s+)?$"
 )
 _APPOSITION_AFTER = re.compile(
-    r"^,\s*((?:the|a|an|his|her|its|their)\s+(?:[\w’'.&-]+\s+){0,6}?(?:"
+    r"^,\s*((?:(?:the|a|an|his|her|its|their|[A-Z][\w’'.&-]*[’']s)\s+)?(?:[\w’'.&-]+\s+){0,6}?(?i:"
     + _ROLE_NOUNS
-    + r")(?:\s+(?:of|at|for|to|with)\s+(?:the\s+)?[\w’'.&-]+(?:\s+[A-Z][\w’'.&-]*){0,5})?)\s*[,.;]"
+    + r")(?:\s+(?:of|at|for|to|with)\s+(?:the\s+)?[\w’'.&-]+(?:\s+(?:and\s+)?[A-Z][\w’'.&-]*){0,6})?)"
+    r"(?:\s*\([^()]{1,30}\))?\s*[,.;]"
 )
 _GROUP = re.compile(
     r"\b((?:(?:a|an|the|their|his|her|its|our|some|several|many|two|three|senior|top|local|"
@@ -138,6 +139,18 @@ _EMPLOYEE = re.compile(
 _ORG_APPOSITION = re.compile(
     r",\s+(?:the|a|an|its|[A-Z][\w’'.-]*(?:\s[A-Z][\w’'.-]*)?[’']s?)\s+(?:[\w-]+\s+){0,4}?"
     r"([a-z][\w-]*)(?=\s*(?:,|\.|;|\s+(?:that|which|based|in|with|whose|known)\b))"
+)
+
+
+# Organisation words that alone are the name of one body ("Congress said").
+_NAMED_BODIES = {"congress", "parliament", "senate", "cabinet", "treasury", "pentagon", "fifa"}
+# Seats of power that stand for those who work there when they speak or act.
+_SEATS = {"white house", "kremlin", "downing street", "elysee", "élysée", "pentagon", "blue house"}
+# A place noun and "of" before a name make it a place: "the province of South Kivu".
+_PLACE_OF = re.compile(
+    r"\b(?:province|state|region|city|town|village|district|county|island|islands|capital|"
+    r"port|municipality|governorate|prefecture|territory|suburb|neighbourhood|neighborhood|"
+    r"borough|republic|kingdom|emirate|state)\s+of\s+(?:the\s+)?$"
 )
 
 
@@ -203,6 +216,7 @@ def runs_in(sentence: Sentence, lower_words: set[str]) -> list[Run]:
                 and k + 1 < len(tokens)
                 and text[tokens[k][1] : tokens[k + 1][0]] == " "
                 and _is_cap(tokens[k + 1][2])
+                and not _breaks_run(tokens[k + 1][2])  # "… Council on Monday"
                 and (
                     _joins(tokens[i : j + 1], tokens[k + 1][2])
                     or all(w in _PARTICLES for w in words)
@@ -530,8 +544,15 @@ class ActorFinder:
             if not (run.after in LOCATIVE and not run.possessive):
                 self.locative_only[country.name] = False
             return
+        if name_lower in _SEATS and (
+            run.next_word in SPEECH_FORMS or run.next_word in _AUXILIARIES or run.possessive
+        ):
+            # "The White House said", "the Kremlin's spokesman": the seat speaks for those in it.
+            return self._organisation(run)
         if name_lower in places.REGIONS or name_lower in places.REGIONAL_ADJECTIVES:
             return None
+        if _PLACE_OF.search(self.body[max(0, run.start - 40) : run.start]):
+            return None  # "the eastern province of South Kivu": a place
         if name_lower in places.CITIES and len(words) == 1 and self._employer(run):
             return self._single(run)  # "Barcelona soccer player Gerard Pique": the club
         if name_lower in places.CITIES or name_lower.split()[-1] in places.PLACE_WORDS:
@@ -640,6 +661,18 @@ class ActorFinder:
             return None
         if len(words) > 1 and len(words[-1]) == 1 and words[-1].isupper():
             return None  # "Group A": a pool of a tournament, not an actor
+        if (
+            len(words) == 1
+            and lowered[0] in ORG_WORDS
+            and lowered[0] not in _NAMED_BODIES
+            and (run.at_start or run.after == "the")
+        ):
+            # "Police in Manchester arrested …", "The Army said": a common noun capitalised,
+            # the organisation it means is named in full elsewhere or is a reference.
+            found = self._org_alias(run.text)
+            if found is not None:
+                self.mention(found, run.start, run.end, run.sentence)
+            return found
         if set(lowered) & ORG_WORDS or lowered[0] in ORG_FIRST_WORDS:
             return self._organisation(run)
         if len(words) == 1 and (run.text.isupper() and 2 <= len(run.text) <= 6):
@@ -692,12 +725,19 @@ class ActorFinder:
                 # "Odinga's Azimio la Umoja coalition", "Bavarian Nordic, the Danish drugmaker".
                 return self._organisation(run)
             if not _given_name(words[0]) and (
-                lowered[-1] in places.CITIES or lowered[-1] in places.BY_CAPITAL
+                lowered[-1] in places.CITIES
+                or lowered[-1] in places.BY_CAPITAL
+                or lowered[-1] in places.BY_NAME
             ):
                 # "Real Madrid", "Bayern Munich": a name ending in a city, not a person's.
                 return self._organisation(
                     run, guess="kind inferred as organisation (a name ending in a city)"
                 )
+            if re.search(
+                r"\b(?i:mayor|governor|bishop|archbishop|sheriff|mp|member)\s+(?:of|for)\s+$",
+                self.body[max(0, run.start - 20) : run.start],
+            ):
+                return None  # "the Mayor of Greater Manchester": a place
             return self._person(
                 run.text, run.start, run.end, run.sentence, guess=not _given_name(words[0])
             )
@@ -736,7 +776,12 @@ class ActorFinder:
             parts = [
                 p for p in _words(actor.name) if p.rstrip(".") not in {"Jr", "Sr", "II", "III"}
             ]
-            if parts[-1:] == [word] or (len(parts) == 2 and parts[0] == word):
+            if (
+                parts[-1:] == [word]
+                or (len(parts) == 2 and parts[0] == word)
+                # "Yoon" for Yoon Suk Yeol, "Kim" for Kim Jong Un: a family name first.
+                or (len(parts) == 3 and parts[0] == word and "-" not in parts[1])
+            ):
                 best = actor
         return best
 
@@ -873,6 +918,8 @@ class ActorFinder:
         """One capitalised word: a surname, a short name of an organisation, or a new name."""
         if run.text.lower().rstrip(".") in _ABBREVIATED_TITLES | TITLE_WORDS:
             return None  # "Dr the Rt. Hon. Keith Mitchell": an honorific, not a name
+        if run.text.lower() in GROUP_NOUNS:
+            return None  # "Analysts said …": a group, found as one by its noun
         person = self._by_surname(run.text)
         if person is not None:
             self.mention(person, run.start, run.end, run.sentence)
@@ -924,6 +971,13 @@ class ActorFinder:
             return actor
         if run.after in PLACE_PREPOSITIONS or run.text.lower() in self.lower_words:
             return None
+        if re.match(r",\s+(?:whose|which)\b", self.body[run.end : run.end + 10]):
+            # "Boeing, whose 737 Max jets …, was not represented": a thing that acts.
+            actor = self.new_actor(
+                run.text, "organisation", "kind inferred as organisation (which, whose)"
+            )
+            self.mention(actor, run.start, run.end, run.sentence)
+            return actor
         if any(c.isdigit() for c in run.text) or (run.at_start and run.text.isupper()):
             return None  # a model number, or a dateline ("DUBAI —")
         if run.text.lower() in EVENT_WORDS or re.search(
@@ -932,7 +986,11 @@ class ActorFinder:
             return None  # "Summit", "737 Max": an event or a model
         if run.text.lower().endswith(("al", "ian", "ese", "ish", "ic", "ive", "ary")):
             return None  # an adjective ("Congressional")
-        if run.next_word in SPEECH_FORMS or run.next_word in {"has", "have", "had", "is", "was"}:
+        opens_quote = self.body[run.start - 1 : run.start] in ("“", '"')
+        if (
+            run.next_word in SPEECH_FORMS
+            or (run.next_word in {"has", "have", "had", "is", "was"} and not run.at_start)
+        ) and not opens_quote:
             actor = self.new_actor(
                 run.text, "organisation", "kind inferred as organisation (a single name)"
             )
@@ -977,7 +1035,9 @@ class ActorFinder:
                 self.locative_only[country.name] = False
                 prefix = role[: len(words[0])]
                 start = next(m.start for m in reversed(person.mentions))
-                self.mention(target, start, start + len(prefix), person.mentions[-1].sentence)
+                if self.body[start : start + len(prefix)] == prefix:
+                    # The role stands in the person's mention: "India captain Rohit Sharma".
+                    self.mention(target, start, start + len(prefix), person.mentions[-1].sentence)
         else:
             target = None
         if government:
@@ -1053,7 +1113,7 @@ class ActorFinder:
                 after = self.body[mention.end : mention.end + 160]
                 match = _APPOSITION_AFTER.search(after)
                 if match:
-                    phrase = _trim_phrase(match.group(1))
+                    phrase = _apposition_head(match.group(1))
                     if phrase:
                         actor.add_alias(phrase)
                         actor.role = actor.role or _strip_determiner(phrase)
@@ -1076,7 +1136,7 @@ class ActorFinder:
         person.role = phrase
         self._member_from_role(person, phrase)
         owner_text = match.group(2)
-        if owner_text:
+        if owner_text and phrase.startswith(owner_text):
             start = position - len(before) + match.start(2)
             owner = next(
                 (
@@ -1110,7 +1170,8 @@ class ActorFinder:
                 )
             else:
                 of = re.search(
-                    r"\b(?:of|at|for)\s+(?:the\s+)?([A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*)*)", phrase
+                    r"\b(?:of|at|for)\s+(?:the\s+)?([A-Z][\w’'&.-]*(?:\s+(?:and\s+)?[A-Z][\w’'&.-]*)*)",
+                    phrase,
                 )
                 if of:
                     owner = self.by_key.get(normalise(of.group(1))) or self._org_alias(of.group(1))
@@ -1202,7 +1263,7 @@ class ActorFinder:
         """A one-word name seen before its full form ("Embiid" … "Joel Embiid") is that
         person; a person also called "the Celtics" is a team."""
         for actor in list(self.actors):
-            if actor.kind == "person" or len(_words(actor.name)) != 1:
+            if actor.kind in ("person", "country") or len(_words(actor.name)) != 1:
                 continue
             person = self._by_surname(actor.name)
             if person is None or person is actor:
@@ -1426,14 +1487,17 @@ def _trim_phrase(phrase: str, joined_titles: bool = False) -> str:
     words = phrase.split()
 
     def joins_titles(i: int) -> bool:
-        return (
-            joined_titles
-            and words[i] == "and"
+        if not (
+            words[i] == "and"
             and 0 < i < len(words) - 1
             and words[i - 1][:1].isupper()
             and words[i + 1][:1].isupper()
-            and words[i - 1].lower() in _ROLE_NOUNS.split("|")
-        )
+        ):
+            return False
+        if words[i - 1].lower() in _ROLE_NOUNS.split("|"):
+            return joined_titles
+        # "chairman of the Independent Electoral and Boundaries Commission": inside a name.
+        return any(w in {"of", "for", "at"} for w in words[:i])
 
     cut = max(
         (i for i, w in enumerate(words[:-1]) if w.lower() in _CUT_WORDS and not joins_titles(i)),
@@ -1443,6 +1507,17 @@ def _trim_phrase(phrase: str, joined_titles: bool = False) -> str:
     # Drop a leading capitalised verb-less word that is really the end of the last clause.
     while words and words[0].lower() in {"said", "says", "and", "but", "by", "with", "told"}:
         words = words[1:]
+    return " ".join(words)
+
+
+def _apposition_head(phrase: str) -> str:
+    """An apposition after a name, up to its first verb: "an analyst at Wedbush Securities"
+    stays whole (where the person works is part of the role)."""
+    words = phrase.strip(" ,").split()
+    for index, word in enumerate(words):
+        if word.lower() in {"said", "says", "told", "was", "is", "were", "are", "who", "which"}:
+            words = words[:index]
+            break
     return " ".join(words)
 
 

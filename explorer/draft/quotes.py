@@ -15,7 +15,14 @@ import re
 from dataclasses import dataclass
 
 from explorer.draft.actors import ActorFinder, normalise, reference_at
-from explorer.draft.lexicon import OBJECT_VERBS, PARAPHRASE_FORMS, REPORT_FORMS, SPEECH_FORMS
+from explorer.draft.lexicon import (
+    GROUP_NOUNS,
+    OBJECT_VERBS,
+    ORG_NOUNS,
+    PARAPHRASE_FORMS,
+    REPORT_FORMS,
+    SPEECH_FORMS,
+)
 from explorer.draft.model import DraftActor, DraftQuote, Mention, Sentence
 
 _OPEN = '“"'
@@ -35,11 +42,15 @@ _REFERENCE_NOUNS = (
     "campaigners?|organisers?|organizers?|airline|carrier|bank|player|striker|captain|"
     "defender|midfielder|goalkeeper|forward|guard|star|veteran|newspaper|agency|broadcaster"
 )
+_ORG_NOUN_ALTERNATION = "|".join(sorted(ORG_NOUNS, key=len, reverse=True))
+_GROUP_ALTERNATION = "|".join(sorted((re.escape(n) for n in GROUP_NOUNS), key=len, reverse=True))
+# A group as a subject, with what it is of or where it is: "Health workers in the eastern
+# province of South Kivu said", ", lawyers said".
 _BARE_GROUP = re.compile(
-    r"(?:^|[,;]\s*|\band\s+)((?:[A-Z][\w’'-]*\s+|[a-z][\w’'-]*\s+){0,2}?(?:analysts|officials|"
-    r"executives|experts|sources|residents|diplomats|witnesses|lawmakers|investors|critics|"
-    r"economists|observers|activists|campaigners|officers|authorities)"
-    r"(?:\s+(?:of|from|at)\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+)?)?)\s*$"
+    r"(?:^|[,;]\s*|\band\s+)((?:[A-Z][\w’'-]*\s+|[a-z][\w’'-]*\s+){0,2}?(?i:"
+    + _GROUP_ALTERNATION
+    + r")(?:\s+(?:of|from|at|in|for|across|with)\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,6}?)?)"
+    r"\s*$"
 )
 _AGENT_FOR = re.compile(
     r"\b((?:a|an|the)\s+(?:[\w-]+\s+)?(spokesperson|spokesman|spokeswoman|official|source|"
@@ -58,17 +69,25 @@ _ROLE_BEFORE = re.compile(
     r"chair|secretary|minister|mate|adviser|advisor|manager|coach|captain|leader|founder|"
     r"officer|executive|owner|ambassador|envoy|deputy|aide|partner|wife|husband|son|"
     r"daughter|brother|sister|mother|father|colleague|successor|predecessor|rival|"
-    r"counterpart)\s*$",
+    r"counterpart)(?:\s+(?:to|of|for|at)\s+(?:the\s+)?[A-Z][\w.’'&-]*(?:\s+[A-Z][\w.’'&-]*){0,4})?"
+    r"\s*$",
     re.IGNORECASE,
 )
 _TOLD_OBJECT = re.compile(
     r"^\s*(?:reporters|journalists|the media|the press|lawmakers|parliament|an audience|"
+    r"supporters|delegates|students|workers|residents|the crowd|"
+    # "told a news conference in Geneva", "told a rally", "told the committee".
+    r"(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:conference|briefing|rally|meeting|summit|audience|"
+    r"crowd|gathering|forum|session|committee|hearing|interview|panel|assembly|council|"
+    r"parliament|congress|senate|court|jury|tribunal|newspaper|broadcaster|radio|television)|"
     r"(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*|him|her|them|us|me)"
-    r"(?:\s+(?:on|in|at)\s+[\w’'-]+(?:\s+[\w’'-]+)?)?\s*"
+    r"(?:\s+(?:on|in|at|outside|after|before|during|from)\s+(?:the\s+|a\s+)?[\w’'-]+"
+    r"(?:\s+[A-Z][\w’'-]+)*(?:\s+[\w’'-]+(?=\s+that\b))?)?\s*"
 )
 
 
 _FINITE = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can"}
+_MODALS = {"should", "might", "may", "must", "shall", "did", "does", "do"}
 
 
 def _clause_follows(tail: str) -> bool:
@@ -86,6 +105,13 @@ _CALLED = re.compile(
 )
 # A clause hung on a statement that is about someone else: ", with X warning of …".
 _ABSOLUTE = re.compile(r",\s+(?:with|while|whereas)\s")
+
+
+_GROUP_HEAD = re.compile(
+    r"^((?:[\w’'-]+\s+){0,2}?(?i:"
+    + _GROUP_ALTERNATION
+    + r"))\s+(?:of|from|at|in|for|across|with)\s"
+)
 
 
 @dataclass
@@ -174,7 +200,11 @@ _TRAILING_TIME = re.compile(
     r"(?:\s+(?:in a statement|in an interview|on \w+\.?(?: \d{1,2})?|last \w+|this \w+|"
     r"late on \w+|earlier|later|on Twitter|on X|yesterday|today|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
-    r"(?:at|in) (?:the |a )?[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*|at a [a-z]+ conference))+\s*$",
+    r"(?:at|in) (?:the |a )?(?-i:[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*)|at a [a-z]+ conference|"
+    # "on a call with analysts", "in a post on X", "during a visit to Kyiv".
+    r"(?:on|in|at|during) (?:a|an|the|his|her|its|their) (?:[\w-]+ ){0,3}?(?:call|interview|"
+    r"statement|conference|briefing|speech|post|video|meeting|event|rally|summit|hearing|"
+    r"broadcast|podcast|visit|trip|address)(?: (?:with|to|on|in) [\w’' -]{1,40}?)?))+\s*$",
     re.IGNORECASE,
 )
 _FILLER = {
@@ -291,7 +321,15 @@ class QuoteFinder:
             after_start = verb_end
             tail = text[after_start:]
             found = self._subject_at(sentence, after_start, tail, following=True)
-            if found[0] is not None:
+            following = _WORD.findall(text[found[3] :])[:1]
+            if found[0] is not None and not (
+                # "…, said Ruto had won": the name is the claim's subject, not the speaker's.
+                following
+                and (
+                    following[0].lower() in _FINITE | _MODALS
+                    or (following[0].endswith("ed") and following[0][:1].islower())
+                )
+            ):
                 return found
         return (
             self._preceding(sentence, text[:verb_start])
@@ -338,6 +376,8 @@ class QuoteFinder:
                     break
                 if re.search(r"\b(?:he|she|they|it|we|i|that)\b", gap, re.IGNORECASE):
                     break  # "said he trusted the Israeli courts": a clause, not a subject
+                if re.search(r"\b(?:on|in|at|to|from|with|for|by|about|into)\b", gap):
+                    break  # "wrote on Twitter": a place of speech, not the speaker
                 if reference and base + reference.end(1) > mention.end:
                     break  # "said a Japanese government spokesperson": the whole phrase
                 if self._possessive(mention):
@@ -368,7 +408,9 @@ class QuoteFinder:
         for mention in sorted(mentions, key=lambda m: (m.end, -m.start), reverse=True):
             gap = self.body[mention.end : base + len(region)]
             if re.fullmatch(
-                r"\)?[\s\-–—]*(?:,\s*(?:however|meanwhile|though|too|in turn|for (?:his|her|its|their) "
+                r"\)?(?:\s+(?:"
+                + _ORG_NOUN_ALTERNATION
+                + r"))?[\s\-–—]*(?:,\s*(?:however|meanwhile|though|too|in turn|for (?:his|her|its|their) "
                 r"part),\s*)?(?:(?:also|then|later|further|earlier|meanwhile|had|has|have|was|"
                 r"were|\w+ly|would|will|on \w+|in \w+|last \w+|this \w+|,? ?who)\s*)*",
                 gap,
@@ -510,6 +552,11 @@ class QuoteFinder:
         if actor is not None:
             actor.add_alias(phrase)
             return actor, f'speaker "{phrase}" read as {actor.name}', offset, offset + len(phrase)
+        head = _GROUP_HEAD.match(name)
+        if head is not None and head.group(1) != name:
+            # "Health workers in the eastern province of South Kivu": named by its head.
+            name = head.group(1)
+            words = name.split()
         name = name[:1].upper() + name[1:]
         existing = self.finder.by_key.get(normalise(name))
         if existing is not None:
@@ -637,7 +684,15 @@ class QuoteFinder:
         """The reported and paraphrased statements of a sentence: one per clause joined by
         "while", "whereas", "but" or a semicolon, one per speaker of a joint subject."""
         quotes: list[DraftQuote] = []
-        cuts = [0, *[m.start() for m in _STATEMENT_BOUNDARY.finditer(outside)], len(outside)]
+        boundaries = [m.start() for m in _STATEMENT_BOUNDARY.finditer(outside)]
+        # A clause of its own only when it has its own speech verb: "the fine, while large,
+        # was small" is one statement.
+        boundaries = [
+            cut
+            for index, cut in enumerate(boundaries)
+            if _VERB.search(outside[cut : (boundaries[index + 1 :] or [len(outside)])[0]])
+        ]
+        cuts = [0, *boundaries, len(outside)]
         for a, b in itertools.pairwise(cuts):
             if b - a < 12:
                 continue
@@ -770,13 +825,23 @@ class QuoteFinder:
 
     def _joint(self, actor: DraftActor, sentence: Sentence, verb_start: int) -> list[DraftActor]:
         """ "Egypt and Jordan criticised": the other actors of a subject joined by "and"."""
-        mine = [m for m in self._mentions_in(sentence.start, sentence.start + verb_start)]
+        mine: list[Mention] = []
+        for mention in self._mentions_in(sentence.start, sentence.start + verb_start):
+            # Of mentions that overlap ("Japanese Prime Minister Fumio Kishida" and "Fumio
+            # Kishida"), the widest stands for the name.
+            if mine and mention.start < mine[-1].end:
+                if mention.end - mention.start > mine[-1].end - mine[-1].start:
+                    mine[-1] = mention
+                continue
+            mine.append(mention)
         if not mine or mine[-1].actor is not actor:
             return []
         others: list[DraftActor] = []
         current = mine[-1]
         for previous in reversed(mine[:-1]):
             gap = self.body[previous.end : current.start]
+            if current is mine[-1] and "and" not in gap:
+                break  # "… such as Yelp and TripAdvisor, lawyers said": a list ends in "and"
             if re.fullmatch(r"\s*(?:,|and|, and)\s*", gap) and previous.actor is not actor:
                 if previous.actor not in others:
                     others.insert(0, previous.actor)  # type: ignore[arg-type]
@@ -813,6 +878,9 @@ class QuoteFinder:
     def _with_verb(
         self, sentence: Sentence, outside: str, match: re.Match[str]
     ) -> tuple[DraftActor, str | None, int, int] | None:
+        passive = self._passive(sentence, outside, match)
+        if passive is not None:
+            return passive
         actor, guess, subject_start, _subject_end = self._speaker_near(
             sentence, outside, match.start(), match.end()
         )
@@ -853,6 +921,34 @@ class QuoteFinder:
         if end - start < 10:
             return None
         return actor, guess, start, end
+
+    def _passive(
+        self, sentence: Sentence, outside: str, match: re.Match[str]
+    ) -> tuple[DraftActor, str | None, int, int] | None:
+        """ "S, as confirmed by Secretary of State Antony Blinken.", "S was announced by the
+        ministry": the agent after "by" said S."""
+        by = re.match(r"\s+by\s+", outside[match.end() :])
+        if by is None:
+            return None
+        base = sentence.start + match.end() + by.end()
+        mentions = self._mentions_in(base, sentence.end)
+        if not mentions:
+            return None
+        mention = mentions[0]
+        gap = self.body[base : mention.start]
+        if not re.fullmatch(r"(?:the\s+|a\s+|an\s+)?(?:[\w.’'-]+\s+){0,6}?", gap) or re.search(
+            r"[,;]", gap
+        ):
+            return None
+        lead = re.search(
+            r"(?:,?\s*\bas\s*|\s+(?:was|were|had been|has been|is|are)\s*)$",
+            outside[: match.start()],
+        )
+        end = lead.start() if lead else match.start()
+        content_end = len(sentence.text[:end].rstrip(" ,—–"))
+        if content_end < 10:
+            return None
+        return mention.actor, None, 0, content_end  # type: ignore[return-value]
 
     def _according(
         self, sentence: Sentence, outside: str, match: re.Match[str]

@@ -1,0 +1,172 @@
+"""Attribution patterns beyond the plain ones: who speaks when a sentence has several names,
+a group, an apposition, a passive or a place of speech."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.drafting import actor_named, draft_text, quotes_of
+
+PUBLISHED = date(2024, 5, 15)
+INTRO = "William Ruto and Raila Odinga ran for president.\n"
+
+
+def test_name_with_apposition_then_said_then_a_claim_about_someone_else() -> None:
+    result = draft_text(
+        INTRO + "Wafula Chebukati, chairman of the Independent Electoral and Boundaries "
+        "Commission (IEBC), said Ruto had won 50.49 percent of the vote.",
+        PUBLISHED,
+    )
+    assert quotes_of(result, "reported") == [
+        ("Ruto had won 50.49 percent of the vote.", "Wafula Chebukati")
+    ]
+    chebukati = actor_named(result, "Wafula Chebukati")
+    assert chebukati.role == "chairman of the Independent Electoral and Boundaries Commission"
+    assert actor_named(result, "IEBC") in chebukati.member_of
+
+
+def test_a_place_of_speech_is_not_the_speaker() -> None:
+    result = draft_text(
+        INTRO + "His running mate, Martha Karua, wrote on Twitter that “it is not over until "
+        "it is over.”",
+        PUBLISHED,
+    )
+    assert quotes_of(result, "direct") == [("it is not over until it is over.", "Martha Karua")]
+    assert "Twitter" not in {q.speaker.name for q in result.quotes}
+
+
+def test_told_an_audience_somewhere_is_no_statement_of_its_own() -> None:
+    result = draft_text(
+        "Mayor Linda Carver backed the plan.\n"
+        "“We have waited long enough,” Carver told reporters outside City Hall.\n"
+        "Carver told a news conference in Springfield that the work would start in May.",
+        PUBLISHED,
+    )
+    assert quotes_of(result, "reported") == [("The work would start in May.", "Linda Carver")]
+    assert quotes_of(result, "direct") == [("We have waited long enough", "Linda Carver")]
+
+
+def test_a_group_with_where_it_is_speaks_as_the_group() -> None:
+    result = draft_text(
+        "Cases rose sharply in Congo.\n"
+        "Health workers in the eastern province of South Kivu said hospitals were overwhelmed.",
+        PUBLISHED,
+    )
+    assert quotes_of(result, "reported") == [("Hospitals were overwhelmed.", "Health workers")]
+    assert actor_named(result, "Health workers").kind == "group"
+    assert "South Kivu" not in [a.name for a in result.actors]
+
+
+def test_a_bare_plural_subject_is_a_group_and_a_list_before_it_is_not_a_joint_subject() -> None:
+    result = draft_text(
+        "The European Commission fined Google on Wednesday.\n"
+        "Analysts said the fine, while large, was a small fraction of its cash.\n"
+        "The ruling could open the door to claims from rivals such as Yelp and TripAdvisor, "
+        "lawyers said.",
+        PUBLISHED,
+    )
+    assert quotes_of(result, "reported") == [
+        ("The fine, while large, was a small fraction of its cash.", "Analysts"),
+        (
+            "The ruling could open the door to claims from rivals such as Yelp and TripAdvisor.",
+            "Lawyers",
+        ),
+    ]
+    assert actor_named(result, "Analysts").kind == "group"
+
+
+def test_passive_attribution_names_the_agent() -> None:
+    result = draft_text(
+        "The United States is seeking a firm agreement on migration before June, as "
+        "confirmed by U.S. Secretary of State Antony Blinken.",
+        PUBLISHED,
+    )
+    assert quotes_of(result, "reported") == [
+        (
+            "The United States is seeking a firm agreement on migration before June.",
+            "Antony Blinken",
+        )
+    ]
+
+
+def test_an_organisation_noun_between_the_name_and_the_verb() -> None:
+    result = draft_text(
+        INTRO + "Odinga's Azimio la Umoja coalition said it would challenge the result.",
+        PUBLISHED,
+    )
+    assert quotes_of(result, "reported") == [("It would challenge the result.", "Azimio la Umoja")]
+
+
+def test_a_family_name_first_refers_to_the_person() -> None:
+    result = draft_text(
+        "South Korean President Yoon Suk Yeol met Japanese Prime Minister Fumio Kishida.\n"
+        "Yoon, speaking at a joint news conference in Tokyo, said the two countries had to "
+        "work together.",
+        PUBLISHED,
+    )
+    assert quotes_of(result, "reported") == [
+        ("The two countries had to work together.", "Yoon Suk Yeol")
+    ]
+
+
+def test_a_joint_subject_of_two_titled_names() -> None:
+    result = draft_text(
+        "South Korean President Yoon Suk Yeol and Japanese Prime Minister Fumio Kishida "
+        "agreed on Thursday to restore regular visits between their leaders.",
+        PUBLISHED,
+    )
+    speakers = [speaker for _, speaker in quotes_of(result, "paraphrase")]
+    assert speakers == ["Yoon Suk Yeol", "Fumio Kishida"]
+
+
+def test_an_accusation_keeps_its_subject_and_verb() -> None:
+    result = draft_text(
+        "Republican Sen. Ted Cruz accused the FAA of ignoring warnings from its own staff.",
+        PUBLISHED,
+    )
+    assert quotes_of(result, "paraphrase") == [
+        ("Ted Cruz accused the FAA of ignoring warnings from its own staff.", "Ted Cruz")
+    ]
+
+
+def test_where_words_were_said_is_no_statement() -> None:
+    result = draft_text(
+        "Microsoft chief executive Satya Nadella backed the deal.\n"
+        "“This acquisition will accelerate our growth,” Nadella said on a call with analysts.",
+        PUBLISHED,
+    )
+    assert quotes_of(result, "reported") == []
+    assert quotes_of(result, "direct") == [
+        ("This acquisition will accelerate our growth", "Satya Nadella")
+    ]
+
+
+def test_a_seat_of_power_that_speaks_is_an_actor() -> None:
+    result = draft_text(
+        "Netanyahu cancelled the visit. The White House said it was disappointed by the decision.",
+        PUBLISHED,
+    )
+    assert actor_named(result, "White House").kind == "organisation"
+    assert quotes_of(result, "reported") == [
+        ("It was disappointed by the decision.", "White House")
+    ]
+
+
+def test_a_company_described_by_whose_and_referred_to_later() -> None:
+    result = draft_text(
+        "Senators grilled regulators on Wednesday.\n"
+        "Boeing, whose jets have faced new scrutiny, was not represented at the hearing. "
+        "The company said in a statement that it was cooperating with regulators.",
+        PUBLISHED,
+    )
+    assert actor_named(result, "Boeing").kind == "organisation"
+    assert quotes_of(result, "reported") == [("It was cooperating with regulators.", "Boeing")]
+
+
+def test_a_common_noun_capitalised_first_is_not_a_second_organisation() -> None:
+    result = draft_text(
+        "Police in Manchester arrested three men on Saturday after a shooting outside a "
+        "nightclub, Greater Manchester Police said.",
+        PUBLISHED,
+    )
+    assert [a.name for a in result.actors] == ["Greater Manchester Police"]

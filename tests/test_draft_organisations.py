@@ -182,3 +182,23 @@ def test_a_place_after_a_mayor_is_no_person() -> None:
     )
     assert names(result) == ["Andy Burnham"]
     assert actor_named(result, "Andy Burnham").role == "Mayor of Greater Manchester"
+
+
+def test_a_title_owner_inside_a_name_and_of_without_the_keep_one_name() -> None:
+    result = draft_text(
+        "The California Governor's Office of Emergency Services said the companies' "
+        "engagement was unacceptable.",
+        PUBLISHED,
+    )
+    office = actor_named(result, "California Governor's Office of Emergency Services")
+    assert office.kind == "organisation"
+    assert names(result) == ["California Governor's Office of Emergency Services"]
+
+
+def test_a_region_of_a_place_is_no_actor() -> None:
+    result = draft_text(
+        "The northern Sierra Nevada has seen little rain, and the San Francisco Bay Area "
+        "none, said Scott Strenfel, a meteorologist.",
+        PUBLISHED,
+    )
+    assert names(result) == ["Scott Strenfel"]

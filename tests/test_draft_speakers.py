@@ -170,3 +170,73 @@ def test_a_common_noun_capitalised_first_is_not_a_second_organisation() -> None:
         PUBLISHED,
     )
     assert [a.name for a in result.actors] == ["Greater Manchester Police"]
+
+
+def test_according_to_an_unnamed_source() -> None:
+    result = draft_text(
+        "The Taliban freed two hostages.\n"
+        "The men were flown out of the region on US choppers, according to a local police "
+        "source.\n"
+        "The prisoners were released in Doha, where the group maintains a political office, "
+        "according to a Taliban representative.\n"
+        "More than 450,000 people were without phone service, according to a group "
+        "representing rural counties in California.",
+        PUBLISHED,
+    )
+    assert quotes_of(result, "reported") == [
+        ("The men were flown out of the region on US choppers.", "Local police source"),
+        (
+            "The prisoners were released in Doha, where the group maintains a political office.",
+            "Taliban representative",
+        ),
+        (
+            "More than 450,000 people were without phone service.",
+            "Group representing rural counties in California",
+        ),
+    ]
+    assert actor_named(result, "Local police source").kind == "person"
+    assert actor_named(result, "Group representing rural counties in California").kind == (
+        "organisation"
+    )
+
+
+def test_a_gerund_after_the_main_clause_speaks_for_its_subject() -> None:
+    result = draft_text(
+        "Earlier Saturday, Yoon apologized for his actions in a televised address, saying they "
+        "“stemmed from the urgency” he felt as president.",
+        PUBLISHED,
+    )
+    assert {speaker for _, speaker in quotes_of(result, "direct")} == {"Yoon"}
+    assert [speaker for _, speaker in quotes_of(result, "reported")] == ["Yoon"]
+
+
+def test_they_continues_the_last_group_that_spoke() -> None:
+    result = draft_text(
+        "Obama administration officials said they had briefed the transition team on Sudan.\n"
+        "They said that Sudan had a long way to go on human rights.",
+        PUBLISHED,
+    )
+    speakers = [speaker for _, speaker in quotes_of(result, "reported")]
+    assert speakers == ["Obama administration officials", "Obama administration officials"]
+    assert actor_named(result, "Obama administration").kind == "organisation"
+
+
+def test_a_pronoun_right_before_the_verb_is_its_subject() -> None:
+    result = draft_text(
+        "Eric Reeves, an academic, criticised the decision.\n"
+        "He said that Sudan’s government still committed abuses, and he noted that security "
+        "services killed ten civilians in Darfur last week.",
+        PUBLISHED,
+    )
+    assert {speaker for _, speaker in quotes_of(result, "reported")} == {"Eric Reeves"}
+
+
+def test_a_company_named_by_what_it_does() -> None:
+    result = draft_text(
+        "Pacific Gas & Electric Co. cut power to 150,000 customers.\n"
+        "The utility said it will closely monitor the weather.",
+        PUBLISHED,
+    )
+    assert quotes_of(result, "reported") == [
+        ("It will closely monitor the weather.", "Pacific Gas & Electric Co")
+    ]

@@ -144,6 +144,43 @@ _ORG_APPOSITION = re.compile(
 
 # Organisation words that alone are the name of one body ("Congress said").
 _NAMED_BODIES = {"congress", "parliament", "senate", "cabinet", "treasury", "pentagon", "fifa"}
+_COMPASS = {
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "coastal",
+    "upstate",
+    "downtown",
+    "rural",
+}
+_PLACE_HEADS = {
+    "area",
+    "valley",
+    "mountains",
+    "basin",
+    "coast",
+    "peninsula",
+    "delta",
+    "desert",
+    "plateau",
+    "county",
+    "province",
+    "river",
+    "lake",
+    "bay",
+    "island",
+    "islands",
+    "region",
+    "district",
+    "heights",
+    "strip",
+}
 # Seats of power that stand for those who work there when they speak or act.
 _SEATS = {"white house", "kremlin", "downing street", "elysee", "élysée", "pentagon", "blue house"}
 # A place noun and "of" before a name make it a place: "the province of South Kivu".
@@ -191,6 +228,8 @@ def runs_in(sentence: Sentence, lower_words: set[str]) -> list[Run]:
             gap = text[tokens[j][1] : tokens[j + 1][0]]
             if gap == ". " and tokens[j][2].lower() in _ABBREVIATED_TITLES:
                 gap = " "  # "Gov. Eric Holcomb", "Mr. Biden": the title's full stop
+            if gap == " & " and _is_cap(tokens[j][2]) and _is_cap(tokens[j + 1][2]):
+                gap = " "  # "Pacific Gas & Electric Co.", "Johnson & Johnson"
             if gap != " " or (_POSSESSIVE.search(tokens[j][2]) and not _continues(tokens, j)):
                 break
             nxt = tokens[j + 1][2]
@@ -331,6 +370,11 @@ _ABBREVIATED_TITLES = {
 _HONORIFIC_WORDS = {"mr", "mrs", "ms", "dr", "rt", "hon", "the", "sir", "dame", "rev", "prof"}
 _ADJECTIVE_ENDINGS = ("-based", "-born", "-led", "-backed", "-owned", "-style", "-run", "-made")
 _PARTICLES = {"van", "de", "der", "von", "bin", "al", "da", "dos", "la", "le", "du", "di", "ibn"}
+
+
+def _short_initials(name: str) -> str:
+    skip = {"of", "for", "and", "the", "on", "de"}
+    return "".join(w[0].upper() for w in _words(name) if w.lower() not in skip)
 
 
 def _short_name_of(short: str, name: str) -> bool:
@@ -527,6 +571,21 @@ class ActorFinder:
         self.by_key.setdefault(normalise(short), actor)
 
     def _take_name(self, run: Run) -> DraftActor | None:
+        following = re.match(r"\s+(administration|government)\b", self.body[run.end : run.end + 16])
+        if (
+            following is not None
+            and not run.possessive
+            and run.text.lower() not in places.BY_NAME
+            and run.text.lower() not in places.BY_DEMONYM
+            and run.text.lower() not in places.BY_CAPITAL
+            and len(_words(run.text)) <= 2
+        ):
+            # "the Obama administration", "the Trump administration": an organisation named by
+            # its leader (a country's "X government" is that country's government).
+            name = f"{run.text} {following.group(1)}"
+            actor = self.by_key.get(normalise(name)) or self.new_actor(name, "organisation")
+            self.mention(actor, run.start, run.end + following.end(), run.sentence)
+            return actor
         before = self.body[run.start - 1 : run.start]
         after = self.body[run.end : run.end + 1]
         if (before in '“"' and before and after in '”"' and after) or (
@@ -553,6 +612,8 @@ class ActorFinder:
             return None
         if _PLACE_OF.search(self.body[max(0, run.start - 40) : run.start]):
             return None  # "the eastern province of South Kivu": a place
+        if run.after in _COMPASS or (len(words) > 1 and lowered[-1] in _PLACE_HEADS):
+            return None  # "the northern Sierra Nevada", "the San Francisco Bay Area"
         if name_lower in places.CITIES and len(words) == 1 and self._employer(run):
             return self._single(run)  # "Barcelona soccer player Gerard Pique": the club
         if name_lower in places.CITIES or name_lower.split()[-1] in places.PLACE_WORDS:
@@ -589,6 +650,11 @@ class ActorFinder:
                     re.search(r"s[’']$", word)
                     and lowered[-1] in ORG_WORDS
                     and lowered[index][:-2] + "s" in self.lower_words | set(GROUP_NOUNS)
+                )
+                # "the California Governor's Office of Emergency Services".
+                and not (
+                    _POSSESSIVE.sub("", lowered[index]) in TITLE_WORDS
+                    and lowered[index + 1] in ORG_WORDS
                 )
             ):
                 cut = run.text.find(word) + len(_POSSESSIVE.sub("", word))
@@ -801,6 +867,8 @@ class ActorFinder:
                 and head.split()[-1].lower() in ORG_WORDS
                 and _is_cap(parent)
                 and self._parent_like(parent_clean)
+                # "Office of Emergency Services" is one name; "Command of the … Army" two.
+                and (sep == " of the " or normalise(parent_clean) in self.by_key)
             ):
                 existing = self.by_key.get(normalise(head)) or self._org_alias(head)
                 name = head
@@ -838,6 +906,17 @@ class ActorFinder:
 
     def _org_alias(self, text: str) -> DraftActor | None:
         """An organisation this shorter form, or these initials, name."""
+        if " " not in text and sum(c.isupper() for c in text) >= 2 and not text.isalpha():
+            # "PG&E", "AT&T"-like initials with a sign inside.
+            letters = [c for c in text if c.isupper()]
+            for actor in reversed(self.actors):
+                if actor.kind == "organisation" and any(
+                    len(_words(name)) > 1
+                    and _short_name_of(text, name)
+                    and len(letters) >= len(_short_initials(name)) - 1
+                    for name in actor.names
+                ):
+                    return actor
         words = [w for w in _words(normalise(text))]
         if not words:
             return None
@@ -863,6 +942,11 @@ class ActorFinder:
                 if len(words) == 1 and text.isupper():
                     initials = "".join(w[0] for w in full if w not in {"of", "for", "and"})
                     if initials.upper() == text:
+                        return actor
+                    # "PG&E" for Pacific Gas & Electric Co., "CDC" for Centers for Disease
+                    # Control and Prevention: all but one initial, in order.
+                    letters = [c for c in text if c.isupper()]
+                    if len(letters) >= max(2, len(initials) - 1) and _short_name_of(text, name):
                         return actor
         return None
 
@@ -1579,6 +1663,9 @@ def reference_at(
         "country": "country",
         "nation": "country",
     }
+    # Nouns that name a company or body by what it does: "the utility said", "the carrier".
+    for word in ORG_NOUNS | {"utility", "automaker", "drugmaker", "insurer", "organisation"}:
+        kinds.setdefault(word, "organisation")
     kind = kinds.get(noun)
     if kind:
         for mention in reversed(earlier):

@@ -40,7 +40,11 @@ _REFERENCE_NOUNS = (
     "mayor|senator|lawmakers?|officers?|commander|general|embassy|administration|board|"
     "union|authorities|investigators?|prosecutors?|researchers?|economists?|observers?|"
     "campaigners?|organisers?|organizers?|airline|carrier|bank|player|striker|captain|"
-    "defender|midfielder|goalkeeper|forward|guard|star|veteran|newspaper|agency|broadcaster"
+    "defender|midfielder|goalkeeper|forward|guard|star|veteran|newspaper|agency|broadcaster|"
+    "utility|regulator|watchdog|insurer|lender|automaker|carmaker|drugmaker|retailer|"
+    "manufacturer|operator|publisher|network|alliance|coalition|federation|association|"
+    "league|charity|organi[sz]ation|body|department|office|commission|committee|trust|"
+    "authority|institute|university|school|hospital|mayor|judge|teacher|doctor|official"
 )
 _ORG_NOUN_ALTERNATION = "|".join(sorted(ORG_NOUNS, key=len, reverse=True))
 _GROUP_ALTERNATION = "|".join(sorted((re.escape(n) for n in GROUP_NOUNS), key=len, reverse=True))
@@ -107,6 +111,16 @@ _CALLED = re.compile(
 _ABSOLUTE = re.compile(r",\s+(?:with|while|whereas)\s")
 
 
+# An unnamed source after "according to": "a local police source", "a Taliban
+# representative", "a group representing rural counties in California".
+_ACCORDING_TO = re.compile(
+    r"\s*((?:a|an|the|one|two|three|several)\s+(?:[\w’'&.-]+\s+){0,3}?(?:(source|official|"
+    r"representative|spokesman|spokeswoman|spokesperson|officer|diplomat|aide|insider|"
+    r"member|executive|lawyer|witness|resident)|sources|officials|diplomats|witnesses|"
+    r"residents|experts|analysts|statement|report|data|figures|survey|poll|"
+    r"(?:group|coalition|association|body)\s+representing\s+[^,.;]{3,60}?))(?=[,.;]|\s*$)",
+    re.IGNORECASE,
+)
 _GROUP_HEAD = re.compile(
     r"^((?:[\w’'-]+\s+){0,2}?(?i:"
     + _GROUP_ALTERNATION
@@ -287,8 +301,19 @@ class QuoteFinder:
             # "…, with Safadi warning of …": a gerund speaks for the name right before it;
             # "Pompeo said …, saying he trusted …" is the finite verb's speaker.
             base = sentence.start + verb_start
-            for mention in self._mentions_in(sentence.start, base):
+            before = self._mentions_in(sentence.start, base)
+            for mention in before:
                 if not self.body[mention.end : base].strip() and not self._possessive(mention):
+                    return self._widen(mention, sentence)
+            if text[:verb_start].rstrip().endswith((",", "—")):
+                # "Yoon apologized for his actions …, saying they …": the main clause's
+                # subject, the first name of the sentence.
+                for mention in before:
+                    lead = self.body[sentence.start : mention.start]
+                    if self._possessive(mention) or not re.fullmatch(
+                        r"[^,]*,\s*(?:the\s+)?|(?:the\s+|The\s+)?", lead
+                    ):
+                        continue
                     return self._widen(mention, sentence)
             return None, None, verb_start, verb_end
         # "X, however, said he was …": a subject before and a clause after is not inverted.
@@ -423,6 +448,19 @@ class QuoteFinder:
                     return agent
                 return self._widen(mention, sentence)
             break
+        # "…, and he noted that": a pronoun right before the verb is its subject.
+        pronoun = re.search(
+            r"\b(he|she|they|it)\s+(?:also\s+|later\s+|then\s+|\w+ly\s+)?$", region, re.I
+        )
+        if pronoun:
+            actor = self._pronoun_speaker(sentence, base + pronoun.start(), pronoun[1])
+            if actor is not None:
+                return (
+                    actor,
+                    f'speaker "{pronoun[1]}" read as {actor.name}',
+                    offset + pronoun.start(),
+                    offset + pronoun.end(),
+                )
         # "Nathaniel Pieper, senior vice president of fleet, finances and alliances, said":
         # the first name of the clause, followed by an apposition up to the verb.
         clause_start = max(region.rfind("\u2592") + 1, 0)
@@ -442,18 +480,6 @@ class QuoteFinder:
                 ):
                     continue
                 return self._widen(mention, sentence)
-        pronoun = re.search(r"\b(he|she|they|it)\s+(?:also\s+|later\s+|then\s+)?$", region, re.I)
-        if pronoun:
-            actor = reference_at(
-                self.finder.actors, self.finder.mentions, base + pronoun.start(), pronoun[1]
-            )
-            if actor is not None:
-                return (
-                    actor,
-                    f'speaker "{pronoun[1]}" read as {actor.name}',
-                    offset + pronoun.start(),
-                    offset + pronoun.end(),
-                )
         reference = re.search(_REFERENCE.pattern + r"\s*$", region, re.IGNORECASE) or re.search(
             _BARE_GROUP, region
         )
@@ -480,6 +506,19 @@ class QuoteFinder:
             if mention.text == inner and mention.actor.kind == "person":
                 return self._widen(mention, sentence)
         return None
+
+    def _pronoun_speaker(
+        self, sentence: Sentence, position: int, pronoun: str
+    ) -> DraftActor | None:
+        """Who a pronoun subject of a speech verb is: "they" continues the last plural
+        speaker of the sentences just before ("Obama administration officials said … They
+        said …"); otherwise the last fitting name before it."""
+        if pronoun.lower() == "they":
+            for index in range(sentence.index - 1, max(-1, sentence.index - 3), -1):
+                previous = self.sentence_speaker.get(index)
+                if previous is not None and previous.kind in ("group", "organisation"):
+                    return previous
+        return reference_at(self.finder.actors, self.finder.mentions, position, pronoun)
 
     def _of_place(self, mention: Mention, mentions: list[Mention]) -> Mention | None:
         """ "Sen. Mike Braun of Indiana agreed": the person, not the place they are of."""
@@ -562,8 +601,18 @@ class QuoteFinder:
         if existing is not None:
             self.finder.mention(existing, position, position + len(phrase), sentence.index)
             return existing, None, offset, offset + len(phrase)
-        kind = "group" if _plural_noun(words[-1]) else "person"
-        if words[-1].lower() in _ORGANISATION_NOUNS:
+        head_word = words[-1]
+        representing = re.search(r"(\w+)\s+(?:representing|of|for|from|at|in)\s", name)
+        if representing is not None and representing.group(1).lower() in {
+            *_ORGANISATION_NOUNS,
+            "group",
+            "coalition",
+            "association",
+            "body",
+        }:
+            head_word = representing.group(1)  # "a group representing rural counties"
+        kind = "group" if _plural_noun(head_word) else "person"
+        if head_word.lower() in _ORGANISATION_NOUNS | {"group", "coalition", "association"}:
             kind = "organisation"
         actor = self.finder.new_actor(name, kind, f"unnamed speaker kept as a {kind}")
         self.finder.mention(actor, position, position + len(phrase), sentence.index)
@@ -722,10 +771,19 @@ class QuoteFinder:
         choices: list[tuple[int, re.Match[str]]] = []
         for match in candidates:
             rest = stripped[match.end() :].strip(" ,")
-            at_end = not rest or (
-                match.group(1).lower().startswith("told")
-                and len(_WORD.findall(rest)) <= 3
-                and "," not in rest
+            at_end = (
+                not rest
+                or (
+                    match.group(1).lower().startswith("told")
+                    and len(_WORD.findall(rest)) <= 3
+                    and "," not in rest
+                )
+                or (
+                    # "…, according to a Taliban representative.": the source ends it.
+                    match.group(1).lower() == "according to"
+                    and len(_WORD.findall(rest)) <= 8
+                    and not re.search(r"[,;\u2592]", rest)
+                )
             )
             priority = 0 if at_end else 1
             choices.append((priority, match))
@@ -955,14 +1013,29 @@ class QuoteFinder:
     ) -> tuple[DraftActor, str | None, int, int] | None:
         base = sentence.start + match.end()
         mentions = self._mentions_in(base, sentence.end)
-        if not mentions or len(self.body[base : mentions[0].start]) > 20:
-            return None
-        mention = mentions[0]
         text = sentence.text
+        described = _ACCORDING_TO.match(self.body[base : sentence.end])
+        if described is not None and (
+            not mentions or mentions[0].start >= base + described.end(1) or described.group(2)
+        ):
+            # "according to a local police source", "according to a Taliban representative",
+            # "according to a group representing rural counties": an unnamed source.
+            phrase = described.group(1)
+            actor, _guess, _s, _end = self._by_reference(
+                sentence, base + described.start(1), phrase, match.end() + described.start(1)
+            )
+            if actor is None:
+                return None
+            end = match.end() + described.end(1)
+        elif not mentions or len(self.body[base : mentions[0].start]) > 20:
+            return None
+        else:
+            actor = mentions[0].actor
+            end = mentions[0].end - sentence.start
         if not text[: match.start()].strip():
             # "According to X, S."
-            comma = text.find(",", mention.end - sentence.start)
+            comma = text.find(",", end)
             if comma == -1:
                 return None
-            return mention.actor, None, comma + 1, len(text.rstrip(" ."))
-        return mention.actor, None, 0, len(text[: match.start()].rstrip(" ,"))
+            return actor, None, comma + 1, len(text.rstrip(" ."))
+        return actor, None, 0, len(text[: match.start()].rstrip(" ,"))

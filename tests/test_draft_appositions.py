@@ -54,3 +54,14 @@ def test_an_honorific_is_neither_an_actor_nor_a_sentence_end() -> None:
     mitchell = actor_named(result, "Keith Mitchell")
     assert mitchell.role == "Grenada’s Prime Minister"
     assert not any(a.name in {"Dr", "Hon", "Rt"} for a in result.actors)
+
+
+def test_a_body_named_by_whom_it_belongs_to_speaks() -> None:
+    result = draft_text(
+        "President Yoon Suk Yeol faced a vote.\nYoon’s office said he would not resign.",
+        PUBLISHED,
+    )
+    office = actor_named(result, "Yoon’s office")
+    assert office.kind == "organisation"
+    assert office.name == "Yoon Suk Yeol’s office"
+    assert quotes_of(result, "reported") == [("He would not resign.", "Yoon Suk Yeol’s office")]

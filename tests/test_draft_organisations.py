@@ -202,3 +202,64 @@ def test_a_region_of_a_place_is_no_actor() -> None:
         PUBLISHED,
     )
     assert names(result) == ["Scott Strenfel"]
+
+
+def test_bodies_named_by_a_party_word_a_network_or_a_two_word_demonym() -> None:
+    result = draft_text(
+        "Grace Mugabe rose through the ranks of Mugabe's ruling Zanu-PF.\n"
+        "The hostages were held by the Haqqani network.\n"
+        "South Korean police raided the office on Friday.",
+        PUBLISHED,
+    )
+    assert actor_named(result, "Zanu-PF").kind == "organisation"
+    assert actor_named(result, "Haqqani network").kind == "organisation"
+    assert actor_named(result, "South Korean police").kind == "organisation"
+
+
+def test_officials_of_an_organisation_with_an_ampersand_speak_as_a_group() -> None:
+    result = draft_text(
+        "Pacific Gas & Electric Co. began shutting off power.\n"
+        "Winds could fling branches into power lines, PG&E officials said.",
+        PUBLISHED,
+    )
+    assert quotes_of(result, "reported") == [
+        ("Winds could fling branches into power lines.", "PG&E officials")
+    ]
+    assert actor_named(result, "PG&E officials").kind == "group"
+    assert "PG&E" in actor_named(result, "Pacific Gas & Electric Co").aliases
+
+
+def test_countries_named_as_places_in_lists_and_beside_cities_are_no_actors() -> None:
+    result = draft_text(
+        "Panama hosted the talks on migration.\n"
+        "Citizens from El Salvador, Guatemala, Haiti and Honduras were detained at the border.\n"
+        "The prisoners were released in Doha, Qatar, on Tuesday.\n"
+        "Sudan will stop supporting rebels in neighboring South Sudan.\n"
+        "Brazil star Neymar watched the match.",
+        PUBLISHED,
+    )
+    for place in ("Guatemala", "Haiti", "Honduras", "Qatar", "South Sudan", "Brazil"):
+        assert place not in names(result), place
+
+
+def test_a_middle_initial_is_the_same_person() -> None:
+    result = draft_text(
+        "President-elect Donald Trump will take office on Friday.\n"
+        "Officials said they had briefed President-elect Donald J. Trump’s transition team.",
+        PUBLISHED,
+    )
+    assert [a.name for a in result.actors if a.kind == "person"] == ["Donald Trump"]
+    assert "President-elect Donald J. Trump" in actor_named(result, "Donald Trump").aliases
+
+
+def test_a_group_that_acts_is_an_actor_and_a_quantity_is_not() -> None:
+    result = draft_text(
+        "The council approved the plan on Tuesday.\n"
+        "Local business owners welcomed the decision.\n"
+        "Businesses and residents also have complained of poor communication.\n"
+        "All countries have complained of the delays.",
+        PUBLISHED,
+    )
+    groups = {a.name for a in result.actors if a.kind == "group"}
+    assert {"Local business owners", "Businesses"} <= groups
+    assert "All countries" not in groups

@@ -240,3 +240,114 @@ def test_a_company_named_by_what_it_does() -> None:
     assert quotes_of(result, "reported") == [
         ("It will closely monitor the weather.", "Pacific Gas & Electric Co")
     ]
+
+
+def test_a_role_before_the_speakers_name_is_no_statement() -> None:
+    result = draft_text(
+        "The Lakers beat the Thunder.\n"
+        "“There’s a lot of things we did well in there,” Oklahoma City coach Billy Donovan "
+        "said.",
+        PUBLISHED,
+    )
+    assert quotes_of(result, "reported") == []
+    assert quotes_of(result, "direct") == [
+        ("There’s a lot of things we did well in there", "Billy Donovan")
+    ]
+
+
+def test_a_participle_after_the_speaker_is_no_statement() -> None:
+    result = draft_text(
+        "South Korean President Yoon Suk Yeol apologised.\n"
+        "“I will not evade the responsibility,” Yoon continued, speaking for just over two "
+        "minutes before bowing his head.",
+        PUBLISHED,
+    )
+    assert quotes_of(result, "reported") == []
+    assert quotes_of(result, "direct") == [("I will not evade the responsibility", "Yoon Suk Yeol")]
+
+
+def test_when_and_after_what_words_were_said_are_no_claim() -> None:
+    result = draft_text(
+        "American officials said Thursday that the demand had not changed.\n"
+        "“You cannot apologise only with words,” Seoul resident Margie Kim said after Yoon’s "
+        "address.",
+        PUBLISHED,
+    )
+    assert quotes_of(result, "reported") == [("The demand had not changed.", "American officials")]
+
+
+def test_a_name_and_its_apposition_then_an_urge_and_a_gerund_claim() -> None:
+    result = draft_text(
+        "President Yoon Suk Yeol faced a vote.\n"
+        "Han Dong-hoon, the leader of the PPP, urged Yoon to step down, telling reporters "
+        "after the address that it had become impossible for him to carry out his duties.",
+        PUBLISHED,
+    )
+    assert quotes_of(result, "paraphrase") == [
+        ("Han Dong-hoon urged Yoon to step down.", "Han Dong-hoon")
+    ]
+    assert quotes_of(result, "reported") == [
+        ("It had become impossible for him to carry out his duties.", "Han Dong-hoon")
+    ]
+
+
+def test_said_it_and_a_quoted_claim_gives_both_kinds() -> None:
+    result = draft_text(
+        "The French foreign ministry said it “regrets any decision likely to encourage "
+        "settlement building”.",
+        PUBLISHED,
+    )
+    assert [kind for kind in ("reported", "direct") if quotes_of(result, kind)] == [
+        "reported",
+        "direct",
+    ]
+    assert {speaker for _, speaker in quotes_of(result, "reported")} == {"French foreign ministry"}
+
+
+def test_a_relative_clause_statement_is_its_nouns() -> None:
+    result = draft_text(
+        "A source said the president was confined to his home.\n"
+        "The ministers fled to the compound after their homes were attacked, the source, who "
+        "said he had spoken to people inside the compound, told Reuters.",
+        PUBLISHED,
+    )
+    reported = quotes_of(result, "reported")
+    assert ("He had spoken to people inside the compound.", "Source") in reported
+    assert {speaker for _, speaker in reported} == {"Source"}
+
+
+def test_acts_that_take_speech_verbs_are_no_statements() -> None:
+    result = draft_text(
+        "President Yoon Suk Yeol declared martial law around 10:30 p.m. on Tuesday.\n"
+        "Israeli courts, however, have declared most major settlements legal.\n"
+        "Danilo Gallinari added 25 points for the Thunder.",
+        PUBLISHED,
+    )
+    assert quotes_of(result, "reported") == [("Most major settlements legal.", "Israeli courts")]
+
+
+def test_time_clauses_and_venues_after_the_verb_are_no_statements() -> None:
+    result = draft_text(
+        "China brokered the deal.\n"
+        "“The resumption of relations will benefit the whole region,” Chinese Foreign "
+        "Minister Qin Gang said as he welcomed the pair.\n"
+        "“Our members have been pushed to the breaking point,” union president Karen "
+        "Littlewood said at a rally outside the legislature in Toronto.",
+        PUBLISHED,
+    )
+    assert quotes_of(result, "reported") == []
+    assert quotes_of(result, "paraphrase") == []
+    assert [speaker for _, speaker in quotes_of(result, "direct")] == [
+        "Qin Gang",
+        "Karen Littlewood",
+    ]
+
+
+def test_an_agreement_to_act_keeps_its_subject_and_verb() -> None:
+    result = draft_text(
+        "Japanese Prime Minister Fumio Kishida agreed on Thursday to restore regular visits.",
+        PUBLISHED,
+    )
+    assert quotes_of(result, "paraphrase") == [
+        ("Fumio Kishida agreed on Thursday to restore regular visits.", "Fumio Kishida")
+    ]

@@ -129,6 +129,11 @@ _NOT_MAKERS = {
     "no",
     "page",
 }
+# A lowercase role and a name after a country's: "Brazil star Neymar", "India captain Rohit".
+_NATIONAL_ROLE = re.compile(
+    r"\s+(?:[a-z][\w-]*\s+){0,2}(?:" + _ROLE_NOUNS + r"|star|icon|legend|great|international)"
+    r"\s+[A-Z]"
+)
 # A lowercase role and a capitalised name after an employer's name.
 _EMPLOYEE = re.compile(
     r"\s+((?:[a-z][\w-]*\s+){0,2}(?:" + _ROLE_NOUNS + r"))\s+[A-Z][\w’'-]+\s+[A-Z][\w’'-]+"
@@ -183,6 +188,17 @@ _PLACE_HEADS = {
 }
 # Seats of power that stand for those who work there when they speak or act.
 _SEATS = {"white house", "kremlin", "downing street", "elysee", "élysée", "pentagon", "blue house"}
+_OWNED_BODIES = {"office", "government", "administration", "party", "campaign", "team"}
+_OWNED = re.compile(
+    r"\b([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)(?:’s|'s|’|')\s+((?:office|"
+    r"supporters|critics|opponents|rivals|allies|family|wife|husband|son|daughter|lawyers?|"
+    r"spokes(?:man|woman|person)|aides|chief of staff|government|administration|party|campaign|"
+    r"agents|followers|loyalists|advisers|advisors|bodyguards|relatives|children|parents))\b"
+    # What follows ends the noun phrase: "Yoon's office said", not "Japan's government
+    # spokesman".
+    r"(?=\s*(?:[,.;:—)]|$|\s+(?:had|has|have|was|were|is|are|said|says|told|and|or|to|of|in|"
+    r"on|at|for|with|who|which|that|would|will|could|also|[a-z]+ed)\b))"
+)
 # A place noun and "of" before a name make it a place: "the province of South Kivu".
 _PLACE_OF = re.compile(
     r"\b(?:province|state|region|city|town|village|district|county|island|islands|capital|"
@@ -226,6 +242,14 @@ def runs_in(sentence: Sentence, lower_words: set[str]) -> list[Run]:
         j = i
         while j + 1 < len(tokens):
             gap = text[tokens[j][1] : tokens[j + 1][0]]
+            if (
+                gap == ". "
+                and len(tokens[j][2]) == 1
+                and tokens[j][2].isupper()
+                and j > i
+                and _is_cap(tokens[j + 1][2])
+            ):
+                gap = " "  # a middle initial: "Donald J. Trump"
             if gap == ". " and tokens[j][2].lower() in _ABBREVIATED_TITLES:
                 gap = " "  # "Gov. Eric Holcomb", "Mr. Biden": the title's full stop
             if gap == " & " and _is_cap(tokens[j][2]) and _is_cap(tokens[j + 1][2]):
@@ -487,6 +511,7 @@ class ActorFinder:
         self.by_key: dict[str, DraftActor] = {}
         self.countries: dict[str, DraftActor] = {}
         self.locative_only: dict[str, bool] = {}
+        self.place_ends: dict[int, int] = {}  # sentence → where its last place name ends
         self.used: set[int] = set()  # ids of actors that must be kept whatever their kind
         # Actors whose only ground is a guessed kind: kept when they speak, meet or recur.
         self.weak: set[int] = set()
@@ -541,13 +566,88 @@ class ActorFinder:
         self._appositions()
         self._groups()
         self._merge_single_names()
+        self._owned()
         return self.actors
+
+    def _owned(self) -> None:
+        """ "Yoon's office", "Mr Mugabe's critics", "Weeks' family": people or bodies named by
+        whom they belong to, named after the owner's full name with the text as an alias."""
+        for sentence in self.sentences:
+            if sentence.heading:
+                continue
+            for match in _OWNED.finditer(sentence.text):
+                noun = match.group(2)
+                owner_end = sentence.start + match.end(1)
+                owner = next(
+                    (
+                        m.actor
+                        for m in self.mentions
+                        if m.end == owner_end and m.actor is not None and m.actor.kind != "group"
+                    ),
+                    None,
+                )
+                if owner is None:
+                    continue
+                head = noun.split()[-1].lower()
+                if head in _OWNED_BODIES:
+                    kind = "organisation"
+                elif head.endswith("s") and head not in {"boss", "chief of staff"}:
+                    kind = "group"
+                else:
+                    kind = "person"
+                name = f"{owner.name}{'’' if owner.name.endswith('s') else '’s'} {noun}"
+                start = sentence.start + match.start(1)
+                # The owner's mention may start before the possessive's word ("Mr Mugabe").
+                owner_mention = next(m for m in self.mentions if m.end == owner_end)
+                start = owner_mention.start
+                end = sentence.start + match.end(2)
+                actor = self.by_key.get(normalise(name))
+                if actor is None:
+                    actor = self.new_actor(
+                        name, kind, f"named by whom it belongs to ({owner.name})"
+                    )
+                    if kind != "group" and owner.kind in ("organisation", "country"):
+                        actor.member_of.append(owner)
+                if not any(m.start == start and m.actor is actor for m in actor.mentions):
+                    self.mention(actor, start, end, sentence.index)
+                    self.weak.add(id(actor))
 
     def _take_run(self, run: Run) -> DraftActor | None:
         actor = self._take_name(run)
         if actor is not None and actor.kind == "organisation":
             self._short_names(actor, run)
         return actor
+
+    def _as_place(self, run: Run) -> bool:
+        """A country named as a place or an origin, not as a party: "in Afghanistan", "in
+        neighboring South Sudan", "from El Salvador, Guatemala and Haiti", "Doha, Qatar",
+        "Brazil star Neymar"."""
+        if run.possessive:
+            return False
+        if run.after in LOCATIVE:
+            return True
+        before = self.body[max(0, run.start - 40) : run.start]
+        if re.search(
+            r"\b(?:" + "|".join(sorted(LOCATIVE)) + r"|leaving|leave|neighbou?ring)\s+"
+            r"(?:the\s+)?(?:[a-z]+(?:ing|ern|ed)\s+)$",
+            before,
+        ):
+            return True  # "in neighboring South Sudan"
+        last = self.place_ends.get(run.sentence)
+        if last is not None and re.fullmatch(
+            r"\s*(?:,|,?\s*and|,?\s*or)\s*", self.body[last : run.start]
+        ):
+            return True  # the rest of a list of places
+        if re.search(r"\b[A-Z][\w’'-]+,\s+$", before) and re.match(
+            r"\s*[,.;]", self.body[run.end : run.end + 2]
+        ):
+            city = re.search(r"([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?),\s+$", before)
+            if city and (
+                city.group(1).lower() in places.CITIES or city.group(1).lower() in places.BY_CAPITAL
+            ):
+                return True  # "Doha, Qatar,"
+        # "Brazil star Neymar": a nationality before a role and a name.
+        return bool(_NATIONAL_ROLE.match(self.body[run.end : run.end + 60]))
 
     def _short_names(self, actor: DraftActor, run: Run) -> None:
         """ "The Serious Fraud Office (SFO)", "the European Consumer Organisation, known as
@@ -571,7 +671,10 @@ class ActorFinder:
         self.by_key.setdefault(normalise(short), actor)
 
     def _take_name(self, run: Run) -> DraftActor | None:
-        following = re.match(r"\s+(administration|government)\b", self.body[run.end : run.end + 16])
+        following = re.match(
+            r"\s+(administration|government|network|movement|militia|faction)\b",
+            self.body[run.end : run.end + 16],
+        )
         if (
             following is not None
             and not run.possessive
@@ -600,7 +703,9 @@ class ActorFinder:
         if country is not None:
             actor = self.country(country)
             self.mention(actor, run.start, run.end, run.sentence)
-            if not (run.after in LOCATIVE and not run.possessive):
+            if self._as_place(run):
+                self.place_ends[run.sentence] = run.end
+            else:
                 self.locative_only[country.name] = False
             return
         if name_lower in _SEATS and (
@@ -816,6 +921,9 @@ class ActorFinder:
     ) -> DraftActor:
         key = normalise(name)
         actor = self.by_key.get(key)
+        if actor is None and re.search(r"\s[A-Z]\.\s", name):
+            # "Donald J. Trump" is the Donald Trump named before (or after).
+            actor = self.by_key.get(normalise(re.sub(r"\s[A-Z]\.\s", " ", name)))
         bare = re.sub(r"\s+(?:Jr|Sr|II|III)\.?$", "", name)
         if actor is None and bare != name and len(_words(bare)) == 1:
             actor = self._by_surname(bare)  # "Oubre Jr" for Kelly Oubre Jr.
@@ -1080,6 +1188,13 @@ class ActorFinder:
             )
             self.mention(actor, run.start, run.end, run.sentence)
             return actor
+        if run.after in {"ruling", "opposition", "governing", "rival", "militant"}:
+            # "Mugabe's ruling Zanu-PF": a party.
+            actor = self.new_actor(
+                run.text, "organisation", "kind inferred as organisation (a party)"
+            )
+            self.mention(actor, run.start, run.end, run.sentence)
+            return actor
         if not run.at_start:
             # A name of one word seen again later is kept (a company, a club, a surname).
             actor = self.new_actor(
@@ -1297,6 +1412,13 @@ class ActorFinder:
             if sentence.heading:
                 continue
             self._counterparts(sentence)
+            opening = re.match(r"([A-Z][a-z]+)\b(?![’'])", sentence.text)
+            if opening is not None and opening.group(1).lower() in GROUP_NOUNS:
+                # "Businesses and residents have complained": a bare plural opening its
+                # sentence, kept when it speaks or acts.
+                name = opening.group(1)
+                actor = self.by_key.get(normalise(name)) or self.new_actor(name, "group")
+                self.mention(actor, sentence.start, sentence.start + len(name), sentence.index)
             for match in _GROUP.finditer(sentence.text):
                 phrase = match.group(1)
                 words = phrase.split()
@@ -1324,6 +1446,7 @@ class ActorFinder:
                     )
                     if target is not None and words[0].lower() in {"the", "their", "its"}:
                         self.mention(target, start, end, sentence.index)
+                        continue
                     continue
                 name = " ".join(core)
                 name = name[:1].upper() + name[1:]
@@ -1372,6 +1495,35 @@ class ActorFinder:
                 actor.guesses = [g for g in actor.guesses if not g.startswith("kind inferred")]
                 actor.guesses.append('kind inferred as organisation (named with "the")')
 
+    def _acts(self, actor: DraftActor) -> bool:
+        """A group that is the subject of a verb: "Businesses and residents also have
+        complained", "PPP lawmakers left the chamber"."""
+        if _words(actor.name)[0].lower() in {
+            "all",
+            "some",
+            "many",
+            "most",
+            "other",
+            "these",
+            "those",
+            "both",
+            "two",
+        }:
+            return False  # "All countries", "Other lawmakers": a quantity, not a party
+        for mention in actor.mentions:
+            lead = self.body[max(0, mention.start - 3) : mention.start]
+            if not (mention.clause_initial or lead.endswith("\n") or mention.start == 0):
+                continue
+            follows = re.match(
+                r"\s+(?:(?:and|or)\s+[a-z]+\s+)?(?:also\s+|have\s+|has\s+|had\s+)?([a-z]+)\b",
+                self.body[mention.end : mention.end + 60],
+            )
+            if follows and (
+                follows.group(1) in _FINITE_VERBS or re.fullmatch(r"[a-z]{3,}ed", follows.group(1))
+            ):
+                return True
+        return False
+
     def finish(self) -> list[DraftActor]:
         """The actors worth a record: not places only, not unused unnamed groups."""
         kept = []
@@ -1381,8 +1533,8 @@ class ActorFinder:
                 continue
             if actor.kind == "country" and self.locative_only.get(actor.name, False):
                 continue
-            if actor.kind == "group" and not _national(actor.name):
-                continue  # an unnamed group is kept when it speaks, meets, or has a nation
+            if actor.kind == "group" and not _national(actor.name) and not self._acts(actor):
+                continue  # an unnamed group is kept when it speaks, meets, acts or has a nation
             if actor.name.startswith("Government of") and not actor.mentions:
                 continue
             if id(actor) in self.weak and len(actor.mentions) < 2:
@@ -1509,16 +1661,48 @@ _COUNTERPARTS = re.compile(
     r"ambassadors|negotiators|chiefs)\b"
 )
 _LOWER_BODY = re.compile(
-    r"\b(?:the\s+)?([A-Z][a-z]+(?:’s|'s)?)\s+(?:(?:foreign|defence|defense|interior|finance|"
+    r"\b(?:the\s+)?((?:(?:South|North|New|Saudi|Sri|Costa|El)\s+)?[A-Z][a-z]+(?:’s|'s)?|U\.S\.|US|UK)\s+(?:(?:foreign|defence|defense|interior|finance|"
     r"health|justice|trade|economy|economic|education|environment|energy)\s+)?(?:ministry|"
     r"military|army|navy|air force|embassy|parliament|foreign office|cabinet|courts?|police|"
-    r"authorities|intelligence|opposition|security forces|judiciary|central bank)\b"
+    r"authorities|intelligence|opposition|security forces|judiciary|central bank|forces|"
+    r"prosecutors|security services|border authorities|border police|coast guard)\b"
     r"(?!\s+(?:delegation|delegations|officials?|spokes\w+|sources?|leaders?|chiefs?|"
     r"officers?|personnel|exercises?|operations?|drills?|engagement|commanders?|aircraft|"
     r"vessels?|ships?|forces?|courts?|judges?|members?)\b)"
 )
 
 
+_FINITE_VERBS = {
+    "are",
+    "were",
+    "have",
+    "has",
+    "had",
+    "will",
+    "would",
+    "could",
+    "can",
+    "say",
+    "said",
+    "left",
+    "took",
+    "met",
+    "gathered",
+    "rallied",
+    "marched",
+    "voted",
+    "fled",
+    "held",
+    "began",
+    "went",
+    "came",
+    "made",
+    "gave",
+    "sent",
+    "fought",
+    "won",
+    "lost",
+}
 _AUXILIARIES = {
     "is",
     "was",

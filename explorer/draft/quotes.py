@@ -51,7 +51,7 @@ _GROUP_ALTERNATION = "|".join(sorted((re.escape(n) for n in GROUP_NOUNS), key=le
 # A group as a subject, with what it is of or where it is: "Health workers in the eastern
 # province of South Kivu said", ", lawyers said".
 _BARE_GROUP = re.compile(
-    r"(?:^|[,;]\s*|\band\s+)((?:[A-Z][\w’'-]*\s+|[a-z][\w’'-]*\s+){0,2}?(?i:"
+    r"(?:^|[,;]\s*|\band\s+)((?:[A-Z][\w’'&-]*\s+|[a-z][\w’'-]*\s+){0,2}?(?i:"
     + _GROUP_ALTERNATION
     + r")(?:\s+(?:of|from|at|in|for|across|with)\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,6}?)?)"
     r"\s*$"
@@ -66,6 +66,29 @@ _REFERENCE = re.compile(
     r"\b((?:the|a|an|this|that|his|her|its|their)\s+(?:[\w’'-]+\s+){0,3}"
     r"(?:" + _REFERENCE_NOUNS + r"))\b",
     re.IGNORECASE,
+)
+# A role standing before a speaker's name: "Oklahoma City coach ", "company CEO ".
+# Verbs whose position is an infinitive: "agreed to restore visits" keeps its verb.
+_TO_VERBS = {
+    "agreed",
+    "agree",
+    "agrees",
+    "vowed",
+    "vows",
+    "promised",
+    "promises",
+    "pledged",
+    "pledges",
+    "refused",
+    "threatened",
+    "offered",
+}
+_RELATIVE = re.compile(r",\s*who\s+(?:also\s+|later\s+|had\s+|has\s+|\w+ly\s+)?$")
+_ROLE_BEFORE_SUBJECT = re.compile(
+    r"(?:(?<=\s)|^)(?:[A-Z][\w’'.&-]*\s+){0,3}(?:[a-z][\w-]*\s+){0,2}(?:coach|manager|"
+    r"captain|director|chief|executive|spokes\w+|president|chairman|chairwoman|minister|"
+    r"secretary|official|analyst|leader|head|founder|owner|CEO|guard|forward|center|"
+    r"striker|player|resident|member|lawyer|attorney|professor|economist|governor|mayor)\s*$"
 )
 # A role noun ending a description: "Its executive director", "Google's top lawyer".
 _ROLE_BEFORE = re.compile(
@@ -108,7 +131,13 @@ _CALLED = re.compile(
     r"\s+(it|this|that|the\s+[a-z]+(?:\s+[a-z]+)?)\s+((?:an?|the)\s+)?[“\"]([^”\"]{3,200})[”\"]"
 )
 # A clause hung on a statement that is about someone else: ", with X warning of …".
-_ABSOLUTE = re.compile(r",\s+(?:with|while|whereas)\s")
+_ABSOLUTE = re.compile(r",\s+(?:with|while|whereas)\s|,\s+(?=(?:saying|telling|adding|noting)\b)")
+# A second statement hung on the first by a gerund: "X urged Y to …, telling reporters that S".
+_GERUND_CLAIM = re.compile(
+    r",\s+(saying|telling|adding|noting|arguing|warning|insisting|stressing)\s+(?:(?:reporters|"
+    r"journalists|the press|lawmakers|supporters)\s+(?:(?:after|at|in|on)\s+[^,]{1,40}?\s+"
+    r"(?=that\b))?)?(?:that\s+)?"
+)
 
 
 # An unnamed source after "according to": "a local police source", "a Taliban
@@ -218,7 +247,13 @@ _TRAILING_TIME = re.compile(
     # "on a call with analysts", "in a post on X", "during a visit to Kyiv".
     r"(?:on|in|at|during) (?:a|an|the|his|her|its|their) (?:[\w-]+ ){0,3}?(?:call|interview|"
     r"statement|conference|briefing|speech|post|video|meeting|event|rally|summit|hearing|"
-    r"broadcast|podcast|visit|trip|address)(?: (?:with|to|on|in) [\w’' -]{1,40}?)?))+\s*$",
+    r"broadcast|podcast|visit|trip|address)(?: (?:with|to|on|in|at|outside|near|for|of|"
+    r"before) [\w’' -]{1,40}?){0,2}|"
+    # "as he welcomed the pair", "as she left the court".
+    r"(?:as|when|while) (?:he|she|they|it|we) [a-z]+ed(?: [\w’'-]+){0,5}|"
+    # "after Yoon’s address", "after the match", "before the vote".
+    r"(?:after|before|during|following) (?:the |a |his |her |their |its |"
+    r"(?-i:[A-Z][\w’'-]*)(?:’s|'s) )?[\w-]+(?: [\w-]+)?))+\s*$",
     re.IGNORECASE,
 )
 _FILLER = {
@@ -297,7 +332,15 @@ class QuoteFinder:
         Returns the actor, a guess (or None), and the extent of the subject in the sentence.
         """
         text = outside
-        if text[verb_start:verb_end].lower().endswith("ing"):
+        relative = _RELATIVE.search(text[:verb_start])
+        if relative is not None:
+            # "the source, who said he had spoken to people inside, told Reuters": the
+            # relative clause speaks for the noun phrase it hangs on.
+            found = self._preceding(sentence, text[: relative.start()])
+            if found[0] is not None:
+                return found
+        progressive = re.search(r"\b(?:is|are|was|were|been|be)\s+$", text[:verb_start])
+        if text[verb_start:verb_end].lower().endswith("ing") and not progressive:
             # "…, with Safadi warning of …": a gerund speaks for the name right before it;
             # "Pompeo said …, saying he trusted …" is the finite verb's speaker.
             base = sentence.start + verb_start
@@ -335,6 +378,11 @@ class QuoteFinder:
             found = self._preceding(sentence, text[:verb_start])
             if found[0] is not None:
                 return found
+        # "Han Dong-hoon, the leader of the PPP, urged Yoon to …": a name and its apposition
+        # before the verb are its subject, whatever follows.
+        apposed = self._apposed_subject(sentence, text[:verb_start])
+        if apposed is not None:
+            return apposed
         # Inverted: "…, said X" / "…,” said X" — the subject follows.
         before = text[:verb_start].rstrip()
         told = text[verb_start:verb_end].lower() in {"told", "tells", "tell", "telling"}
@@ -506,6 +554,25 @@ class QuoteFinder:
             if mention.text == inner and mention.actor.kind == "person":
                 return self._widen(mention, sentence)
         return None
+
+    def _apposed_subject(
+        self, sentence: Sentence, region: str
+    ) -> tuple[DraftActor | None, str | None, int, int] | None:
+        """The sentence's first name when all that stands before the verb is that name and
+        one apposition: "Han Dong-hoon, the leader of the PPP, urged …"."""
+        mentions = self._mentions_in(sentence.start, sentence.start + len(region))
+        if not mentions:
+            return None
+        first = mentions[0]
+        lead = self.body[sentence.start : first.start]
+        if not re.fullmatch(r"(?:The\s+)?", lead) or self._possessive(first):
+            return None
+        gap = self.body[first.end : sentence.start + len(region)]
+        if not re.fullmatch(r"\s*,\s*[^\u2592.;:!?,]{2,120}(?:\([^()]{1,30}\))?,\s*", gap):
+            return None
+        if not re.match(r"\s*,\s*(?:the|a|an|his|her|its|their|[a-z]|[A-Z][\w’'.&-]*[’']s\b)", gap):
+            return None
+        return self._widen(first, sentence)
 
     def _pronoun_speaker(
         self, sentence: Sentence, position: int, pronoun: str
@@ -790,6 +857,27 @@ class QuoteFinder:
         choices.sort(key=lambda c: c[0])
         for _, match in choices:
             verb = match.group(1).lower()
+            if depth and verb.endswith("ing"):
+                continue  # a gerund inside a claim belongs to the claim's speaker
+            if re.search(
+                r"\b(?:as|when|while)\s+(?:he|she|they|it|we)\s+$", outside[: match.start()]
+            ):
+                continue  # "… said as he welcomed the pair": a time clause, not a statement
+            after_verb = outside[match.end() :]
+            if (
+                verb in {"declared", "declares"}
+                and not re.match(r"\s*(?:that\b|,|:)", after_verb)
+                and not re.search(
+                    r"\b\w+(?:al|ous|ble|ive|ent|ant|ic|ful|less|id|ner)\W*$",
+                    _TRAILING_TIME.sub("", re.split(r"[,;]", after_verb, maxsplit=1)[0]),
+                )
+            ):
+                continue  # "declared martial law": an act; "declared X illegal" a statement
+            if verb in {"added", "adds"} and re.match(
+                r"\s+(?:\d|a |an |another |two |three |four |five |six |seven |eight |nine |ten )",
+                after_verb,
+            ):
+                continue  # "added 25 points", "added a goal": a score, not speech
             if verb == "called":
                 # "The Arab League called it an “extremely adverse development”": it is one.
                 called = self._called(sentence, outside, match)
@@ -808,7 +896,8 @@ class QuoteFinder:
             content = text[content_start:content_end].strip(" ,;:—–-")
             content = re.sub(r"^that\s+", "", content)
             act = None
-            if verb in OBJECT_VERBS and content_start > match.start():
+            infinitive = verb in _TO_VERBS and re.match(r"\s*to\s", text[content_start:])
+            if (verb in OBJECT_VERBS or infinitive) and content_start > match.start():
                 # "Egypt sharply criticised the US policy shift": the act is the statement,
                 # with its adverb, and without a trailing clause about someone else
                 # (", with Jordan's minister warning …").
@@ -836,6 +925,40 @@ class QuoteFinder:
                 if speaker is not actor:
                     quote.guesses.append(f"joint subject: said by {speaker.name} as well")
                 quotes.append(quote)
+            if depth == 0:
+                # "the source, who said he had spoken to people inside, told Reuters": the
+                # relative clause's statement besides the main one.
+                for other in candidates:
+                    if other is match or not _RELATIVE.search(outside[: other.start()]):
+                        continue
+                    found = self._with_verb(sentence, outside, other)
+                    if found is None:
+                        continue
+                    who, _g, c_start, c_end = found
+                    claim = re.sub(r"^that\s+", "", text[c_start:c_end].strip(" ,;:"))
+                    if self._statement(claim, spans, sentence, c_start):
+                        said = (claim[:1].upper() + claim[1:]).rstrip(" ,;:.") + "."
+                        kind2 = (
+                            "paraphrase"
+                            if other.group(1).lower() in PARAPHRASE_FORMS
+                            else "reported"
+                        )
+                        quotes.append(
+                            DraftQuote(said, who, kind2, [sentence], start=sentence.start)
+                        )
+            if depth == 0 and act is not None:
+                # "Han urged Yoon to step down, telling reporters that it had become …": the
+                # gerund's claim is a statement of its own, by the same speaker.
+                extra = _GERUND_CLAIM.search(outside, match.end())
+                if extra is not None:
+                    claim = text[extra.end() : len(text.rstrip(" ."))].strip()
+                    gerund = extra.group(1)
+                    kind2 = "paraphrase" if gerund in PARAPHRASE_FORMS else "reported"
+                    if self._statement(claim, spans, sentence, extra.end()):
+                        said = claim[:1].upper() + claim[1:]
+                        quotes.append(
+                            DraftQuote(said + ".", actor, kind2, [sentence], start=sentence.start)
+                        )
             if depth == 0 and content_start > match.end():
                 # A claim inside the claim: "South Africa said Mugabe had told Zuma that …".
                 inner = Sentence(
@@ -931,7 +1054,13 @@ class QuoteFinder:
         last = _WORD.findall(content)[-1].lower() if _WORD.findall(content) else ""
         if last in {"of", "for", "to", "and", "or", "but", "the", "a", "an", "with", "from"}:
             return False  # a fragment that stops short ("Sen. Mike Braun of")
-        return len(meaningful) >= 3
+        if len(meaningful) >= 3:
+            return True
+        # "said it “regrets any decision …”": a claim of its own whose words are partly
+        # quoted gives a reported statement beside the direct quote.
+        everything = [w for w in words if w.lower() not in _FILLER and not w.isdigit()]
+        lead = re.split(r"[“\"]", content, maxsplit=1)[0]
+        return bool(_WORD.findall(lead)) and len(everything) >= 4
 
     def _with_verb(
         self, sentence: Sentence, outside: str, match: re.Match[str]
@@ -947,12 +1076,22 @@ class QuoteFinder:
         text = sentence.text
         tail = _TRAILING_TIME.sub("", outside[match.end() :].rstrip(" .!?”\"’')")).strip()
         inverted = subject_start >= match.end()
-        if inverted or not tail or (len(_WORD.findall(tail)) <= 2 and "\u2592" not in tail):
+        participle = re.match(r"\s*,\s*[a-z]+ing\b", outside[match.end() :])
+        if (
+            inverted
+            or not tail
+            or participle  # "“…,” Yoon continued, speaking for two minutes"
+            or (len(_WORD.findall(tail)) <= 2 and "\u2592" not in tail)
+        ):
             # "S, X said." / "S, said X." — the statement comes first.
             end = match.start() if inverted else subject_start
             if not inverted:
-                # Take back an apposition before the subject ("S, the minister, said").
+                # Take back an apposition before the subject ("S, the minister, said"), and
+                # a role before the name ("“…,” Oklahoma City coach Billy Donovan said").
                 end = subject_start
+                role = _ROLE_BEFORE_SUBJECT.search(text[:end])
+                if role is not None:
+                    end = role.start()
             content_end = len(text[:end].rstrip(" ,—–"))
             return actor, guess, 0, content_end
         # "X said (that) S" / "X told reporters (that) S".
@@ -972,10 +1111,19 @@ class QuoteFinder:
             if re.match(r"\s*(?:,\s*according to\b.*)?[.\s]*$", text[start:]):
                 return None
         rest = text[start:]
-        lead = re.match(r"\s*(?:on \w+|in a statement|in an interview|on \w+ \w+)?\s*,?\s*", rest)
+        lead = re.match(
+            r"\s*(?:on \w+|in a statement|in an interview|on \w+ \w+|(?:late |early )?"
+            r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|today|"
+            r"last (?:week|month|year|night)|earlier|later|afterwards)?\s*,?\s*",
+            rest,
+        )
         if lead:
             start += lead.end()
         end = len(text.rstrip(" ."))
+        if _RELATIVE.search(outside[: match.start()]):
+            comma = text.find(",", start)  # the relative clause ends at its comma
+            if comma != -1:
+                end = comma
         if end - start < 10:
             return None
         return actor, guess, start, end

@@ -207,6 +207,13 @@ class ExplorerApp(App[None]):
 
     # -- keys -----------------------------------------------------------------------------
 
+    async def on_event(self, event: events.Event) -> None:
+        # A key typed as the app closes (a quit key followed at once by others) reaches an
+        # app with no screen left to take it: Textual would fail looking for its bindings.
+        if isinstance(event, events.Key) and not self.screen_stack:
+            return
+        await super().on_event(event)
+
     def action_command_palette(self) -> None:
         """The palette (Ctrl+P): Textual's, with the fixes of `explorer.palette.Palette`."""
         from explorer.palette import Palette

@@ -6,7 +6,8 @@ Textual's `Matcher.highlight` parses the candidate as markup, which would let a 
 
 `Palette` is Textual's `CommandPalette` made safe against fast typing: PageUp/PageDown
 before its list has drawn move nothing (instead of failing on lines not yet computed), and
-its search worker stops as soon as the palette is dismissed, before its list is removed.
+its search worker stops as soon as the palette is dismissed, before its list is removed, and
+when the palette is closed another way a late result finds no list and is dropped.
 """
 
 from __future__ import annotations
@@ -114,6 +115,15 @@ class Palette(CommandPalette):
             listing.action_page_down()
         else:
             listing.action_page_up()
+
+    def _watch__list_visible(self) -> None:
+        # Set by the search worker, which may run on after the palette's list is gone when
+        # something other than its own keys closed it (a pane key typed at once, a jump).
+        if self.query(CommandList):
+            super()._watch__list_visible()
+
+    def on_unmount(self) -> None:
+        self.workers.cancel_node(self)
 
     def dismiss(self, result: Any = None) -> AwaitComplete:
         # The search worker looks its list up as it goes; once closing, there is none.

@@ -84,6 +84,15 @@ def tally() -> Iterator[None]:
 @example(keys=[("ctrl+p", True), ("pagedown", True)])  # the palette's list not drawn yet
 @example(keys=[("f", True), ("enter", True), ("enter", True)])  # the picker answered twice
 @example(keys=[("n", True), ("escape", True), ("n", True), ("escape", True)])  # editor gone
+# The palette closed by a pane key while its search was still running (its list gone).
+@example(
+    keys=[
+        *[("shift+tab", False), ("f1", False), ("f", False), ("left_square_bracket", False)],
+        *[("escape", False), ("escape", True), ("1", True), ("ctrl+p", True), ("pageup", True)],
+        *[("d", False), ("f", True), ("f", True), ("1", True), ("ctrl+p", True), ("tab", True)],
+        *[("g", False), ("delete", False), ("shift+tab", False), ("left", False)],
+    ]
+)
 def test_random_keys_never_crash_the_app(
     size: tuple[int, int],
     keys: list[tuple[str, bool]],

@@ -185,7 +185,7 @@ class ExplorerApp(App[None]):
         return super().check_action(action, parameters)
 
     async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, events.Key) and not self.is_running:
+        if isinstance(event, events.Key) and not (self.is_running and self.screen_stack):
             # Typed as the app closes: its screens are gone, and Textual would look for one.
             return
         # Checked before the app handles the key: handling marks the event as forwarded.
@@ -206,13 +206,6 @@ class ExplorerApp(App[None]):
         self.provenance.place_changed(message)
 
     # -- keys -----------------------------------------------------------------------------
-
-    async def on_event(self, event: events.Event) -> None:
-        # A key typed as the app closes (a quit key followed at once by others) reaches an
-        # app with no screen left to take it: Textual would fail looking for its bindings.
-        if isinstance(event, events.Key) and not self.screen_stack:
-            return
-        await super().on_event(event)
 
     def action_command_palette(self) -> None:
         """The palette (Ctrl+P): Textual's, with the fixes of `explorer.palette.Palette`."""

@@ -22,9 +22,10 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
 from textual.app import App
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.screen import Screen
 
+from explorer import keymap
 from explorer.console import EXIT_BAD_INPUT, EXIT_OK, error
 from explorer.corpus_view import CorpusView, article_commands
 from explorer.data.errors import ExplorerError
@@ -61,29 +62,13 @@ class ExplorerApp(App[None]):
     CSS_PATH = "app.tcss"
     COMMANDS: ClassVar = App.COMMANDS | {item_commands, article_commands}
 
-    # Keys used by the app. Reserved for features built on it (do not take them for other
-    # uses): "/" quote search, "a" article reader, "t" timeline, "m" bookmark, "n"/"N" note
-    # and next/previous match, "d" delete, "f" article filter.
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("question_mark,f1", "help", "Help", key_display="?"),
-        Binding("q", "quit", "Quit", show=False),
-        Binding("1", "focus_pane(0)", "Actors", show=False),
-        Binding("2", "focus_pane(1)", "Meetings", show=False),
-        Binding("3", "focus_pane(2)", "Quotes", show=False),
-        Binding("4", "focus_pane(3)", "Detail", show=False),
-        Binding("r", "toggle_related", "Related/only", tooltip="Related items first, or only them"),
-        Binding("a", "reader", "Article", tooltip="Read the article where it names this item"),
-        Binding("t", "timeline", "Timeline", tooltip="Meetings in date order"),
-        # Notes: in help.md, not the footer (already full at 80 columns).
-        Binding("m", "bookmark", "Bookmark", show=False),
-        Binding("n", "note", "Note", show=False),
-        Binding("b", "notes", "Notes", show=False),
-        Binding("left_square_bracket,backspace,alt+left", "back", "Back", key_display="["),
-        Binding("right_square_bracket,alt+right", "forward", "Fwd", key_display="]"),
-        # Many articles (corpus_view.py): f shows one article or all, Ctrl+E exports the view.
-        Binding("f", "filter_articles", "Articles", show=False),
-        Binding("ctrl+e", "export", "Export", show=False),
-    ]
+    # Every key is declared in explorer/keymap.py (the table help is generated from).
+    BINDINGS: ClassVar[list[BindingType]] = keymap.bindings(
+        *("app.help", "app.quit", "app.quit_ctrl", "app.back", "app.forward"),
+        *("app.pane_actors", "app.pane_meetings", "app.pane_quotes", "app.pane_detail"),
+        *("app.reader", "app.timeline", "app.bookmark", "app.note", "app.notes"),
+        *("app.articles", "app.export"),
+    )
 
     def __init__(
         self,
@@ -221,17 +206,15 @@ class ExplorerApp(App[None]):
         self.navigator.leave_unsaved_then(self.exit)
 
     def action_help(self) -> None:
-        # Imported here: Markdown is slow to import, and the first frame must not wait for it.
         from explorer.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            first = getattr(self.screen, "HELP_CONTEXTS", ())
+            places = [place for place in keymap.CONTEXTS if place != "review"]
+            self.push_screen(HelpScreen(first, places, keymap.remapped(self)))
 
     def action_focus_pane(self, index: int) -> None:
         self.navigator.leave_unsaved_then(lambda: self.navigator.to_main().focus_pane(index))
-
-    def action_toggle_related(self) -> None:
-        self.navigator.leave_unsaved_then(lambda: self.navigator.to_main().toggle_related())
 
     async def action_back(self) -> None:
         self.navigator.back()
@@ -282,7 +265,9 @@ def run(db: Path | None, notes: Path | None = None) -> int:
         except ExplorerError as failure:
             error(str(failure))
             return EXIT_BAD_INPUT
+    settings = keymap.read_settings()  # a bad config file is one message and exit 2 (cli.py)
     app = build_app(None, notes=notes_file(notes), loader=partial(load_corpus, db))
+    keymap.apply_settings(app, settings)
     app.load_source = str(db) if db is not None else "the default database"
     app.run()
     if app.load_error is not None:

@@ -16,10 +16,11 @@ from functools import partial
 from typing import Any, ClassVar
 
 from textual.await_complete import AwaitComplete
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 
+from explorer import keymap
 from explorer.data import Ref
 from explorer.data.models import ITEM_KINDS
 from explorer.services import CorpusBrowser
@@ -102,10 +103,9 @@ class ItemCommands(Provider):
 class Palette(CommandPalette):
     """Textual's command palette, safe against keys typed before it draws or as it closes."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("pagedown", "page(1)", "Next page", show=False),
-        Binding("pageup", "page(-1)", "Previous page", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = keymap.bindings(
+        "palette.next_page", "palette.previous_page",
+    )
 
     def action_page(self, direction: int) -> None:
         listing = self.query_one(CommandList)

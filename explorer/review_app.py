@@ -6,9 +6,10 @@ from pathlib import Path
 from typing import ClassVar
 
 from textual.app import App
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.screen import Screen
 
+from explorer import keymap
 from explorer.review import ReviewSession
 
 
@@ -18,10 +19,9 @@ class ReviewApp(App[None]):
     TITLE = "explorer review"
     CSS_PATH = "screens/review.tcss"  # the default screen's CSS is not loaded by Textual itself
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("question_mark,f1", "help", "Help", key_display="?"),
-        Binding("q", "quit", "Quit"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = keymap.bindings(
+        "review.help", "review.quit", "app.quit_ctrl",
+    )
 
     def __init__(self, session: ReviewSession) -> None:
         super().__init__()
@@ -37,11 +37,15 @@ class ReviewApp(App[None]):
         from explorer.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            places = ("review", "dialog", "help")
+            self.push_screen(HelpScreen(("review",), places, keymap.remapped(self)))
 
 
 def run_review(path: Path) -> int:
     """Open `path` for review (DataError, with every problem, when check would refuse it)."""
+    settings = keymap.read_settings()
     session = ReviewSession(path)
-    ReviewApp(session).run()
+    app = ReviewApp(session)
+    keymap.apply_settings(app, settings)
+    app.run()
     return 0

@@ -40,6 +40,16 @@ def private_notes(
     return notes
 
 
+@pytest.fixture(autouse=True)
+def private_config(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """Point the config folder at a fresh, empty one: the defaults, never the user's keys."""
+    config = tmp_path_factory.mktemp("config")
+    monkeypatch.setenv("EXPLORER_CONFIG_DIR", str(config))
+    return config
+
+
 @pytest.fixture(scope="session")
 def seed_paths() -> list[Path]:
     return seed_files()

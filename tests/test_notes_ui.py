@@ -86,7 +86,7 @@ async def test_write_then_edit_a_note(seed_corpus: Corpus, store: NotesStore) ->
     app = build_app(seed_corpus, notes=store)
     async with app.run_test(size=SIZE) as pilot:
         await go_to(pilot, app, VISIT)
-        await pilot.press("n")
+        await pilot.press("e")
         await pilot.pause()
         assert isinstance(app.screen, NoteEditor)
         await type_text(pilot, "Check [bold]dates[/]\nsecond line")
@@ -100,7 +100,7 @@ async def test_write_then_edit_a_note(seed_corpus: Corpus, store: NotesStore) ->
         assert "✎ Check [bold]dates[/]" in shown and "second line" in shown
         assert rows(app.main.pane("meeting"))["etc-delegation-visit-2025"].startswith("✎ ")
 
-        await pilot.press("n")
+        await pilot.press("e")
         await pilot.pause()
         editor = app.screen
         assert isinstance(editor, NoteEditor)
@@ -118,19 +118,19 @@ async def test_escape_asks_before_discarding_a_changed_note(
     app = build_app(seed_corpus, notes=store)
     async with app.run_test(size=SIZE) as pilot:
         await go_to(pilot, app, WANG_YI)
-        await pilot.press("n")
+        await pilot.press("e")
         await pilot.pause()
         await pilot.press("escape")  # nothing typed: closes at once
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)
 
-        await pilot.press("n")
+        await pilot.press("e")
         await pilot.pause()
         await type_text(pilot, "draft")
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
-        await pilot.press("n")  # keep editing
+        await pilot.press("escape")  # keep editing
         await pilot.pause()
         assert isinstance(app.screen, NoteEditor)
         assert app.screen.query_one(TextArea).text == "draft"
@@ -152,7 +152,7 @@ async def test_a_failed_save_keeps_the_text_in_the_editor(
     app = build_app(seed_corpus, notes=store)
     async with app.run_test(size=SIZE) as pilot:
         await go_to(pilot, app, WANG_YI)
-        await pilot.press("n")
+        await pilot.press("e")
         await pilot.pause()
         await type_text(pilot, "precious words")
         with monkeypatch.context() as patch:
@@ -180,7 +180,7 @@ async def test_a_note_changed_elsewhere_while_editing_is_not_overwritten_silentl
     app = build_app(seed_corpus, notes=store)
     async with app.run_test(size=SIZE) as pilot:
         await go_to(pilot, app, WANG_YI)
-        await pilot.press("n")
+        await pilot.press("e")
         await pilot.pause()
         await type_text(pilot, " mine")
         fresh(store).save_text(WANG_YI, "theirs, from another explorer")
@@ -269,7 +269,7 @@ actors:
     app = build_app(open_corpus(db), notes=store)
     async with app.run_test(size=SIZE) as pilot:
         await go_to(pilot, app, Ref("actor", "bob"))
-        await pilot.press("n")
+        await pilot.press("e")
         await pilot.pause()
         await type_text(pilot, "Who is Bob?")
         await pilot.press("ctrl+s")
@@ -320,7 +320,7 @@ async def test_a_damaged_notes_file_opens_read_only_with_a_clear_message(
     app = build_app(seed_corpus, notes=store)
     async with app.run_test(size=SIZE) as pilot:
         await go_to(pilot, app, WANG_YI)
-        await pilot.press("n")
+        await pilot.press("e")
         await pilot.pause()
         assert isinstance(app.screen, MainScreen), "no editor for a note that cannot be saved"
         messages = [str(n.message) for n in app._notifications]
@@ -339,7 +339,7 @@ async def test_a_damaged_notes_file_opens_read_only_with_a_clear_message(
 
 async def open_editor_with(pilot: Pilot, app: ExplorerApp, ref: Ref, text: str) -> NoteEditor:
     await go_to(pilot, app, ref)
-    await pilot.press("n")
+    await pilot.press("e")
     await pilot.pause()
     editor = app.screen
     assert isinstance(editor, NoteEditor)
@@ -364,7 +364,7 @@ async def test_quitting_asks_before_discarding_an_unsaved_note(
         await pilot.press("ctrl+q")  # asked again while the question shows: still one question
         await pilot.pause()
         assert sum(isinstance(s, ConfirmScreen) for s in app.screen_stack) == 1
-        await pilot.press("n")  # keep editing
+        await pilot.press("escape")  # keep editing
         await pilot.pause()
         assert app.screen is editor and editor.text.startswith("draft")
 
@@ -406,7 +406,7 @@ async def test_a_jump_from_the_palette_asks_before_discarding_an_unsaved_note(
             await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the question")
 
         await jump()
-        await pilot.press("n")  # keep editing: the editor, its text, and no jump
+        await pilot.press("escape")  # keep editing: the editor, its text, and no jump
         await pilot.pause()
         assert app.screen is editor and editor.text == "my draft"
         assert app.main.current == WANG_YI
@@ -445,7 +445,7 @@ async def test_a_hostile_notes_file_shows_no_control_code_anywhere(
         listed = [str(option.prompt) for option in screen.notes_list.options]
         assert len(listed) == 2 and not unsafe(" ".join(listed)), listed
 
-        await pilot.press("escape", "n")
+        await pilot.press("escape", "e")
         await pilot.pause()
         editor = app.screen
         assert isinstance(editor, NoteEditor)
@@ -470,7 +470,7 @@ async def test_a_deeply_nested_notes_file_opens_read_only_with_a_message(
     app = build_app(seed_corpus, notes=store)
     async with app.run_test(size=SIZE) as pilot:
         await go_to(pilot, app, WANG_YI)
-        await pilot.press("n")
+        await pilot.press("e")
         await pilot.pause()
         assert isinstance(app.screen, MainScreen), "no editor for a note that cannot be saved"
         messages = [str(n.message) for n in app._notifications]

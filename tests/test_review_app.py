@@ -22,9 +22,7 @@ from explorer.screens.review_dialogs import (
     PickerScreen,
     WhenScreen,
 )
-from explorer.widgets.review_view import ReviewView
 from tests.drafts import write_draft
-from tests.test_app_parts import help_name
 from tests.waiting import wait_for
 
 SIZE = (120, 36)
@@ -175,7 +173,7 @@ async def test_reject_a_participant_asks_first(draft_path: Path) -> None:
         await go_to(pilot, app, "actor", "japanese-counterparts")
         await pilot.press("x")
         await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the question")
-        await pilot.press("n")
+        await pilot.press("escape")
         await until(pilot, lambda: isinstance(app.screen, ReviewScreen), "the question to close")
         assert "japanese-counterparts" in on_disk(draft_path)
         await pilot.press("x")
@@ -368,32 +366,6 @@ async def test_narrow_shows_the_text_or_the_list(draft_path: Path) -> None:
         assert not review.view.display
         await pilot.press("escape")
         await until(pilot, lambda: review.view.display, "the text")
-
-
-PUNCTUATION = {"right_parenthesis": "`)`", "left_parenthesis": "`(`"}
-
-
-def test_help_lists_every_review_key() -> None:
-    from explorer.screens.help import HELP_FILE
-
-    text = HELP_FILE.read_text(encoding="utf-8")
-    section = text[text.index("## Review") :]
-    missing = [
-        f"{owner.__name__}: {key}"
-        for owner in (
-            ReviewScreen,
-            ReviewView,
-            ReviewApp,
-            PickerScreen,
-            WhenScreen,
-            AddActorScreen,
-            AddQuoteScreen,
-        )
-        for binding in owner.__dict__.get("BINDINGS", [])
-        for key in binding.key.split(",")
-        if PUNCTUATION.get(key.strip(), help_name(key.strip())) not in section
-    ]
-    assert not missing, f"keys missing from the Review section of help.md: {missing}"
 
 
 def test_explorer_review_opens_the_file(draft_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

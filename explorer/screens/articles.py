@@ -13,7 +13,7 @@ from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
@@ -21,6 +21,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from explorer import keymap
 from explorer.data import Corpus
 from explorer.services import CorpusBrowser
 from explorer.widgets.option_list import PagedOptionList
@@ -81,11 +82,9 @@ class ArticlePicker(ModalScreen[str | None]):
         height: 1fr;
     }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel"),
-        Binding("down", "move(1)", "Next", show=False),
-        Binding("up", "move(-1)", "Previous", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = keymap.bindings(
+        "dialog.cancel", "dialog.down", "dialog.up",
+    )
 
     def __init__(self, corpus: Corpus, current: str | None) -> None:
         super().__init__()
@@ -200,7 +199,7 @@ class ExportDialog(ModalScreen[str | None]):
         display: block;
     }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = keymap.bindings("dialog.cancel")
 
     def __init__(self, what: str, stem: str, write: Callable[[str, str], str]) -> None:
         super().__init__()

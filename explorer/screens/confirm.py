@@ -9,11 +9,13 @@ from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
+
+from explorer import keymap
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -21,11 +23,10 @@ class ConfirmScreen(ModalScreen[bool]):
 
     CSS_PATH = "notes.tcss"
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y", "answer(True)", "Yes"),
-        Binding("n,escape", "answer(False)", "No", key_display="n/Esc"),
-        Binding("left,right", "app.focus_next", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = keymap.bindings(
+        "dialog.yes", "dialog.no", "dialog.switch",
+    )
+    HELP_CONTEXTS: ClassVar[tuple[str, ...]] = ("dialog",)
 
     def __init__(self, question: str | Content, *, yes: str = "Yes", no: str = "No") -> None:
         super().__init__()

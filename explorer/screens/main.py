@@ -13,7 +13,7 @@ from typing import ClassVar
 
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.geometry import Size
 from textual.reactive import reactive
@@ -21,11 +21,13 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Static
 
+from explorer import keymap
 from explorer.data import Corpus, ItemKind, Ref
 from explorer.history import Visit
 from explorer.services import Navigation, NoteLookup, SearchIndexSource
 from explorer.widgets.breadcrumb import Breadcrumb
 from explorer.widgets.detail_pane import DetailPane
+from explorer.widgets.hints import TruthfulHints
 from explorer.widgets.item_pane import ItemPane, Linking
 from explorer.widgets.pane_tabs import PaneTabs
 from explorer.widgets.quote_search import QuoteSearch
@@ -36,7 +38,7 @@ MIN_WIDTH = 40
 MIN_HEIGHT = 10
 
 
-class MainScreen(Screen[None]):
+class MainScreen(TruthfulHints, Screen[None]):
     """Linked panes; the layout follows the terminal's size (see app.tcss)."""
 
     # Classes on the screen by size: "-narrow"/"-wide" stack the lists or set them side by
@@ -52,18 +54,13 @@ class MainScreen(Screen[None]):
         (24, "-tall"),
     ]
 
-    # Tab/Shift+Tab go round the panes in a fixed order, hidden ones included (see app.py
-    # for every other key).
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("tab", "cycle_pane(1)", "Next pane", show=False),
-        Binding("shift+tab", "cycle_pane(-1)", "Previous pane", show=False),
-        # Quote search (widgets/quote_search.py); n/N/Esc act only after a search's Enter.
-        # "/" is listed in the help, not the footer (the footer snapshots stay as they are).
-        Binding("slash", "search", "Search", key_display="/", show=False),
-        Binding("n", "search_next", "Next match"),
-        Binding("N", "search_previous", "Previous match"),
-        Binding("escape", "search_close", "Close search", key_display="Esc"),
-    ]
+    # Tab/Shift+Tab go round the panes in a fixed order, hidden ones included; n/N/Esc act
+    # only after a search's Enter (every key: explorer/keymap.py).
+    BINDINGS: ClassVar[list[BindingType]] = keymap.bindings(
+        *("main.next_pane", "main.previous_pane", "main.related", "main.search"),
+        *("main.search_next", "main.search_previous", "main.search_close"),
+    )
+    HELP_CONTEXTS: ClassVar[tuple[str, ...]] = ("panes", "list", "search", "history")
 
     only_related: reactive[bool] = reactive(False)
     current: reactive[Ref | None] = reactive(None)
@@ -180,6 +177,9 @@ class MainScreen(Screen[None]):
 
     def toggle_related(self) -> None:
         self.only_related = not self.only_related
+
+    def action_toggle_related(self) -> None:
+        self.toggle_related()
 
     def show_trail(self, labels: list[str], current: int) -> None:
         self.crumbs.show_trail(labels, current)

@@ -15,13 +15,14 @@ from typing import ClassVar
 
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.css.query import NoMatches
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static, TextArea
 
+from explorer import keymap
 from explorer.data import Ref
 from explorer.data.notes import NoteConflict, NotesError, NotesStore
 from explorer.data.text import clean_text
@@ -48,10 +49,10 @@ class NoteEditor(ModalScreen[bool]):
 
     CSS_PATH = "notes.tcss"
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save", priority=True),
-        Binding("escape", "cancel", "Cancel"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = keymap.bindings(
+        "editor.save", "editor.cancel",
+    )
+    HELP_CONTEXTS: ClassVar[tuple[str, ...]] = ("editor",)
 
     def __init__(self, store: NotesStore, ref: Ref, label: str) -> None:
         super().__init__()

@@ -10,12 +10,13 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from explorer import keymap
 from explorer.data import Corpus, Ref
 from explorer.data.notes import Note, NotesError, NotesStore
 from explorer.screens.confirm import ConfirmScreen
@@ -40,7 +41,7 @@ class NotesList(PagedOptionList):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         *LIST_KEYS,
-        Binding("enter", "select", "Go to item"),
+        keymap.binding("notes.go"),
     ]
 
 
@@ -49,12 +50,10 @@ class NotesScreen(Screen[None]):
 
     CSS_PATH = "notes.tcss"
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Back"),
-        Binding("n", "edit", "Edit note"),
-        Binding("m", "bookmark", "Bookmark"),
-        Binding("d,delete", "delete", "Delete", key_display="d"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = keymap.bindings(
+        "notes.close", "notes.edit", "notes.bookmark", "notes.delete",
+    )
+    HELP_CONTEXTS: ClassVar[tuple[str, ...]] = ("notes",)
 
     def __init__(
         self, corpus: Corpus, store: NotesStore, keeping: NoteKeeping, navigation: Navigation

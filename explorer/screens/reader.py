@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from explorer import keymap
 from explorer.data import Article, Corpus, Ref, Span
 from explorer.describe import item_title
 from explorer.history import Visit
@@ -42,9 +43,10 @@ class ReaderScreen(Screen[None]):
 
     CSS_PATH = "reader.tcss"
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Close"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = keymap.bindings(
+        "reader.close",
+    )
+    HELP_CONTEXTS: ClassVar[tuple[str, ...]] = ("reader",)
 
     def __init__(
         self,

@@ -9,13 +9,14 @@ from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from explorer import keymap
 from explorer.data import Corpus
 from explorer.data.models import MEETING_STATUSES, QUOTE_KINDS
 from explorer.review import (
@@ -73,20 +74,12 @@ class ReviewScreen(Screen[None]):
         (90, "-wide"),
     ]
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("a", "accept", "Accept", id="review.accept"),
-        Binding("x", "reject", "Reject", id="review.reject"),
-        Binding("s", "speaker", "Speaker", id="review.speaker"),
-        Binding("c", "kind", "Kind", id="review.kind"),
-        Binding("w", "when", "When", id="review.when"),
-        Binding("S", "status", "Status", id="review.status"),
-        Binding("M", "merge", "Merge", id="review.merge"),
-        Binding("A", "add_actor", "+Actor", id="review.add_actor"),
-        Binding("Q", "add_quote", "+Quote", id="review.add_quote"),
-        Binding("d", "next_drafted", "Next draft", id="review.next_drafted"),
-        Binding("u", "undo", "Undo", id="review.undo"),
-        Binding("l", "switch", "List/text", id="review.switch"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = keymap.bindings(
+        *("review.accept", "review.reject", "review.speaker", "review.kind", "review.when"),
+        *("review.status", "review.merge", "review.add_actor", "review.add_quote"),
+        *("review.next_drafted", "review.undo", "review.switch"),
+    )
+    HELP_CONTEXTS: ClassVar[tuple[str, ...]] = ("review",)
 
     def __init__(self, session: ReviewSession) -> None:
         super().__init__()

@@ -8,13 +8,14 @@ from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
+from explorer import keymap
 from explorer.data import dates
 from explorer.data.models import ACTOR_KINDS, QUOTE_KINDS
 
@@ -32,11 +33,9 @@ class PickerScreen(ModalScreen[str | None]):
 
     CSS_PATH = "review.tcss"
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel"),
-        Binding("down", "move(1)", "Down", show=False),
-        Binding("up", "move(-1)", "Up", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = keymap.bindings(
+        "dialog.cancel", "dialog.down", "dialog.up",
+    )
 
     def __init__(self, title: str, choices: list[Choice], current: str | None = None) -> None:
         super().__init__()
@@ -106,7 +105,7 @@ class WhenScreen(ModalScreen[str | None]):
 
     CSS_PATH = "review.tcss"
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = keymap.bindings("dialog.cancel")
 
     def __init__(self, title: str, current: str) -> None:
         super().__init__()
@@ -162,7 +161,7 @@ class AddActorScreen(ModalScreen[NewActor | None]):
 
     CSS_PATH = "review.tcss"
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = keymap.bindings("dialog.cancel")
 
     def __init__(self, evidence: str, name: str = "") -> None:
         super().__init__()
@@ -210,7 +209,7 @@ class AddQuoteScreen(ModalScreen[NewQuote | None]):
 
     CSS_PATH = "review.tcss"
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = keymap.bindings("dialog.cancel")
 
     def __init__(
         self,

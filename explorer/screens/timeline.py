@@ -10,7 +10,7 @@ from typing import ClassVar
 from rich.cells import cell_len
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.content import Content
 from textual.css.styles import RulesMap
 from textual.reactive import var
@@ -21,6 +21,7 @@ from textual.visual import RenderOptions, Visual
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from explorer import keymap
 from explorer.data import Article, Corpus, Meeting, Ref
 from explorer.history import Visit
 from explorer.widgets.option_list import PagedOptionList
@@ -178,13 +179,10 @@ class TimelineScreen(Screen[None]):
 
     CSS_PATH = "timeline.tcss"
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Close"),
-        Binding("slash", "edit_filter", "Filter", key_display="/"),
-        Binding("x", "clear_filter", "Clear filter"),
-        Binding("j", "cursor('down')", "Down", show=False),
-        Binding("k", "cursor('up')", "Up", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = keymap.bindings(
+        "timeline.close", "timeline.filter", "timeline.clear", "timeline.related", "timeline.down", "timeline.up", "timeline.first", "timeline.last",
+    )
+    HELP_CONTEXTS: ClassVar[tuple[str, ...]] = ("timeline",)
 
     actor_filter: var[ActorFilter | None] = var(None, init=False)
 

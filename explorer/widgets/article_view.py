@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import ClassVar, Literal
 
 from rich.cells import cell_len
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.content import Content
 from textual.content import Span as ContentSpan
 from textual.events import Click, Resize
@@ -25,6 +25,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.style import Style
 
+from explorer import keymap
 from explorer.data import Article, Ref, Span
 
 HighlightKind = Literal["actor", "quote", "evidence"]
@@ -224,18 +225,9 @@ class ArticleView(ScrollView, can_focus=True):
     }
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("tab", "next_highlight", "Next highlight", show=False),
-        Binding("shift+tab", "previous_highlight", "Previous highlight", show=False),
-        Binding("n", "next_highlight", "Next", key_display="n/Tab"),
-        Binding("N", "previous_highlight", "Previous", key_display="N/S-Tab"),
-        Binding("enter", "choose", "Go to item"),
-        Binding("j", "scroll_down", "Down", show=False),
-        Binding("k", "scroll_up", "Up", show=False),
-        Binding("g", "scroll_home", "Top", show=False),
-        Binding("G", "scroll_end", "Bottom", show=False),
-        Binding("space", "page_down", "Page down", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = keymap.bindings(
+        "reader.next", "reader.previous", "reader.choose", "reader.down", "reader.up", "reader.top", "reader.bottom", "reader.page",
+    )
 
     current: reactive[int | None] = reactive(None, init=False)
     """Index in `highlights` of the emphasised highlight, or None."""

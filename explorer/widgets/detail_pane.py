@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from explorer import keymap
 from explorer.data import Article, Corpus, Ref, Span
 from explorer.describe import describe_fields, item_title, sentence_text
 from explorer.services import NoteLookup
@@ -44,7 +45,7 @@ class DetailPane(PagedOptionList):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         *LIST_KEYS,
-        Binding("enter", "select", "Follow link"),
+        keymap.binding("detail.follow"),
     ]
 
     class Follow(Message):

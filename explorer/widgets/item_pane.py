@@ -10,10 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.content import Content
 from textual.message import Message
 
+from explorer import keymap
 from explorer.data import Corpus, ItemKind, Ref
 from explorer.services import NoteLookup
 from explorer.widgets.keys import LIST_KEYS
@@ -43,7 +44,7 @@ class ItemPane(VirtualList):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         *LIST_KEYS,
-        Binding("enter", "open", "Links", tooltip="Move to the links of this item"),
+        keymap.binding("pane.open"),
     ]
 
     class CursorMoved(Message):

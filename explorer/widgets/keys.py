@@ -4,9 +4,6 @@ from __future__ import annotations
 
 from textual.binding import Binding
 
-LIST_KEYS: list[Binding] = [
-    Binding("j", "cursor_down", "Down", show=False),
-    Binding("k", "cursor_up", "Up", show=False),
-    Binding("g", "first", "First", show=False),
-    Binding("G", "last", "Last", show=False),
-]
+from explorer import keymap
+
+LIST_KEYS: list[Binding] = keymap.bindings("list.down", "list.up", "list.first", "list.last")

@@ -22,7 +22,7 @@ from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
@@ -30,6 +30,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
+from explorer import keymap
 from explorer.data import Corpus, Ref
 from explorer.data.search import Hit, MatchKind, SearchResult
 from explorer.data.text import clean_text
@@ -155,13 +156,9 @@ class QuoteSearch(Vertical):
     DEFAULT_CSS = Path(__file__).with_name("quote_search.tcss").read_text(encoding="utf-8")
     SCOPED_CSS = False
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Close search", key_display="Esc"),
-        Binding("up", "recall(-1)", "Earlier search", show=False),
-        Binding("down", "recall(1)", "Later search", show=False),
-        Binding("tab,ctrl+n", "pick(1)", "Next result", key_display="Tab"),
-        Binding("shift+tab,ctrl+p", "pick(-1)", "Previous result", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = keymap.bindings(
+        "search.cancel", "search.recall", "search.recall_later", "search.pick", "search.pick_previous",
+    )
 
     class Goto(Message):
         """The user chose a result: show this quote."""

@@ -12,11 +12,12 @@ from collections.abc import Iterable
 from typing import ClassVar
 
 from rich.cells import cell_len
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.events import Click
 from textual.geometry import Region
 from textual.message import Message
 
+from explorer import keymap
 from explorer.data import Article, Ref, Span
 from explorer.data.text import sentence_bounds
 from explorer.widgets.article_view import ArticleView, Highlight
@@ -34,14 +35,9 @@ class ReviewView(ArticleView):
     }
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        # The reader's keys, out of the footer: the review's own keys matter more there.
-        Binding("n", "next_highlight", "Next", show=False),
-        Binding("N", "previous_highlight", "Previous", show=False),
-        Binding("enter", "choose", "In the list", show=False),
-        Binding("right_parenthesis", "next_sentence", "Next sentence", show=False),
-        Binding("left_parenthesis", "previous_sentence", "Previous sentence", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = keymap.bindings(
+        "review.next", "review.previous", "review.choose", "review.next_sentence", "review.previous_sentence",
+    )
 
     class SelectionChanged(Message):
         """The selected sentence changed."""

@@ -15,7 +15,7 @@ from typing import ClassVar
 
 from rich.segment import Segment
 from textual import events
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.cache import LRUCache
 from textual.content import Content
 from textual.geometry import Region, Size
@@ -25,18 +25,15 @@ from textual.strip import Strip
 from textual.style import Style
 from textual.visual import Visual
 
+from explorer import keymap
+
 
 class VirtualList(ScrollView, can_focus=True):
     """One-line rows drawn on demand; subclasses say how many there are and what each is."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down", "cursor_down", "Down", show=False),
-        Binding("up", "cursor_up", "Up", show=False),
-        Binding("home", "first", "First", show=False),
-        Binding("end", "last", "Last", show=False),
-        Binding("pagedown", "page_down", "Page Down", show=False),
-        Binding("pageup", "page_up", "Page Up", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = keymap.bindings(
+        *("list.down", "list.up", "list.first", "list.last", "list.page_down", "list.page_up"),
+    )
 
     # The look of Textual's OptionList, so the lists of the app all look alike.
     DEFAULT_CSS = """

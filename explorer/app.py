@@ -243,7 +243,6 @@ class ExplorerApp(App[None]):
     def action_export(self) -> None:
         self.corpus_view.export()
 
-
 def build_app(
     corpus: Corpus | None,
     *,

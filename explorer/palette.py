@@ -104,7 +104,7 @@ class Palette(CommandPalette):
     """Textual's command palette, safe against keys typed before it draws or as it closes."""
 
     BINDINGS: ClassVar[list[BindingType]] = keymap.bindings(
-        "palette.next_page", "palette.previous_page",
+        "palette.next_page", "palette.previous_page"
     )
 
     def action_page(self, direction: int) -> None:

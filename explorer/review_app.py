@@ -20,7 +20,7 @@ class ReviewApp(App[None]):
     CSS_PATH = "screens/review.tcss"  # the default screen's CSS is not loaded by Textual itself
 
     BINDINGS: ClassVar[list[BindingType]] = keymap.bindings(
-        "review.help", "review.quit", "app.quit_ctrl",
+        "review.help", "review.quit", "app.quit_ctrl"
     )
 
     def __init__(self, session: ReviewSession) -> None:

@@ -118,5 +118,3 @@ async def test_goto_an_unknown_item_says_so(seed_corpus: Corpus) -> None:
         await pilot.pause()
         assert len(app.history) == 0
         assert app.main.current == Ref("actor", app.main.pane("actor").shown[0])
-
-

@@ -164,12 +164,21 @@ async def test_config_remaps_a_key_and_picks_the_theme(
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ('theme = "nord"\n[keys]\n"app.nope" = "x"\n', "config.toml:3: unknown binding id 'app.nope'"),
-        ('[keys]\n"app.note" = "ctrl+bogus"\n', "config.toml:2: app.note: 'ctrl+bogus' is not a key"),
+        (
+            'theme = "nord"\n[keys]\n"app.nope" = "x"\n',
+            "config.toml:3: unknown binding id 'app.nope'",
+        ),
+        (
+            '[keys]\n"app.note" = "ctrl+bogus"\n',
+            "config.toml:2: app.note: 'ctrl+bogus' is not a key",
+        ),
         ('theme = "purple"\n', "config.toml:1: unknown theme 'purple'"),
         ("[keys\n", "config.toml:1:"),
         ('colour = "red"\n', "config.toml:1: unknown setting 'colour'"),
-        ('[keys]\n"app.note" = 3\n', "config.toml:2: app.note: keys must be a non-empty string, not 3"),
+        (
+            '[keys]\n"app.note" = 3\n',
+            "config.toml:2: app.note: keys must be a non-empty string, not 3",
+        ),
     ],
 )
 def test_a_bad_config_file_is_one_message_and_exit_2(

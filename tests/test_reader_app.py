@@ -116,7 +116,7 @@ async def test_a_sentence_in_the_detail_pane_opens_the_reader_there(
         assert isinstance(app.screen, MainScreen) and app.main.current == HAYASHI
 
 
-async def test_t_lists_the_meetings_in_order_and_filters_to_the_actor(
+async def test_t_lists_every_meeting_in_order_placed_on_the_actors_and_r_keeps_only_them(
     seed_corpus: Corpus,
 ) -> None:
     app = build_app(seed_corpus)
@@ -149,11 +149,17 @@ async def test_t_lists_the_meetings_in_order_and_filters_to_the_actor(
         await pilot.press("t")
         await pilot.pause()
         screen = timeline(app)
-        assert [m.id for m in screen.shown_meetings()] == [
+        wang_yis = [
             "akiba-china-visit-2024",
             "iwaya-wang-yi-meeting-2024",
             "wang-yi-japan-visit-2025",
         ]
+        # Every meeting, the cursor on the actor's first, the actor's marked; r: only those.
+        assert len(screen.shown_meetings()) == 9
+        assert screen.current_ref == Ref("meeting", wang_yis[0])
+        assert set(screen.marked) == set(wang_yis)
+        await pilot.press("r")
+        assert [m.id for m in screen.shown_meetings()] == wang_yis
         await pilot.press("down", "enter")
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)
@@ -164,7 +170,7 @@ async def test_t_lists_the_meetings_in_order_and_filters_to_the_actor(
         screen = timeline(app)
         assert len(screen.shown_meetings()) == 3
         assert screen.current_ref == Ref("meeting", "iwaya-wang-yi-meeting-2024")
-        await pilot.press("x")
+        await pilot.press("r")
         assert len(screen.shown_meetings()) == 9
         assert screen.current_ref == Ref("meeting", "iwaya-wang-yi-meeting-2024")
 
@@ -178,7 +184,7 @@ async def test_a_from_the_timeline_reads_the_meeting_and_back_restores_it(
         await pilot.pause()
         await pilot.press("t")
         await pilot.pause()
-        await pilot.press("down", "down", "a")
+        await pilot.press("r", "down", "down", "a")
         await pilot.pause()
         highlight = reader(app).current_highlight
         meeting = Ref("meeting", "wang-yi-japan-visit-2025")
@@ -191,7 +197,9 @@ async def test_a_from_the_timeline_reads_the_meeting_and_back_restores_it(
         assert isinstance(app.screen, MainScreen) and app.main.current == WANG_YI
 
 
-async def test_t_in_the_reader_filters_to_the_highlighted_actor(seed_corpus: Corpus) -> None:
+async def test_t_in_the_reader_is_placed_on_the_highlighted_actors_meetings(
+    seed_corpus: Corpus,
+) -> None:
     app = build_app(seed_corpus)
     async with app.run_test(size=SIZE) as pilot:
         app.goto(Ref("actor", "takeo-akiba"))
@@ -200,4 +208,5 @@ async def test_t_in_the_reader_filters_to_the_highlighted_actor(seed_corpus: Cor
         await pilot.pause()
         await pilot.press("t")
         await pilot.pause()
-        assert [m.id for m in timeline(app).shown_meetings()] == ["akiba-china-visit-2024"]
+        assert timeline(app).current_ref == Ref("meeting", "akiba-china-visit-2024")
+        assert list(timeline(app).marked) == ["akiba-china-visit-2024"]

@@ -167,6 +167,28 @@ class Corpus:
             found.update(self.quotes[q].speaker for q in self.quotes_of_meeting.get(item.id, ()))
         return found
 
+    def all_members(self, actor_id: str) -> set[str]:
+        """The members of an actor, their members, and so on (a country's ministries and
+        their ministers), from the members index."""
+        found: set[str] = set()
+        todo = list(self.members.get(actor_id, ()))
+        while todo:
+            member = todo.pop()
+            if member not in found and member != actor_id:
+                found.add(member)
+                todo.extend(self.members.get(member, ()))
+        return found
+
+    def related_through_members(self, ref: Ref, kind: ItemKind) -> set[str]:
+        """Meetings or quotes of an actor's members (`all_members`) that are not the actor's
+        own: related to it through membership, and marked as such."""
+        if ref.kind != "actor" or kind == "actor":
+            return set()
+        found: set[str] = set()
+        for member in self.all_members(ref.id):
+            found |= self.related(Ref("actor", member), kind)
+        return found - self.related(ref, kind)
+
     # -- provenance -----------------------------------------------------------------------
 
     def spans_in(self, article_id: str) -> list[tuple[Span, Ref]]:

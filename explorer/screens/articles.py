@@ -83,7 +83,7 @@ class ArticlePicker(ModalScreen[str | None]):
     }
     """
     BINDINGS: ClassVar[list[BindingType]] = keymap.bindings(
-        "dialog.cancel", "dialog.down", "dialog.up",
+        "dialog.cancel", "dialog.down", "dialog.up"
     )
 
     def __init__(self, corpus: Corpus, current: str | None) -> None:

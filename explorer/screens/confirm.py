@@ -24,7 +24,7 @@ class ConfirmScreen(ModalScreen[bool]):
     CSS_PATH = "notes.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = keymap.bindings(
-        "dialog.yes", "dialog.no", "dialog.switch",
+        "dialog.yes", "dialog.no", "dialog.switch"
     )
     HELP_CONTEXTS: ClassVar[tuple[str, ...]] = ("dialog",)
 

@@ -121,8 +121,9 @@ class HelpScreen(TruthfulHints, Screen[None]):
     # -- keys -----------------------------------------------------------------------------
 
     def action_close(self) -> None:
+        # Esc in the search line clears it (Enter keeps what it found).
         field = self.query("#help-search").first(Input) if self.query("#help-search") else None
-        if field is not None and field.has_focus:  # Esc in the search line clears it (Enter keeps what it found)
+        if field is not None and field.has_focus:
             field.value = ""
             field.remove_class("-shown")
             self.query_one("#help-body", VerticalScroll).focus()

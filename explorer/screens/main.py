@@ -193,8 +193,9 @@ class MainScreen(TruthfulHints, Screen[None]):
         for pane in self.panes:
             if pane.kind == ref.kind:
                 continue
-            related = frozenset(self.corpus.related(ref, pane.kind))
-            pane.relate_to(Linking(ref, related), self.only_related)
+            direct = self.corpus.related(ref, pane.kind)
+            via = frozenset(self.corpus.related_through_members(ref, pane.kind))
+            pane.relate_to(Linking(ref, frozenset(direct) | via, via), self.only_related)
 
     def watch_only_related(self, only_related: bool) -> None:
         self.set_class(only_related, "-only-related")

@@ -49,9 +49,7 @@ class NoteEditor(ModalScreen[bool]):
 
     CSS_PATH = "notes.tcss"
 
-    BINDINGS: ClassVar[list[BindingType]] = keymap.bindings(
-        "editor.save", "editor.cancel",
-    )
+    BINDINGS: ClassVar[list[BindingType]] = keymap.bindings("editor.save", "editor.cancel")
     HELP_CONTEXTS: ClassVar[tuple[str, ...]] = ("editor",)
 
     def __init__(self, store: NotesStore, ref: Ref, label: str) -> None:

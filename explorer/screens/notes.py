@@ -51,7 +51,7 @@ class NotesScreen(Screen[None]):
     CSS_PATH = "notes.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = keymap.bindings(
-        "notes.close", "notes.edit", "notes.bookmark", "notes.delete",
+        "notes.close", "notes.edit", "notes.bookmark", "notes.delete"
     )
     HELP_CONTEXTS: ClassVar[tuple[str, ...]] = ("notes",)
 

@@ -9,8 +9,8 @@ back and forward return to them at the highlight, filter and row the user left
 History entries (`explorer.history.Visit`):
 - reader: `Visit(ref, "reader", "ARTICLE@SENTENCE_START")` — the item, and the sentence of
   the article it was opened at;
-- timeline: `Visit(ref, "timeline")` — `ref` an actor to filter to, a meeting to put the
-  cursor on, or None.
+- timeline: `Visit(ref, "timeline")` — `ref` the item whose meetings are marked (the cursor
+  on the first of them), or None.
 """
 
 from __future__ import annotations
@@ -98,17 +98,15 @@ class ProvenanceScreens:
         )
 
     def open_timeline(self) -> None:
-        """Meetings in date order, filtered to the actor under the cursor if there is one."""
-        from explorer.data import Ref
+        """Every meeting in date order, placed on the meetings of the item under the cursor
+        (marked, with `r` to show only them); opened afresh, never where it was left."""
         from explorer.screens.timeline import TimelineScreen
 
         if isinstance(self._app.screen, TimelineScreen):
             return
-        ref = self.item_here()
-        if ref is not None and ref.kind == "quote":
-            meeting = self._corpus().quotes[ref.id].meeting
-            ref = Ref("meeting", meeting) if meeting else None
-        self._navigator.visit(Visit(ref, TIMELINE))
+        visit = Visit(self.item_here(), TIMELINE)
+        self._places.pop(visit, None)  # back/forward return to a place; `t` starts anew
+        self._navigator.visit(visit)
 
     # -- showing a visit (opened, or reached by back/forward) -----------------------------
 
@@ -157,9 +155,8 @@ class ProvenanceScreens:
         self._app.push_screen(
             TimelineScreen(
                 self._corpus(),
-                ref.id if ref is not None and ref.kind == "actor" else None,
-                cursor=ref.id if ref is not None and ref.kind == "meeting" else None,
                 visit=visit,
                 place=cast("TimelinePlace | None", place),
+                around=ref,
             )
         )

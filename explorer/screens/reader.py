@@ -43,9 +43,7 @@ class ReaderScreen(Screen[None]):
 
     CSS_PATH = "reader.tcss"
 
-    BINDINGS: ClassVar[list[BindingType]] = keymap.bindings(
-        "reader.close",
-    )
+    BINDINGS: ClassVar[list[BindingType]] = keymap.bindings("reader.close")
     HELP_CONTEXTS: ClassVar[tuple[str, ...]] = ("reader",)
 
     def __init__(

@@ -34,7 +34,7 @@ class PickerScreen(ModalScreen[str | None]):
     CSS_PATH = "review.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = keymap.bindings(
-        "dialog.cancel", "dialog.down", "dialog.up",
+        "dialog.cancel", "dialog.down", "dialog.up"
     )
 
     def __init__(self, title: str, choices: list[Choice], current: str | None = None) -> None:

@@ -24,6 +24,7 @@ from textual.widgets.option_list import Option
 from explorer import keymap
 from explorer.data import Article, Corpus, Meeting, Ref
 from explorer.history import Visit
+from explorer.widgets.hints import TruthfulHints
 from explorer.widgets.option_list import PagedOptionList
 from explorer.widgets.provenance import Navigator, PlaceChanged
 
@@ -66,10 +67,30 @@ class ActorFilter:
 
 @dataclass(frozen=True, slots=True)
 class TimelinePlace:
-    """Where the timeline was: its filter and the meeting under the cursor."""
+    """Where the timeline was: its filter, the meeting under the cursor, marked-only."""
 
     actor_filter: ActorFilter | None
     cursor: str | None
+    only_marked: bool = False
+
+
+DIRECT_MARK = "● "
+MEMBER_MARK = "◦ "  # a meeting of a member (a country's minister), not of the item itself
+
+
+def marked_meetings(corpus: Corpus, item: Ref | None) -> dict[str, str]:
+    """The meetings of `item` ("direct"), and of its members ("member"): what `t` marks."""
+    if item is None or item not in corpus:
+        return {}
+    if item.kind == "meeting":
+        return {item.id: "direct"}
+    if item.kind == "quote":
+        meeting = corpus.quotes[item.id].meeting
+        return {meeting: "direct"} if meeting in corpus.meetings else {}
+    marked = dict.fromkeys(corpus.related(item, "meeting"), "direct")
+    for meeting in corpus.related_through_members(item, "meeting"):
+        marked.setdefault(meeting, "member")
+    return marked
 
 
 class ActorNames:
@@ -174,17 +195,25 @@ class TimelineList(PagedOptionList):
     """The meetings, one entry each: date, status, title; place and participants below."""
 
 
-class TimelineScreen(Screen[None]):
+class TimelineScreen(TruthfulHints, Screen[None]):
     """Meetings in date order; a filter narrows them to one actor's; Enter goes to one."""
 
     CSS_PATH = "timeline.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = keymap.bindings(
-        "timeline.close", "timeline.filter", "timeline.clear", "timeline.related", "timeline.down", "timeline.up", "timeline.first", "timeline.last",
+        "timeline.close",
+        "timeline.filter",
+        "timeline.clear",
+        "timeline.related",
+        "timeline.down",
+        "timeline.up",
+        "timeline.first",
+        "timeline.last",
     )
     HELP_CONTEXTS: ClassVar[tuple[str, ...]] = ("timeline",)
 
     actor_filter: var[ActorFilter | None] = var(None, init=False)
+    only_marked: var[bool] = var(False, init=False)
 
     def __init__(
         self,
@@ -194,12 +223,15 @@ class TimelineScreen(Screen[None]):
         cursor: str | None = None,
         visit: Visit | None = None,
         place: TimelinePlace | None = None,
+        around: Ref | None = None,
         name: str | None = None,
         id: str | None = None,
     ) -> None:
         """Open filtered to `actor` (an id) with the cursor on meeting `cursor`, or at `place`.
 
-        `visit` is this screen's entry in the app's history, when it has one.
+        `around`: every meeting shown, the item's own marked (● its own, ◦ its members'), the
+        cursor on the first of them; `r` then shows only those. `visit` is this screen's
+        entry in the app's history, when it has one.
         """
         super().__init__(name=name, id=id)
         self.visit = visit
@@ -211,6 +243,12 @@ class TimelineScreen(Screen[None]):
         self.several_articles = len(corpus.articles) > 1
         self._date_width = min(max((cell_len(date_label(m)) for m in self.meetings), default=7), 18)
         self._initial_actor = actor if actor in corpus.actors else None
+        self.around = around
+        self.marked = marked_meetings(corpus, around)
+        self._filter_before: tuple[ActorFilter | None, str] = (None, "")
+        if cursor is None and self.marked:
+            cursor = next((m.id for m in self.meetings if m.id in self.marked), None)
+            self._start_cursor = cursor
 
     @property
     def current_ref(self) -> Ref | None:
@@ -225,7 +263,7 @@ class TimelineScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(id="timeline-heading")
         yield Input(
-            placeholder="actor name, alias or id (speaker:NAME works too) — Enter applies",
+            placeholder="actor name, alias or id (speaker:NAME works too): narrows as you type",
             id="timeline-filter",
         )
         yield TimelineList(id="timeline-list")
@@ -238,6 +276,7 @@ class TimelineScreen(Screen[None]):
     def on_mount(self) -> None:
         if self._start_place is not None:
             self._start_cursor = self._start_place.cursor
+            self.set_reactive(TimelineScreen.only_marked, self._start_place.only_marked)
             self.actor_filter = self._start_place.actor_filter
         elif self._initial_actor is not None:
             actor = self.corpus.actors[self._initial_actor]
@@ -250,14 +289,21 @@ class TimelineScreen(Screen[None]):
 
     def shown_meetings(self) -> list[Meeting]:
         """The meetings the current filter lets through, in timeline order."""
+        shown = self.meetings
+        if self.only_marked and self.marked:
+            shown = [m for m in shown if m.id in self.marked]
         if self.actor_filter is None:
-            return self.meetings
+            return shown
         wanted: set[str] = set()
         for actor_id in self.actor_filter.actor_ids:
             wanted |= self.corpus.related(Ref("actor", actor_id), "meeting")
-        return [m for m in self.meetings if m.id in wanted]
+        return [m for m in shown if m.id in wanted]
 
     def watch_actor_filter(self) -> None:
+        self._refresh_list()
+        self.refresh_bindings()
+
+    def watch_only_marked(self) -> None:
         self._refresh_list()
 
     def _refresh_list(self) -> None:
@@ -331,6 +377,11 @@ class TimelineScreen(Screen[None]):
             f"{STATUS_MARKS.get(status, '?')} {status}", STATUS_STYLES.get(status, "")
         )
         parts: list[str | tuple[str, str]] = [(meeting.title, "bold")]
+        how = self.marked.get(meeting.id)
+        if how is not None:
+            parts.insert(0, (DIRECT_MARK if how == "direct" else MEMBER_MARK, "bold $accent"))
+        elif self.marked:
+            parts.insert(0, "  ")
         details: list[str] = []
         if meeting.where:
             details.append(meeting.where)
@@ -351,16 +402,38 @@ class TimelineScreen(Screen[None]):
         return MeetingEntry(when, badge, Content.assemble(*parts), self._date_width)
 
     def _empty_prompt(self) -> Content:
-        who = self.actor_filter.query if self.actor_filter else ""
+        if self.actor_filter is None:
+            return Content.styled("No meeting (r shows all)", "dim italic")
+        who = self.actor_filter.query
+        if not self.actor_filter.actor_ids:
+            return Content.assemble("No actor is named ", (who, "bold"), " — Esc: as it was")
         return Content.assemble("No meeting involves ", (who, "bold"), " — x clears the filter")
+
+    def _marks_text(self) -> Content:
+        """What the marks mean: "● 2 of China's, ◦ 5 through its members"."""
+        if not self.marked or self.around is None:
+            return Content("")
+        name = self.corpus.actors[self.around.id].name if self.around.kind == "actor" else ""
+        direct = sum(how == "direct" for how in self.marked.values())
+        members = len(self.marked) - direct
+        if self.around.kind != "actor":
+            text = f" · {DIRECT_MARK}this item's meeting"
+        else:
+            text = f" · {DIRECT_MARK}{direct} of {name}'s"
+            if members:
+                text += f", {MEMBER_MARK}{members} through its members"
+        return Content.assemble(
+            (text, "$text-accent"), " · r shows all" if self.only_marked else " · r only these"
+        )
 
     def _update_heading(self, count: int) -> None:
         heading = self.query_one("#timeline-heading", Static)
         total = len(self.meetings)
         if self.actor_filter is None:
+            counted = f"{count} of {total} meetings" if count != total else f"{total} meetings"
             heading.update(
                 Content.assemble(
-                    ("Timeline", "bold"), f" · {total} meetings · / filters to an actor"
+                    ("Timeline", "bold"), f" · {counted}", self._marks_text(), " · / filters"
                 )
             )
             return
@@ -383,42 +456,68 @@ class TimelineScreen(Screen[None]):
 
     # -- actions --------------------------------------------------------------------------
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # The footer offers only what acts: x with a filter on, r with marked meetings.
+        if action == "clear_filter":
+            return self.actor_filter is not None
+        if action == "toggle_related":
+            return bool(self.marked)
+        return super().check_action(action, parameters)
+
     def action_cursor(self, direction: str) -> None:
         option_list = self.query_one(TimelineList)
-        if direction == "down":
-            option_list.action_cursor_down()
-        else:
-            option_list.action_cursor_up()
+        moves = {
+            "down": option_list.action_cursor_down,
+            "up": option_list.action_cursor_up,
+            "first": option_list.action_first,
+            "last": option_list.action_last,
+        }
+        moves[direction]()
+
+    def action_toggle_related(self) -> None:
+        self.only_marked = not self.only_marked
 
     def action_edit_filter(self) -> None:
         field = self.query_one("#timeline-filter", Input)
+        self._filter_before = (self.actor_filter, field.value)
         field.add_class("-shown")
         if self.actor_filter is not None and not field.value:
             field.value = self.actor_filter.query
         field.focus()
+        self.refresh_bindings()
 
     def action_clear_filter(self) -> None:
         self.query_one("#timeline-filter", Input).value = ""
         self.actor_filter = None
 
-    def filter_to(self, query: str) -> bool:
-        """Narrow the timeline to the actors `query` names; False (and a notice) if none."""
+    def filter_to(self, query: str, *, typing: bool = False) -> bool:
+        """Narrow the timeline to the actors `query` names; False (and a notice) if none.
+
+        While typing, a query that names no one yet leaves the list as it was (silently)."""
         if not query.strip():
             self.actor_filter = None
             return True
         actor_ids = self.names.resolve(query)
+        self.actor_filter = ActorFilter(actor_ids, query.strip())
         if not actor_ids:
             self.query_one("#timeline-heading", Static).update(
                 Content.assemble(
                     ("No actor is named ", "bold $text-error"),
                     (f"“{query.strip()}”", "bold"),
-                    " · Esc keeps the list as it was, x clears the filter",
+                    " · Esc: the list as it was",
                 )
             )
-            self.app.bell()
+            if not typing:
+                self.app.bell()
             return False
-        self.actor_filter = ActorFilter(actor_ids, query.strip())
         return True
+
+    @on(Input.Changed, "#timeline-filter")
+    def _narrow(self, event: Input.Changed) -> None:
+        """As the quote search: the list narrows with each key typed."""
+        event.stop()
+        if event.input.has_focus:
+            self.filter_to(event.value, typing=True)
 
     @on(Input.Submitted, "#timeline-filter")
     def _submit_filter(self, event: Input.Submitted) -> None:
@@ -428,11 +527,18 @@ class TimelineScreen(Screen[None]):
     def _hide_filter(self) -> None:
         self.query_one("#timeline-filter", Input).remove_class("-shown")
         self.query_one(TimelineList).focus()
+        self.refresh_bindings()
 
     async def action_close(self) -> None:
-        """Leave the filter field; else leave: back in the history, or just close."""
+        """Leave the filter field (the filter back as it was before `/`); else leave: back
+        in the history, or just close."""
         field = self.query_one("#timeline-filter", Input)
         if field.has_focus:
+            before, text = self._filter_before
+            with field.prevent(Input.Changed):
+                field.value = text
+            self.actor_filter = before
+            self._update_heading(len(self.shown_meetings()))
             self._hide_filter()
         elif self.visit is not None:
             await self.app.run_action("back")
@@ -447,7 +553,9 @@ class TimelineScreen(Screen[None]):
     def _record_place(self) -> None:
         if self.visit is not None:
             cursor = self.current_ref
-            place = TimelinePlace(self.actor_filter, cursor.id if cursor else None)
+            place = TimelinePlace(
+                self.actor_filter, cursor.id if cursor else None, self.only_marked
+            )
             self.post_message(PlaceChanged(self.visit, place))
 
     @on(OptionList.OptionSelected, "#timeline-list")

@@ -226,7 +226,14 @@ class ArticleView(ScrollView, can_focus=True):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = keymap.bindings(
-        "reader.next", "reader.previous", "reader.choose", "reader.down", "reader.up", "reader.top", "reader.bottom", "reader.page",
+        "reader.next",
+        "reader.previous",
+        "reader.choose",
+        "reader.down",
+        "reader.up",
+        "reader.top",
+        "reader.bottom",
+        "reader.page",
     )
 
     current: reactive[int | None] = reactive(None, init=False)

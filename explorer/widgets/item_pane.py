@@ -24,6 +24,7 @@ from explorer.widgets.rows import KIND_TITLES, item_row, literal, ref_label, sor
 from explorer.widgets.virtual_list import VirtualList
 
 RELATED_MARK = "● "
+MEMBER_MARK = "◦ "  # related through a member (a country's minister, an army's command)
 PLAIN_MARK = "  "
 
 
@@ -33,6 +34,7 @@ class Linking:
 
     anchor: Ref
     related: frozenset[str]
+    via_members: frozenset[str] = frozenset()  # among `related`: only through a member
 
 
 class ItemPane(VirtualList):
@@ -150,6 +152,8 @@ class ItemPane(VirtualList):
         if self.linking is None:
             return row
         if index < self.order.related_count:
+            if item_id in self.linking.via_members:
+                return Content.assemble((MEMBER_MARK, "$accent"), row)
             return Content.assemble((RELATED_MARK, "$accent"), row)
         return Content.assemble(PLAIN_MARK, row)
 

@@ -157,7 +157,11 @@ class QuoteSearch(Vertical):
     SCOPED_CSS = False
 
     BINDINGS: ClassVar[list[BindingType]] = keymap.bindings(
-        "search.cancel", "search.recall", "search.recall_later", "search.pick", "search.pick_previous",
+        "search.cancel",
+        "search.recall",
+        "search.recall_later",
+        "search.pick",
+        "search.pick_previous",
     )
 
     class Goto(Message):

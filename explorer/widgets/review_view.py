@@ -36,7 +36,11 @@ class ReviewView(ArticleView):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = keymap.bindings(
-        "review.next", "review.previous", "review.choose", "review.next_sentence", "review.previous_sentence",
+        "review.next",
+        "review.previous",
+        "review.choose",
+        "review.next_sentence",
+        "review.previous_sentence",
     )
 
     class SelectionChanged(Message):

@@ -19,7 +19,7 @@ from explorer import keymap
 
 
 class ConfirmScreen(ModalScreen[bool]):
-    """Ask once; y or Enter on Yes confirms, n or Esc declines."""
+    """Ask once; y (or Enter on Yes) confirms, Esc (or Enter on No) declines."""
 
     CSS_PATH = "notes.tcss"
 
@@ -37,8 +37,12 @@ class ConfirmScreen(ModalScreen[bool]):
         with Vertical(id="confirm-box"):
             yield Static(self.question, id="confirm-question")
             with Horizontal(id="confirm-buttons"):
-                yield Button(self.yes, variant="error", id="confirm-yes")
-                yield Button(self.no, variant="primary", id="confirm-no")
+                # Each answer shows its key (the user's own, when config.toml remaps it).
+                remapped = keymap.remapped(self.app)
+                yes_key = keymap.shown_keys(keymap.key("dialog.yes"), remapped)
+                no_key = keymap.shown_keys(keymap.key("dialog.no"), remapped)
+                yield Button(f"{self.yes} ({yes_key})", variant="error", id="confirm-yes")
+                yield Button(f"{self.no} ({no_key})", variant="primary", id="confirm-no")
 
     def on_mount(self) -> None:
         self.query_one("#confirm-no", Button).focus()  # the safe answer is the default

@@ -19,7 +19,7 @@ from textual.geometry import Size
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from explorer import keymap
 from explorer.data import Corpus, ItemKind, Ref
@@ -27,7 +27,7 @@ from explorer.history import Visit
 from explorer.services import Navigation, NoteLookup, SearchIndexSource
 from explorer.widgets.breadcrumb import Breadcrumb
 from explorer.widgets.detail_pane import DetailPane
-from explorer.widgets.hints import TruthfulHints
+from explorer.widgets.hints import FittedFooter, TruthfulHints
 from explorer.widgets.item_pane import ItemPane, Linking
 from explorer.widgets.pane_tabs import PaneTabs
 from explorer.widgets.quote_search import QuoteSearch
@@ -95,7 +95,7 @@ class MainScreen(TruthfulHints, Screen[None]):
             yield DetailPane(self.corpus, notes=self.notes, id="detail")
         yield QuoteSearch(self.corpus, self.search_index, id="quote-search")
         yield Static(id="too-small", markup=False)
-        yield Footer()
+        yield FittedFooter()
 
     def on_mount(self) -> None:
         self.set_focus(self.panes[0])

@@ -20,13 +20,14 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.css.query import NoMatches
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static, TextArea
+from textual.widgets import Static, TextArea
 
 from explorer import keymap
 from explorer.data import Ref
 from explorer.data.notes import NoteConflict, NotesError, NotesStore
 from explorer.data.text import clean_text
 from explorer.screens.confirm import ConfirmScreen
+from explorer.widgets.hints import FittedFooter
 from explorer.widgets.rows import KIND_NAMES, literal
 
 HINT = "Ctrl+S saves · Esc cancels"
@@ -73,7 +74,7 @@ class NoteEditor(ModalScreen[bool]):
             box.border_subtitle = HINT
             yield NoteText(self.original, soft_wrap=True, id="note-text")
             yield Static(id="note-status")  # shown only to say why a save failed
-        yield Footer()
+        yield FittedFooter()
 
     @property
     def text_area(self) -> TextArea:

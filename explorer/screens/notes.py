@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from explorer import keymap
@@ -21,6 +21,7 @@ from explorer.data import Corpus, Ref
 from explorer.data.notes import Note, NotesError, NotesStore
 from explorer.screens.confirm import ConfirmScreen
 from explorer.services import Navigation, NoteKeeping
+from explorer.widgets.hints import FittedFooter
 from explorer.widgets.keys import LIST_KEYS
 from explorer.widgets.note_marks import BOOKMARK_MARK, note_lines
 from explorer.widgets.option_list import PagedOptionList
@@ -69,7 +70,7 @@ class NotesScreen(Screen[None]):
         yield Static(id="notes-title")
         yield Static(id="notes-problem")
         yield NotesList(markup=False, id="notes-list")
-        yield Footer()
+        yield FittedFooter()
 
     @property
     def notes_list(self) -> NotesList:

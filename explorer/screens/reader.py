@@ -8,13 +8,14 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from explorer import keymap
 from explorer.data import Article, Corpus, Ref, Span
 from explorer.describe import item_title
 from explorer.history import Visit
 from explorer.widgets.article_view import KIND_LABELS, ArticleView, Highlight
+from explorer.widgets.hints import FittedFooter
 from explorer.widgets.provenance import Navigator, PlaceChanged
 
 ReaderPlace = tuple[int, int, Ref]
@@ -94,7 +95,7 @@ class ReaderScreen(Screen[None]):
                 self.article, self.corpus.spans_in(self.article.id), id="reader-article"
             )
             yield Static(id="reader-status")
-        yield Footer()
+        yield FittedFooter()
 
     def on_mount(self) -> None:
         if self.article is None:

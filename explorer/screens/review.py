@@ -13,7 +13,7 @@ from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from explorer import keymap
@@ -45,6 +45,7 @@ from explorer.screens.review_dialogs import (
     WhenScreen,
 )
 from explorer.widgets.article_view import ArticleView
+from explorer.widgets.hints import FittedFooter
 from explorer.widgets.review_view import ReviewView
 
 ItemKey = tuple[str, str]
@@ -116,7 +117,7 @@ class ReviewScreen(Screen[None]):
             yield self._new_view()
             yield OptionList(id="review-items")
         yield Static(id="review-status")
-        yield Footer()
+        yield FittedFooter()
 
     def on_mount(self) -> None:
         self.item_list.border_title = "Items"

@@ -18,13 +18,13 @@ from textual.screen import Screen
 from textual.strip import Strip
 from textual.style import Style as VisualStyle
 from textual.visual import RenderOptions, Visual
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from explorer import keymap
 from explorer.data import Article, Corpus, Meeting, Ref
 from explorer.history import Visit
-from explorer.widgets.hints import TruthfulHints
+from explorer.widgets.hints import FittedFooter, TruthfulHints
 from explorer.widgets.option_list import PagedOptionList
 from explorer.widgets.provenance import Navigator, PlaceChanged
 
@@ -267,7 +267,7 @@ class TimelineScreen(TruthfulHints, Screen[None]):
             id="timeline-filter",
         )
         yield TimelineList(id="timeline-list")
-        yield Footer()
+        yield FittedFooter()
 
     def location(self) -> Visit | None:
         """This screen's history entry (filtering and moving inside it are places)."""

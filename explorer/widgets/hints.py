@@ -9,8 +9,11 @@ widget's own still show.
 
 from __future__ import annotations
 
+from rich.cells import cell_len
+from textual.app import ComposeResult
 from textual.binding import ActiveBinding
-from textual.widgets import Input, TextArea
+from textual.widgets import Footer, Input, TextArea
+from textual.widgets._footer import FooterKey  # not re-exported by textual.widgets
 
 
 def types_text(display: str) -> bool:
@@ -35,3 +38,30 @@ class TruthfulHints:
             or active.node is focused
             or not types_text(app.get_key_display(active.binding))
         }
+
+
+class FittedFooter(Footer):
+    """Textual's footer, compact, showing whole keys only: keys that do not fit the width are
+    left out (the focused widget's and the screen's come first, the app's after, the
+    palette's last), never cut mid-word."""
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(compact=True, **kwargs)  # type: ignore[arg-type]
+        self._fitted_width = 0
+
+    def compose(self) -> ComposeResult:
+        width = self.size.width
+        self._fitted_width = width
+        used = 0
+        for widget in super().compose():
+            if isinstance(widget, FooterKey):
+                # Compact: "key description", then a margin of one.
+                needed = cell_len(widget.key_display) + 1 + cell_len(widget.description) + 1
+                if width and used + needed > width:
+                    continue
+                used += needed
+            yield widget
+
+    def on_resize(self) -> None:
+        if self.size.width != self._fitted_width:
+            self.call_after_refresh(self.recompose)

@@ -165,9 +165,20 @@ class ExplorerApp(App[None]):
         super().exit(result, self.corpus_view.exit_code(return_code), message)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Keys that would do nothing now show dimmed (None), or not at all (False)."""
         if not self.corpus_view.allows(action):
             return False
-        return super().check_action(action, parameters)
+        allowed = super().check_action(action, parameters)
+        if not allowed:
+            return allowed
+        here = type(self.screen).__name__
+        if (action, here) in (("timeline", "TimelineScreen"), ("reader", "ReaderScreen")):
+            return False  # already there
+        if action == "back" and not self._can_back():
+            return None
+        if action == "forward" and not self.history.can_forward:
+            return None
+        return allowed
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key) and not (self.is_running and self.screen_stack):
@@ -191,6 +202,22 @@ class ExplorerApp(App[None]):
         self.provenance.place_changed(message)
 
     # -- keys -----------------------------------------------------------------------------
+
+    def _can_back(self) -> bool:
+        current = self.history.current
+        return self.history.can_back or (
+            current is not None and self.navigator.location() != current
+        )
+
+    _history_hints: tuple[bool, bool] = (False, False)
+
+    def refresh_history_hints(self) -> None:
+        """Redraw the footer's [ and ] when whether they can go has changed (only then: a
+        footer redrawn on every move of the cursor would slow every key)."""
+        state = (self._can_back(), self.history.can_forward)
+        if state != self._history_hints:
+            self._history_hints = state
+            self.refresh_bindings()
 
     def action_command_palette(self) -> None:
         """The palette (Ctrl+P): Textual's, with the fixes of `explorer.palette.Palette`."""
@@ -242,6 +269,7 @@ class ExplorerApp(App[None]):
 
     def action_export(self) -> None:
         self.corpus_view.export()
+
 
 def build_app(
     corpus: Corpus | None,

@@ -154,8 +154,9 @@ KEYMAP: tuple[Key, ...] = (
     Key("reader.bottom", "G", "scroll_end", "Bottom", "the end", "reader", display="G"),
     Key("reader.page", "space", "page_down", "Page", "a page down", "reader", display="Space"),
     # -- the timeline ---------------------------------------------------------------------
-    Key("timeline.close", "escape", "close", "Close", "back where you were (in the filter line: leave it)", "timeline", show=True, display="Esc"),
+    Key("timeline.close", "escape", "close", "Close", "back where you were", "timeline", show=True, display="Esc"),
     Key("timeline.filter", "slash", "edit_filter", "Filter", "narrow to an actor as you type (name, alias, id)", "timeline", show=True, display="/"),
+    Key("timeline.cancel_filter", "escape", "cancel_filter", "Cancel", "in the filter line: the filter as it was before /", "timeline", show=True, display="Esc"),
     Key("timeline.clear", "x", "clear_filter", "Clear", "clear the actor filter", "timeline", show=True),
     Key("timeline.related", "r", "toggle_related", "Only marked", "only the marked meetings (the item's), or all", "timeline", show=True),
     Key("timeline.go", "enter", "", "", "go to the meeting", "timeline", display="Enter", binding=False),

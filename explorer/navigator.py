@@ -145,6 +145,9 @@ class Navigator:
     def _update_trail(self) -> None:
         labels = [self._crumb(visit) for visit in self.history]
         self.main.show_trail(labels, self.history.index)
+        refresh_hints = getattr(self._app, "refresh_history_hints", None)
+        if refresh_hints is not None:
+            refresh_hints()  # [ and ] dimmed or not
 
     def _crumb(self, visit: Visit) -> str:
         from explorer.widgets.rows import ref_label

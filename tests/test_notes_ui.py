@@ -98,7 +98,11 @@ async def test_write_then_edit_a_note(seed_corpus: Corpus, store: NotesStore) ->
         assert saved is not None and saved.text == "Check [bold]dates[/]\nsecond line"
         shown = detail_text(app)
         assert "✎ Check [bold]dates[/]" in shown and "second line" in shown
-        assert rows(app.main.pane("meeting"))["etc-delegation-visit-2025"].startswith("✎ ")
+        assert (
+            rows(app.main.pane("meeting"))["etc-delegation-visit-2025"]
+            .lstrip("●◦ ")
+            .startswith("✎ ")
+        )
 
         await pilot.press("e")
         await pilot.pause()

@@ -190,6 +190,9 @@ class MainScreen(TruthfulHints, Screen[None]):
         self.detail.show(ref)
         if ref is None:
             return
+        refresh_hints = getattr(self.app, "refresh_history_hints", None)
+        if refresh_hints is not None:
+            refresh_hints()  # back may go somewhere now
         for pane in self.panes:
             if pane.kind == ref.kind:
                 continue

@@ -191,6 +191,17 @@ class MeetingEntry(Visual):
         return self._header().get_height(rules, width) + body
 
 
+class FilterLine(Input):
+    """The actor filter line: Esc here puts the filter back as it was before `/`."""
+
+    BINDINGS: ClassVar[list[BindingType]] = keymap.bindings("timeline.cancel_filter")
+
+    def action_cancel_filter(self) -> None:
+        screen = self.screen
+        if isinstance(screen, TimelineScreen):
+            screen.cancel_filter()
+
+
 class TimelineList(PagedOptionList):
     """The meetings, one entry each: date, status, title; place and participants below."""
 
@@ -262,7 +273,7 @@ class TimelineScreen(TruthfulHints, Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(id="timeline-heading")
-        yield Input(
+        yield FilterLine(
             placeholder="actor name, alias or id (speaker:NAME works too): narrows as you type",
             id="timeline-filter",
         )
@@ -529,17 +540,21 @@ class TimelineScreen(TruthfulHints, Screen[None]):
         self.query_one(TimelineList).focus()
         self.refresh_bindings()
 
+    def cancel_filter(self) -> None:
+        """Leave the filter line, the filter back as it was before `/`."""
+        field = self.query_one("#timeline-filter", Input)
+        before, text = self._filter_before
+        with field.prevent(Input.Changed):
+            field.value = text
+        self.actor_filter = before
+        self._update_heading(len(self.shown_meetings()))
+        self._hide_filter()
+
     async def action_close(self) -> None:
-        """Leave the filter field (the filter back as it was before `/`); else leave: back
-        in the history, or just close."""
+        """Leave: back in the history, or just close."""
         field = self.query_one("#timeline-filter", Input)
         if field.has_focus:
-            before, text = self._filter_before
-            with field.prevent(Input.Changed):
-                field.value = text
-            self.actor_filter = before
-            self._update_heading(len(self.shown_meetings()))
-            self._hide_filter()
+            self.cancel_filter()
         elif self.visit is not None:
             await self.app.run_action("back")
         else:

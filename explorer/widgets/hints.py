@@ -12,6 +12,7 @@ from __future__ import annotations
 from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import ActiveBinding
+from textual.screen import Screen
 from textual.widgets import Footer, Input, TextArea
 from textual.widgets._footer import FooterKey  # not re-exported by textual.widgets
 
@@ -64,4 +65,11 @@ class FittedFooter(Footer):
 
     def on_resize(self) -> None:
         if self.size.width != self._fitted_width:
+            self.call_after_refresh(self.recompose)
+
+    def bindings_changed(self, screen: Screen) -> None:
+        # Textual's footer waits for the terminal to have the focus before it first shows
+        # its keys: in a browser tab not yet clicked, the first screen's footer stays blank.
+        self._bindings_ready = True
+        if self.is_attached and screen is self.screen:
             self.call_after_refresh(self.recompose)

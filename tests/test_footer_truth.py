@@ -1,0 +1,250 @@
+"""Every screen's footer tells the truth: each key it shows does what it says there, a dimmed
+key does nothing, no hint is for a key that would type into the focused line, and the footer
+fits 80 columns in whole keys.
+
+Each screen is reached as a user would (keys from a fresh start on the seed); then, for each
+key its footer shows, a fresh app is brought to the same screen and the key is pressed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from textual.command import CommandPalette
+from textual.pilot import Pilot
+from textual.widgets import Input, TextArea
+from textual.widgets._footer import FooterKey
+
+from explorer.app import ExplorerApp, build_app
+from explorer.data import Corpus, Ref
+from explorer.data.notes import NotesStore
+from explorer.history import Visit
+from explorer.screens.confirm import ConfirmScreen
+from explorer.screens.help import HelpScreen
+from explorer.screens.main import MainScreen
+from explorer.screens.note_editor import NoteEditor
+from explorer.screens.notes import NotesScreen
+from explorer.screens.reader import ReaderScreen
+from explorer.screens.timeline import TimelineScreen
+from explorer.widgets.article_view import ArticleView
+from explorer.widgets.detail_pane import DetailPane
+from explorer.widgets.hints import FittedFooter, types_text
+from explorer.widgets.quote_search import SearchResults
+from tests.waiting import wait_for
+
+SIZE = (80, 24)
+WANG_YI = Ref("actor", "wang-yi")
+
+
+@dataclass(frozen=True)
+class Before:
+    """What the user saw before the key: enough to tell whether it did what it said."""
+
+    screen: type
+    location: Visit | None
+    only_related: bool
+    only_marked: bool | None
+    highlight: int | None
+    result: int | None
+    search_open: bool
+    item: Ref | None
+    bookmarked: bool | None
+
+
+def before(app: ExplorerApp) -> Before:
+    screen = app.screen
+    main = app.main
+    highlight = screen.query_one(ArticleView).current if isinstance(screen, ReaderScreen) else None
+    results = main.query_one(SearchResults)
+    item = screen.current_ref if isinstance(screen, NotesScreen) else None
+    return Before(
+        type(screen),
+        app.location(),
+        main.only_related,
+        screen.only_marked if isinstance(screen, TimelineScreen) else None,
+        highlight,
+        results.highlighted,
+        main.quote_search.is_open,
+        item,
+        bookmarked(app, item),
+    )
+
+
+def bookmarked(app: ExplorerApp, item: Ref | None) -> bool | None:
+    note = app.notes.get(item) if item is not None else None
+    return note is not None and note.bookmark
+
+
+def effect(action: str, app: ExplorerApp, was: Before) -> bool:
+    """Whether the key of `action` did what its footer label says."""
+    screen = app.screen
+    left = type(screen) is not was.screen
+    checks: dict[str, Callable[[], bool]] = {
+        "help": lambda: isinstance(screen, HelpScreen),
+        "back": lambda: app.location() != was.location,
+        "forward": lambda: app.location() != was.location,
+        "reader": lambda: isinstance(screen, ReaderScreen) and app.location() != was.location,
+        "timeline": lambda: isinstance(screen, TimelineScreen),
+        "toggle_related": lambda: (
+            app.main.only_related != was.only_related
+            if isinstance(screen, MainScreen)
+            else isinstance(screen, TimelineScreen) and screen.only_marked != was.only_marked
+        ),
+        "search": lambda: app.main.quote_search.is_open and isinstance(app.focused, Input),
+        "open": lambda: isinstance(app.focused, DetailPane),
+        "select": lambda: left or app.location() != was.location,
+        "search_next": lambda: app.location() != was.location,
+        "search_previous": lambda: app.location() != was.location,
+        "search_close": lambda: not app.main.quote_search.is_open,
+        "cancel": lambda: left or not app.main.quote_search.is_open,
+        "cancel_filter": lambda: not isinstance(app.focused, Input),
+        "pick(1)": lambda: app.main.query_one(SearchResults).highlighted != was.result,
+        "close": lambda: left,
+        "edit_filter": lambda: isinstance(app.focused, Input),
+        "next_highlight": lambda: screen.query_one(ArticleView).current != was.highlight,
+        "previous_highlight": lambda: screen.query_one(ArticleView).current != was.highlight,
+        "choose": lambda: isinstance(screen, MainScreen) and app.location() != was.location,
+        "edit": lambda: isinstance(screen, NoteEditor),
+        "bookmark": lambda: bookmarked(app, was.item) != was.bookmarked,
+        "delete": lambda: isinstance(screen, ConfirmScreen),
+        "save": lambda: left,
+        "command_palette": lambda: CommandPalette.is_open(app),
+    }
+    assert action in checks, f"no check for the footer's {action!r}: add one"
+    return checks[action]()
+
+
+Setup = Callable[[ExplorerApp, Pilot[None]], Awaitable[None]]
+
+
+async def keys(pilot: Pilot[None], *pressed: str) -> None:
+    for key in pressed:
+        await pilot.press(key)
+        await pilot.pause()
+
+
+async def on_main(app: ExplorerApp, pilot: Pilot[None]) -> None:
+    await wait_for(pilot, lambda: app.main.current is not None, "the first item current")
+
+
+async def with_history(app: ExplorerApp, pilot: Pilot[None]) -> None:
+    await on_main(app, pilot)
+    app.goto(WANG_YI)
+    app.goto(Ref("meeting", "etc-delegation-visit-2025"))
+    await keys(pilot, "left_square_bracket")
+    await wait_for(pilot, lambda: app.history.can_forward, "a step back taken")
+
+
+async def search_typing(app: ExplorerApp, pilot: Pilot[None]) -> None:
+    await on_main(app, pilot)
+    await keys(pilot, "slash", *"trust")
+    await wait_for(
+        pilot, lambda: app.main.query_one(SearchResults).option_count > 1, "results shown"
+    )
+
+
+async def search_accepted(app: ExplorerApp, pilot: Pilot[None]) -> None:
+    await search_typing(app, pilot)
+    await keys(pilot, "enter")
+    await wait_for(pilot, lambda: app.main.quote_search.accepted, "the search accepted")
+
+
+async def detail(app: ExplorerApp, pilot: Pilot[None]) -> None:
+    await on_main(app, pilot)
+    app.goto(WANG_YI)
+    await keys(pilot, "4")
+
+
+async def reader(app: ExplorerApp, pilot: Pilot[None]) -> None:
+    await on_main(app, pilot)
+    app.goto(WANG_YI)
+    await keys(pilot, "a")
+    await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen), "the reader")
+
+
+async def timeline(app: ExplorerApp, pilot: Pilot[None]) -> None:
+    await on_main(app, pilot)
+    app.goto(WANG_YI)
+    await keys(pilot, "t")
+    await wait_for(pilot, lambda: isinstance(app.screen, TimelineScreen), "the timeline")
+
+
+async def timeline_filter(app: ExplorerApp, pilot: Pilot[None]) -> None:
+    await timeline(app, pilot)
+    await keys(pilot, "slash", *"wang")
+
+
+async def notes(app: ExplorerApp, pilot: Pilot[None]) -> None:
+    await on_main(app, pilot)
+    app.goto(WANG_YI)
+    await keys(pilot, "m", "b")
+    await wait_for(pilot, lambda: isinstance(app.screen, NotesScreen), "the notes")
+
+
+async def editor(app: ExplorerApp, pilot: Pilot[None]) -> None:
+    await on_main(app, pilot)
+    await keys(pilot, "e")
+    await wait_for(pilot, lambda: isinstance(app.screen, NoteEditor), "the note editor")
+
+
+SCREENS: dict[str, Setup] = {
+    "main": on_main,
+    "main with history": with_history,
+    "search while typing": search_typing,
+    "search after Enter": search_accepted,
+    "detail pane": detail,
+    "reader": reader,
+    "timeline": timeline,
+    "timeline filter line": timeline_filter,
+    "notes": notes,
+    "note editor": editor,
+}
+
+
+def shown_keys(app: ExplorerApp) -> list[FooterKey]:
+    footer = app.screen.query_one(FittedFooter)
+    return [key for key in footer.query(FooterKey) if key.display]
+
+
+@pytest.mark.parametrize("where", list(SCREENS))
+async def test_each_key_the_footer_shows_does_what_it_says(
+    where: str, seed_corpus: Corpus, tmp_path: Path
+) -> None:
+    setup = SCREENS[where]
+    app = build_app(seed_corpus, notes=NotesStore(tmp_path / "notes.json"))
+    async with app.run_test(size=SIZE) as pilot:
+        await setup(app, pilot)
+        await pilot.pause()
+        footer = app.screen.query_one(FittedFooter)
+        shown = [
+            (key.key, key.action, key.description, key.has_class("-disabled"))
+            for key in shown_keys(app)
+        ]
+        displays = [key.key_display for key in shown_keys(app)]
+        assert shown, f"{where}: the footer is empty"
+        # Whole keys only, within the width.
+        assert footer.max_scroll_x == 0, f"{where}: the footer is cut"
+        for key in shown_keys(app):
+            assert key.region.right <= SIZE[0], f"{where}: {key.description} is cut"
+        # No hint for a key that a focused line takes as typing.
+        if isinstance(app.focused, Input | TextArea):
+            typed = [display for display in displays if types_text(display)]
+            assert not typed, f"{where}: {typed} would type into the line"
+    for number, (key, action, description, disabled) in enumerate(shown):
+        app = build_app(seed_corpus, notes=NotesStore(tmp_path / f"notes-{number}.json"))
+        async with app.run_test(size=SIZE) as pilot:
+            await setup(app, pilot)
+            await pilot.pause()
+            was = before(app)
+            await pilot.press(key)
+            await pilot.pause()
+            await pilot.pause()
+            if disabled:
+                assert type(app.screen) is was.screen and app.location() == was.location, (
+                    f"{where}: the dimmed {key} {description} acted"
+                )
+            else:
+                assert effect(action, app, was), f"{where}: {key} did not {description}"

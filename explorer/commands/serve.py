@@ -132,9 +132,6 @@ def run(args: argparse.Namespace) -> int:
     # Open the database once here, so a bad --db is one clear message now rather than a
     # broken page in every browser tab later.
     load_corpus(args.db)
-    from explorer.keymap import read_settings
-
-    read_settings()  # a bad config file: one message now, not a blank page in every tab
     url = args.public_url or public_url(args.host, args.port)
     if listens_everywhere(args.host):
         warn(

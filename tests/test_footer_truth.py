@@ -62,7 +62,7 @@ def before(app: ExplorerApp) -> Before:
     item = screen.current_ref if isinstance(screen, NotesScreen) else None
     return Before(
         type(screen),
-        app.location(),
+        app.navigator.location(),
         main.only_related,
         screen.only_marked if isinstance(screen, TimelineScreen) else None,
         highlight,
@@ -84,9 +84,9 @@ def effect(action: str, app: ExplorerApp, was: Before) -> bool:
     left = type(screen) is not was.screen
     checks: dict[str, Callable[[], bool]] = {
         "help": lambda: isinstance(screen, HelpScreen),
-        "back": lambda: app.location() != was.location,
-        "forward": lambda: app.location() != was.location,
-        "reader": lambda: isinstance(screen, ReaderScreen) and app.location() != was.location,
+        "back": lambda: app.navigator.location() != was.location,
+        "forward": lambda: app.navigator.location() != was.location,
+        "reader": lambda: isinstance(screen, ReaderScreen) and app.navigator.location() != was.location,
         "timeline": lambda: isinstance(screen, TimelineScreen),
         "toggle_related": lambda: (
             app.main.only_related != was.only_related
@@ -95,9 +95,9 @@ def effect(action: str, app: ExplorerApp, was: Before) -> bool:
         ),
         "search": lambda: app.main.quote_search.is_open and isinstance(app.focused, Input),
         "open": lambda: isinstance(app.focused, DetailPane),
-        "select": lambda: left or app.location() != was.location,
-        "search_next": lambda: app.location() != was.location,
-        "search_previous": lambda: app.location() != was.location,
+        "select": lambda: left or app.navigator.location() != was.location,
+        "search_next": lambda: app.navigator.location() != was.location,
+        "search_previous": lambda: app.navigator.location() != was.location,
         "search_close": lambda: not app.main.quote_search.is_open,
         "cancel": lambda: left or not app.main.quote_search.is_open,
         "cancel_filter": lambda: not isinstance(app.focused, Input),
@@ -106,7 +106,7 @@ def effect(action: str, app: ExplorerApp, was: Before) -> bool:
         "edit_filter": lambda: isinstance(app.focused, Input),
         "next_highlight": lambda: screen.query_one(ArticleView).current != was.highlight,
         "previous_highlight": lambda: screen.query_one(ArticleView).current != was.highlight,
-        "choose": lambda: isinstance(screen, MainScreen) and app.location() != was.location,
+        "choose": lambda: isinstance(screen, MainScreen) and app.navigator.location() != was.location,
         "edit": lambda: isinstance(screen, NoteEditor),
         "bookmark": lambda: bookmarked(app, was.item) != was.bookmarked,
         "delete": lambda: isinstance(screen, ConfirmScreen),
@@ -243,7 +243,7 @@ async def test_each_key_the_footer_shows_does_what_it_says(
             await pilot.pause()
             await pilot.pause()
             if disabled:
-                assert type(app.screen) is was.screen and app.location() == was.location, (
+                assert type(app.screen) is was.screen and app.navigator.location() == was.location, (
                     f"{where}: the dimmed {key} {description} acted"
                 )
             else:

@@ -50,8 +50,8 @@ async def test_saves_the_screen_when_another_screen_replaces_it(
             "the screen saved again after the change of screen",
         )
         after = (tmp_path / SCREENSHOT_NAME).read_text(encoding="utf-8")
-    assert not any("explorer — keys" in line for line in screen_lines(before))
-    assert any("explorer — keys" in line for line in screen_lines(after))
+    assert not any("On this screen: Panes" in line for line in screen_lines(before))
+    assert any("On this screen: Panes" in line for line in screen_lines(after))
 
 
 async def test_writes_nothing_unless_asked(

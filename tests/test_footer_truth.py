@@ -86,7 +86,9 @@ def effect(action: str, app: ExplorerApp, was: Before) -> bool:
         "help": lambda: isinstance(screen, HelpScreen),
         "back": lambda: app.navigator.location() != was.location,
         "forward": lambda: app.navigator.location() != was.location,
-        "reader": lambda: isinstance(screen, ReaderScreen) and app.navigator.location() != was.location,
+        "reader": lambda: (
+            isinstance(screen, ReaderScreen) and app.navigator.location() != was.location
+        ),
         "timeline": lambda: isinstance(screen, TimelineScreen),
         "toggle_related": lambda: (
             app.main.only_related != was.only_related
@@ -106,7 +108,9 @@ def effect(action: str, app: ExplorerApp, was: Before) -> bool:
         "edit_filter": lambda: isinstance(app.focused, Input),
         "next_highlight": lambda: screen.query_one(ArticleView).current != was.highlight,
         "previous_highlight": lambda: screen.query_one(ArticleView).current != was.highlight,
-        "choose": lambda: isinstance(screen, MainScreen) and app.navigator.location() != was.location,
+        "choose": lambda: (
+            isinstance(screen, MainScreen) and app.navigator.location() != was.location
+        ),
         "edit": lambda: isinstance(screen, NoteEditor),
         "bookmark": lambda: bookmarked(app, was.item) != was.bookmarked,
         "delete": lambda: isinstance(screen, ConfirmScreen),
@@ -243,8 +247,8 @@ async def test_each_key_the_footer_shows_does_what_it_says(
             await pilot.pause()
             await pilot.pause()
             if disabled:
-                assert type(app.screen) is was.screen and app.navigator.location() == was.location, (
-                    f"{where}: the dimmed {key} {description} acted"
-                )
+                assert (
+                    type(app.screen) is was.screen and app.navigator.location() == was.location
+                ), f"{where}: the dimmed {key} {description} acted"
             else:
                 assert effect(action, app, was), f"{where}: {key} did not {description}"

@@ -93,30 +93,8 @@ def article_corpus(corpus: Corpus, article_id: str) -> Corpus:
 class LoadingScreen(Screen[None]):
     """The first frame: painted at once, while the corpus loads behind it."""
 
-    DEFAULT_CSS = """
-    LoadingScreen {
-        align: center middle;
-    }
-    LoadingScreen > Vertical {
-        width: 60;
-        height: 5;
-    }
-    LoadingScreen Label {
-        width: 1fr;
-        content-align: center middle;
-    }
-    LoadingScreen LoadingIndicator {
-        height: 1;
-    }
-    LoadingScreen.-failed > Vertical {
-        width: 80%;
-        max-width: 100;
-        height: auto;
-    }
-    LoadingScreen.-failed LoadingIndicator {
-        display: none;
-    }
-    """
+    # Styles live in their .tcss file, read as this screen's defaults (as they were inline).
+    DEFAULT_CSS = Path(__file__).with_name("loading.tcss").read_text(encoding="utf-8")
 
     def __init__(self, what: str, start: Callable[[], None]) -> None:
         super().__init__()

@@ -124,6 +124,30 @@ REPORT_FORMS = {form for forms in REPORT_VERBS.values() for form in forms}
 PARAPHRASE_FORMS = {form for forms in PARAPHRASE_VERBS.values() for form in forms}
 SPEECH_FORMS = REPORT_FORMS | PARAPHRASE_FORMS
 
+# A result between two sides, its opponent right after it: "won 3-1 against", "a draw with".
+SPORT_RESULT_VERBS = (
+    "won against",
+    "win against",
+    "lost against",
+    "victory against",
+    "draw with",
+    "draw against",
+    "tied with",
+    "knocked out",
+    "thrashed",
+    "crushed",
+    "stunned",
+    "upset",
+    "hammered",
+    "held to a draw",
+)
+# A vote is a session only of a body that deliberates: "The City Council voted 7-2 …".
+VOTE_VERBS = (
+    "voted",
+    "votes",
+    "will vote",
+)
+
 # Meeting triggers (CAMEO 04x, 057): verb forms, and the nouns that name an encounter.
 MEETING_VERBS = (
     "met with",
@@ -241,24 +265,9 @@ MEETING_VERBS = (
     "sat down with",
     "joined",
     # A deliberative body's vote is a session of it ("The City Council voted 7-2 …").
-    "voted",
-    "votes",
-    "will vote",
+    *VOTE_VERBS,
     # Sport: a result with its score, "won 3-1 against", "a 2-1 win against".
-    "won against",
-    "win against",
-    "lost against",
-    "victory against",
-    "draw with",
-    "draw against",
-    "tied with",
-    "knocked out",
-    "thrashed",
-    "crushed",
-    "stunned",
-    "upset",
-    "hammered",
-    "held to a draw",
+    *SPORT_RESULT_VERBS,
     "briefed",
     "swapped",
     "exchanged",

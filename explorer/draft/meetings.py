@@ -24,7 +24,9 @@ from explorer.draft.lexicon import (
     MEETING_VERBS,
     MONTHS,
     SPEECH_FORMS,
+    SPORT_RESULT_VERBS,
     TITLE_WORDS,
+    VOTE_VERBS,
     WEEKDAYS,
 )
 from explorer.draft.model import DraftActor, DraftMeeting, Mention, Sentence
@@ -593,23 +595,10 @@ _ENCOUNTERS = {
     "played host to",
     "play host to",
     "plays host to",
-    "won against",
-    "win against",
-    "lost against",
-    "victory against",
-    "draw with",
-    "draw against",
-    "tied with",
-    "knocked out",
-    "thrashed",
-    "crushed",
-    "stunned",
-    "upset",
-    "hammered",
-    "held to a draw",
+    *SPORT_RESULT_VERBS,
 }
 # A vote is a session only of a body that deliberates: "The City Council voted 7-2 …".
-_VOTES = {"voted", "votes", "will vote"}
+_VOTES = set(VOTE_VERBS)
 _DELIBERATIVE = re.compile(
     r"\b(?:council|committee|board|assembly|parliament|senate|house|commission|cabinet|"
     r"legislature|congress|lawmakers|legislators|councillors|councilors|senators|"

@@ -14,6 +14,7 @@ import errno
 import os
 import secrets
 import stat
+from collections.abc import Iterable
 from pathlib import Path
 
 NEW_FILE_MODE = 0o666  # less the umask, as open(2) applies it
@@ -77,7 +78,10 @@ def _temporary(directory: Path, name: str, mode: int) -> tuple[int, str]:
 
 
 def atomic_write_bytes(
-    path: str | os.PathLike[str], data: bytes, *, new_file_mode: int = NEW_FILE_MODE
+    path: str | os.PathLike[str],
+    data: bytes | Iterable[bytes],
+    *,
+    new_file_mode: int = NEW_FILE_MODE,
 ) -> None:
     """Write `data` to `path` through a temporary file in the same folder and `os.replace`.
 
@@ -103,7 +107,11 @@ def atomic_write_bytes(
     fd, tmp_name = _temporary(directory, target.name, 0o600 if current else new_file_mode)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            if isinstance(data, (bytes, bytearray, memoryview)):
+                handle.write(data)
+            else:  # chunks, in order: a large file need not be joined in memory first
+                for chunk in data:
+                    handle.write(chunk)
             handle.flush()
             if current is not None:
                 os.fchmod(handle.fileno(), stat.S_IMODE(current.st_mode))

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -354,6 +354,59 @@ def _read_json_export(path: str | Path) -> list[Any] | None:
     return _as_yaml_reads_it(articles)
 
 
+@dataclass
+class _Document:
+    """What the checks of one article document share: its body, where its sentences are, the
+    problems found so far, and the items already defined (for duplicate ids)."""
+
+    name: str
+    report: _Reporter
+    article_id: str
+    finder: FoldedText
+    sentences: Sentences
+    parsed: ParsedFile
+    seen: dict[str, dict[str, Any]] = field(
+        default_factory=lambda: {"actor": {}, "meeting": {}, "quote": {}}
+    )
+
+    def locate(self, excerpt: str, how: str, **options: bool) -> list[Span]:
+        return _locate(self.finder, self.sentences, self.article_id, excerpt, how, **options)
+
+    def supported(self, values: dict[str, Any], container: Any, what: str) -> list[Span]:
+        """The spans of an item's evidence; each excerpt not in the body is a problem."""
+        spans: list[Span] = []
+        for index, excerpt in enumerate(values.get("evidence", ())):
+            found = self.locate(excerpt, "evidence")
+            if not found:
+                self.report.add(
+                    container.get("evidence"),
+                    index,
+                    f"{what}: evidence {_show(excerpt)} does not occur in the article body"
+                    + _difference(self.finder, excerpt),
+                )
+            spans.extend(found)
+        return spans
+
+    def first_time(self, kind: str, values: dict[str, Any], record: Any) -> bool:
+        """True for an item's first definition; a second one with its id is a problem."""
+        ident = values.get("id")
+        if ident is None:
+            return False
+        seen = self.seen[kind]
+        if ident in seen:
+            line = (position_of(seen[ident], "id") or ("?",))[0]
+            self.report.add(
+                record, "id", f"duplicate {kind} id {ident!r} (first defined at line {line})"
+            )
+            return False
+        seen[ident] = record
+        return True
+
+    def refer(self, kind: str, target: str, container: Any, key: Any, what: str) -> None:
+        """A reference resolved once the whole corpus is known (by `merge_files`)."""
+        self.parsed.references.append((kind, target, container, key, what))
+
+
 def _parse_document(document: Any, name: str) -> ParsedFile:
     """Validate one article document (a whole file, or one article of an export)."""
     report = _Reporter(name)
@@ -368,162 +421,28 @@ def _parse_document(document: Any, name: str) -> ParsedFile:
         _check_record(article_raw, schema.ARTICLE, "article", report, document, "article")
         if isinstance(article_raw, dict)
         else None
+    ) or {}
+    body = article_values.get("body", "")
+    doc = _Document(
+        name,
+        report,
+        article_values.get("id", ""),
+        FoldedText(body),
+        Sentences(body),
+        ParsedFile(name, None, [], [], []),  # type: ignore[arg-type]
     )
-    body = (article_values or {}).get("body", "")
-    article_id = (article_values or {}).get("id", "")
-    finder = FoldedText(body)
-    sentences = Sentences(body)
-    paragraphs = {p.strip() for p in body.split("\n") if p.strip()}
-    for index, heading in enumerate((article_values or {}).get("subheadings", ())):
-        if heading.strip() not in paragraphs:
-            report.add(
-                article_raw.get("subheadings"),
-                index,
-                f"subheading {_show(heading)} is not a paragraph of the body",
-            )
-
-    def supported(values: dict[str, Any], container: Any, what: str) -> list[Span]:
-        spans: list[Span] = []
-        for index, excerpt in enumerate(values.get("evidence", ())):
-            found = _locate(finder, sentences, article_id, excerpt, "evidence")
-            if not found:
-                report.add(
-                    container.get("evidence"),
-                    index,
-                    f"{what}: evidence {_show(excerpt)} does not occur in the article body"
-                    + _difference(finder, excerpt),
-                )
-            spans.extend(found)
-        return spans
-
-    parsed = ParsedFile(name, None, [], [], [])  # type: ignore[arg-type]
-    seen: dict[str, dict[str, Any]] = {"actor": {}, "meeting": {}, "quote": {}}
-
-    def first_time(kind: str, values: dict[str, Any], record: Any) -> bool:
-        ident = values.get("id")
-        if ident is None:
-            return False
-        if ident in seen[kind]:
-            line = (position_of(seen[kind][ident], "id") or ("?",))[0]
-            report.add(
-                record, "id", f"duplicate {kind} id {ident!r} (first defined at line {line})"
-            )
-            return False
-        seen[kind][ident] = record
-        return True
-
-    for container, index, _ in _records(document, "actors", report):
-        record = container[index]
-        values = _check_record(record, schema.ACTOR, "actor", report, container, index)
-        if values is None or not first_time("actor", values, record) or "name" not in values:
-            continue
-        what = f"actor {values['id']!r}"
-        spans = supported(values, record, what)
-        for how, phrase in [("name", values["name"])] + [
-            ("alias", alias) for alias in values.get("aliases", ())
-        ]:
-            spans.extend(
-                _locate(finder, sentences, article_id, phrase, how, whole_words=True, every=True)
-            )
-        if "kind" not in values:
-            continue
-        for index2, parent in enumerate(values.get("member_of", ())):
-            parsed.references.append(("actor", parent, record.get("member_of"), index2, what))
-        parsed.actor_positions[values["id"]] = record
-        parsed.actors.append(
-            Actor(
-                id=values["id"],
-                name=values["name"],
-                kind=values["kind"],
-                role=values.get("role"),
-                member_of=values.get("member_of", ()),
-                aliases=values.get("aliases", ()),
-                evidence=values.get("evidence", ()),
-                note=values.get("note"),
-                articles=(article_id,),
-                spans=tuple(sorted(set(spans), key=lambda s: (s.start, s.end))),
-            )
-        )
-
-    for container, index, _ in _records(document, "meetings", report):
-        record = container[index]
-        values = _check_record(record, schema.MEETING, "meeting", report, container, index)
-        if values is None or not first_time("meeting", values, record):
-            continue
-        what = f"meeting {values['id']!r}"
-        if "evidence" in record and not values.get("evidence") and "evidence" in values:
-            report.add(record, "evidence", f"{what}: evidence must list at least one excerpt")
-        spans = supported(values, record, what)
-        for index2, participant in enumerate(values.get("participants", ())):
-            parsed.references.append(
-                ("actor", participant, record.get("participants"), index2, what)
-            )
-        if not {"title", "status", "participants", "evidence"} <= values.keys():
-            continue
-        parsed.meeting_positions[values["id"]] = record
-        parsed.meetings.append(
-            Meeting(
-                id=values["id"],
-                title=values["title"],
-                status=values["status"],
-                article=article_id,
-                participants=values["participants"],
-                when=values.get("when"),
-                where=values.get("where"),
-                summary=values.get("summary"),
-                evidence=values["evidence"],
-                note=values.get("note"),
-                spans=tuple(spans),
-            )
-        )
-
-    for container, index, _ in _records(document, "quotes", report):
-        record = container[index]
-        values = _check_record(record, schema.QUOTE, "quote", report, container, index)
-        if values is None or not first_time("quote", values, record):
-            continue
-        what = f"quote {values['id']!r}"
-        spans: list[Span] = []
-        if values.get("kind") == "direct" and "text" in values:
-            spans = _locate(finder, sentences, article_id, values["text"], "text")
-            if not spans:
-                report.add(
-                    record,
-                    "text",
-                    f"{what}: direct quote {_show(values['text'])} does not occur verbatim "
-                    "in the article body" + _difference(finder, values["text"]),
-                )
-        elif values.get("kind") in ("paraphrase", "reported") and not values.get("evidence"):
-            report.add(
-                record,
-                None,
-                f"{what}: a {values['kind']} quote needs evidence (the attributing sentence)",
-            )
-        spans.extend(supported(values, record, what))
-        if "speaker" in values:
-            parsed.references.append(("actor", values["speaker"], record, "speaker", what))
-        if "meeting" in values:
-            parsed.references.append(("meeting", values["meeting"], record, "meeting", what))
-        if not {"text", "speaker", "kind"} <= values.keys():
-            continue
-        parsed.quote_positions[values["id"]] = record
-        parsed.quotes.append(
-            Quote(
-                id=values["id"],
-                text=values["text"],
-                speaker=values["speaker"],
-                kind=values["kind"],
-                article=article_id,
-                meeting=values.get("meeting"),
-                evidence=values.get("evidence", ()),
-                note=values.get("note"),
-                spans=tuple(spans),
-            )
-        )
-
-    parsed.declared = {kind: set(ids) for kind, ids in seen.items()}
+    _check_subheadings(doc, article_raw, article_values, body)
+    for key, parse_one in (
+        ("actors", _parse_actor),
+        ("meetings", _parse_meeting),
+        ("quotes", _parse_quote),
+    ):
+        for container, index, _ in _records(document, key, report):
+            parse_one(doc, container, index)
+    parsed = doc.parsed
+    parsed.declared = {kind: set(ids) for kind, ids in doc.seen.items()}
     parsed.problems = report.problems
-    if article_values is None or not {"id", "title", "published"} <= article_values.keys():
+    if not {"id", "title", "published"} <= article_values.keys():
         return parsed
     parsed.article = Article(
         id=article_values["id"],
@@ -539,116 +458,398 @@ def _parse_document(document: Any, name: str) -> ParsedFile:
     return parsed
 
 
+def _check_subheadings(
+    doc: _Document, article_raw: Any, article_values: dict[str, Any], body: str
+) -> None:
+    """Every subheading must be one of the body's paragraphs."""
+    paragraphs = {p.strip() for p in body.split("\n") if p.strip()}
+    for index, heading in enumerate(article_values.get("subheadings", ())):
+        if heading.strip() not in paragraphs:
+            doc.report.add(
+                article_raw.get("subheadings"),
+                index,
+                f"subheading {_show(heading)} is not a paragraph of the body",
+            )
+
+
+def _parse_actor(doc: _Document, container: Any, index: int) -> None:
+    """One actor: its fields, its evidence, and where its name and aliases occur."""
+    record = container[index]
+    values = _check_record(record, schema.ACTOR, "actor", doc.report, container, index)
+    if values is None or not doc.first_time("actor", values, record) or "name" not in values:
+        return
+    what = f"actor {values['id']!r}"
+    spans = doc.supported(values, record, what)
+    phrases = [("name", values["name"])]
+    phrases += [("alias", alias) for alias in values.get("aliases", ())]
+    for how, phrase in phrases:
+        spans.extend(doc.locate(phrase, how, whole_words=True, every=True))
+    if "kind" not in values:
+        return
+    for position, parent in enumerate(values.get("member_of", ())):
+        doc.refer("actor", parent, record.get("member_of"), position, what)
+    doc.parsed.actor_positions[values["id"]] = record
+    doc.parsed.actors.append(
+        Actor(
+            id=values["id"],
+            name=values["name"],
+            kind=values["kind"],
+            role=values.get("role"),
+            member_of=values.get("member_of", ()),
+            aliases=values.get("aliases", ()),
+            evidence=values.get("evidence", ()),
+            note=values.get("note"),
+            articles=(doc.article_id,),
+            spans=tuple(sorted(set(spans), key=lambda s: (s.start, s.end))),
+        )
+    )
+
+
+def _parse_meeting(doc: _Document, container: Any, index: int) -> None:
+    """One meeting: its fields, its evidence (at least one excerpt), its participants."""
+    record = container[index]
+    values = _check_record(record, schema.MEETING, "meeting", doc.report, container, index)
+    if values is None or not doc.first_time("meeting", values, record):
+        return
+    what = f"meeting {values['id']!r}"
+    if "evidence" in record and not values.get("evidence") and "evidence" in values:
+        doc.report.add(record, "evidence", f"{what}: evidence must list at least one excerpt")
+    spans = doc.supported(values, record, what)
+    for position, participant in enumerate(values.get("participants", ())):
+        doc.refer("actor", participant, record.get("participants"), position, what)
+    if not {"title", "status", "participants", "evidence"} <= values.keys():
+        return
+    doc.parsed.meeting_positions[values["id"]] = record
+    doc.parsed.meetings.append(
+        Meeting(
+            id=values["id"],
+            title=values["title"],
+            status=values["status"],
+            article=doc.article_id,
+            participants=values["participants"],
+            when=values.get("when"),
+            where=values.get("where"),
+            summary=values.get("summary"),
+            evidence=values["evidence"],
+            note=values.get("note"),
+            spans=tuple(spans),
+        )
+    )
+
+
+def _quote_spans(doc: _Document, values: dict[str, Any], record: Any, what: str) -> list[Span]:
+    """A direct quote's own words in the body; a paraphrase or report needs its evidence."""
+    spans: list[Span] = []
+    if values.get("kind") == "direct" and "text" in values:
+        spans = doc.locate(values["text"], "text")
+        if not spans:
+            doc.report.add(
+                record,
+                "text",
+                f"{what}: direct quote {_show(values['text'])} does not occur verbatim "
+                "in the article body" + _difference(doc.finder, values["text"]),
+            )
+    elif values.get("kind") in ("paraphrase", "reported") and not values.get("evidence"):
+        doc.report.add(
+            record,
+            None,
+            f"{what}: a {values['kind']} quote needs evidence (the attributing sentence)",
+        )
+    return spans + doc.supported(values, record, what)
+
+
+def _parse_quote(doc: _Document, container: Any, index: int) -> None:
+    """One quote: its fields, where it stands in the body, its speaker and meeting."""
+    record = container[index]
+    values = _check_record(record, schema.QUOTE, "quote", doc.report, container, index)
+    if values is None or not doc.first_time("quote", values, record):
+        return
+    what = f"quote {values['id']!r}"
+    spans = _quote_spans(doc, values, record, what)
+    if "speaker" in values:
+        doc.refer("actor", values["speaker"], record, "speaker", what)
+    if "meeting" in values:
+        doc.refer("meeting", values["meeting"], record, "meeting", what)
+    if not {"text", "speaker", "kind"} <= values.keys():
+        return
+    doc.parsed.quote_positions[values["id"]] = record
+    doc.parsed.quotes.append(
+        Quote(
+            id=values["id"],
+            text=values["text"],
+            speaker=values["speaker"],
+            kind=values["kind"],
+            article=doc.article_id,
+            meeting=values.get("meeting"),
+            evidence=values.get("evidence", ()),
+            note=values.get("note"),
+            spans=tuple(spans),
+        )
+    )
+
+
 def _where(file: str, container: Any, key: Any) -> tuple[int | None, int | None]:
     position = position_of(container, key)
     return position if position else (None, None)
 
 
-def merge_files(files: Iterable[ParsedFile]) -> Loaded:
-    """Join parsed files into one corpus: shared actors merge, references resolve across it."""
-    files = list(files)
-    problems: list[Problem] = []
-    articles: dict[str, tuple[ParsedFile, Article]] = {}
-    actors: dict[str, tuple[ParsedFile, Actor]] = {}
-    meetings: dict[str, tuple[ParsedFile, Meeting]] = {}
-    quotes: dict[str, tuple[ParsedFile, Quote]] = {}
+# -- merging: the one set of rules that joins articles into a corpus ---------------------------
 
-    for parsed in files:
-        problems.extend(parsed.problems)
-        article = parsed.article
-        if article is None:
+
+@dataclass
+class UnitActor:
+    """An actor as one article defines it; `spans` are whatever the caller carries them as
+    (models, or database rows already encoded)."""
+
+    id: str
+    name: str
+    kind: str
+    role: str | None = None
+    member_of: Sequence[str] = ()
+    aliases: Sequence[str] = ()
+    evidence: Sequence[str] = ()
+    note: str | None = None
+    spans: Any = None
+
+
+@dataclass
+class Unit:
+    """What merging needs of one article: its ids, its actors and what it refers to.
+
+    `declared` names every id the article defines, valid or not (a reference to an item that
+    is itself wrong is not reported a second time as unknown).
+    """
+
+    article: str | None
+    actors: Sequence[UnitActor]
+    meetings: Sequence[str]
+    quotes: Sequence[str]
+    references: Sequence[tuple[str, str]]
+    declared: Mapping[str, Iterable[str]]
+
+
+class _Ordered:
+    """A list without repeats, in first-seen order, that tells membership in O(1)."""
+
+    __slots__ = ("items", "seen")
+
+    def __init__(self, items: Iterable[Any] = ()) -> None:
+        self.items: list[Any] = []
+        self.seen: set[Any] = set()
+        self.extend(items)
+
+    def extend(self, items: Iterable[Any]) -> None:
+        for item in items:
+            if item not in self.seen:
+                self.seen.add(item)
+                self.items.append(item)
+
+
+@dataclass
+class MergedActor:
+    """An actor joined over every article that names it (the first article's name and kind;
+    the first role and note given; lists joined without repeats; spans in article order)."""
+
+    unit: int
+    id: str
+    name: str
+    kind: str
+    role: str | None
+    member_of: _Ordered
+    aliases: _Ordered
+    evidence: _Ordered
+    note: str | None
+    articles: _Ordered
+    spans: list[Any]
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Why units cannot be joined as they are: `what` is "article", "name", "kind",
+    "meeting" or "quote" (an id used twice; `other` is the unit that had it first), or
+    "reference" (`unit`'s reference number `index` names nothing)."""
+
+    unit: int
+    what: str
+    ident: str
+    other: int | None = None
+    index: int = -1
+
+
+@dataclass
+class Merge:
+    articles: list[int] = field(default_factory=list)
+    actors: dict[str, MergedActor] = field(default_factory=dict)
+    meetings: list[tuple[int, int]] = field(default_factory=list)
+    quotes: list[tuple[int, int]] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+
+
+def merge_units(units: Sequence[Unit]) -> Merge:
+    """Join articles into one corpus: an article id once, an actor shared by articles merged
+    (same name and kind, else a conflict), a meeting or quote id once, every reference
+    resolving to an item some article declares. Linear in the size of the corpus."""
+    merge = Merge()
+    article_owner: dict[str, int] = {}
+    item_owner: dict[str, dict[str, int]] = {"meeting": {}, "quote": {}}
+    for u, unit in enumerate(units):
+        if unit.article is None:
             continue
-        if article.id in articles:
-            other = articles[article.id][0]
-            line, col = _where(parsed.path, parsed.article_position, "id")
-            problems.append(
-                Problem(
-                    parsed.path,
-                    f"article id {article.id!r} is also used by {other.path}",
-                    line,
-                    col,
-                )
+        if unit.article in article_owner:
+            merge.conflicts.append(
+                Conflict(u, "article", unit.article, article_owner[unit.article])
             )
             continue
-        articles[article.id] = (parsed, article)
-        for actor in parsed.actors:
-            if actor.id not in actors:
-                actors[actor.id] = (parsed, actor)
-                continue
-            first_file, first = actors[actor.id]
-            conflict = False
-            for name in ("name", "kind"):
-                mine, theirs = getattr(actor, name), getattr(first, name)
-                if mine != theirs:
-                    conflict = True
-                    line, col = _where(parsed.path, parsed.actor_positions[actor.id], name)
-                    fline, fcol = _where(
-                        first_file.path, first_file.actor_positions[actor.id], name
-                    )
-                    problems.append(
-                        Problem(
-                            parsed.path,
-                            f"actor {actor.id!r}: {name} {mine!r} conflicts with {theirs!r} "
-                            f"at {first_file.path}:{fline}:{fcol}",
-                            line,
-                            col,
-                        )
-                    )
-            if conflict:
-                continue
-            actors[actor.id] = (first_file, _merge_actor(first, actor))
-        for kind, table, items, positions in (
-            ("meeting", meetings, parsed.meetings, parsed.meeting_positions),
-            ("quote", quotes, parsed.quotes, parsed.quote_positions),
-        ):
-            for item in items:
-                if item.id in table:
-                    line, col = _where(parsed.path, positions[item.id], "id")
-                    problems.append(
-                        Problem(
-                            parsed.path,
-                            f"{kind} id {item.id!r} is also defined in {table[item.id][0].path}",
-                            line,
-                            col,
-                        )
-                    )
-                else:
-                    table[item.id] = (parsed, item)  # type: ignore[assignment]
-
-    known: dict[str, set[str]] = {"actor": set(actors), "meeting": set(meetings)}
-    for parsed in files:
-        for kind, ids in known.items():
-            ids.update(parsed.declared.get(kind, ()))
-    for parsed in files:
-        for kind, target, container, key, what in parsed.references:
-            if target not in known[kind]:
-                line, col = _where(parsed.path, container, key)
-                problems.append(
-                    Problem(parsed.path, f"{what}: unknown {kind} {target!r}", line, col)
+        article_owner[unit.article] = u
+        merge.articles.append(u)
+        for actor in unit.actors:
+            merged = merge.actors.get(actor.id)
+            if merged is None:
+                merge.actors[actor.id] = MergedActor(
+                    u,
+                    actor.id,
+                    actor.name,
+                    actor.kind,
+                    actor.role,
+                    _Ordered(actor.member_of),
+                    _Ordered(actor.aliases),
+                    _Ordered(actor.evidence),
+                    actor.note,
+                    _Ordered([unit.article]),
+                    [actor.spans],
                 )
-    if problems:
-        raise DataError(problems)
-    return Loaded(
-        articles=[a for _, a in articles.values()],
-        actors=[a for _, a in actors.values()],
-        meetings=[m for _, m in meetings.values()],
-        quotes=[q for _, q in quotes.values()],
+                continue
+            clashes = [
+                Conflict(u, name, actor.id, merged.unit)
+                for name in ("name", "kind")
+                if getattr(actor, name) != getattr(merged, name)
+            ]
+            if clashes:
+                merge.conflicts.extend(clashes)
+                continue
+            merged.role = merged.role or actor.role
+            merged.member_of.extend(actor.member_of)
+            merged.aliases.extend(actor.aliases)
+            merged.evidence.extend(actor.evidence)
+            merged.note = merged.note or actor.note
+            merged.articles.extend([unit.article])
+            merged.spans.append(actor.spans)
+        for kind, ids, placed in (
+            ("meeting", unit.meetings, merge.meetings),
+            ("quote", unit.quotes, merge.quotes),
+        ):
+            owners = item_owner[kind]
+            for position, ident in enumerate(ids):
+                if ident in owners:
+                    merge.conflicts.append(Conflict(u, kind, ident, owners[ident]))
+                    continue
+                owners[ident] = u
+                placed.append((u, position))
+    known: dict[str, set[str]] = {"actor": set(merge.actors), "meeting": set(item_owner["meeting"])}
+    for unit in units:
+        for kind, ids in known.items():
+            ids.update(unit.declared.get(kind, ()))
+    for u, unit in enumerate(units):
+        for index, (kind, target) in enumerate(unit.references):
+            if target not in known[kind]:
+                merge.conflicts.append(Conflict(u, "reference", target, None, index))
+    return merge
+
+
+def unit_of(parsed: ParsedFile) -> Unit:
+    """What merging needs of a parsed file."""
+    return Unit(
+        parsed.article.id if parsed.article is not None else None,
+        [
+            UnitActor(
+                a.id, a.name, a.kind, a.role, a.member_of, a.aliases, a.evidence, a.note, a.spans
+            )
+            for a in parsed.actors
+        ],
+        [m.id for m in parsed.meetings],
+        [q.id for q in parsed.quotes],
+        [(kind, target) for kind, target, *_ in parsed.references],
+        parsed.declared,
     )
 
 
-def _merge_actor(first: Actor, other: Actor) -> Actor:
-    def union(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, ...]:
-        return a + tuple(x for x in b if x not in a)
+def merge_files(files: Iterable[ParsedFile]) -> Loaded:
+    """Join parsed files into one corpus (`merge_units`), or raise DataError with every
+    problem of every file, each at its file, line and column."""
+    files = list(files)
+    merge = merge_units([unit_of(parsed) for parsed in files])
+    if merge.conflicts or any(parsed.problems for parsed in files):
+        raise DataError(_merge_problems(files, merge.conflicts))
+    actors = []
+    for m in merge.actors.values():
+        actors.append(
+            Actor(
+                id=m.id,
+                name=m.name,
+                kind=m.kind,
+                role=m.role,
+                member_of=tuple(m.member_of.items),
+                aliases=tuple(m.aliases.items),
+                evidence=tuple(m.evidence.items),
+                note=m.note,
+                articles=tuple(m.articles.items),
+                spans=tuple(span for spans in m.spans for span in spans),
+            )
+        )
+    return Loaded(
+        articles=[files[u].article for u in merge.articles],  # type: ignore[misc]
+        actors=actors,
+        meetings=[files[u].meetings[n] for u, n in merge.meetings],
+        quotes=[files[u].quotes[n] for u, n in merge.quotes],
+    )
 
-    return replace(
-        first,
-        role=first.role or other.role,
-        member_of=union(first.member_of, other.member_of),
-        aliases=union(first.aliases, other.aliases),
-        evidence=union(first.evidence, other.evidence),
-        note=first.note or other.note,
-        articles=union(first.articles, other.articles),
-        spans=first.spans + other.spans,
+
+def _merge_problems(files: Sequence[ParsedFile], conflicts: Sequence[Conflict]) -> list[Problem]:
+    """Each file's own problems, then what merging found, in file order; unknown references
+    last."""
+    by_unit: dict[int, list[Conflict]] = {}
+    for conflict in conflicts:
+        if conflict.what != "reference":
+            by_unit.setdefault(conflict.unit, []).append(conflict)
+    problems: list[Problem] = []
+    for u, parsed in enumerate(files):
+        problems.extend(parsed.problems)
+        problems.extend(_conflict_problem(files, c) for c in by_unit.get(u, ()))
+    for conflict in conflicts:
+        if conflict.what == "reference":
+            problems.append(_conflict_problem(files, conflict))
+    return problems
+
+
+def _conflict_problem(files: Sequence[ParsedFile], conflict: Conflict) -> Problem:
+    parsed = files[conflict.unit]
+    other = files[conflict.other] if conflict.other is not None else None
+    ident = conflict.ident
+    if conflict.what == "reference":
+        kind, target, container, key, what = parsed.references[conflict.index]
+        line, col = _where(parsed.path, container, key)
+        return Problem(parsed.path, f"{what}: unknown {kind} {target!r}", line, col)
+    assert other is not None
+    if conflict.what == "article":
+        line, col = _where(parsed.path, parsed.article_position, "id")
+        return Problem(parsed.path, f"article id {ident!r} is also used by {other.path}", line, col)
+    if conflict.what in ("name", "kind"):
+        name = conflict.what
+        mine = next(getattr(a, name) for a in parsed.actors if a.id == ident)
+        theirs = next(getattr(a, name) for a in other.actors if a.id == ident)
+        line, col = _where(parsed.path, parsed.actor_positions[ident], name)
+        fline, fcol = _where(other.path, other.actor_positions[ident], name)
+        return Problem(
+            parsed.path,
+            f"actor {ident!r}: {name} {mine!r} conflicts with {theirs!r} "
+            f"at {other.path}:{fline}:{fcol}",
+            line,
+            col,
+        )
+    positions = parsed.meeting_positions if conflict.what == "meeting" else parsed.quote_positions
+    line, col = _where(parsed.path, positions[ident], "id")
+    return Problem(
+        parsed.path, f"{conflict.what} id {ident!r} is also defined in {other.path}", line, col
     )
 
 

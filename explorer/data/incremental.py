@@ -34,11 +34,19 @@ from typing import Any
 
 from explorer.data import dates, importer, models, records, safe_yaml, schema, text
 from explorer.data.errors import DataError, Problem
-from explorer.data.importer import ParsedFile, merge_files, parse_units
+from explorer.data.importer import (
+    MergedActor,
+    ParsedFile,
+    Unit,
+    UnitActor,
+    merge_files,
+    merge_units,
+    parse_units,
+)
 from explorer.data.index import write_database_and_index
 from explorer.data.records import article_record, item_record, span_row
 from explorer.data.schema import FORMAT_VERSION
-from explorer.data.store import encode_database
+from explorer.data.store import database_chunks, encode_database
 
 CACHE_FORMAT = 1
 # Below this many files to parse, starting worker processes costs more than it saves.
@@ -242,122 +250,112 @@ class ImportSummary:
 
 @dataclass
 class _Merged:
-    articles: list[bytes] = field(default_factory=list)
-    meetings: list[bytes] = field(default_factory=list)
-    quotes: list[bytes] = field(default_factory=list)
-    actors: dict[str, tuple[dict[str, Any], list[bytes], set[str]]] = field(default_factory=dict)
+    """The corpus as database rows, assembled from the cached entries by `merge_units`."""
+
+    articles: list[Any] = field(default_factory=list)
+    meetings: list[Any] = field(default_factory=list)
+    quotes: list[Any] = field(default_factory=list)
+    actors: list[Any] = field(default_factory=list)
     flagged: set[int] = field(default_factory=set)
 
 
-def _union(first: list[str], other: list[str]) -> None:
-    first.extend(x for x in other if x not in first)
+def _unit(meta: dict[str, Any], lines: list[bytes]) -> Unit:
+    """What merging needs of one cached (or partly parsed) article; an actor's spans are its
+    span rows, encoded."""
+    if meta.get("unreadable"):
+        return Unit(None, [], [], [], [], {})
+    meetings, quotes = meta["meetings"], meta["quotes"]
+    span_rows = lines[1 + len(meetings) + len(quotes) :] if lines else []
+    actors = []
+    for position, actor in enumerate(meta["actors"]):
+        fields = actor[3:8] if len(actor) >= 8 else (None, (), (), (), None)
+        spans = span_rows[position] if span_rows else b""
+        actors.append(UnitActor(actor[0], actor[1], actor[2], *fields, spans=spans))
+    refs = meta.get("refs") or {}
+    declared = meta.get("declared") or {
+        "actor": [a[0] for a in meta["actors"]],
+        "meeting": meetings,
+    }
+    return Unit(
+        meta["article"],
+        actors,
+        meetings,
+        quotes,
+        [(kind, target) for kind in ("actor", "meeting") for target in refs.get(kind, ())],
+        declared,
+    )
+
+
+def _lines(rows: bytes) -> list[memoryview]:
+    """An entry's rows, one a line, as views of its bytes (a large corpus is not copied)."""
+    view = memoryview(rows)
+    found: list[memoryview] = []
+    start = 0
+    while (end := rows.find(b"\n", start)) != -1:
+        found.append(view[start:end])
+        start = end + 1
+    found.append(view[start:])
+    return found
 
 
 def _merge(metas: Sequence[dict[str, Any]], entries: Sequence[Entry | None]) -> _Merged:
-    """Join the files as `merge_files` does; flags every file a problem of merging involves."""
+    """Join the articles by `merge_units` (the rules `merge_files` applies) and assemble their
+    rows; flags every article that a problem of merging involves."""
+    lines = [_lines(entry.rows) if entry else [] for entry in entries]
+    merge = merge_units([_unit(meta, rows) for meta, rows in zip(metas, lines, strict=True)])
     merged = _Merged()
-    article_owner: dict[str, int] = {}
-    actor_owner: dict[str, int] = {}
-    item_owner: dict[str, dict[str, int]] = {"meeting": {}, "quote": {}}
-    known: dict[str, set[str]] = {"actor": set(), "meeting": set()}
-    for index, meta in enumerate(metas):
-        if meta.get("unreadable"):
-            merged.flagged.add(index)
-            continue
-        if meta.get("problems"):
-            merged.flagged.add(index)
-        declared = meta.get("declared")
-        known["actor"].update(declared["actor"] if declared else (a[0] for a in meta["actors"]))
-        known["meeting"].update(declared["meeting"] if declared else meta["meetings"])
-        article = meta["article"]
-        if article is None:
-            continue
-        if article in article_owner:
-            merged.flagged.update((index, article_owner[article]))
-            continue
-        article_owner[article] = index
-        entry = entries[index]
-        lines = entry.rows.split(b"\n") if entry else []
-        merged.articles.append(lines[0] if lines else b"")
-        meeting_count, quote_count = len(meta["meetings"]), len(meta["quotes"])
-        span_rows = lines[1 + meeting_count + quote_count :] if lines else []
-        for position, actor in enumerate(meta["actors"]):
-            ident, name, kind = actor[0], actor[1], actor[2]
-            if ident not in merged.actors:
-                actor_owner[ident] = index
-                role, member_of, aliases, evidence, note = (
-                    actor[3:8] if entry else (None, [], [], [], None)
-                )
-                row = {
-                    "id": ident,
-                    "name": name,
-                    "kind": kind,
-                    "role": role,
-                    "member_of": list(member_of),
-                    "aliases": list(aliases),
-                    "evidence": list(evidence),
-                    "note": note,
-                    "articles": [article],
-                }
-                spans = [span_rows[position]] if span_rows else []
-                merged.actors[ident] = (row, spans, {article})
-                continue
-            row, spans, articles = merged.actors[ident]
-            if row["name"] != name or row["kind"] != kind:
-                merged.flagged.update((index, actor_owner[ident]))
-                continue
-            if not entry:
-                continue
-            role, member_of, aliases, evidence, note = actor[3:8]
-            row["role"] = row.get("role") or role
-            _union(row["member_of"], member_of)
-            _union(row["aliases"], aliases)
-            _union(row["evidence"], evidence)
-            row["note"] = row.get("note") or note
-            if article not in articles:
-                articles.add(article)
-                row["articles"].append(article)
-            spans.append(span_rows[position])
-        for kind, rows in (("meeting", merged.meetings), ("quote", merged.quotes)):
-            owners = item_owner[kind]
-            ids = meta["meetings" if kind == "meeting" else "quotes"]
-            first = 1 if kind == "meeting" else 1 + meeting_count
-            for offset, ident in enumerate(ids):
-                if ident in owners:
-                    merged.flagged.update((index, owners[ident]))
-                    continue
-                owners[ident] = index
-                if lines:
-                    rows.append(lines[first + offset])
-    for index, meta in enumerate(metas):
-        refs = meta.get("refs") or {}
-        for kind in ("actor", "meeting"):
-            if any(target not in known[kind] for target in refs.get(kind, ())):
-                merged.flagged.add(index)
+    merged.flagged = {
+        u for u, meta in enumerate(metas) if meta.get("problems") or meta.get("unreadable")
+    }
+    for conflict in merge.conflicts:
+        merged.flagged.add(conflict.unit)
+        if conflict.other is not None:
+            merged.flagged.add(conflict.other)
+    if merged.flagged:
+        return merged
+    merged.articles = [lines[u][0] for u in merge.articles]
+    merged.meetings = [lines[u][1 + n] for u, n in merge.meetings]
+    merged.quotes = [lines[u][1 + len(metas[u]["meetings"]) + n] for u, n in merge.quotes]
+    merged.actors = [_actor_row(actor) for actor in merge.actors.values()]
     return merged
 
 
-def _actor_row(row: dict[str, Any], spans: list[bytes]) -> bytes:
+def _actor_row(actor: MergedActor) -> bytes:
     """The database row of a merged actor, as `item_record` would give it."""
-    shown = {k: v for k, v in row.items() if v not in (None, (), [], "")}
-    text = _dumps(shown)
-    spans = [s for s in spans if s]
+    row = {
+        "id": actor.id,
+        "name": actor.name,
+        "kind": actor.kind,
+        "role": actor.role,
+        "member_of": actor.member_of.items,
+        "aliases": actor.aliases.items,
+        "evidence": actor.evidence.items,
+        "note": actor.note,
+        "articles": actor.articles.items,
+    }
+    text = _dumps({k: v for k, v in row.items() if v not in (None, (), [], "")})
+    spans = [s for s in actor.spans if s]
     if not spans:
         return text
     return text[:-1] + b', "spans": [' + b", ".join(spans) + b"]}"
 
 
-def assemble(merged: _Merged, sources: dict[str, str]) -> bytes:
-    """The database file's bytes (the same document `store.serialize` writes)."""
-    meta = {"format": FORMAT_VERSION, "sources": sources}
-    actors = [_actor_row(row, spans) for row, spans, _ in merged.actors.values()]
-    tables = {
+def _tables(merged: _Merged) -> dict[str, list[Any]]:
+    return {
         "articles": merged.articles,
-        "actors": actors,
+        "actors": merged.actors,
         "meetings": merged.meetings,
         "quotes": merged.quotes,
     }
-    return encode_database(meta, tables)
+
+
+def _meta(sources: dict[str, str]) -> dict[str, Any]:
+    return {"format": FORMAT_VERSION, "sources": sources}
+
+
+def assemble(merged: _Merged, sources: dict[str, str]) -> bytes:
+    """The database file's bytes (the same document `store.serialize` writes)."""
+    return encode_database(_meta(sources), _tables(merged))
 
 
 def _problems(
@@ -439,8 +437,8 @@ def import_corpus(
         for name, sha in zip(names, hashes, strict=True)
         if sha is not None
     }
-    data = assemble(merged, sources)
-    write_database_and_index(db, data)
+    tables = _tables(merged)
+    write_database_and_index(db, database_chunks(_meta(sources), tables), rows=tables)
     written: Path | None = None
     if use_cache:
         fresh = {o.index for o in outcomes if o.entries is not None and o.sha is not None}

@@ -48,6 +48,7 @@ from explorer.data.errors import StoreError
 from explorer.data.models import (
     ITEM_KINDS,
     Actor,
+    Article,
     Item,
     ItemKind,
     Loaded,
@@ -165,21 +166,91 @@ CREATE TABLE names (field TEXT, number INTEGER, name TEXT NOT NULL,
 """
 
 
-def _fill(con: sqlite3.Connection, loaded: Loaded) -> dict[str, Any]:
-    """Every table but meta; returns the meta values the readers need."""
+# A database's rows as written, encoded: table name ("articles", …) -> one JSON row each.
+Rows = Mapping[str, Sequence[Any]]
+
+
+def _light(rows: Rows) -> Loaded:
+    """What the index needs of each row, as models without bodies or provenance: a quote
+    keeps one span, where it stands in its article (its place in the rank order)."""
+    from sys import intern
+
+    from explorer.data.dates import parse_when
+
+    def read(table: str) -> Iterator[dict[str, Any]]:
+        for row in rows.get(table, ()):
+            yield json.loads(bytes(row))
+
+    articles = [
+        Article(intern(r["id"]), r["title"], date.fromisoformat(r["published"]), "")
+        for r in read("articles")
+    ]
+    actors = [
+        Actor(
+            intern(r["id"]),
+            r["name"],
+            intern(r["kind"]),
+            member_of=tuple(map(intern, r.get("member_of", ()))),
+            aliases=tuple(r.get("aliases", ())),
+            articles=tuple(map(intern, r.get("articles", ()))),
+        )
+        for r in read("actors")
+    ]
+    meetings = [
+        Meeting(
+            intern(r["id"]),
+            r["title"],
+            intern(r["status"]),
+            intern(r["article"]),
+            participants=tuple(map(intern, r.get("participants", ()))),
+            when=parse_when(r["when"]) if r.get("when") else None,
+        )
+        for r in read("meetings")
+    ]
+    quotes = []
+    for r in read("quotes"):
+        article = intern(r["article"])
+        places = [s[1] for s in r.get("spans", ()) if s[0] == article]
+        quotes.append(
+            Quote(
+                intern(r["id"]),
+                r["text"],
+                intern(r["speaker"]),
+                intern(r["kind"]),
+                article,
+                intern(r["meeting"]) if r.get("meeting") is not None else None,
+                spans=(Span(article, min(places), 0, 0, 0, ""),) if places else (),
+            )
+        )
+    return Loaded(articles, actors, meetings, quotes)
+
+
+def _item_rows(loaded: Loaded, rows: Rows | None) -> Iterator[tuple[str, str, int, str]]:
+    """(kind, id, place, row) of every item: the database's own rows when given."""
+    for kind, table, items in (
+        ("article", "articles", loaded.articles),
+        ("actor", "actors", loaded.actors),
+        ("meeting", "meetings", loaded.meetings),
+        ("quote", "quotes", loaded.quotes),
+    ):
+        if rows is not None:
+            for n, (item, row) in enumerate(zip(items, rows.get(table, ()), strict=True)):
+                yield kind, item.id, n, bytes(row).decode("utf-8")
+        elif kind == "article":
+            for n, article in enumerate(loaded.articles):
+                yield kind, article.id, n, _dumps(article_record(article))
+        else:
+            for n, item in enumerate(items):
+                yield kind, item.id, n, _dumps(item_record(item))  # type: ignore[arg-type]
+
+
+def _fill(con: sqlite3.Connection, loaded: Loaded, rows: Rows | None = None) -> dict[str, Any]:
+    """Every table but meta; returns the meta values the readers need. `rows`, when given,
+    are the database's rows of the same items, stored as they are."""
     from explorer.data.search import SearchIndex
 
     corpus = Corpus(loaded)
-    rows: list[tuple[str, str, int, str]] = []
-    rows += [("article", a.id, n, _dumps(article_record(a))) for n, a in enumerate(loaded.articles)]
-    for kind, items in (
-        ("actor", loaded.actors),
-        ("meeting", loaded.meetings),
-        ("quote", loaded.quotes),
-    ):
-        rows += [(kind, item.id, n, _dumps(item_record(item))) for n, item in enumerate(items)]
-    con.executemany("INSERT INTO items VALUES (?, ?, ?, ?)", rows)
-    del rows
+    con.executemany("INSERT INTO items VALUES (?, ?, ?, ?)", _item_rows(loaded, rows))
     links: list[tuple[str, str, int, str]] = []
     for name in _LINKS:
         table: dict[str, tuple[str, ...]] = getattr(corpus, name)
@@ -262,8 +333,10 @@ def _temporary_path(target: Path) -> Path:
     return target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
 
 
-def build_index_file(loaded: Loaded, target: Path) -> Path:
+def build_index_file(loaded: Loaded, target: Path, rows: Rows | None = None) -> Path:
     """Write the index of `loaded` to a new temporary file beside `target`; returns its path.
+
+    With `rows` (the database's rows as written), `loaded` may be `_light(rows)`.
 
     The caller stamps it (`stamp_index_file`) and renames it into place (`install_index`).
     """
@@ -275,7 +348,7 @@ def build_index_file(loaded: Loaded, target: Path) -> Path:
             con.execute("PRAGMA synchronous=OFF")
             con.executescript(_SCHEMA)
             con.execute("BEGIN")
-            meta = _fill(con, loaded)
+            meta = _fill(con, loaded, rows)
             meta["format"] = INDEX_FORMAT
             con.executemany(
                 "INSERT INTO meta VALUES (?, ?)", ((k, _dumps(v)) for k, v in meta.items())
@@ -326,7 +399,10 @@ def write_index(db_path: str | os.PathLike[str], loaded: Loaded, stamp: dict[str
 
 
 def write_database_and_index(
-    db_path: str | os.PathLike[str], data: bytes, loaded: Loaded | None = None
+    db_path: str | os.PathLike[str],
+    data: bytes | Iterable[bytes],
+    loaded: Loaded | None = None,
+    rows: Rows | None = None,
 ) -> None:
     """Replace the database with `data` and its index with one built from the same rows.
 
@@ -335,17 +411,23 @@ def write_database_and_index(
     before the database's rename leaves the old database and its index; after it, the new
     database beside an index stamped for the old one, which every reader then finds stale and
     rebuilds. Raises StoreError when the database cannot be written (the old one stays).
+
+    `data` is the file's bytes (or its chunks, in order); the index is built from `loaded`
+    when given, else from `rows`, the same rows encoded.
     """
     from explorer.data.atomic import atomic_write_bytes
     from explorer.data.store import load_database_bytes
 
     db = Path(db_path)
     target = index_path_for(db)
-    if loaded is None:
+    if loaded is None and rows is not None:
+        loaded = _light(rows)
+    elif loaded is None:
+        assert isinstance(data, bytes)
         loaded = load_database_bytes(data, str(db))
     temporary: Path | None
     try:
-        temporary = build_index_file(loaded, target)
+        temporary = build_index_file(loaded, target, rows)
     except (OSError, sqlite3.Error):
         temporary = None  # the next reader builds it
     try:

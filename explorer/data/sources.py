@@ -19,7 +19,6 @@ from explorer.data.store import (
     memory_database,
     open_database,
     read_meta,
-    write_database,
 )
 
 T = TypeVar("T")
@@ -58,11 +57,13 @@ def fingerprint(paths: Iterable[Path]) -> dict[str, str]:
 
 
 def import_files(paths: Sequence[str | Path], db_path: str | Path) -> Loaded:
-    """Validate every file, then replace the database at `db_path` in one atomic write."""
-    loaded = load_files(paths)
-    existing = [Path(p) for p in paths if Path(p).is_file()]
-    write_database(db_path, loaded, fingerprint(existing))
-    return loaded
+    """Validate every file, then replace the database at `db_path` (and its index) in one
+    atomic write: `explorer import`'s own path (`incremental.import_corpus`), without the
+    parse cache. Returns the corpus as written."""
+    from explorer.data.incremental import import_corpus
+
+    import_corpus(paths, db_path, use_cache=False)
+    return load_database_file(db_path)
 
 
 def is_stale(db_path: Path, sources: Sequence[Path]) -> bool:

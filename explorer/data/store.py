@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -34,25 +34,38 @@ def to_rows(loaded: Loaded) -> dict[str, list[dict[str, Any]]]:
     }
 
 
-def encode_database(meta: dict[str, Any], tables: dict[str, Sequence[bytes]]) -> bytes:
+def encode_database(meta: dict[str, Any], tables: dict[str, Sequence[Any]]) -> bytes:
     """A TinyDB JSON document laid out one row a line, from rows already encoded as JSON.
 
     Any JSON reader (TinyDB's included) reads it as usual; `load_database_file` reads it a
     line at a time, so a large database never exists twice in memory (text and tree).
     """
-    parts = []
-    for position, table in enumerate(TABLES):
-        parts.append(b'"%s": {\n' % table.encode())
-        rows = tables.get(table, ())
-        parts.append(b",\n".join(b'"%d": %s' % (i, row) for i, row in enumerate(rows, 1)))
-        if rows:
-            parts.append(b"\n")
-        parts.append(b"}}\n" if position == len(TABLES) - 1 else b"},\n")
-    body = b"".join(parts)
+    return b"".join(database_chunks(meta, tables))
+
+
+def database_chunks(meta: dict[str, Any], tables: Mapping[str, Sequence[Any]]) -> Iterator[Any]:
+    """`encode_database`'s bytes as chunks in order, the rows themselves among them (bytes
+    or memoryviews, never copied): a large database is written without being joined."""
+
+    def body() -> Iterator[Any]:
+        for position, table in enumerate(TABLES):
+            yield b'"%s": {\n' % table.encode()
+            rows = tables.get(table, ())
+            last = len(rows)
+            for number, row in enumerate(rows, 1):
+                yield b'"%d": ' % number
+                yield row
+                yield b",\n" if number < last else b"\n"
+            yield b"}}\n" if position == len(TABLES) - 1 else b"},\n"
+
     # The rows' hash, in the meta row of the same file (so written in the same atomic step):
     # what the persisted indexes (explorer.data.index) check themselves against.
-    stamped = {**meta, "content": hashlib.sha256(body).hexdigest()}
-    return b'{"meta": {"1": ' + _dumps(stamped) + b"},\n" + body
+    digest = hashlib.sha256()
+    for chunk in body():
+        digest.update(chunk)
+    stamped = {**meta, "content": digest.hexdigest()}
+    yield b'{"meta": {"1": ' + _dumps(stamped) + b"},\n"
+    yield from body()
 
 
 def _dumps(value: Any) -> bytes:

@@ -703,49 +703,33 @@ def merge_units(units: Sequence[Unit]) -> Merge:
         article_owner[unit.article] = u
         merge.articles.append(u)
         for actor in unit.actors:
-            merged = merge.actors.get(actor.id)
-            if merged is None:
-                merge.actors[actor.id] = MergedActor(
-                    u,
-                    actor.id,
-                    actor.name,
-                    actor.kind,
-                    actor.role,
-                    _Ordered(actor.member_of),
-                    _Ordered(actor.aliases),
-                    _Ordered(actor.evidence),
-                    actor.note,
-                    _Ordered([unit.article]),
-                    [actor.spans],
-                )
-                continue
-            clashes = [
-                Conflict(u, name, actor.id, merged.unit)
-                for name in ("name", "kind")
-                if getattr(actor, name) != getattr(merged, name)
-            ]
-            if clashes:
-                merge.conflicts.extend(clashes)
-                continue
-            merged.role = merged.role or actor.role
-            merged.member_of.extend(actor.member_of)
-            merged.aliases.extend(actor.aliases)
-            merged.evidence.extend(actor.evidence)
-            merged.note = merged.note or actor.note
-            merged.articles.extend([unit.article])
-            merged.spans.append(actor.spans)
-        for kind, ids, placed in (
-            ("meeting", unit.meetings, merge.meetings),
-            ("quote", unit.quotes, merge.quotes),
-        ):
-            owners = item_owner[kind]
-            for position, ident in enumerate(ids):
-                if ident in owners:
-                    merge.conflicts.append(Conflict(u, kind, ident, owners[ident]))
-                    continue
-                owners[ident] = u
-                placed.append((u, position))
-    known: dict[str, set[str]] = {"actor": set(merge.actors), "meeting": set(item_owner["meeting"])}
+            _join_actor(merge, u, unit.article, actor)
+        _place_items(merge, u, "meeting", unit.meetings, item_owner["meeting"], merge.meetings)
+        _place_items(merge, u, "quote", unit.quotes, item_owner["quote"], merge.quotes)
+    _resolve(merge, units, set(item_owner["meeting"]))
+    return merge
+
+
+def _place_items(
+    merge: Merge,
+    u: int,
+    kind: str,
+    ids: Sequence[str],
+    owners: dict[str, int],
+    placed: list[tuple[int, int]],
+) -> None:
+    """An article's meetings or quotes: each id once in the corpus, else a conflict."""
+    for position, ident in enumerate(ids):
+        if ident in owners:
+            merge.conflicts.append(Conflict(u, kind, ident, owners[ident]))
+            continue
+        owners[ident] = u
+        placed.append((u, position))
+
+
+def _resolve(merge: Merge, units: Sequence[Unit], meetings: set[str]) -> None:
+    """Every reference must name an actor or meeting that some article declares."""
+    known: dict[str, set[str]] = {"actor": set(merge.actors), "meeting": meetings}
     for unit in units:
         for kind, ids in known.items():
             ids.update(unit.declared.get(kind, ()))
@@ -753,7 +737,41 @@ def merge_units(units: Sequence[Unit]) -> Merge:
         for index, (kind, target) in enumerate(unit.references):
             if target not in known[kind]:
                 merge.conflicts.append(Conflict(u, "reference", target, None, index))
-    return merge
+
+
+def _join_actor(merge: Merge, u: int, article: str, actor: UnitActor) -> None:
+    """Add one article's actor to the corpus: new, merged, or a conflict of name or kind."""
+    merged = merge.actors.get(actor.id)
+    if merged is None:
+        merge.actors[actor.id] = MergedActor(
+            u,
+            actor.id,
+            actor.name,
+            actor.kind,
+            actor.role,
+            _Ordered(actor.member_of),
+            _Ordered(actor.aliases),
+            _Ordered(actor.evidence),
+            actor.note,
+            _Ordered([article]),
+            [actor.spans],
+        )
+        return
+    clashes = [
+        Conflict(u, name, actor.id, merged.unit)
+        for name in ("name", "kind")
+        if getattr(actor, name) != getattr(merged, name)
+    ]
+    if clashes:
+        merge.conflicts.extend(clashes)
+        return
+    merged.role = merged.role or actor.role
+    merged.member_of.extend(actor.member_of)
+    merged.aliases.extend(actor.aliases)
+    merged.evidence.extend(actor.evidence)
+    merged.note = merged.note or actor.note
+    merged.articles.extend([article])
+    merged.spans.append(actor.spans)
 
 
 def unit_of(parsed: ParsedFile) -> Unit:

@@ -1,6 +1,7 @@
 """How explorer scales from one article to ten thousand (a benchmark, not a test).
 
     python bench/corpus_bench.py [--sizes 1,1000,10000] [--runs 5] [--seed 0] [--part cli|app|all]
+                                 [--code DIR]   (the commands of another checkout, for a before)
 
 For each corpus size N it builds a corpus (N = 1 is the seed article; larger sizes come from
 the synthetic generator, `python -m explorer.bench.corpus`) and prints a row in each table.
@@ -54,6 +55,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
+# --code DIR: measure the commands of another checkout (an older explorer, say) in this run.
+CODE: str | None = None
 SIZE = (120, 36)
 
 
@@ -234,21 +237,27 @@ def bench(size: int, runs: int, seed: int, work: Path) -> dict[str, float]:
 
 
 def _sample(db: Path, seed: int) -> tuple[list[str], str, str]:
-    """Every quote's text (for fzf), one quote id and one article id, from the index."""
+    """Every quote's text (for fzf), one quote id and one article id, read from the database
+    file's one-row-a-line layout (as any version of explorer writes it)."""
     import json
-    import sqlite3
-
-    from explorer.data.index import index_path_for
 
     rng = random.Random(seed)
-    with sqlite3.connect(index_path_for(db)) as con:
-        rows = con.execute("SELECT id, row FROM items WHERE kind = 'quote' ORDER BY pos")
-        texts, ids = [], []
-        for ident, row in rows:
-            texts.append(" ".join(json.loads(row)["text"].split()))
-            ids.append(ident)
-        articles = [a for (a,) in con.execute("SELECT id FROM items WHERE kind = 'article'")]
-    return texts, rng.choice(ids), rng.choice(articles)
+    texts, quotes, articles = [], [], []
+    table = None
+    with open(db, "rb") as handle:
+        for line in handle:
+            if line.startswith(b'"') and line.endswith(b": {\n") and not line[1:2].isdigit():
+                table = line[1:].split(b'"')[0].decode()
+                continue
+            if not line.startswith(b'"') or table not in ("quotes", "articles"):
+                continue
+            row = json.loads(line.split(b": ", 1)[1].rstrip(b",\n"))
+            if table == "quotes":
+                texts.append(" ".join(row["text"].split()))
+                quotes.append(row["id"])
+            else:
+                articles.append(row["id"])
+    return texts, rng.choice(quotes), rng.choice(articles)
 
 
 def bench_cli(size: int, runs: int, seed: int, work: Path) -> dict[str, float]:
@@ -266,6 +275,7 @@ def bench_cli(size: int, runs: int, seed: int, work: Path) -> dict[str, float]:
     cache = folder / "explorer.json.parse-cache"
     env = dict(
         os.environ,
+        **({"PYTHONPATH": CODE} if CODE else {}),
         EXPLORER_CACHE_DIR=str(folder / "cache"),
         EXPLORER_DATA_DIR=str(folder / "data"),
         EXPLORER_NOTES_FILE=str(folder / "notes.json"),
@@ -371,6 +381,9 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5, help="whole processes per figure")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument(
+        "--code", metavar="DIR", help="run the commands from this checkout (PYTHONPATH)"
+    )
+    parser.add_argument(
         "--part", choices=("cli", "app", "all"), default="all", help="which table(s) to measure"
     )
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
@@ -382,6 +395,8 @@ def main() -> None:
         else:
             child_app(rest[0], wait_for_data=role == "memory")
         return
+    global CODE
+    CODE = args.code
     sizes = [int(s) for s in args.sizes.split(",")]
     print(f"explorer corpus benchmark: medians of {args.runs} runs, seed {args.seed}")
     with tempfile.TemporaryDirectory(prefix="explorer-bench-") as work:

@@ -21,7 +21,7 @@ def _index_rows(db: Path) -> dict[str, list[tuple[object, ...]]]:
     """Every table of the index but its stamp (which names the file's own size and time)."""
     with sqlite3.connect(index_path_for(db)) as con:
         tables = [t for (t,) in con.execute("SELECT name FROM sqlite_master WHERE type='table'")]
-        rows = {t: sorted(con.execute(f"SELECT * FROM {t}").fetchall()) for t in tables}  # noqa: S608
+        rows = {t: sorted(con.execute(f"SELECT * FROM {t}").fetchall()) for t in tables}
     rows["meta"] = [r for r in rows["meta"] if r[0] != "database"]
     return rows
 

@@ -10,7 +10,7 @@ import pytest
 
 from explorer.bench.corpus import write_corpus
 from explorer.cli import main
-from explorer.data.index import index_path_for, open_index
+from explorer.data.index import IndexUnusable, index_path_for, open_index, open_indexed
 
 
 def _import(files: list[Path], db: Path, *extra: str) -> None:
@@ -58,3 +58,93 @@ def test_a_reimport_equals_a_fresh_import(
         assert [h.quote.id for h in kept.search(query).hits] == [
             h.quote.id for h in new.search(query).hits
         ]
+
+
+class Crash(BaseException):
+    """The process dying at this point (not an error anything catches)."""
+
+
+@pytest.mark.parametrize("step", ["database", "index"])
+def test_a_crash_while_an_edit_is_written_leaves_a_usable_pair(
+    step: str,
+    corpus: list[Path],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The process dies as it renames the database (or, once the database is in place, its
+    index): the previous database and index stay, usable as they are; or the new database
+    stands beside an index that is never answered from, rebuilt for it. Importing again
+    then gives what a fresh import gives."""
+    import os
+
+    db = tmp_path / "kept.json"
+    files = corpus[:6]
+    _import(files, db)
+    old_db, old_index = db.read_bytes(), index_path_for(db).read_bytes()
+    edited = "story-00003"
+    old_body = open_index(db).articles[edited].body
+    old_hits = [h.quote.id for h in open_index(db).search("said").hits]
+    text = files[2].read_text(encoding="utf-8")
+    files[2].write_text(text.replace("said", "stated", 1), encoding="utf-8")
+    replace = os.replace
+    target = db if step == "database" else index_path_for(db)
+
+    def crash(source: object, destination: object) -> None:
+        if Path(str(destination)) == target:
+            raise Crash
+        replace(source, destination)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "replace", crash)
+    with pytest.raises(Crash):
+        main(["import", *map(str, files), "--db", str(db)])
+    monkeypatch.undo()
+    capsys.readouterr()
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")], "no litter"
+    assert index_path_for(db).read_bytes() == old_index
+    fresh = tmp_path / "fresh.json"
+    _import(files, fresh, "--no-cache")
+    if step == "database":
+        assert db.read_bytes() == old_db
+        kept = open_index(db)  # the old pair, usable without a rebuild
+        assert kept.articles[edited].body == old_body
+        assert [h.quote.id for h in kept.search("said").hits] == old_hits
+    else:
+        assert db.read_bytes() == fresh.read_bytes()
+        with pytest.raises(IndexUnusable):
+            open_index(db)  # stamped for the old database: never an answer
+        rebuilt = open_indexed(db)
+        assert rebuilt.articles[edited].body == open_index(fresh).articles[edited].body
+        assert rebuilt.articles[edited].body != old_body
+    _import(files, db)
+    assert db.read_bytes() == fresh.read_bytes()
+    assert _index_rows(db) == _index_rows(fresh)
+
+
+def test_a_reimport_of_unchanged_files_rewrites_nothing(corpus: list[Path], tmp_path: Path) -> None:
+    db = tmp_path / "kept.json"
+    _import(corpus[:6], db)
+    before = (db.stat(), index_path_for(db).stat())
+    _import(corpus[:6], db)
+    after = (db.stat(), index_path_for(db).stat())
+    for old, new in zip(before, after, strict=True):
+        assert (new.st_ino, new.st_mtime_ns) == (old.st_ino, old.st_mtime_ns)
+    open_index(db).close()  # still fresh
+
+
+def test_a_reimport_restores_a_database_edited_by_hand(corpus: list[Path], tmp_path: Path) -> None:
+    """Even an edit that keeps the file's size and its meta row is undone: the database is
+    what its files say, not what it was."""
+    db = tmp_path / "kept.json"
+    _import(corpus[:6], db)
+    written = db.read_bytes()
+    lines = written.split(b"\n")
+    row = next(n for n, line in enumerate(lines) if b'"text": "' in line)
+    start = lines[row].index(b'"text": "') + len(b'"text": "')
+    edited = lines[row][:start] + b"X" + lines[row][start + 1 :]
+    assert edited != lines[row] and len(edited) == len(lines[row])
+    lines[row] = edited
+    db.write_bytes(b"\n".join(lines))
+    open_indexed(db)  # the index is rebuilt for the edited file (stamped as fresh)
+    _import(corpus[:6], db)
+    assert db.read_bytes() == written

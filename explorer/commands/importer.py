@@ -8,7 +8,7 @@ from pathlib import Path
 from explorer.commands.common import EXIT_BAD_INPUT, EXIT_OK, error, stdout
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "import", help="build a database from article files (all valid, or nothing changes)"
     )

@@ -287,7 +287,7 @@ def parse_units(path: str | Path) -> list[ParsedFile]:
     articles = document.get("articles")
     if not isinstance(articles, list):
         report.add(document, "articles", "an export must list its articles under 'articles'")
-    if report.problems:
+    if report.problems or not isinstance(articles, list):
         raise DataError(report.problems)
     return [_parse_document(article, name) for article in articles]
 
@@ -351,7 +351,7 @@ def _read_json_export(path: str | Path) -> list[Any] | None:
     articles = document.get("articles")
     if not isinstance(articles, list):
         return None
-    return _as_yaml_reads_it(articles)
+    return list(_as_yaml_reads_it(articles))
 
 
 @dataclass
@@ -815,7 +815,7 @@ def merge_files(files: Iterable[ParsedFile]) -> Loaded:
             )
         )
     return Loaded(
-        articles=[files[u].article for u in merge.articles],  # type: ignore[misc]
+        articles=[files[u].article for u in merge.articles],
         actors=actors,
         meetings=[files[u].meetings[n] for u, n in merge.meetings],
         quotes=[files[u].quotes[n] for u, n in merge.quotes],

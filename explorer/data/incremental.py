@@ -46,7 +46,7 @@ from explorer.data.importer import (
 from explorer.data.index import write_database_and_index
 from explorer.data.records import article_record, item_record, span_row
 from explorer.data.schema import FORMAT_VERSION
-from explorer.data.store import database_chunks, encode_database
+from explorer.data.store import database_chunks, encode_database, holds_exactly
 
 CACHE_FORMAT = 1
 # Below this many files to parse, starting worker processes costs more than it saves.
@@ -259,7 +259,7 @@ class _Merged:
     flagged: set[int] = field(default_factory=set)
 
 
-def _unit(meta: dict[str, Any], lines: list[bytes]) -> Unit:
+def _unit(meta: dict[str, Any], lines: Sequence[bytes | memoryview]) -> Unit:
     """What merging needs of one cached (or partly parsed) article; an actor's spans are its
     span rows, encoded."""
     if meta.get("unreadable"):
@@ -268,9 +268,13 @@ def _unit(meta: dict[str, Any], lines: list[bytes]) -> Unit:
     span_rows = lines[1 + len(meetings) + len(quotes) :] if lines else []
     actors = []
     for position, actor in enumerate(meta["actors"]):
-        fields = actor[3:8] if len(actor) >= 8 else (None, (), (), (), None)
+        role, member_of, aliases, evidence, note = (
+            actor[3:8] if len(actor) >= 8 else (None, (), (), (), None)
+        )
         spans = span_rows[position] if span_rows else b""
-        actors.append(UnitActor(actor[0], actor[1], actor[2], *fields, spans=spans))
+        actors.append(
+            UnitActor(actor[0], actor[1], actor[2], role, member_of, aliases, evidence, note, spans)
+        )
     refs = meta.get("refs") or {}
     declared = meta.get("declared") or {
         "actor": [a[0] for a in meta["actors"]],
@@ -426,9 +430,9 @@ def import_corpus(
             metas[outcome.index] = outcome.metas or [{"unreadable": True}]
     # Merge article by article, as `load_files` does; a flag on an article flags its file.
     owners = [i for i, file_metas in enumerate(metas) for _ in file_metas]
-    unit_entries = [
-        (files[i][n] if files[i] else None) for i, m in enumerate(metas) for n in range(len(m))
-    ]
+    unit_entries: list[Entry | None] = []
+    for file_entries, file_metas in zip(files, metas, strict=True):
+        unit_entries += [file_entries[n] if file_entries else None for n in range(len(file_metas))]
     merged = _merge([m for file_metas in metas for m in file_metas], unit_entries)
     if merged.flagged:
         _problems(names, metas, {owners[u] for u in merged.flagged})
@@ -438,7 +442,8 @@ def import_corpus(
         if sha is not None
     }
     tables = _tables(merged)
-    write_database_and_index(db, database_chunks(_meta(sources), tables), rows=tables)
+    if not _already_written(db, _meta(sources), tables):
+        write_database_and_index(db, database_chunks(_meta(sources), tables), rows=tables)
     written: Path | None = None
     if use_cache:
         fresh = {o.index for o in outcomes if o.entries is not None and o.sha is not None}
@@ -468,6 +473,18 @@ def import_corpus(
         database=db,
         cache=written,
     )
+
+
+def _already_written(db: Path, meta: dict[str, Any], tables: dict[str, list[Any]]) -> bool:
+    """True when the database holds exactly the bytes this import would write and its index
+    is fresh for it: nothing to replace (re-importing unchanged files rewrites nothing)."""
+    from explorer.data.index import IndexUnusable, open_index
+
+    try:
+        open_index(db).close()
+    except (IndexUnusable, OSError):
+        return False
+    return holds_exactly(db, database_chunks(meta, tables))
 
 
 def _parse_all(

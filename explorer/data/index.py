@@ -227,21 +227,20 @@ def _light(rows: Rows) -> Loaded:
 
 def _item_rows(loaded: Loaded, rows: Rows | None) -> Iterator[tuple[str, str, int, str]]:
     """(kind, id, place, row) of every item: the database's own rows when given."""
-    for kind, table, items in (
+    items: tuple[tuple[str, str, Sequence[Article | Item]], ...] = (
         ("article", "articles", loaded.articles),
         ("actor", "actors", loaded.actors),
         ("meeting", "meetings", loaded.meetings),
         ("quote", "quotes", loaded.quotes),
-    ):
+    )
+    for kind, table, models in items:
         if rows is not None:
-            for n, (item, row) in enumerate(zip(items, rows.get(table, ()), strict=True)):
-                yield kind, item.id, n, bytes(row).decode("utf-8")
-        elif kind == "article":
-            for n, article in enumerate(loaded.articles):
-                yield kind, article.id, n, _dumps(article_record(article))
-        else:
-            for n, item in enumerate(items):
-                yield kind, item.id, n, _dumps(item_record(item))  # type: ignore[arg-type]
+            for n, (model, row) in enumerate(zip(models, rows.get(table, ()), strict=True)):
+                yield kind, model.id, n, bytes(row).decode("utf-8")
+            continue
+        for n, model in enumerate(models):
+            record = article_record(model) if isinstance(model, Article) else item_record(model)
+            yield kind, model.id, n, _dumps(record)
 
 
 def _fill(con: sqlite3.Connection, loaded: Loaded, rows: Rows | None = None) -> dict[str, Any]:
@@ -611,7 +610,7 @@ def _decoder(name: str) -> Any:
     from explorer.data.store import _ROW_ERRORS, _Builder
 
     builder = _Builder()
-    lists = {
+    lists: dict[str, list[Any]] = {
         "article": builder.loaded.articles,
         "actor": builder.loaded.actors,
         "meeting": builder.loaded.meetings,
@@ -632,7 +631,7 @@ def _ref(text: str) -> Ref:
     kind, _, ident = text.partition(":")
     if kind not in ITEM_KINDS:
         raise IndexUnusable(f"a link names {text!r}")
-    return Ref(kind, ident)  # type: ignore[arg-type]
+    return Ref(kind, ident)
 
 
 class IndexedCorpus(Corpus):
@@ -675,7 +674,7 @@ class IndexedCorpus(Corpus):
         self._tables = {"actor": self.actors, "meeting": self.meetings, "quote": self.quotes}  # type: ignore[dict-item]
         self._spans_in_article = None
         self._relations = OrderedDict()
-        self._search: Any = None
+        self._search: StoredSearchIndex | None = None
 
     @property
     def stamp(self) -> dict[str, Any] | None:

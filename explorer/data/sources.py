@@ -11,8 +11,9 @@ from typing import TypeVar
 
 from explorer.data.corpus import Corpus
 from explorer.data.errors import StoreError
-from explorer.data.importer import Loaded, load_files
+from explorer.data.importer import load_files
 from explorer.data.locations import has_user_corpus, seed_cache_path, user_corpus_path
+from explorer.data.models import Loaded
 from explorer.data.store import (
     load_database,
     load_database_file,
@@ -77,7 +78,7 @@ def is_stale(db_path: Path, sources: Sequence[Path]) -> bool:
         recorded = read_meta(open_database(db_path)).get("sources", {})
     except StoreError:
         return True
-    return recorded != fingerprint(sources)
+    return bool(recorded != fingerprint(sources))
 
 
 def open_default_corpus() -> Corpus:

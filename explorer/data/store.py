@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -15,8 +15,7 @@ from tinydb.storages import JSONStorage, MemoryStorage
 
 from explorer.data.dates import parse_when
 from explorer.data.errors import DatabaseDamaged, StoreError
-from explorer.data.importer import Loaded
-from explorer.data.models import Actor, Article, Meeting, Quote, Span
+from explorer.data.models import Actor, Article, Loaded, Meeting, Quote, Span
 from explorer.data.records import article_record, item_record
 from explorer.data.schema import ACTOR, FORMAT_VERSION, MEETING, QUOTE
 from explorer.data.text import clean_text
@@ -34,7 +33,7 @@ def to_rows(loaded: Loaded) -> dict[str, list[dict[str, Any]]]:
     }
 
 
-def encode_database(meta: dict[str, Any], tables: dict[str, Sequence[Any]]) -> bytes:
+def encode_database(meta: dict[str, Any], tables: Mapping[str, Sequence[Any]]) -> bytes:
     """A TinyDB JSON document laid out one row a line, from rows already encoded as JSON.
 
     Any JSON reader (TinyDB's included) reads it as usual; `load_database_file` reads it a
@@ -66,6 +65,26 @@ def database_chunks(meta: dict[str, Any], tables: Mapping[str, Sequence[Any]]) -
     stamped = {**meta, "content": digest.hexdigest()}
     yield b'{"meta": {"1": ' + _dumps(stamped) + b"},\n"
     yield from body()
+
+
+def holds_exactly(path: str | os.PathLike[str], chunks: Iterable[Any]) -> bool:
+    """True when the file at `path` holds exactly the bytes of `chunks` (in order), read a
+    block at a time: an import that would write the same database need not write it."""
+    block = 1 << 20
+    try:
+        with open(path, "rb") as handle:
+            pending: list[Any] = []
+            size = 0
+            for chunk in chunks:
+                pending.append(chunk)
+                size += len(chunk)
+                if size >= block:
+                    if handle.read(size) != b"".join(pending):
+                        return False
+                    pending, size = [], 0
+            return handle.read(size + 1) == b"".join(pending)
+    except OSError:
+        return False
 
 
 def _dumps(value: Any) -> bytes:
@@ -400,7 +419,8 @@ class _Builder:
 
     def _id(self, value: Any) -> str:
         text = _text(value)
-        return self._memo.setdefault(text, text)
+        same: str = self._memo.setdefault(text, text)
+        return same
 
     def _ids(self, values: Any) -> tuple[str, ...]:
         return tuple(self._id(v) for v in _list(values))

@@ -2,6 +2,7 @@
 
     python bench/corpus_bench.py [--sizes 1,1000,10000] [--runs 5] [--seed 0] [--part cli|app|all]
                                  [--code DIR]   (the commands of another checkout, for a before)
+                                 [--baseline DIR]   (that checkout too, in the same run)
 
 For each corpus size N it builds a corpus (N = 1 is the seed article; larger sizes come from
 the synthetic generator, `python -m explorer.bench.corpus`) and prints a row in each table.
@@ -13,6 +14,7 @@ The command line (`--part cli`), every figure a whole process:
                         peak resident memory of the import (its largest process)
 - 1 changed s:          `explorer import` again after one file changed (the rest cached)
 - 1 added s:            `explorer import` of the same files and one more
+- same s:               `explorer import` again with nothing changed
 - search s:             `explorer search trust` (every match printed, as fzf prints them)
 - show s:               `explorer show QUOTE_ID`
 - export s:             `explorer export --article ID --format json`
@@ -20,6 +22,10 @@ The command line (`--part cli`), every figure a whole process:
 - python s:             `python -c "import explorer"`, the floor of any command
 - fzf s:                `fzf --filter "'trust"` over the same quotes' texts, one a line
 - search/fzf, search/python: the ratios, from medians measured in the same run
+
+With --baseline DIR, every size is measured twice in the same run, first with the commands of
+the checkout DIR, then with this one (or --code's), and a third row gives each figure's ratio,
+this one / DIR's.
 
 The app (`--part app`):
 
@@ -55,8 +61,6 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
-# --code DIR: measure the commands of another checkout (an older explorer, say) in this run.
-CODE: str | None = None
 SIZE = (120, 36)
 
 
@@ -260,22 +264,27 @@ def _sample(db: Path, seed: int) -> tuple[list[str], str, str]:
     return texts, rng.choice(quotes), rng.choice(articles)
 
 
-def bench_cli(size: int, runs: int, seed: int, work: Path) -> dict[str, float]:
-    """Import (fresh, one file changed, one added), then search, show and export --article,
-    each a whole process, beside `python -c "import explorer"` and `fzf --filter`."""
-    folder = work / f"cli{size}"
-    folder.mkdir()
+def bench_cli(
+    size: int, runs: int, seed: int, work: Path, code: str | None = None
+) -> dict[str, float]:
+    """Import (fresh, one file changed, one added, nothing changed), then search, show and
+    export --article, each a whole process, beside `python -c "import explorer"` and
+    `fzf --filter`; the commands of the checkout `code` when given (PYTHONPATH)."""
+    folder = Path(tempfile.mkdtemp(prefix=f"cli{size}-", dir=work))
     files = corpus_files(size, seed, folder)
     extra = None
     if size > 1:
-        from explorer.bench.corpus import write_corpus
+        from explorer.bench.corpus import Generator
 
-        extra = write_corpus(size + 1, folder / "more", seed)[-1]
+        article_id, text = Generator(seed).article(size)  # the next article of the corpus
+        (folder / "more").mkdir()
+        extra = folder / "more" / f"{article_id}.yaml"
+        extra.write_text(text, encoding="utf-8")
     db = folder / "explorer.json"
     cache = folder / "explorer.json.parse-cache"
     env = dict(
         os.environ,
-        **({"PYTHONPATH": CODE} if CODE else {}),
+        **({"PYTHONPATH": code} if code else {}),
         EXPLORER_CACHE_DIR=str(folder / "cache"),
         EXPLORER_DATA_DIR=str(folder / "data"),
         EXPLORER_NOTES_FILE=str(folder / "notes.json"),
@@ -283,7 +292,7 @@ def bench_cli(size: int, runs: int, seed: int, work: Path) -> dict[str, float]:
     )
     explorer = [PYTHON, "-m", "explorer"]
     importing = [*explorer, "import", *map(str, files), "--db", str(db)]
-    fresh, fresh_mb, changed, added = [], [], [], []
+    fresh, fresh_mb, changed, added, same = [], [], [], [], []
     import_runs = runs if size < 10_000 else 1
     for run in range(import_runs):
         shutil.rmtree(cache, ignore_errors=True)
@@ -298,6 +307,7 @@ def bench_cli(size: int, runs: int, seed: int, work: Path) -> dict[str, float]:
         if extra is not None:
             added.append(run_process([*importing, str(extra)], env)[0])
         run_process(importing, env)
+        same.append(run_process(importing, env)[0])
     texts, quote_id, article_id = _sample(db, seed)
     quotes_file = folder / "quotes.txt"
     quotes_file.write_text("\n".join(texts) + "\n", encoding="utf-8")
@@ -325,6 +335,7 @@ def bench_cli(size: int, runs: int, seed: int, work: Path) -> dict[str, float]:
         fresh=statistics.median(fresh),
         changed=statistics.median(changed),
         added=statistics.median(added) if added else float("nan"),
+        same=statistics.median(same),
         import_mb=max(fresh_mb),
         cli_mb=max(peaks),
         db=db.stat().st_size / 1e6,
@@ -341,6 +352,7 @@ CLI_COLUMNS = (
     ("import s", "fresh", 1, ""),
     ("1 changed s", "changed", 2, ""),
     ("1 added s", "added", 2, ""),
+    ("same s", "same", 2, ""),
     ("import MB", "import_mb", 0, ""),
     ("search s", "search", 3, ""),
     ("show s", "show", 3, ""),
@@ -366,9 +378,21 @@ COLUMNS = (  # (title, key, digits after the point, suffix)
 )
 
 
-def format_row(row: dict[str, float], columns: tuple = COLUMNS) -> str:
+def ratios(row: dict[str, float], before: dict[str, float]) -> dict[str, float]:
+    """Each figure of `row` divided by the baseline's (sizes kept as they are)."""
+    kept = ("articles", "quotes")
+    return {
+        key: value if key in kept else (value / before[key] if before[key] else float("nan"))
+        for key, value in row.items()
+    }
+
+
+def format_row(row: dict[str, float], columns: tuple = COLUMNS, ratio: bool = False) -> str:
+    """One table row; `ratio`: every figure but the sizes as a ratio (2 digits and "x")."""
     cells = []
     for title, key, digits, suffix in columns:
+        if ratio and key not in ("articles", "quotes"):
+            digits, suffix = 2, "x"
         cells.append(f"{row[key]:.{digits}f}{suffix}".rjust(len(title)))
     return "  ".join(cells)
 
@@ -384,6 +408,11 @@ def main() -> None:
         "--code", metavar="DIR", help="run the commands from this checkout (PYTHONPATH)"
     )
     parser.add_argument(
+        "--baseline",
+        metavar="DIR",
+        help="also measure this checkout's commands, in the same run (command line table)",
+    )
+    parser.add_argument(
         "--part", choices=("cli", "app", "all"), default="all", help="which table(s) to measure"
     )
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
@@ -395,8 +424,6 @@ def main() -> None:
         else:
             child_app(rest[0], wait_for_data=role == "memory")
         return
-    global CODE
-    CODE = args.code
     sizes = [int(s) for s in args.sizes.split(",")]
     print(f"explorer corpus benchmark: medians of {args.runs} runs, seed {args.seed}")
     with tempfile.TemporaryDirectory(prefix="explorer-bench-") as work:
@@ -404,8 +431,17 @@ def main() -> None:
             print("the command line, whole processes (import at 10,000 articles: one run)")
             print("  ".join(title for title, *_ in CLI_COLUMNS), flush=True)
             for size in sizes:
-                row = bench_cli(size, args.runs, args.seed, Path(work))
+                if args.baseline:
+                    before = bench_cli(size, args.runs, args.seed, Path(work), args.baseline)
+                    print(format_row(before, CLI_COLUMNS), "  baseline", flush=True)
+                row = bench_cli(size, args.runs, args.seed, Path(work), args.code)
                 print(format_row(row, CLI_COLUMNS), flush=True)
+                if args.baseline:
+                    print(
+                        format_row(ratios(row, before), CLI_COLUMNS, ratio=True),
+                        "  / baseline",
+                        flush=True,
+                    )
         if args.part in ("app", "all"):
             print("the app")
             print("  ".join(title for title, *_ in COLUMNS), flush=True)

@@ -113,12 +113,15 @@ def child_bare() -> None:
 
 
 def run_process(
-    args: list[str], env: dict[str, str], ok: tuple[int, ...] = (0,)
+    args: list[str], env: dict[str, str], ok: tuple[int, ...] = (0,), cwd: Path = REPO
 ) -> tuple[float, float]:
-    """(wall seconds, peak resident MB) of one whole process; fails loudly if it fails."""
+    """(wall seconds, peak resident MB) of one whole process; fails loudly if it fails.
+
+    `python -m` imports from the working folder first: to run another checkout's commands,
+    run them in that checkout (`cwd`)."""
     start = time.perf_counter()
     process = subprocess.Popen(
-        args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=REPO
+        args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=cwd
     )
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
@@ -291,23 +294,29 @@ def bench_cli(
         PYTHONDONTWRITEBYTECODE="1",
     )
     explorer = [PYTHON, "-m", "explorer"]
+
+    def timed(
+        args: list[str], env: dict[str, str], ok: tuple[int, ...] = (0,)
+    ) -> tuple[float, float]:
+        return run_process(args, env, ok, cwd=Path(code) if code else REPO)
+
     importing = [*explorer, "import", *map(str, files), "--db", str(db)]
     fresh, fresh_mb, changed, added, same = [], [], [], [], []
     import_runs = runs if size < 10_000 else 1
     for run in range(import_runs):
         shutil.rmtree(cache, ignore_errors=True)
-        seconds, peak = run_process(importing, env)
+        seconds, peak = timed(importing, env)
         fresh.append(seconds)
         fresh_mb.append(peak)
         edited = files[run % len(files)]
         text = edited.read_text(encoding="utf-8")
         edited.write_text(text + f"# edited in run {run}\n", encoding="utf-8")
-        changed.append(run_process(importing, env)[0])
+        changed.append(timed(importing, env)[0])
         edited.write_text(text, encoding="utf-8")
         if extra is not None:
-            added.append(run_process([*importing, str(extra)], env)[0])
-        run_process(importing, env)
-        same.append(run_process(importing, env)[0])
+            added.append(timed([*importing, str(extra)], env)[0])
+        timed(importing, env)
+        same.append(timed(importing, env)[0])
     texts, quote_id, article_id = _sample(db, seed)
     quotes_file = folder / "quotes.txt"
     quotes_file.write_text("\n".join(texts) + "\n", encoding="utf-8")
@@ -324,7 +333,7 @@ def bench_cli(
     peaks: list[float] = []
     for _ in range(runs):
         for name, args in commands.items():  # interleaved: every command sees the same load
-            seconds, peak = run_process(args, env, ok=(0, 1))
+            seconds, peak = timed(args, env, ok=(0, 1))
             times[name].append(seconds)
             if name in ("search", "show", "export"):
                 peaks.append(peak)

@@ -314,7 +314,8 @@ def bench_cli(
         changed.append(timed(importing, env)[0])
         edited.write_text(text, encoding="utf-8")
         if extra is not None:
-            added.append(timed([*importing, str(extra)], env)[0])
+            more = [*explorer, "import", *map(str, files), str(extra), "--db", str(db)]
+            added.append(timed(more, env)[0])
         timed(importing, env)
         same.append(timed(importing, env)[0])
     texts, quote_id, article_id = _sample(db, seed)

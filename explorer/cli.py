@@ -9,7 +9,7 @@ from importlib import import_module
 from pathlib import Path
 
 from explorer import __version__
-from explorer.commands.common import EXIT_BAD_INPUT, ExplorerError, error
+from explorer.commands.common import EXIT_BAD_INPUT, ExplorerError, error, note_if_stale
 from explorer.data.locations import DATA_DIR_ENV, user_corpus_path
 
 # Subcommand modules, in the order `explorer --help` lists them.
@@ -176,7 +176,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parse(sys.argv[1:] if argv is None else argv)
     try:
         if args.command is None:
+            note_if_stale(args.global_db)  # left on the terminal when the app closes
             return run_app(args.global_db, args.global_notes)
+        if args.command != "import" and hasattr(args, "db"):
+            note_if_stale(args.db)
         return args.handler(args)
     except ExplorerError as failure:
         error(str(failure))

@@ -148,3 +148,39 @@ def test_a_reimport_restores_a_database_edited_by_hand(corpus: list[Path], tmp_p
     open_indexed(db)  # the index is rebuilt for the edited file (stamped as fresh)
     _import(corpus[:6], db)
     assert db.read_bytes() == written
+
+
+def test_a_command_on_a_corpus_whose_files_changed_says_it_is_out_of_date(
+    corpus: list[Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Without --db a command opens the user's corpus; once an article file imported into it
+    changes (or goes), the command says so, naming the file; a file merely touched, or the
+    files imported again, give no note."""
+    import os
+
+    files = corpus[:4]
+    assert main(["import", *map(str, files)]) == 0
+    capsys.readouterr()
+    assert main(["search", "the"]) == 0
+    assert "out of date" not in capsys.readouterr().err
+    later = files[0].stat().st_mtime_ns + 10**9
+    os.utime(files[0], ns=(later, later))  # touched, not changed
+    assert main(["search", "the"]) == 0
+    assert "out of date" not in capsys.readouterr().err
+
+    text = files[1].read_text(encoding="utf-8")
+    files[1].write_text(text.replace("said", "stated", 1), encoding="utf-8")
+    os.utime(files[1], ns=(later, later))
+    files[3].unlink()
+    assert main(["search", "the"]) == 0
+    err = " ".join(capsys.readouterr().err.split())
+    assert "out of date: 2 of the 4 article files" in err, err
+    assert files[1].name in err and files[3].name in err
+    assert main(["show", "--db", str(tmp_db := files[0].parent / "x.json"), "x"]) != 0
+    assert "out of date" not in capsys.readouterr().err, "only the user's corpus is checked"
+    assert not tmp_db.exists()
+
+    assert main(["import", *map(str, files[:3])]) == 0
+    capsys.readouterr()
+    assert main(["search", "the"]) == 0
+    assert "out of date" not in capsys.readouterr().err

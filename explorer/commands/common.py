@@ -21,6 +21,22 @@ if TYPE_CHECKING:
     from explorer.data import Corpus
 
 
+def note_if_stale(db: Path | None) -> None:
+    """Say on stderr when the user's corpus (what a command opens without --db) was imported
+    from article files that have changed since: what it shows is not what they say."""
+    from explorer.data.locations import has_user_corpus, user_corpus_path
+
+    if db is not None or not has_user_corpus():
+        return
+    from rich.text import Text
+
+    from explorer.data.sources import stale_note
+
+    note = stale_note(user_corpus_path())
+    if note is not None:
+        stderr().print(Text(note, style="yellow"))
+
+
 def add_db_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--db",

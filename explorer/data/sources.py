@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import os
 from collections.abc import Callable, Iterable, Sequence
 from importlib import resources
 from pathlib import Path
@@ -20,6 +21,7 @@ from explorer.data.store import (
     memory_database,
     open_database,
     read_meta,
+    read_meta_line,
 )
 
 T = TypeVar("T")
@@ -65,6 +67,46 @@ def import_files(paths: Sequence[str | Path], db_path: str | Path) -> Loaded:
 
     import_corpus(paths, db_path, use_cache=False)
     return load_database_file(db_path)
+
+
+def changed_sources(db_path: str | os.PathLike[str]) -> tuple[list[str], int]:
+    """(the article files a database was imported from that changed or are gone since, how
+    many files it was imported from), from its meta row. Only a file modified after the
+    database was written is read again (and hashed): a check of 10,000 files costs their
+    `stat`, not their bytes."""
+    meta = read_meta_line(db_path)
+    recorded = meta.get("sources") if meta else None
+    if not isinstance(recorded, dict):
+        return [], 0
+    try:
+        written = os.stat(db_path).st_mtime_ns
+    except OSError:
+        return [], 0
+    changed: list[str] = []
+    for name, digest in recorded.items():
+        try:
+            if os.stat(name).st_mtime_ns <= written:
+                continue
+            with open(name, "rb") as handle:
+                if hashlib.file_digest(handle, "sha256").hexdigest() == digest:
+                    continue
+        except OSError:
+            pass  # gone, or no longer readable: changed as far as the database knows
+        changed.append(str(name))
+    return changed, len(recorded)
+
+
+def stale_note(db_path: str | os.PathLike[str]) -> str | None:
+    """One line telling that the database no longer matches its article files (or None)."""
+    changed, total = changed_sources(db_path)
+    if not changed:
+        return None
+    shown = ", ".join(changed[:2]) + (", …" if len(changed) > 2 else "")
+    return (
+        f"note: {db_path} is out of date: {len(changed):,} of the {total:,} article files "
+        f"imported into it changed since ({shown}); run `explorer import` on them again to "
+        "see the changes"
+    )
 
 
 def is_stale(db_path: Path, sources: Sequence[Path]) -> bool:

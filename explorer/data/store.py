@@ -132,6 +132,23 @@ def open_database(path: str | os.PathLike[str]) -> TinyDB:
     return db
 
 
+def read_meta_line(path: str | os.PathLike[str]) -> dict[str, Any] | None:
+    """The meta row of a database file in `encode_database`'s layout, from its first line
+    alone (the rest is not read); None for a file in any other layout or unreadable."""
+    try:
+        with open(path, "rb") as handle:
+            first = handle.readline()
+    except OSError:
+        return None
+    if not first.startswith(b'{"meta": ') or not first.endswith(b",\n"):
+        return None
+    try:
+        row = _meta_row(json.loads(first[9:-2]))
+    except (ValueError, RecursionError):
+        return None
+    return row if isinstance(row, dict) else None
+
+
 def read_meta(db: TinyDB) -> dict[str, Any]:
     """The database's meta row, or {} when there is none to be read."""
     try:

@@ -14,7 +14,7 @@ import errno
 import os
 import secrets
 import stat
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 NEW_FILE_MODE = 0o666  # less the umask, as open(2) applies it
@@ -82,6 +82,7 @@ def atomic_write_bytes(
     data: bytes | Iterable[bytes],
     *,
     new_file_mode: int = NEW_FILE_MODE,
+    before_replace: Callable[[Path], None] | None = None,
 ) -> None:
     """Write `data` to `path` through a temporary file in the same folder and `os.replace`.
 
@@ -90,6 +91,9 @@ def atomic_write_bytes(
     temporary file is removed and the exception propagates; `path` is untouched. Raises
     WriteProtected (a PermissionError) for a file its owner made read-only. A new file gets
     `new_file_mode` less the umask (0o600 keeps a private file private whatever the umask).
+    `before_replace`, when given, is called with the complete temporary file just before the
+    rename (to derive something from exactly what is written); if it raises, nothing is
+    replaced.
     """
     target = write_target(path)
     directory = target.parent if str(target.parent) else Path(".")
@@ -119,6 +123,8 @@ def atomic_write_bytes(
                     with contextlib.suppress(OSError):
                         os.fchown(handle.fileno(), current.st_uid, current.st_gid)
             os.fsync(handle.fileno())
+        if before_replace is not None:
+            before_replace(Path(tmp_name))
         os.replace(tmp_name, target)
     except BaseException:
         with contextlib.suppress(OSError):

@@ -442,37 +442,55 @@ def import_corpus(
         if sha is not None
     }
     tables = _tables(merged)
-    if not _already_written(db, _meta(sources), tables):
-        write_database_and_index(db, database_chunks(_meta(sources), tables), rows=tables)
-    written: Path | None = None
-    if use_cache:
-        fresh = {o.index for o in outcomes if o.entries is not None and o.sha is not None}
-        try:
-            cache_folder.mkdir(exist_ok=True)
-            kept: set[str] = set()
-            for index, key in enumerate(keys):
-                file_entries = files[index]
-                if key is None or file_entries is None:
-                    continue
-                entry_name = _entry_name(key)
-                kept.add(entry_name)
-                if index in fresh:
-                    write_entry(cache_folder / entry_name, key, file_entries)
-            prune_cache(cache_folder, kept)
-            written = cache_folder
-        except OSError:
-            # The cache only saves time: without it the next import parses every file again.
-            written = None
+    articles, actors, meetings, quotes = (len(rows) for rows in tables.values())
+    meta = _meta(sources)
+    chunks = None if _already_written(db, meta, tables) else database_chunks(meta, tables)
+    # The entries of the files parsed now are kept before the database is written (they are
+    # valid whatever happens to it); the others' are pruned once it is.
+    written, kept = _write_cache(cache_folder, keys, files, outcomes) if use_cache else (None, [])
+    # The rows are views of the entries' bytes, and from here on only `chunks` holds them: they
+    # are freed as soon as the database is written, before its index is built from the file.
+    del tables, merged, files, outcomes, unit_entries, metas
+    if chunks is not None:
+        write_database_and_index(db, chunks)
+    if written is not None:
+        with contextlib.suppress(OSError):
+            prune_cache(written, set(kept))
     return ImportSummary(
-        articles=len(merged.articles),
-        actors=len(merged.actors),
-        meetings=len(merged.meetings),
-        quotes=len(merged.quotes),
+        articles=articles,
+        actors=actors,
+        meetings=meetings,
+        quotes=quotes,
         parsed=len(to_parse),
         reused=len(names) - len(to_parse),
         database=db,
         cache=written,
     )
+
+
+def _write_cache(
+    folder: Path,
+    keys: Sequence[str | None],
+    files: Sequence[list[Entry] | None],
+    outcomes: Sequence[_Outcome],
+) -> tuple[Path | None, list[str]]:
+    """Write the entries of the files parsed now; returns the folder (None when it cannot be
+    written: the cache only saves time) and the names of every entry the corpus still uses."""
+    fresh = {o.index for o in outcomes if o.entries is not None and o.sha is not None}
+    kept: list[str] = []
+    try:
+        folder.mkdir(exist_ok=True)
+        for index, key in enumerate(keys):
+            file_entries = files[index]
+            if key is None or file_entries is None:
+                continue
+            entry_name = _entry_name(key)
+            kept.append(entry_name)
+            if index in fresh:
+                write_entry(folder / entry_name, key, file_entries)
+    except OSError:
+        return None, []  # without it the next import parses every file again
+    return folder, kept
 
 
 def _already_written(db: Path, meta: dict[str, Any], tables: dict[str, list[Any]]) -> bool:

@@ -167,7 +167,56 @@ CREATE TABLE names (field TEXT, number INTEGER, name TEXT NOT NULL,
 
 
 # A database's rows as written, encoded: table name ("articles", …) -> one JSON row each.
-Rows = Mapping[str, Sequence[Any]]
+Rows = Mapping[str, Iterable[Any]]
+
+
+class _FileRows(Mapping[str, Iterable[bytes]]):
+    """The rows of a database file in `store.encode_database`'s layout, table by table, read
+    from the file whenever they are iterated: an index is built from what was written without
+    the rows being held in memory beside it."""
+
+    def __init__(self, path: Path) -> None:
+        self._path = path
+        self._tables: dict[str, tuple[int, int]] = {}
+        with open(path, "rb") as handle:
+            offset = len(handle.readline())  # the meta row
+            table, start = "", 0
+            for line in handle:
+                if not table and line.startswith(b'"') and line.endswith(b'": {\n'):
+                    table, start = line[1:-5].decode("utf-8"), offset + len(line)
+                elif table and line in (b"},\n", b"}}\n"):
+                    self._tables[table] = (start, offset)
+                    table = ""
+                offset += len(line)
+
+    def __getitem__(self, table: str) -> Iterable[bytes]:
+        start, end = self._tables[table]
+        return _RowsBetween(self._path, start, end)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._tables)
+
+    def __len__(self) -> int:
+        return len(self._tables)
+
+
+class _RowsBetween:
+    """One table's rows: the JSON of each `"N": {…},` line between two offsets of a file."""
+
+    def __init__(self, path: Path, start: int, end: int) -> None:
+        self._path, self._start, self._end = path, start, end
+
+    def __iter__(self) -> Iterator[bytes]:
+        with open(self._path, "rb") as handle:
+            handle.seek(self._start)
+            left = self._end - self._start
+            while left > 0:
+                line = handle.readline()
+                if not line:
+                    return
+                left -= len(line)
+                value = line[line.index(b": ") + 2 :]
+                yield value[:-2] if value.endswith(b",\n") else value.rstrip(b"\n")
 
 
 def _light(rows: Rows) -> Loaded:
@@ -405,32 +454,50 @@ def write_database_and_index(
 ) -> None:
     """Replace the database with `data` and its index with one built from the same rows.
 
-    The index is built first, into a temporary file; then the database is replaced in one
-    atomic step; then the index is stamped with the new file and renamed into place. A crash
-    before the database's rename leaves the old database and its index; after it, the new
-    database beside an index stamped for the old one, which every reader then finds stale and
-    rebuilds. Raises StoreError when the database cannot be written (the old one stays).
+    The index is built into a temporary file before the database is renamed into place (in
+    one atomic step); then it is stamped with the new file and renamed into place too. A
+    crash before the database's rename leaves the old database and its index; after it, the
+    new database beside an index stamped for the old one, which every reader then finds stale
+    and rebuilds. Raises StoreError when the database cannot be written (the old one stays).
 
-    `data` is the file's bytes (or its chunks, in order); the index is built from `loaded`
-    when given, else from `rows`, the same rows encoded.
+    `data` is the file's bytes (or its chunks, in order, in `store.encode_database`'s
+    layout); the index is built from `loaded` when given, else from `rows`, the same rows
+    encoded, else from the database file as written (complete, not yet renamed), read a
+    table at a time: chunks that are views of rows held nowhere else are then freed as they
+    are written, before the index is built.
     """
     from explorer.data.atomic import atomic_write_bytes
-    from explorer.data.store import load_database_bytes
 
     db = Path(db_path)
     target = index_path_for(db)
-    if loaded is None and rows is not None:
-        loaded = _light(rows)
-    elif loaded is None:
-        assert isinstance(data, bytes)
-        loaded = load_database_bytes(data, str(db))
-    temporary: Path | None
+    temporary: Path | None = None
+
+    def build(models: Loaded, source: Rows | None) -> None:
+        nonlocal temporary
+        try:
+            temporary = build_index_file(models, target, source)
+        except (OSError, sqlite3.Error):
+            temporary = None  # the next reader builds it
+
+    def build_from_written(written: Path) -> None:
+        try:
+            source = _FileRows(written)
+            models = _light(source)
+        except (OSError, ValueError, KeyError):
+            return  # the next reader builds it
+        build(models, source)
+
+    streamed = loaded is None and rows is None and not isinstance(data, bytes)
+    if loaded is not None:
+        build(loaded, rows)
+    elif rows is not None:
+        build(_light(rows), rows)
+    elif isinstance(data, bytes):
+        from explorer.data.store import load_database_bytes
+
+        build(load_database_bytes(data, str(db)), None)
     try:
-        temporary = build_index_file(loaded, target, rows)
-    except (OSError, sqlite3.Error):
-        temporary = None  # the next reader builds it
-    try:
-        atomic_write_bytes(db, data)
+        atomic_write_bytes(db, data, before_replace=build_from_written if streamed else None)
     except OSError as error:
         _discard(temporary)
         raise StoreError(f"{db}: cannot write the database: {error.strerror or error}") from None

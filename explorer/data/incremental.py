@@ -405,19 +405,7 @@ def import_corpus(
     db = Path(db_path)
     names = [str(p) for p in paths]
     cache_folder = cache_path_for(db)
-    hashes: list[str | None] = []
-    keys: list[str | None] = []
-    files: list[list[Entry] | None] = []
-    to_parse: list[tuple[int, str, str | None]] = []
-    for index, name in enumerate(names):
-        _, sha = _read(name)
-        hashes.append(sha)
-        key = f"{sha}:{name}" if sha else None
-        keys.append(key)
-        cached = read_entry(cache_folder / _entry_name(key), key) if key and use_cache else None
-        files.append(cached)
-        if cached is None:
-            to_parse.append((index, name, sha))
+    hashes, keys, files, to_parse = _look_up(names, cache_folder if use_cache else None)
     metas: list[list[dict[str, Any]]] = [[e.meta for e in f] if f else [] for f in files]
     outcomes = _parse_all(to_parse, jobs, progress)
     for outcome in outcomes:
@@ -466,6 +454,29 @@ def import_corpus(
         database=db,
         cache=written,
     )
+
+
+def _look_up(
+    names: Sequence[str], folder: Path | None
+) -> tuple[
+    list[str | None], list[str | None], list[list[Entry] | None], list[tuple[int, str, str | None]]
+]:
+    """Each file's hash, its cache key and its cached entries (None: to be parsed, listed as
+    jobs); `folder` None reads no cache."""
+    hashes: list[str | None] = []
+    keys: list[str | None] = []
+    files: list[list[Entry] | None] = []
+    to_parse: list[tuple[int, str, str | None]] = []
+    for index, name in enumerate(names):
+        _, sha = _read(name)
+        hashes.append(sha)
+        key = f"{sha}:{name}" if sha else None
+        keys.append(key)
+        cached = read_entry(folder / _entry_name(key), key) if key and folder else None
+        files.append(cached)
+        if cached is None:
+            to_parse.append((index, name, sha))
+    return hashes, keys, files, to_parse
 
 
 def _write_cache(

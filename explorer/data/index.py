@@ -469,53 +469,67 @@ def write_database_and_index(
     from explorer.data.atomic import atomic_write_bytes
 
     db = Path(db_path)
-    target = index_path_for(db)
-    temporary: Path | None = None
+    index = _PendingIndex(index_path_for(db))
+    streamed = loaded is None and rows is None and not isinstance(data, bytes)
+    if loaded is not None:
+        index.build(loaded, rows)
+    elif rows is not None:
+        index.build(_light(rows), rows)
+    elif isinstance(data, bytes):
+        from explorer.data.store import load_database_bytes
 
-    def build(models: Loaded, source: Rows | None) -> None:
-        nonlocal temporary
+        index.build(load_database_bytes(data, str(db)), None)
+    try:
+        atomic_write_bytes(db, data, before_replace=index.build_from_written if streamed else None)
+    except OSError as error:
+        index.discard()
+        raise StoreError(f"{db}: cannot write the database: {error.strerror or error}") from None
+    except BaseException:
+        index.discard()
+        raise
+    index.install(db)
+
+
+class _PendingIndex:
+    """An index being written for a database about to replace the old one."""
+
+    def __init__(self, target: Path) -> None:
+        self.target = target
+        self.temporary: Path | None = None
+
+    def build(self, models: Loaded, source: Rows | None) -> None:
         try:
-            temporary = build_index_file(models, target, source)
+            self.temporary = build_index_file(models, self.target, source)
         except (OSError, sqlite3.Error):
-            temporary = None  # the next reader builds it
+            self.temporary = None  # the next reader builds it
 
-    def build_from_written(written: Path) -> None:
+    def build_from_written(self, written: Path) -> None:
+        """The index of the database file as written (complete, about to be renamed)."""
         try:
             source = _FileRows(written)
             models = _light(source)
         except (OSError, ValueError, KeyError):
             return  # the next reader builds it
-        build(models, source)
+        self.build(models, source)
 
-    streamed = loaded is None and rows is None and not isinstance(data, bytes)
-    if loaded is not None:
-        build(loaded, rows)
-    elif rows is not None:
-        build(_light(rows), rows)
-    elif isinstance(data, bytes):
-        from explorer.data.store import load_database_bytes
+    def discard(self) -> None:
+        _discard(self.temporary)
 
-        build(load_database_bytes(data, str(db)), None)
-    try:
-        atomic_write_bytes(db, data, before_replace=build_from_written if streamed else None)
-    except OSError as error:
-        _discard(temporary)
-        raise StoreError(f"{db}: cannot write the database: {error.strerror or error}") from None
-    except BaseException:
-        _discard(temporary)
-        raise
-    if temporary is None:
-        with contextlib.suppress(OSError):
-            os.unlink(target)  # an index of the old database must not outlive it unchecked
-        return
-    try:
-        stamp_index_file(temporary, database_stamp(db))
-        install_index(temporary, target)
-    except (OSError, sqlite3.Error):
-        _discard(temporary)
-    except BaseException:
-        _discard(temporary)
-        raise
+    def install(self, db: Path) -> None:
+        """Stamp the index with the database now in place and rename it beside it; without
+        one, the old database's index is removed (it must not outlive it unchecked)."""
+        if self.temporary is None:
+            with contextlib.suppress(OSError):
+                os.unlink(self.target)
+            return
+        try:
+            stamp_index_file(self.temporary, database_stamp(db))
+            install_index(self.temporary, self.target)
+        except (OSError, sqlite3.Error):
+            self.discard()
+        except BaseException:
+            self.discard()
+            raise
 
 
 def _discard(path: Path | None) -> None:

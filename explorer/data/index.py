@@ -490,6 +490,20 @@ def write_database_and_index(
     index.install(db)
 
 
+def _release_freed_memory() -> None:
+    """Hand the memory freed so far back to the system (glibc's `malloc_trim`, where there
+    is one): the rows of a large import are freed in pieces scattered through the heap, which
+    the allocator would otherwise keep, so the index built next would add to them."""
+    import ctypes
+
+    try:
+        trim = ctypes.CDLL(None).malloc_trim  # the C library the interpreter runs on
+    except (OSError, AttributeError, TypeError):
+        return  # not glibc
+    trim.argtypes = [ctypes.c_size_t]
+    trim(0)
+
+
 class _PendingIndex:
     """An index being written for a database about to replace the old one."""
 
@@ -505,6 +519,7 @@ class _PendingIndex:
 
     def build_from_written(self, written: Path) -> None:
         """The index of the database file as written (complete, about to be renamed)."""
+        _release_freed_memory()
         try:
             source = _FileRows(written)
             models = _light(source)

@@ -26,11 +26,12 @@ import functools
 import hashlib
 import json
 import os
-from collections.abc import Callable, Sequence
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 from explorer.data import dates, importer, models, records, safe_yaml, schema, text
 from explorer.data.errors import DataError, Problem
@@ -252,20 +253,22 @@ class ImportSummary:
 class _Merged:
     """The corpus as database rows, assembled from the cached entries by `merge_units`."""
 
-    articles: list[Any] = field(default_factory=list)
-    meetings: list[Any] = field(default_factory=list)
-    quotes: list[Any] = field(default_factory=list)
+    articles: Sequence[Any] = field(default_factory=list)
+    meetings: Sequence[Any] = field(default_factory=list)
+    quotes: Sequence[Any] = field(default_factory=list)
     actors: list[Any] = field(default_factory=list)
     flagged: set[int] = field(default_factory=set)
 
 
-def _unit(meta: dict[str, Any], lines: Sequence[bytes | memoryview]) -> Unit:
+def _unit(meta: dict[str, Any], rows: bytes, starts: array[int]) -> Unit:
     """What merging needs of one cached (or partly parsed) article; an actor's spans are its
-    span rows, encoded."""
+    span rows, encoded (views of the entry's `rows`, whose lines start at `starts`)."""
     if meta.get("unreadable"):
         return Unit(None, [], [], [], [], {})
     meetings, quotes = meta["meetings"], meta["quotes"]
-    span_rows = lines[1 + len(meetings) + len(quotes) :] if lines else []
+    first = 1 + len(meetings) + len(quotes)
+    view = memoryview(rows)
+    span_rows = [view[starts[n] : starts[n + 1] - 1] for n in range(first, len(starts) - 1)]
     actors = []
     for position, actor in enumerate(meta["actors"]):
         role, member_of, aliases, evidence, note = (
@@ -290,23 +293,61 @@ def _unit(meta: dict[str, Any], lines: Sequence[bytes | memoryview]) -> Unit:
     )
 
 
-def _lines(rows: bytes) -> list[memoryview]:
-    """An entry's rows, one a line, as views of its bytes (a large corpus is not copied)."""
-    view = memoryview(rows)
-    found: list[memoryview] = []
+def _line_starts(rows: bytes) -> array[int]:
+    """Where each line of an entry's rows starts, and (last) where one more would: line `n`
+    is `rows[starts[n] : starts[n + 1] - 1]`. Four bytes a line, where a view of each line
+    would take fifty times as much for the whole of a large import."""
+    starts = array("I", [0])
     start = 0
     while (end := rows.find(b"\n", start)) != -1:
-        found.append(view[start:end])
         start = end + 1
-    found.append(view[start:])
-    return found
+        starts.append(start)
+    starts.append(len(rows) + 1)
+    return starts
+
+
+class _Picked(Sequence[memoryview]):
+    """Lines of the entries, in the order of a database table: line `numbers[i]` of entry
+    `units[i]`, each made a view of the entry's bytes when asked for (never copied)."""
+
+    def __init__(
+        self, rows: Sequence[bytes], starts: Sequence[array[int]], picks: Iterable[tuple[int, int]]
+    ) -> None:
+        self._rows, self._starts = rows, starts
+        self._units, self._numbers = array("I"), array("I")
+        for unit, number in picks:
+            self._units.append(unit)
+            self._numbers.append(number)
+
+    def __len__(self) -> int:
+        return len(self._units)
+
+    def _line(self, unit: int, number: int) -> memoryview:
+        starts = self._starts[unit]
+        return memoryview(self._rows[unit])[starts[number] : starts[number + 1] - 1]
+
+    @overload
+    def __getitem__(self, index: int) -> memoryview: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[memoryview]: ...
+    def __getitem__(self, index: int | slice) -> memoryview | list[memoryview]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        return self._line(self._units[index], self._numbers[index])
+
+    def __iter__(self) -> Iterator[memoryview]:
+        for unit, number in zip(self._units, self._numbers, strict=True):
+            yield self._line(unit, number)
 
 
 def _merge(metas: Sequence[dict[str, Any]], entries: Sequence[Entry | None]) -> _Merged:
     """Join the articles by `merge_units` (the rules `merge_files` applies) and assemble their
     rows; flags every article that a problem of merging involves."""
-    lines = [_lines(entry.rows) if entry else [] for entry in entries]
-    merge = merge_units([_unit(meta, rows) for meta, rows in zip(metas, lines, strict=True)])
+    rows = [entry.rows if entry else b"" for entry in entries]
+    starts = [_line_starts(entry.rows) if entry else array("I") for entry in entries]
+    merge = merge_units(
+        [_unit(meta, data, at) for meta, data, at in zip(metas, rows, starts, strict=True)]
+    )
     merged = _Merged()
     merged.flagged = {
         u for u, meta in enumerate(metas) if meta.get("problems") or meta.get("unreadable")
@@ -317,9 +358,11 @@ def _merge(metas: Sequence[dict[str, Any]], entries: Sequence[Entry | None]) -> 
             merged.flagged.add(conflict.other)
     if merged.flagged:
         return merged
-    merged.articles = [lines[u][0] for u in merge.articles]
-    merged.meetings = [lines[u][1 + n] for u, n in merge.meetings]
-    merged.quotes = [lines[u][1 + len(metas[u]["meetings"]) + n] for u, n in merge.quotes]
+    merged.articles = _Picked(rows, starts, ((u, 0) for u in merge.articles))
+    merged.meetings = _Picked(rows, starts, ((u, 1 + n) for u, n in merge.meetings))
+    merged.quotes = _Picked(
+        rows, starts, ((u, 1 + len(metas[u]["meetings"]) + n) for u, n in merge.quotes)
+    )
     merged.actors = [_actor_row(actor) for actor in merge.actors.values()]
     return merged
 
@@ -344,7 +387,7 @@ def _actor_row(actor: MergedActor) -> bytes:
     return text[:-1] + b', "spans": [' + b", ".join(spans) + b"]}"
 
 
-def _tables(merged: _Merged) -> dict[str, list[Any]]:
+def _tables(merged: _Merged) -> dict[str, Sequence[Any]]:
     return {
         "articles": merged.articles,
         "actors": merged.actors,
@@ -504,7 +547,7 @@ def _write_cache(
     return folder, kept
 
 
-def _already_written(db: Path, meta: dict[str, Any], tables: dict[str, list[Any]]) -> bool:
+def _already_written(db: Path, meta: dict[str, Any], tables: dict[str, Sequence[Any]]) -> bool:
     """True when the database holds exactly the bytes this import would write and its index
     is fresh for it: nothing to replace (re-importing unchanged files rewrites nothing)."""
     from explorer.data.index import IndexUnusable, open_index

@@ -79,7 +79,9 @@ class ExplorerApp(App[None]):
         loader: Callable[[], Corpus] | None = None,
     ) -> None:
         super().__init__()
-        self.navigator = Navigator(self, self._shown, history_size=history_size)
+        self.navigator = Navigator(
+            self, self._shown, history_size=history_size, names=lambda: self.full_corpus
+        )
         self.note_actions = NoteActions(self, self.navigator, self._shown, notes)
         self.corpus_view = CorpusView(self, self.navigator, self.note_actions, corpus, loader)
         self.provenance = ProvenanceScreens(self, self.navigator, self._shown)

@@ -184,7 +184,13 @@ class CorpusView:
         from explorer.screens.main import MainScreen
 
         search = SearchIndexHolder(corpus)
-        screen = MainScreen(corpus, navigation=self._navigator, notes=self._notes, search=search)
+        screen = MainScreen(
+            corpus,
+            navigation=self._navigator,
+            notes=self._notes,
+            search=search,
+            filtered=self.article_filter is not None,
+        )
         # Ready before the first keystroke, on a large corpus too; off the UI thread.
         self._app.call_after_refresh(self._build_search_index, search)
         return screen
@@ -282,6 +288,8 @@ class CorpusView:
             footers = screen.query("Footer")
             screen.mount(status, before=footers.first() if footers else None)
         self.data_ready = True
+        # The footer was drawn while the keys of the app waited for the data: draw it again.
+        self._app.refresh_bindings()
 
     def allows(self, action: str) -> bool:
         """Whether the app's `action` may run now (see `App.check_action`)."""

@@ -19,8 +19,9 @@ if TYPE_CHECKING:
 
     from explorer.data import Corpus, Ref
     from explorer.screens.main import MainScreen
+    from explorer.widgets.breadcrumb import Crumb
 
-CRUMB_CHARS = 28
+CRUMB_CHARS = 60  # of a name's start and of its end: the path line shortens the middle
 
 
 @runtime_checkable
@@ -37,10 +38,16 @@ class Navigator:
     """History and jumps over the app's screen stack, the main screen at its bottom."""
 
     def __init__(
-        self, app: App[None], corpus: Callable[[], Corpus], *, history_size: int = 100
+        self,
+        app: App[None],
+        corpus: Callable[[], Corpus],
+        *,
+        history_size: int = 100,
+        names: Callable[[], Corpus] | None = None,
     ) -> None:
         self._app = app
         self._corpus = corpus  # the corpus shown now (it changes with the article filter)
+        self._names = names or corpus  # every item, for the names of the path's crumbs
         self.history = History(history_size)
         self._handlers: dict[str, Callable[[Visit], None]] = {}
 
@@ -142,17 +149,25 @@ class Navigator:
                 handler(visit)
         self._update_trail()
 
+    def trail(self) -> tuple[list[Crumb], int]:
+        """The path line's crumbs, one per history entry, and the current entry's index."""
+        return [self._crumb(visit) for visit in self.history], self.history.index
+
     def _update_trail(self) -> None:
-        labels = [self._crumb(visit) for visit in self.history]
-        self.main.show_trail(labels, self.history.index)
+        self.main.show_trail(*self.trail())
         refresh_hints = getattr(self._app, "refresh_history_hints", None)
         if refresh_hints is not None:
             refresh_hints()  # [ and ] dimmed or not
 
-    def _crumb(self, visit: Visit) -> str:
-        from explorer.widgets.rows import ref_label
+    def _crumb(self, visit: Visit) -> Crumb:
+        from explorer.widgets.breadcrumb import Crumb
+        from explorer.widgets.rows import crumb_name
 
-        label = ref_label(self._corpus(), visit.ref, CRUMB_CHARS) if visit.ref else ""
-        if visit.screen != MAIN:
-            return f"{visit.screen.capitalize()}: {label}" if label else visit.screen.capitalize()
-        return label
+        name = ""
+        if visit.ref is not None:
+            # An entry from before the article filter may be outside the items shown now.
+            shown = self._corpus()
+            corpus = shown if visit.ref in shown else self._names()
+            name = crumb_name(corpus, visit.ref, CRUMB_CHARS)
+        screen = visit.screen.capitalize() if visit.screen != MAIN else ""
+        return Crumb(name, screen)

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from explorer.data import Corpus, Ref
     from explorer.data.notes import Note
     from explorer.data.search import SearchIndex
+    from explorer.widgets.breadcrumb import Crumb
 
 
 class Navigation(Protocol):
@@ -25,6 +26,10 @@ class Navigation(Protocol):
 
     def go_history(self, index: int) -> None:
         """Go to history entry `index` (a crumb clicked)."""
+        ...
+
+    def trail(self) -> tuple[list[Crumb], int]:
+        """The path line's crumbs, one per history entry, and the current entry's index."""
         ...
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.pilot import Pilot
 
 from explorer.app import ExplorerApp, build_app
@@ -39,6 +40,17 @@ class TestMainScreen:
             await pilot.pause()
 
         assert snap_compare(seed_app(), terminal_size=(60, 20), run_before=only_related_meetings)
+
+    @pytest.mark.parametrize("size", [(80, 24), (60, 20)], ids=["80x24", "60x20"])
+    def test_quote_selected(self, snap_compare, size) -> None:
+        """A quote under the cursor: its row and the detail show the quote's words."""
+
+        async def on_a_quote(pilot: Pilot) -> None:
+            await pilot.pause()
+            await pilot.press("3", "j")  # the PLA command's second quote
+            await pilot.pause()
+
+        assert snap_compare(seed_app(), terminal_size=size, run_before=on_a_quote)
 
     def test_too_small_20x5(self, snap_compare) -> None:
         assert snap_compare(seed_app(), terminal_size=(20, 5))

@@ -42,7 +42,8 @@ def status_text(full: Corpus, article: str | None) -> Content:
         return Content.assemble(loaded, " · showing all", ("  (f filters by article)", "dim"))
     title = literal(full.articles[article].title, 60)
     return Content.assemble(
-        loaded,
+        ("Filtered", "bold $warning"),
+        f": 1 of {_count(len(full.articles), 'article')}",
         " · showing ",
         (title, "bold $accent"),
         (f"  {article}", "dim"),
@@ -51,14 +52,17 @@ def status_text(full: Corpus, article: str | None) -> Content:
 
 
 class CorpusStatus(Static):
-    """One line under the panes: how many articles are loaded, which one is shown."""
+    """One line under the panes, above the footer: how many articles are loaded, which one
+    is shown (in the layout's flow, not docked: two widgets docked at the bottom share a row,
+    and the footer's would hide this one)."""
 
     DEFAULT_CSS = """
     CorpusStatus {
-        dock: bottom;
         height: 1;
         padding: 0 1;
         background: $boost;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
     }
     """
 

@@ -9,6 +9,7 @@ visit. The quote search's keys (`/`, then `n`, `N`, Esc) are the screen's too.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import ClassVar
 
 from textual import events
@@ -25,7 +26,7 @@ from explorer import keymap
 from explorer.data import Corpus, ItemKind, Ref
 from explorer.history import Visit
 from explorer.services import Navigation, NoteLookup, SearchIndexSource
-from explorer.widgets.breadcrumb import Breadcrumb
+from explorer.widgets.breadcrumb import Breadcrumb, Crumb
 from explorer.widgets.detail_pane import DetailPane
 from explorer.widgets.hints import FittedFooter, TruthfulHints
 from explorer.widgets.item_pane import ItemPane, Linking
@@ -72,9 +73,11 @@ class MainScreen(TruthfulHints, Screen[None]):
         navigation: Navigation,
         notes: NoteLookup,
         search: SearchIndexSource,
+        filtered: bool = False,
     ) -> None:
         super().__init__()
         self.corpus = corpus
+        self.filtered = filtered  # the corpus is one article of more: the panes' titles say so
         self.navigation = navigation
         self.notes = notes
         self.search_index = search
@@ -90,7 +93,12 @@ class MainScreen(TruthfulHints, Screen[None]):
             with Vertical(id="lists"):
                 for index, kind in enumerate(PANE_KINDS):
                     yield ItemPane(
-                        self.corpus, kind, str(index + 1), notes=self.notes, id=f"{kind}s"
+                        self.corpus,
+                        kind,
+                        str(index + 1),
+                        notes=self.notes,
+                        filtered=self.filtered,
+                        id=f"{kind}s",
                     )
             yield DetailPane(self.corpus, notes=self.notes, id="detail")
         yield QuoteSearch(self.corpus, self.search_index, id="quote-search")
@@ -100,6 +108,7 @@ class MainScreen(TruthfulHints, Screen[None]):
     def on_mount(self) -> None:
         self.set_focus(self.panes[0])
         self._show_active(0)
+        self.show_trail(*self.navigation.trail())  # made anew (the filter): the path stays
 
     # -- the parts ------------------------------------------------------------------------
 
@@ -181,7 +190,7 @@ class MainScreen(TruthfulHints, Screen[None]):
     def action_toggle_related(self) -> None:
         self.toggle_related()
 
-    def show_trail(self, labels: list[str], current: int) -> None:
+    def show_trail(self, labels: Sequence[Crumb | str], current: int) -> None:
         self.crumbs.show_trail(labels, current)
 
     # -- reacting -------------------------------------------------------------------------
@@ -254,7 +263,12 @@ class MainScreen(TruthfulHints, Screen[None]):
 
     def _show_result(self, ref: Ref) -> None:
         if self.navigation.goto(ref):
-            self.focus_pane(3)
+            self._show_active(3)
+            # The result's words stay in view, on a short terminal too (not its first link).
+            if self.too_small:
+                self._focus_when_shown = self.detail
+            else:
+                self.detail.focus_on_item()
 
     def on_quote_search_goto(self, event: QuoteSearch.Goto) -> None:
         event.stop()

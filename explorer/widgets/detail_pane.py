@@ -180,11 +180,25 @@ class DetailPane(PagedOptionList):
                 return index
         return None
 
+    def focus_on_item(self) -> None:
+        """Focus the pane with the item's own lines in view (a search result's words), the
+        cursor on the first link even when a short pane cannot show that link as well."""
+        if self.has_focus:
+            self.scroll_home(animate=False, immediate=True)
+            return
+        self._keep_top = True
+        self.focus()
+
+    _keep_top = False
+
     def on_focus(self) -> None:
         if self.highlighted is None:
             first = self._first_link()
             if first is not None:
                 self.highlighted = first
+        if self._keep_top:
+            self._keep_top = False
+            self.scroll_home(animate=False, immediate=True)
 
     def action_cursor_up(self) -> None:
         """Above the first link there is only text: show it from the top."""

@@ -71,16 +71,18 @@ class ItemPane(VirtualList):
         kind: ItemKind,
         key: str,
         notes: NoteLookup | None = None,
+        filtered: bool = False,
         **kwargs: object,
     ) -> None:
         super().__init__(**kwargs)
         self.corpus = corpus
+        self.filtered = filtered  # one article's items of more: the title says so
         self.notes = notes  # the user's notes, for the rows' marks (None: no marks)
         self.kind: ItemKind = kind
         self.key = key
         self._ids: list[str] = [item.id for item in sort_items(kind, corpus.all(kind))]
         self._position: dict[str, int] = {item_id: i for i, item_id in enumerate(self._ids)}
-        self._rows: dict[str, Content] = {}
+        self._rows: dict[tuple[str, int], Content] = {}  # by id and the width fitted to
         self.linking: Linking | None = None
         self.only_related = False
         self.order = RowOrder(self._ids, self._position)
@@ -143,19 +145,27 @@ class ItemPane(VirtualList):
     def row_content(self, index: int) -> Content:
         """Row `index` as drawn: ● when related, the note marks, the item, its article."""
         item_id = self.order[index]
-        row = self._rows.get(item_id)
-        if row is None:
-            row = self._rows[item_id] = item_row(self.corpus, self.corpus[Ref(self.kind, item_id)])
+        marks: list[Content | tuple[str, str] | str] = []
+        if self.linking is not None:
+            if index >= self.order.related_count:
+                marks.append(PLAIN_MARK)
+            elif item_id in self.linking.via_members:
+                marks.append((MEMBER_MARK, "$accent"))
+            else:
+                marks.append((RELATED_MARK, "$accent"))
         mark = row_mark(self.notes, Ref(self.kind, item_id))  # ★ bookmarked, ✎ noted
         if mark is not None:
-            row = Content.assemble(mark, row)
-        if self.linking is None:
-            return row
-        if index < self.order.related_count:
-            if item_id in self.linking.via_members:
-                return Content.assemble((MEMBER_MARK, "$accent"), row)
-            return Content.assemble((RELATED_MARK, "$accent"), row)
-        return Content.assemble(PLAIN_MARK, row)
+            marks.append(mark)
+        # A quote's row is fitted to the width, so that its words keep their closing mark.
+        width = self.scrollable_content_region.width if self.kind == "quote" else 0
+        if width:
+            width -= sum(Content.assemble(part).cell_length for part in marks)
+        key = (item_id, width)
+        row = self._rows.get(key)
+        if row is None:
+            item = self.corpus[Ref(self.kind, item_id)]
+            row = self._rows[key] = item_row(self.corpus, item, width or None)
+        return Content.assemble(*marks, row) if marks else row
 
     def _rebuild(self, keep: str | None) -> str | None:
         """Re-order the rows from the indexes; returns the id of the first one shown."""
@@ -184,7 +194,11 @@ class ItemPane(VirtualList):
         total = len(self._ids)
         title = KIND_TITLES[self.kind]
         count = f"{total}" if self.linking is None else f"{self.related_count} of {total}"
-        self.border_title = Content.assemble((self.key, "bold $accent"), f" {title} {count}")
+        self.border_title = Content.assemble(
+            (self.key, "bold $accent"),
+            f" {title} {count}",
+            (" · filtered", "bold $warning") if self.filtered else "",
+        )
         if self.linking is None:
             self.border_subtitle = None
             return

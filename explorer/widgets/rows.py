@@ -7,6 +7,7 @@ or `[@click=app.quit]` must show as written. Every piece of data goes through `C
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from textual.content import Content
 
 from explorer.data import Actor, Corpus, Item, ItemKind, Meeting, Quote, Ref
@@ -59,23 +60,68 @@ def meeting_row(meeting: Meeting) -> Content:
     )
 
 
-def quote_row(corpus: Corpus, quote: Quote) -> Content:
-    return Content.assemble(
-        (literal(actor_name(corpus, quote.speaker), 60), "bold"),
-        (": ", "dim"),
-        ("“" + literal(quote.text, ROW_CHARS), ""),
-    )
+# A quote's row reads its words first; its speaker follows, dimmed, cut to this many cells
+# when the words need the room (two quotes of one speaker must not both read "Speaker: …").
+SPEAKER_CELLS = 20
+SPEAKER_GAP = " — "
 
 
-def item_row(corpus: Corpus, item: Item) -> Content:
-    """The one-line summary of an item shown in its pane."""
+def take_cells(text: str, cells: int, *, from_end: bool = False) -> str:
+    """As many characters of `text` as fit `cells` cells (CJK and emoji take two), from its
+    start or its end."""
+    taken: list[str] = []
+    used = 0
+    for char in reversed(text) if from_end else text:
+        width = cell_len(char)
+        if used + width > cells:
+            break
+        taken.append(char)
+        used += width
+    return "".join(reversed(taken) if from_end else taken)
+
+
+def fit(text: str, cells: int) -> Content:
+    """`text` (already `literal`) cut to `cells` cells with an ellipsis, as Content."""
+    if cell_len(text) <= cells:
+        return Content(text)
+    if cells <= 0:
+        return Content("")
+    return Content(take_cells(text, cells - 1).rstrip() + "…")
+
+
+def quote_row(corpus: Corpus, quote: Quote, width: int | None = None) -> Content:
+    """ "“The words…”  — Speaker": the words keep their closing mark however narrow the row
+    (`width` cells; None: not cut), the speaker is cut first."""
+    words = literal(quote.text, ROW_CHARS)
+    speaker = literal(actor_name(corpus, quote.speaker), 60)
+    gap = len(SPEAKER_GAP)
+    if width is None:
+        return Content.assemble(f"“{words}”", (SPEAKER_GAP, "dim"), (speaker, "dim"))
+    words_cells = cell_len(words) + 2
+    speaker_cells = cell_len(speaker)
+    if words_cells + gap + speaker_cells > width:
+        # The words take what they need but leave the speaker a short form, when there is room.
+        short = min(speaker_cells, SPEAKER_CELLS, max(0, width // 3 - gap))
+        speaker_cells = max(short, min(speaker_cells, width - words_cells - gap))
+        if speaker_cells < 5:  # a speaker cut to a letter or two says nothing: leave it out
+            speaker_cells = 0
+    words_room = width - 2 - (gap + speaker_cells if speaker_cells else 0)
+    parts: list[Content | tuple[str, str] | str] = ["“", fit(words, words_room), "”"]
+    if speaker_cells:
+        parts += [(SPEAKER_GAP, "dim"), fit(speaker, speaker_cells).stylize("dim")]
+    return Content.assemble(*parts)
+
+
+def item_row(corpus: Corpus, item: Item, width: int | None = None) -> Content:
+    """The one-line summary of an item shown in its pane (`width`: the cells it may take)."""
+    tag = article_tag(corpus, item)  # where it comes from, when there are several articles
     if isinstance(item, Actor):
         row = actor_row(item)
     elif isinstance(item, Meeting):
         row = meeting_row(item)
     else:
-        row = quote_row(corpus, item)
-    tag = article_tag(corpus, item)  # where it comes from, when there are several articles
+        room = None if width is None else width - (tag.cell_length if tag is not None else 0)
+        row = quote_row(corpus, item, room)
     return Content.assemble(row, tag) if tag is not None else row
 
 
@@ -85,8 +131,24 @@ def ref_label(corpus: Corpus, ref: Ref, limit: int = 80) -> str:
     if item is None:
         return str(ref)
     if isinstance(item, Quote):
-        return literal(f"{actor_name(corpus, item.speaker)}: “{item.text}”", limit)
+        # Cut inside the quotation marks: the closing one always shows.
+        speaker = literal(actor_name(corpus, item.speaker), max(1, limit // 2))
+        words = literal(item.text, max(1, limit - len(speaker) - 4))
+        return f"{speaker}: “{words}”"
     return literal(item.label, limit)
+
+
+def crumb_name(corpus: Corpus, ref: Ref, limit: int = 120) -> str:
+    """An item as the path line names it: a quote by its words (in quotation marks), as the
+    speaker would make crumbs of one speaker's quotes alike; anything else by its label."""
+    item = corpus.get(ref)
+    if item is None:
+        return str(ref)
+    text = item.text if isinstance(item, Quote) else item.label
+    if len(text) > 2 * limit:  # the start and the end, which the path line shows
+        text = f"{text[:limit]}…{text[-limit:]}"
+    name = literal(text)
+    return f"“{name}”" if isinstance(item, Quote) else name
 
 
 def sort_items(kind: ItemKind, items: list[Item]) -> list[Item]:

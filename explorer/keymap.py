@@ -133,7 +133,7 @@ KEYMAP: tuple[Key, ...] = (
     Key("list.page_up", "pageup", "page_up", "Page up", "a page up", "list", display="PgUp"),
     Key("list.click", "click", "", "", "a click selects an item; a click on a link follows it", "list", display="Click", binding=False),
     # -- the quote search -----------------------------------------------------------------
-    Key("main.search", "slash", "search", "Search", "search the quotes, from any pane: results narrow as you type", "search", show=True, display="/"),
+    Key("main.search", "slash", "search", "Search", "search the quotes, from any pane: results narrow as you type", "search", show=True, display="/", priority=True),
     Key("search.go", "enter", "", "", "while typing: go to the result (the detail pane shows it)", "search", display="Enter", binding=False),
     Key("search.pick", "tab,ctrl+n", "pick(1)", "Next result", "while typing: pick the next result (also Ctrl+N)", "search", show=True, display="Tab"),
     Key("search.pick_previous", "shift+tab,ctrl+p", "pick(-1)", "Previous result", "while typing: the previous result (also Ctrl+P)", "search", display="Shift+Tab"),
@@ -155,7 +155,7 @@ KEYMAP: tuple[Key, ...] = (
     Key("reader.page", "space", "page_down", "Page", "a page down", "reader", display="Space"),
     # -- the timeline ---------------------------------------------------------------------
     Key("timeline.close", "escape", "close", "Close", "back where you were", "timeline", show=True, display="Esc"),
-    Key("timeline.filter", "slash", "edit_filter", "Filter", "narrow to an actor as you type (name, alias, id)", "timeline", show=True, display="/"),
+    Key("timeline.filter", "slash", "edit_filter", "Filter", "narrow to an actor as you type (name, alias, id)", "timeline", show=True, display="/", priority=True),
     Key("timeline.cancel_filter", "escape", "cancel_filter", "Cancel", "in the filter line: the filter as it was before /", "timeline", show=True, display="Esc"),
     Key("timeline.clear", "x", "clear_filter", "Clear", "clear the actor filter", "timeline", show=True),
     Key("timeline.related", "r", "toggle_related", "Only marked", "only the marked meetings (the item's), or all", "timeline", show=True),
@@ -183,7 +183,7 @@ KEYMAP: tuple[Key, ...] = (
     Key("palette.previous_page", "pageup", "page(-1)", "Previous page", "in the palette: the previous page", "dialog", display="PgUp"),
     # -- help -----------------------------------------------------------------------------
     Key("help.close", "escape,question_mark,f1", "close", "Close", "close the help (in the search line: leave it)", "help", show=True, display="Esc"),
-    Key("help.search", "slash", "search", "Search", "narrow the keys as you type", "help", show=True, display="/"),
+    Key("help.search", "slash", "search", "Search", "narrow the keys as you type", "help", show=True, display="/", priority=True),
     Key("help.down", "j,down", "scroll(1)", "Down", "scroll down", "help", display="j"),
     Key("help.up", "k,up", "scroll(-1)", "Up", "scroll up", "help", display="k"),
     Key("help.first", "g,home", "scroll_to('top')", "Top", "the top", "help", display="g"),

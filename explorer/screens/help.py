@@ -21,7 +21,7 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from explorer import keymap
-from explorer.widgets.hints import TruthfulHints
+from explorer.widgets.hints import TruthfulHints, typing_into_line
 
 KEY_WIDTH = 14
 
@@ -130,16 +130,21 @@ class HelpScreen(TruthfulHints, Screen[None]):
             return
         self.dismiss(None)
 
-    def action_search(self) -> None:
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "search" and typing_into_line(self):
+            return False
+        return super().check_action(action, parameters)
+
+    async def action_search(self) -> None:
         # The line is made when first asked for: the first frame does not wait for it.
         found = self.query("#help-search")
         if found:
             field = found.first(Input)
         else:
             field = Input(placeholder="type to narrow the keys", id="help-search")
-            self.query_one("#help-box").mount(field, before=0)
+            await self.query_one("#help-box").mount(field, before=0)
         field.add_class("-shown")
-        field.focus()
+        self.set_focus(field)  # at once: the letters after `/` are already on their way
 
     @on(Input.Changed, "#help-search")
     def _narrow(self, event: Input.Changed) -> None:

@@ -28,7 +28,7 @@ from explorer.history import Visit
 from explorer.services import Navigation, NoteLookup, SearchIndexSource
 from explorer.widgets.breadcrumb import Breadcrumb, Crumb
 from explorer.widgets.detail_pane import DetailPane
-from explorer.widgets.hints import FittedFooter, TruthfulHints
+from explorer.widgets.hints import FittedFooter, TruthfulHints, typing_into_line
 from explorer.widgets.item_pane import ItemPane, Linking
 from explorer.widgets.pane_tabs import PaneTabs
 from explorer.widgets.quote_search import QuoteSearch
@@ -174,6 +174,8 @@ class MainScreen(TruthfulHints, Screen[None]):
             # other uses (`n` writes a note).
             search = self.quote_search
             return search.is_open and search.accepted
+        if action == "search" and typing_into_line(self):
+            return False
         return super().check_action(action, parameters)
 
     def cycle_pane(self, step: int) -> None:

@@ -24,7 +24,7 @@ from textual.widgets.option_list import Option
 from explorer import keymap
 from explorer.data import Article, Corpus, Meeting, Ref
 from explorer.history import Visit
-from explorer.widgets.hints import FittedFooter, TruthfulHints
+from explorer.widgets.hints import FittedFooter, TruthfulHints, typing_into_line
 from explorer.widgets.option_list import PagedOptionList
 from explorer.widgets.provenance import Navigator, PlaceChanged
 
@@ -473,6 +473,8 @@ class TimelineScreen(TruthfulHints, Screen[None]):
             return self.actor_filter is not None
         if action == "toggle_related":
             return bool(self.marked)
+        if action == "edit_filter" and typing_into_line(self):
+            return False
         return super().check_action(action, parameters)
 
     def action_cursor(self, direction: str) -> None:
@@ -494,7 +496,7 @@ class TimelineScreen(TruthfulHints, Screen[None]):
         field.add_class("-shown")
         if self.actor_filter is not None and not field.value:
             field.value = self.actor_filter.query
-        field.focus()
+        self.set_focus(field)  # at once: the letters after `/` are already on their way
         self.refresh_bindings()
 
     def action_clear_filter(self) -> None:

@@ -22,6 +22,16 @@ def types_text(display: str) -> bool:
     return len(display) == 1 and display.isprintable()
 
 
+def typing_into_line(screen: Screen[object]) -> bool:
+    """Whether the focused widget takes printable keys as text.
+
+    The keys that open a line (`/`) are priority bindings, run as the key arrives, so that
+    the letters typed or pasted right after them reach the line and not the panes; while a
+    line has the focus they must stand aside and type.
+    """
+    return isinstance(screen.focused, Input | TextArea)
+
+
 class TruthfulHints:
     """Screen mixin: the active bindings minus those a focused line would take as typing."""
 

@@ -228,7 +228,7 @@ class QuoteSearch(Vertical):
         self.history.reset()
         self.set_class(True, "-open")
         self.set_class(False, "-accepted")
-        self.line.focus()
+        self.screen.set_focus(self.line)
         if self.line.value:
             self.run_search(self.line.value)
 

@@ -222,7 +222,11 @@ class Run:
 
 
 def _lower_words(body: str) -> set[str]:
-    return {m.group().lower() for m in _TOKEN.finditer(body) if m.group()[:1].islower()}
+    return {
+        m.group().lower()
+        for m in _TOKEN.finditer(body)
+        if m.group()[:1].islower() and not _ARABIC_PARTICLE.match(m.group())
+    }
 
 
 def _is_cap(token: str) -> bool:
@@ -257,8 +261,8 @@ def runs_in(sentence: Sentence, lower_words: set[str]) -> list[Run]:
             if gap != " " or (_POSSESSIVE.search(tokens[j][2]) and not _continues(tokens, j)):
                 break
             nxt = tokens[j + 1][2]
-            if _is_cap(nxt) and not _breaks_run(nxt):
-                j += 1
+            if (_is_cap(nxt) and not _breaks_run(nxt)) or _ARABIC_PARTICLE.match(nxt):
+                j += 1  # "Omar Hassan al-Bashir": a lowercase article joined to the surname
                 continue
             # "of", "of the", "for" joining two capitalised parts of one name.
             k = j + 1
@@ -394,6 +398,7 @@ _ABBREVIATED_TITLES = {
 _HONORIFIC_WORDS = {"mr", "mrs", "ms", "dr", "rt", "hon", "the", "sir", "dame", "rev", "prof"}
 _ADJECTIVE_ENDINGS = ("-based", "-born", "-led", "-backed", "-owned", "-style", "-run", "-made")
 _PARTICLES = {"van", "de", "der", "von", "bin", "al", "da", "dos", "la", "le", "du", "di", "ibn"}
+_ARABIC_PARTICLE = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an|abu|abd|bin|ibn|ben|bint)-[A-Z]")
 
 
 def _short_initials(name: str) -> str:
@@ -928,6 +933,8 @@ class ActorFinder:
         if actor is None and bare != name and len(_words(bare)) == 1:
             actor = self._by_surname(bare)  # "Oubre Jr" for Kelly Oubre Jr.
         if actor is None:
+            actor = self._by_name_tail(name)
+        if actor is None:
             surname = self._by_surname(name)
             if surname is not None and len(_words(name)) == 1:
                 actor = surname
@@ -952,12 +959,42 @@ class ActorFinder:
             ]
             if (
                 parts[-1:] == [word]
+                or (parts[-1].lower() == word.lower() and _ARABIC_PARTICLE.match(parts[-1]))
                 or (len(parts) == 2 and parts[0] == word)
                 # "Yoon" for Yoon Suk Yeol, "Kim" for Kim Jong Un: a family name first.
                 or (len(parts) == 3 and parts[0] == word and "-" not in parts[1])
             ):
                 best = actor
-        return best
+        return best or self._by_inner_name(word)
+
+    def _by_inner_name(self, word: str) -> DraftActor | None:
+        """The one person of a long name that holds this word inside it: "Lula" for Luiz
+        Inacio Lula da Silva, "Lopez" for Andres Manuel Lopez Obrador."""
+        if word.lower() in _PARTICLES or not word[:1].isupper():
+            return None
+        found = [
+            actor
+            for actor in self.actors
+            if actor.kind == "person"
+            and len(parts := _words(actor.name)) >= 3
+            and word in parts[1:-1]
+        ]
+        return found[0] if len(found) == 1 else None
+
+    def _by_name_tail(self, name: str) -> DraftActor | None:
+        """The person whose longer name ends with these words: "Lopez Obrador", "Bin
+        Laden" for Osama bin Laden (case aside), "Lula da Silva"."""
+        tail = [w.lower() for w in _words(name)]
+        if len(tail) < 2:
+            return None
+        found = [
+            actor
+            for actor in self.actors
+            if actor.kind == "person"
+            and len(parts := [w.lower() for w in _words(actor.name)]) > len(tail)
+            and parts[-len(tail) :] == tail
+        ]
+        return found[-1] if found else None
 
     def _organisation(self, run: Run, guess: str | None = None) -> DraftActor:
         key = normalise(run.text)

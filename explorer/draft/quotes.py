@@ -783,6 +783,9 @@ class QuoteFinder:
         known = self.sentence_speaker.get(first.index)
         if known is not None:
             return known, None
+        introduced = self._introduced_by_colon(first)
+        if introduced is not None:
+            return introduced
         # A quote that continues its paragraph's speaker, or the previous paragraph's.
         previous = self.last_speaker.get(first.paragraph)
         if previous is not None:
@@ -793,6 +796,21 @@ class QuoteFinder:
             if actor is not None:
                 return actor, "speaker carried over from the previous sentence"
         return None, None
+
+    def _introduced_by_colon(self, first: Sentence) -> tuple[DraftActor, str | None] | None:
+        """ "Councillor X said:" ending the sentence (or paragraph) before a quotation that
+        opens the next: the speaker of that verb speaks the quotation."""
+        if first.index == 0:
+            return None
+        previous = self.sentences[first.index - 1]
+        if previous.heading or not previous.text.rstrip().endswith(":"):
+            return None
+        outside = _outside(previous, self.spans)
+        for match in reversed(list(_VERB.finditer(outside))):
+            actor, guess, _, _ = self._speaker_near(previous, outside, match.start(), match.end())
+            if actor is not None:
+                return actor, guess
+        return None
 
     # -- reported and paraphrased statements ---------------------------------------------
 

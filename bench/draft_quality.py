@@ -14,7 +14,8 @@ no corpus) and the draft is scored against the file. Matching rules:
   one-to-one, best first (most shared names, a shared `name` first).
 - Quotes: a draft quote and a gold quote match when their evidence sentences overlap (a
   direct quote's own sentence is its evidence) and their texts are alike (difflib ratio of the
-  normalised texts >= 0.5, or one contains the other); one-to-one, most alike first. Over
+  normalised texts >= 0.5, or one contains the other); one-to-one, most alike first (of
+  equally alike pairs, those whose speakers agree: "Both sides said" is two quotes). Over
   matched quotes: speaker accuracy (the draft speaker's matched gold actor is the gold
   speaker) and kind accuracy (direct / reported / paraphrase equal).
 - Meetings: a draft meeting and a gold meeting match when their evidence sentences overlap and
@@ -148,12 +149,13 @@ def score_file(path: Path, details: bool) -> tuple[dict[str, Counts], float, lis
             a, b = _norm_text(d.text), _norm_text(g.text)
             ratio = difflib.SequenceMatcher(None, a, b).ratio()
             if ratio >= 0.5 or (a and b and (a in b or b in a)):
-                quote_pairs.append((ratio, d, g))
-    quote_pairs.sort(key=lambda p: p[0], reverse=True)
+                agrees = actor_map.get(id(d.speaker)) == g.speaker
+                quote_pairs.append((ratio, agrees, d, g))
+    quote_pairs.sort(key=lambda p: (p[0], p[1]), reverse=True)
     matched_quotes: list[tuple[object, object]] = []
     seen_d: set[int] = set()
     seen_g: set[str] = set()
-    for _, d, g in quote_pairs:
+    for _, _, d, g in quote_pairs:
         if id(d) in seen_d or g.id in seen_g:
             continue
         seen_d.add(id(d))

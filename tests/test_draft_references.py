@@ -66,3 +66,64 @@ def test_a_speaker_introduced_by_a_colon_speaks_the_next_paragraph() -> None:
             "Marta Linde",
         )
     ]
+
+
+def test_both_sides_said_is_said_by_each_of_the_two_sides_named_before() -> None:
+    result = draft_text(
+        "The Northern Alliance Party and the Coastal Front ended their talks in Mombasa.\n"
+        "Both sides said they expected a deal on the budget by June.",
+        PUBLISHED,
+    )
+    speakers = sorted(s for _, s in quotes_of(result, "reported"))
+    assert speakers == ["Coastal Front", "Northern Alliance Party"]
+
+
+def test_the_two_leaders_agreed_is_each_leader_s_paraphrase() -> None:
+    result = draft_text(
+        "Governor Ada Nwosu hosted Governor Ben Carrick in Lagos on Friday.\n"
+        "The two leaders agreed to open a joint trade office.",
+        PUBLISHED,
+    )
+    speakers = sorted(s for _, s in quotes_of(result, "paraphrase"))
+    assert speakers == ["Ada Nwosu", "Ben Carrick"]
+
+
+def test_a_subject_pronoun_is_the_subject_of_the_sentence_before() -> None:
+    result = draft_text(
+        "Senator Oliver Brandt, who once called Thomas Weller a coward, shook hands with the "
+        "crowd.\n"
+        "He said the party was united again.",
+        PUBLISHED,
+    )
+    assert quotes_of(result, "reported") == [("The party was united again.", "Oliver Brandt")]
+
+
+def test_she_is_not_a_man_named_last() -> None:
+    result = draft_text(
+        "Judge Helen Ortiz questioned the witness, Robert Kline, for two hours.\n"
+        "She said the testimony had been inconsistent.",
+        PUBLISHED,
+    )
+    assert quotes_of(result, "reported") == [
+        ("The testimony had been inconsistent.", "Helen Ortiz")
+    ]
+
+
+def test_a_surname_that_is_also_a_title_word_is_the_persons() -> None:
+    result = draft_text(
+        "Kevin Marshal and Laura Prince were elected to the board.\n"
+        "Prince said the board would meet monthly.",
+        PUBLISHED,
+    )
+    assert {"Kevin Marshal", "Laura Prince"} <= {a.name for a in result.actors}
+    assert quotes_of(result, "reported") == [("The board would meet monthly.", "Laura Prince")]
+
+
+def test_a_nationality_before_a_full_name_is_no_part_of_the_name() -> None:
+    result = draft_text(
+        "Canadian Nora Lindqvist won the sprint in Oslo.\n"
+        "Lindqvist said she had trained for four years.",
+        PUBLISHED,
+    )
+    assert quotes_of(result, "reported") == [("She had trained for four years.", "Nora Lindqvist")]
+    assert "Canadian Nora Lindqvist" in actor_named(result, "Nora Lindqvist").aliases

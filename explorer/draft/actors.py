@@ -207,6 +207,13 @@ _PLACE_OF = re.compile(
 )
 
 
+class _Undecided:
+    """What a naming rule answers when it does not apply: the next rule decides."""
+
+
+_UNDECIDED = _Undecided()
+
+
 @dataclass
 class Run:
     """A candidate name: a run of capitalised words in one sentence."""
@@ -676,6 +683,27 @@ class ActorFinder:
         self.by_key.setdefault(normalise(short), actor)
 
     def _take_name(self, run: Run) -> DraftActor | None:
+        """The actor a run of capitalised words names, if any: each rule in turn decides
+        or leaves the run to the next."""
+        words = _words(run.text)
+        for rule in (
+            self._named_by_leader,
+            self._quoted_name,
+            self._place_name,
+            self._inner_possessive,
+            self._titled_person,
+            self._organisation_name,
+            self._plain_name,
+        ):
+            decided = rule(run, words)
+            if not isinstance(decided, _Undecided):
+                return decided
+        if len(words) == 1:
+            return self._single(run)
+        return None
+
+    def _named_by_leader(self, run: Run, words: list[str]) -> DraftActor | _Undecided | None:
+        """ "the Obama administration": an organisation named by its leader."""
         following = re.match(
             r"\s+(administration|government|network|movement|militia|faction)\b",
             self.body[run.end : run.end + 16],
@@ -694,13 +722,20 @@ class ActorFinder:
             actor = self.by_key.get(normalise(name)) or self.new_actor(name, "organisation")
             self.mention(actor, run.start, run.end + following.end(), run.sentence)
             return actor
+        return _UNDECIDED
+
+    def _quoted_name(self, run: Run, words: list[str]) -> DraftActor | _Undecided | None:
+        """A name in quotation marks or brackets: a nickname or a venue."""
         before = self.body[run.start - 1 : run.start]
         after = self.body[run.end : run.end + 1]
         if (before in '“"' and before and after in '”"' and after) or (
             before == "(" and after == ")" and not run.text.isupper()
         ):
             return None  # a name in quotation marks or brackets: a nickname or a venue
-        words = _words(run.text)
+        return _UNDECIDED
+
+    def _place_name(self, run: Run, words: list[str]) -> DraftActor | _Undecided | None:
+        """A country, a seat of power, a region, a city or a capital."""
         lowered = [w.lower() for w in words]
         name_lower = run.text.lower()
         # A country, by any of its names.
@@ -749,6 +784,11 @@ class ActorFinder:
                 actor.guesses.append(f'"{run.text}" read as the government of {capital.name}')
                 self.used.add(id(actor))
             return
+        return _UNDECIDED
+
+    def _inner_possessive(self, run: Run, words: list[str]) -> DraftActor | _Undecided | None:
+        """ "China's Foreign Minister Wang Yi": an owner and what it owns."""
+        lowered = [w.lower() for w in words]
         # An inner possessive: "China's Foreign Minister Wang Yi", "Army's Eastern Command".
         for index, word in enumerate(words[:-1]):
             if (
@@ -787,12 +827,20 @@ class ActorFinder:
                     if owner_actor not in owned.member_of and owned.kind != "country":
                         owned.member_of.append(owner_actor)
                 return owned
+        return _UNDECIDED
+
+    def _titled_person(self, run: Run, words: list[str]) -> DraftActor | _Undecided | None:
+        """ "Secretary of State Mike Pompeo": a title, then a person's name."""
+        lowered = [w.lower() for w in words]
         # A title inside the run: what follows the last title word is a person's name.
         title_at = max(
             (
                 i
                 for i, w in enumerate(lowered)
-                if w in TITLE_WORDS and (w not in WEAK_TITLE_WORDS or i > 0)
+                if w in TITLE_WORDS
+                and (w not in WEAK_TITLE_WORDS or i > 0)
+                # "Laura Prince", "Kevin King": after a given name, a surname.
+                and not (0 < i == len(words) - 1 and _given_name(words[i - 1]))
             ),
             default=-1,
         )
@@ -829,6 +877,11 @@ class ActorFinder:
                 return person
         if title_at == len(words) - 1 and len(words) > 1:
             return None  # "Chinese President" alone: a role, resolved as a reference later
+        return _UNDECIDED
+
+    def _organisation_name(self, run: Run, words: list[str]) -> DraftActor | _Undecided | None:
+        """An organisation: an organisation word, or an acronym."""
+        lowered = [w.lower() for w in words]
         # An organisation: an organisation word, or an acronym.
         if lowered[-1] in EVENT_WORDS and len(words) > 1:
             if _WORKPLACE.search(self.body[max(0, run.start - 60) : run.start]):
@@ -863,10 +916,22 @@ class ActorFinder:
                 self.weak.add(id(actor))
                 return actor
             return self._organisation(run)
+        return _UNDECIDED
+
+    def _plain_name(self, run: Run, words: list[str]) -> DraftActor | _Undecided | None:
+        """A name of capitalised words only: a person, a team, an organisation."""
+        lowered = [w.lower() for w in words]
+        name_lower = run.text.lower()
         # A demonym alone ("Chinese") is not an actor.
         if name_lower in places.BY_DEMONYM:
             return None
         if len(words) >= 2 and all(_is_cap(w) or w in _PARTICLES for w in words):
+            if lowered[0] in places.BY_DEMONYM and len(words) >= 3 and _given_name(words[1]):
+                # "Australian Timothy Weeks": a nationality, then the person's name.
+                offset = run.text.find(words[1], len(words[0]))
+                person = self._person(run.text[offset:], run.start + offset, run.end, run.sentence)
+                person.add_alias(run.text)
+                return person
             if words[0].lower() in places.BY_DEMONYM or words[0].lower() in places.BY_NAME:
                 return None
             if " ".join(lowered[:2]) in places.REGIONAL_ADJECTIVES:
@@ -917,9 +982,7 @@ class ActorFinder:
             return self._person(
                 run.text, run.start, run.end, run.sentence, guess=not _given_name(words[0])
             )
-        if len(words) == 1:
-            return self._single(run)
-        return None
+        return _UNDECIDED
 
     def _person(
         self, name: str, start: int, end: int, sentence: int, guess: bool = False
@@ -1145,14 +1208,16 @@ class ActorFinder:
 
     def _single(self, run: Run) -> DraftActor | None:
         """One capitalised word: a surname, a short name of an organisation, or a new name."""
-        if run.text.lower().rstrip(".") in _ABBREVIATED_TITLES | TITLE_WORDS:
+        titled = run.text.lower().rstrip(".") in _ABBREVIATED_TITLES | TITLE_WORDS
+        person = self._by_surname(run.text)
+        if person is not None and not (titled and _is_cap(self.body[run.end + 1 : run.end + 2])):
+            # "Prince said" after "Laura Prince"; not "Prince Harry".
+            self.mention(person, run.start, run.end, run.sentence)
+            return person
+        if titled:
             return None  # "Dr the Rt. Hon. Keith Mitchell": an honorific, not a name
         if run.text.lower() in GROUP_NOUNS:
             return None  # "Analysts said …": a group, found as one by its noun
-        person = self._by_surname(run.text)
-        if person is not None:
-            self.mention(person, run.start, run.end, run.sentence)
-            return person
         org = self._org_alias(run.text)
         if org is not None:
             self.mention(org, run.start, run.end, run.sentence)
@@ -1834,17 +1899,32 @@ def _strip_determiner(phrase: str) -> str:
 
 
 def reference_at(
-    actors: list[DraftActor], mentions: list[Mention], position: int, phrase: str
+    actors: list[DraftActor],
+    mentions: list[Mention],
+    position: int,
+    phrase: str,
+    sentence_start: int | None = None,
 ) -> DraftActor | None:
-    """Who a pronoun or a short reference ("he", "the minister", "the company") means here."""
+    """Who a pronoun or a short reference ("he", "the minister", "the company") means here.
+
+    `sentence_start`, given for a pronoun that is a subject, lets the subject of the
+    sentence before win over a person it named in passing ("Milei, who once called Lula a
+    …, struck a softer tone. He said …" is Milei)."""
     phrase = phrase.lower().strip()
     earlier = [m for m in mentions if m.end <= position and m.actor is not None]
     earlier.sort(key=lambda m: m.start)
     if phrase in {"he", "she", "him", "her", "his"}:
-        for mention in reversed(earlier):
-            if mention.actor.kind == "person":
-                return mention.actor
-        return None
+        people = [m for m in earlier if m.actor.kind == "person"]
+        fitting = [m for m in people if names.fits_pronoun(m.actor.name, phrase)] or people
+        if not fitting:
+            return None
+        latest = fitting[-1]
+        if sentence_start is not None and latest.end <= sentence_start:
+            # The antecedent is in an earlier sentence: its subject, if it has one.
+            subjects = [m for m in fitting if m.sentence == latest.sentence and m.clause_initial]
+            if subjects:
+                return subjects[0].actor
+        return latest.actor
     if phrase in {"it", "its"}:
         # The last organisation or country that was a subject (first in its clause), rather
         # than one named in passing ("its order of 30 Boeing jets").

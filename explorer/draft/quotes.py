@@ -157,6 +157,31 @@ _GROUP_HEAD = re.compile(
 )
 
 
+# A subject that is two actors named before: "Both sides said", "the two leaders agreed".
+_PAIR = re.compile(
+    r"(?:^|[,;]\s*|\band\s+)((?i:both|the\s+two)\s+(sides|men|women|leaders|presidents|"
+    r"ministers|countries|nations|governments|companies|firms|teams|clubs|parties|groups))"
+    r"\s+(?:have\s+|had\s+|also\s+|both\s+|then\s+|later\s+|each\s+)*$"
+)
+_PAIR_KINDS = {
+    "men": {"person"},
+    "women": {"person"},
+    "leaders": {"person"},
+    "presidents": {"person"},
+    "ministers": {"person"},
+    "countries": {"country", "organisation"},
+    "nations": {"country", "organisation"},
+    "governments": {"country", "organisation"},
+    "companies": {"organisation"},
+    "firms": {"organisation"},
+    "teams": {"organisation"},
+    "clubs": {"organisation"},
+    "parties": {"organisation", "country", "group"},
+    "groups": {"organisation", "group"},
+    "sides": {"organisation", "country", "group"},
+}
+
+
 @dataclass
 class Span:
     start: int
@@ -469,7 +494,9 @@ class QuoteFinder:
                 return self._widen(mention, sentence)
             pronoun = re.match(r"\s*(he|she|they)\b", region, re.IGNORECASE)
             if pronoun:
-                actor = reference_at(self.finder.actors, self.finder.mentions, base, pronoun[1])
+                actor = reference_at(
+                    self.finder.actors, self.finder.mentions, base, pronoun[1], sentence.start
+                )
                 if actor is not None:
                     return actor, f'speaker "{pronoun[1]}" read as {actor.name}', offset, offset
             reference = re.match(r"\s*" + _REFERENCE.pattern, region, re.IGNORECASE)
@@ -585,7 +612,9 @@ class QuoteFinder:
                 previous = self.sentence_speaker.get(index)
                 if previous is not None and previous.kind in ("group", "organisation"):
                     return previous
-        return reference_at(self.finder.actors, self.finder.mentions, position, pronoun)
+        return reference_at(
+            self.finder.actors, self.finder.mentions, position, pronoun, sentence.start
+        )
 
     def _of_place(self, mention: Mention, mentions: list[Mention]) -> Mention | None:
         """ "Sen. Mike Braun of Indiana agreed": the person, not the place they are of."""
@@ -933,7 +962,11 @@ class QuoteFinder:
             if not statement.endswith((".", "!", "?")):
                 statement += "."
             quotes = []
-            for speaker in [*self._joint(actor, sentence, match.start()), actor]:
+            speakers = self._pair_subject(sentence, outside[: match.start()]) or [
+                *self._joint(actor, sentence, match.start()),
+                actor,
+            ]
+            for speaker in speakers:
                 said = statement
                 if act is not None:
                     said = f"{speaker.name} {act}".rstrip(" ,;:.") + "."
@@ -1049,6 +1082,40 @@ class QuoteFinder:
                 break
         return others
 
+    def _pair_subject(self, sentence: Sentence, region: str) -> list[DraftActor] | None:
+        """ "Both sides said …", "the two leaders agreed …": the two actors of that kind
+        named last before the subject, a pair joined by "and" first ("King and Weeks were
+        abducted … Both men claimed …")."""
+        found = _PAIR.search(region)
+        if found is None:
+            return None
+        kinds = _PAIR_KINDS[found.group(2).lower()]
+        position = sentence.start + found.start(1)
+        earliest = self.sentences[max(0, sentence.index - 4)].start
+        mentions = [
+            m
+            for m in self.finder.mentions
+            if m.actor is not None
+            and earliest <= m.start
+            and m.end <= position
+            and m.actor.kind in kinds
+            and not (
+                m.actor.kind == "country" and self.finder.locative_only.get(m.actor.name, False)
+            )
+        ]
+        mentions.sort(key=lambda m: m.start)
+        for right, left in itertools.pairwise(reversed(mentions)):
+            gap = self.body[left.end : right.start]
+            if left.actor is not right.actor and re.fullmatch(r"\s*(?:,\s*)?and\s+", gap):
+                return [left.actor, right.actor]  # type: ignore[list-item]
+        latest: list[DraftActor] = []
+        for mention in reversed(mentions):
+            if mention.actor not in latest:
+                latest.append(mention.actor)  # type: ignore[arg-type]
+            if len(latest) == 2:
+                return latest[::-1]
+        return None
+
     def _statement(self, content: str, spans: list[Span], sentence: Sentence, start: int) -> bool:
         """Whether a clause is a statement of its own, not only a quotation or a fragment."""
         words = _WORD.findall(content)
@@ -1086,9 +1153,14 @@ class QuoteFinder:
         passive = self._passive(sentence, outside, match)
         if passive is not None:
             return passive
-        actor, guess, subject_start, _subject_end = self._speaker_near(
-            sentence, outside, match.start(), match.end()
-        )
+        pair = self._pair_subject(sentence, outside[: match.start()])
+        if pair is not None:
+            actor, guess = pair[-1], f"joint subject read as {' and '.join(a.name for a in pair)}"
+            subject_start = _PAIR.search(outside[: match.start()]).start(1)  # type: ignore[union-attr]
+        else:
+            actor, guess, subject_start, _subject_end = self._speaker_near(
+                sentence, outside, match.start(), match.end()
+            )
         if actor is None:
             return None
         text = sentence.text

@@ -127,3 +127,28 @@ def test_a_nationality_before_a_full_name_is_no_part_of_the_name() -> None:
     )
     assert quotes_of(result, "reported") == [("She had trained for four years.", "Nora Lindqvist")]
     assert "Canadian Nora Lindqvist" in actor_named(result, "Nora Lindqvist").aliases
+
+
+def test_a_verb_after_a_modal_is_no_part_of_a_group_s_name() -> None:
+    result = draft_text(
+        "Finance Minister Lea Dumont presented the plan on Monday.\n"
+        "Dumont said the new levy could hurt Belgian farmers.",
+        PUBLISHED,
+    )
+    names = [a.name for a in result.actors]
+    assert not [n for n in names if n.lower().startswith("hurt")], names
+
+
+def test_a_quotation_alone_in_its_paragraph_is_from_the_person_the_sentence_before_opens_with() -> (
+    None
+):
+    result = draft_text(
+        "Coach Ines Albrecht said the team had trained well.\n"
+        "Captain Jonas Reiter, 31, was less sure.\n"
+        "Reiter arrived late to the news conference.\n"
+        "“We have not played well away from home all season.”",
+        PUBLISHED,
+    )
+    assert ("We have not played well away from home all season.", "Jonas Reiter") in quotes_of(
+        result, "direct"
+    )

@@ -1744,12 +1744,33 @@ _NOT_IN_NOUN_PHRASE = _CUT_WORDS | {
 }
 
 
+_BEFORE_A_VERB = {
+    "to",
+    "will",
+    "would",
+    "could",
+    "can",
+    "cannot",
+    "may",
+    "might",
+    "must",
+    "should",
+    "shall",
+    "did",
+    "does",
+    "do",
+    "not",
+}
+
+
 def _noun_phrase_start(words: list[str]) -> int:
     """Where a group's noun phrase starts: after the last verb, preposition or adverb."""
     cut = 0
     for index, word in enumerate(words[:-1]):
         lowered = word.lower()
-        if lowered in _NOT_IN_NOUN_PHRASE or (
+        if index and words[index - 1].lower() in _BEFORE_A_VERB:
+            cut = index + 1  # "could hurt American investors", "to free the hostages"
+        elif lowered in _NOT_IN_NOUN_PHRASE or (
             lowered.endswith(("ed", "ly", "ing"))
             and lowered not in {"senior", "leading", "ruling", "governing", "united", "visiting"}
         ):

@@ -824,7 +824,21 @@ class QuoteFinder:
             actor = self.sentence_speaker.get(sentence.index)
             if actor is not None:
                 return actor, "speaker carried over from the previous sentence"
+            subject = self._person_subject(sentence)
+            if subject is not None:
+                return subject, "speaker read as the subject of the sentence before"
         return None, None
+
+    def _person_subject(self, sentence: Sentence) -> DraftActor | None:
+        """ "Holt spoke after the talks collapsed." before a quotation of its own: the person
+        the sentence opens with is who the quotation is likely to be from."""
+        mentions = self._mentions_in(sentence.start, sentence.end)
+        if not mentions or mentions[0].actor is None or mentions[0].actor.kind != "person":
+            return None
+        lead = self.body[sentence.start : mentions[0].start]
+        if not re.fullmatch(r"(?:The\s+)?", lead) or self._possessive(mentions[0]):
+            return None
+        return mentions[0].actor
 
     def _introduced_by_colon(self, first: Sentence) -> tuple[DraftActor, str | None] | None:
         """ "Councillor X said:" ending the sentence (or paragraph) before a quotation that

@@ -152,3 +152,14 @@ def test_a_quotation_alone_in_its_paragraph_is_from_the_person_the_sentence_befo
     assert ("We have not played well away from home all season.", "Jonas Reiter") in quotes_of(
         result, "direct"
     )
+
+
+def test_common_words_capitalised_are_not_a_person() -> None:
+    result = draft_text(
+        "Residents were promised Green Corridor service by 2026.\n"
+        "“We were sold on Green Corridor,” said Hanne Vik, a resident. The green corridor "
+        "plan is a year late.",
+        PUBLISHED,
+    )
+    assert "Green Corridor" not in [a.name for a in result.actors]
+    assert actor_named(result, "Hanne Vik").kind == "person"

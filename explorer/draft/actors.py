@@ -979,6 +979,8 @@ class ActorFinder:
                 self.body[max(0, run.start - 20) : run.start],
             ):
                 return None  # "the Mayor of Greater Manchester": a place
+            if not _given_name(words[0]) and all(w in self.lower_words for w in lowered):
+                return None  # "Gold Standard", "Bus Rapid Transit": common words capitalised
             return self._person(
                 run.text, run.start, run.end, run.sentence, guess=not _given_name(words[0])
             )

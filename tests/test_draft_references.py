@@ -163,3 +163,60 @@ def test_common_words_capitalised_are_not_a_person() -> None:
     )
     assert "Green Corridor" not in [a.name for a in result.actors]
     assert actor_named(result, "Hanne Vik").kind == "person"
+
+
+def test_a_name_that_opens_with_a_country_is_an_organisation_that_speaks() -> None:
+    result = draft_text(
+        "Heavy rain hit the coast on Sunday.\n"
+        "The Kenya Blue Shield, which runs shelters in the south, said 900 families had fled.",
+        PUBLISHED,
+    )
+    assert actor_named(result, "Kenya Blue Shield").kind == "organisation"
+    assert quotes_of(result, "reported") == [("900 families had fled.", "Kenya Blue Shield")]
+
+
+def test_the_people_of_a_place_speak_as_a_group() -> None:
+    result = draft_text(
+        "The river burst its banks on Sunday.\n"
+        "Farmers of Kitale, a market town, said the water had ruined the harvest.",
+        PUBLISHED,
+    )
+    assert quotes_of(result, "reported") == [
+        ("The water had ruined the harvest.", "Farmers of Kitale")
+    ]
+    assert actor_named(result, "Farmers of Kitale").kind == "group"
+
+
+def test_according_to_a_statement_from_someone_is_theirs() -> None:
+    result = draft_text(
+        "The Harbour Fund was set up in 2010.\n"
+        "The Harbour Fund has lent $20 million to fishermen, according to a statement from "
+        "the fund.",
+        PUBLISHED,
+    )
+    assert quotes_of(result, "reported") == [
+        ("The Harbour Fund has lent $20 million to fishermen.", "Harbour Fund")
+    ]
+
+
+def test_a_joint_statement_and_an_office_are_read_as_such() -> None:
+    result = draft_text(
+        "Governor Ada Nwosu and Mayor Ben Carrick said in a joint statement that the bridge "
+        "would reopen.\n"
+        "Nwosu will tour the site on Monday, her office said.",
+        PUBLISHED,
+    )
+    assert sorted(q for q in quotes_of(result, "reported") if "bridge" in q[0]) == [
+        ("The bridge would reopen.", "Ada Nwosu"),
+        ("The bridge would reopen.", "Ben Carrick"),
+    ]
+    office = next(q.speaker for q in result.quotes if "tour the site" in q.text)
+    assert office.kind == "organisation"
+
+
+def test_adding_that_is_no_part_of_the_statement() -> None:
+    result = draft_text(
+        "“We are ready,” Minister Tomas Berg told reporters, adding that talks would resume.",
+        PUBLISHED,
+    )
+    assert ("Talks would resume.", "Tomas Berg") in quotes_of(result, "reported")

@@ -932,6 +932,18 @@ class ActorFinder:
                 person = self._person(run.text[offset:], run.start + offset, run.end, run.sentence)
                 person.add_alias(run.text)
                 return person
+            if (
+                lowered[0] in places.BY_NAME
+                and places.BY_NAME[lowered[0]].name.lower() == lowered[0]  # not "Emirates"
+                and not run.possessive
+                and lowered[-1] not in places.PLACE_WORDS
+                and not any(w in places.CITIES or w in places.BY_NAME for w in lowered[1:])
+            ):
+                # "Kenya Red Cross", "Ghana Football Association": a country's name opening
+                # an organisation's (people are named with the demonym: "Kenyan …").
+                return self._organisation(
+                    run, guess="kind inferred as organisation (a name that opens with a country)"
+                )
             if words[0].lower() in places.BY_DEMONYM or words[0].lower() in places.BY_NAME:
                 return None
             if " ".join(lowered[:2]) in places.REGIONAL_ADJECTIVES:

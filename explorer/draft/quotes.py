@@ -182,6 +182,12 @@ _PAIR_KINDS = {
 }
 
 
+# People of a place or a body: "residents of", "workers at", "supporters of the".
+_GROUP_OF = re.compile(
+    r"(?:^|(?<=[\s(“\"]))((?i:" + _GROUP_ALTERNATION + r"))\s+(?:of|from|in|at)\s+(?:the\s+)?$"
+)
+
+
 @dataclass
 class Span:
     start: int
@@ -231,6 +237,7 @@ def _outside(sentence: Sentence, spans: list[Span]) -> str:
 
 
 _ORGANISATION_NOUNS = {
+    "office",
     "military",
     "army",
     "police",
@@ -655,12 +662,60 @@ class QuoteFinder:
     def _widen(
         self, mention: Mention, sentence: Sentence
     ) -> tuple[DraftActor | None, str | None, int, int]:
+        group = self._group_of(mention, sentence)
+        if group is not None:
+            return group
         return (
             mention.actor,
             None,
             mention.start - sentence.start,
             mention.end - sentence.start,
         )
+
+    def _issuer(self, sentence: Sentence, position: int) -> tuple[DraftActor, int] | None:
+        """The actor named after a statement or report ("… from the lender", "… by the
+        ministry", "… issued by Acme"), and where its name ends in the sentence."""
+        tail = self.body[position : sentence.end]
+        by = re.match(r"\s+(?:(?:issued|released|published)\s+)?(?:from|by|of)\s+", tail)
+        if by is None:
+            return None
+        start = position + by.end()
+        for mention in self._mentions_in(start, sentence.end):
+            if self.body[start : mention.start] in ("", "the ", "The "):
+                return mention.actor, mention.end - sentence.start  # type: ignore[return-value]
+            break
+        reference = re.match(
+            r"((?:the|its|their)\s+[\w’'-]+(?:\s+[\w’'-]+){0,2}?)(?=[,.;]|\s*$)",
+            self.body[start : sentence.end],
+            re.IGNORECASE,
+        )
+        if reference is None:
+            return None
+        actor = reference_at(self.finder.actors, self.finder.mentions, start, reference.group(1))
+        if actor is None:
+            return None
+        self.finder.mention(actor, start, start + len(reference.group(1)), sentence.index)
+        return actor, start + len(reference.group(1)) - sentence.start
+
+    def _group_of(
+        self, mention: Mention, sentence: Sentence
+    ) -> tuple[DraftActor | None, str | None, int, int] | None:
+        """ "Residents of Mathare, a Nairobi slum, said": the people of the place or body
+        named, not the place, are the speakers."""
+        if mention.actor is None or mention.actor.kind == "person":
+            return None
+        before = self.body[max(sentence.start, mention.start - 60) : mention.start]
+        found = _GROUP_OF.search(before)
+        if found is None:
+            return None
+        start = mention.start - len(before) + found.start(1)
+        phrase = self.body[start : mention.end]
+        name = phrase[:1].upper() + phrase[1:]
+        actor = self.finder.by_key.get(normalise(name))
+        if actor is None:
+            actor = self.finder.new_actor(name, "group", "unnamed speakers kept as a group")
+        self.finder.mention(actor, start, mention.end, sentence.index)
+        return actor, None, start - sentence.start, mention.end - sentence.start
 
     def _by_reference(
         self, sentence: Sentence, position: int, phrase: str, offset: int
@@ -955,7 +1010,7 @@ class QuoteFinder:
                 continue
             actor, guess, content_start, content_end = result
             content = text[content_start:content_end].strip(" ,;:—–-")
-            content = re.sub(r"^that\s+", "", content)
+            content = re.sub(r"^(?:(?:adding|saying|noting)\s+)?that\s+", "", content)
             act = None
             infinitive = verb in _TO_VERBS and re.match(r"\s*to\s", text[content_start:])
             if (verb in OBJECT_VERBS or infinitive) and content_start > match.start():
@@ -1216,7 +1271,8 @@ class QuoteFinder:
                 return None
         rest = text[start:]
         lead = re.match(
-            r"\s*(?:on \w+|in a statement|in an interview|on \w+ \w+|(?:late |early )?"
+            r"\s*(?:on \w+|in (?:a|an|their|his|her|its) (?:[\w-]+ )?(?:statement|interview|letter)|"
+            r"on \w+ \w+|(?:late |early )?"
             r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|today|"
             r"last (?:week|month|year|night)|earlier|later|afterwards)?\s*,?\s*",
             rest,
@@ -1267,7 +1323,15 @@ class QuoteFinder:
         mentions = self._mentions_in(base, sentence.end)
         text = sentence.text
         described = _ACCORDING_TO.match(self.body[base : sentence.end])
-        if described is not None and (
+        statement = re.match(
+            r"\s*(?:a|an|the|its|their)\s+(?:[\w-]+\s+)?(?:statement|report|letter|filing|"
+            r"announcement)\b",
+            self.body[base : sentence.end],
+        )
+        issued = self._issuer(sentence, base + statement.end()) if statement else None
+        if issued is not None:
+            actor, end = issued  # "according to a statement from the lender"
+        elif described is not None and (
             not mentions or mentions[0].start >= base + described.end(1) or described.group(2)
         ):
             # "according to a local police source", "according to a Taliban representative",
@@ -1276,9 +1340,13 @@ class QuoteFinder:
             actor, _guess, _s, _end = self._by_reference(
                 sentence, base + described.start(1), phrase, match.end() + described.start(1)
             )
-            if actor is None:
-                return None
             end = match.end() + described.end(1)
+            if actor is None:
+                # "according to a statement from the lender": who issued it.
+                found = self._issuer(sentence, base + described.end(1))
+                if found is None:
+                    return None
+                actor, end = found
         elif not mentions or len(self.body[base : mentions[0].start]) > 20:
             return None
         else:

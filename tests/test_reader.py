@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rich.cells import cell_len
 from textual.app import App
+from textual.pilot import Pilot
 
 from explorer.data import Corpus, Ref, corpus_from_files
 from explorer.screens.reader import ReaderScreen
@@ -174,22 +175,25 @@ async def test_tab_and_n_step_through_highlights_in_body_order(seed_corpus: Corp
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         view = app.screen.query_one(ArticleView)
-        start = view.current
-        assert start is not None
+        stops = view.stops
+        assert view.current in stops
+        at = stops.index(view.current)
         await pilot.press("tab")
-        assert view.current == start + 1
+        assert view.current == stops[at + 1]
         await pilot.press("n", "n")
-        assert view.current == start + 3
+        assert view.current == stops[at + 3]
         await pilot.press("shift+tab", "N")
-        assert view.current == start + 1
+        assert view.current == stops[at + 1]
         seen = []
-        for _ in range(len(view.highlights)):
+        for _ in range(len(stops)):
             await pilot.press("n")
             seen.append(view.current_highlight)
             assert current_on_screen(view)
         # In body order, round the end of the article and back to where it started.
-        expected = view.highlights[start + 2 :] + view.highlights[: start + 2]
+        expected = [view.highlights[i] for i in stops[at + 2 :] + stops[: at + 2]]
         assert seen == expected
+        places = [(h.start, h.end) for h in seen]
+        assert len(places) == len(set(places)), "two stops at one place: n seems to do nothing"
 
 
 async def test_enter_on_wang_yi_goes_to_wang_yi(seed_corpus: Corpus) -> None:
@@ -300,3 +304,56 @@ async def test_an_item_without_a_mention_opens_the_article_at_the_top(
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, ReaderScreen)
+
+
+CHINA = Ref("actor", "china")
+AIMING = Ref("quote", "hayashi-aiming-to-improve-relations")
+
+
+def status_text(app: App[None]) -> str:
+    return str(app.screen.query_one("#reader-status").render())
+
+
+async def step_to_text(pilot: Pilot[None], view: ArticleView, words: str) -> None:
+    for _ in range(len(view.stops)):
+        highlight = view.current_highlight
+        if highlight is not None and view.article.body[highlight.start : highlight.end] == words:
+            return
+        await pilot.press("n")
+    raise AssertionError(f"no stop at {words!r}")
+
+
+async def test_a_span_of_two_items_is_one_stop_naming_both(seed_corpus: Corpus) -> None:
+    app = Host(seed_corpus, CHINA)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        view = app.screen.query_one(ArticleView)
+        await step_to_text(pilot, view, "the two sides")
+        here = view.current
+        status = status_text(app)
+        assert "China" in status and "also Japan" in status
+        await pilot.press("n")
+        highlight = view.current_highlight
+        assert highlight is not None
+        assert view.article.body[highlight.start : highlight.end] != "the two sides"
+        await pilot.press("N")
+        assert view.current == here
+
+
+async def test_a_quote_in_its_sentence_is_one_stop_and_labels_say_things_once(
+    seed_corpus: Corpus,
+) -> None:
+    app = Host(seed_corpus, AIMING)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        view = app.screen.query_one(ArticleView)
+        seen: list[tuple[Ref, str]] = []
+        for _ in range(len(view.stops)):
+            highlight = view.current_highlight
+            assert highlight is not None
+            seen.append((highlight.ref, highlight.how))
+            assert "evidence (evidence)" not in status_text(app)
+            await pilot.press("n")
+        # The quoted words are a stop; the sentence around them, for the same quote, is not.
+        assert (AIMING, "text") in seen
+        assert (AIMING, "evidence") not in seen

@@ -14,7 +14,7 @@ from explorer import keymap
 from explorer.data import Article, Corpus, Ref, Span
 from explorer.describe import item_title
 from explorer.history import Visit
-from explorer.widgets.article_view import KIND_LABELS, ArticleView, Highlight
+from explorer.widgets.article_view import KIND_LABELS, ArticleView, Highlight, items_at
 from explorer.widgets.hints import FittedFooter
 from explorer.widgets.provenance import Navigator, PlaceChanged
 
@@ -22,6 +22,14 @@ ReaderPlace = tuple[int, int, Ref]
 """Where the reader was: the emphasised highlight's start, end and item."""
 
 _HOW = {"name": "name", "alias": "alias", "evidence": "evidence", "text": "quoted words"}
+
+
+def _also(others: list[str]) -> tuple[str | tuple[str, str], ...]:
+    """The other items of a shared span, kept short so the status stays one line."""
+    if not others:
+        return ()
+    more = f" and {len(others) - 1} more" if len(others) > 1 else ""
+    return (" · also ", (others[0], "bold"), more)
 
 
 def choose_article(
@@ -131,23 +139,31 @@ class ReaderScreen(Screen[None]):
         if highlight is None:
             status.update(
                 Content.assemble(
-                    (f"{len(view.highlights)} highlights", "bold"),
+                    (f"{len(view.stops)} highlights", "bold"),
                     " · Tab or n: next · Shift+Tab or N: previous · Enter: go to the item",
                 )
             )
             return
-        item = self.corpus.get(highlight.ref)
-        label = item_title(item) if item else str(highlight.ref)
-        position = f"{(view.current or 0) + 1}/{len(view.highlights)}"
+        labels = [self._label(ref) for ref in items_at(view.highlights, highlight)]
+        position = f"{view.stop_number or 1}/{len(view.stops)}"
+        kind = KIND_LABELS[highlight.kind]
+        how = _HOW.get(highlight.how, highlight.how)
         status.update(
             Content.assemble(
                 (position, "bold"),
                 "  ",
-                (KIND_LABELS[highlight.kind], f"bold {_KIND_COLOURS[highlight.kind]}"),
-                f" ({_HOW.get(highlight.how, highlight.how)}) of {highlight.ref.kind} ",
-                (label, "bold"),
+                (kind, f"bold {_KIND_COLOURS[highlight.kind]}"),
+                # "evidence (evidence) of …" said one thing twice
+                "" if how == kind else f" ({how})",
+                f" of {highlight.ref.kind} ",
+                (labels[0], "bold"),
+                *_also(labels[1:]),
             )
         )
+
+    def _label(self, ref: Ref) -> str:
+        item = self.corpus.get(ref)
+        return item_title(item) if item else str(ref)
 
     def on_article_view_chosen(self, message: ArticleView.Chosen) -> None:
         message.stop()

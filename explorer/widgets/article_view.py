@@ -86,6 +86,42 @@ def build_highlights(spans: Iterable[tuple[Span, Ref]]) -> list[Highlight]:
     return result
 
 
+def reader_stops(highlights: Sequence[Highlight]) -> list[int]:
+    """The indices of `highlights` that n/N stop at: one stop per place in the body.
+
+    A span shared by several items ("the two sides", alias of both) is one stop, at its
+    first item; an item's span that holds a tighter span of the same item (a quote's
+    sentence around its quoted words, an evidence sentence around the name) is left to
+    the tighter one. Every highlight is still drawn; only the stepping skips them.
+    """
+    places: set[tuple[int, int]] = set()
+    spans_of: dict[Ref, list[tuple[int, int]]] = {}
+    for highlight in highlights:
+        spans_of.setdefault(highlight.ref, []).append((highlight.start, highlight.end))
+    stops: list[int] = []
+    for index, highlight in enumerate(highlights):
+        place = (highlight.start, highlight.end)
+        if place in places:
+            continue
+        places.add(place)
+        holds_tighter = any(
+            highlight.start <= start and end <= highlight.end and (start, end) != place
+            for start, end in spans_of[highlight.ref]
+        )
+        if not holds_tighter:
+            stops.append(index)
+    return stops
+
+
+def items_at(highlights: Sequence[Highlight], highlight: Highlight) -> list[Ref]:
+    """Every item with a span exactly where `highlight` is, its own first."""
+    refs = [highlight.ref]
+    for other in highlights:
+        if (other.start, other.end) == (highlight.start, highlight.end) and other.ref not in refs:
+            refs.append(other.ref)
+    return refs
+
+
 _PIECES = re.compile(r"\s+|\S+")
 
 
@@ -278,6 +314,8 @@ class ArticleView(ScrollView, can_focus=True):
         self._by_ref: dict[Ref, list[int]] = {}
         for index, highlight in enumerate(self.highlights):
             self._by_ref.setdefault(highlight.ref, []).append(index)
+        self.stops: list[int] = reader_stops(self.highlights)
+        """The indices of `highlights` that n/N step to, in body order."""
         self._lines: list[DocLine] = []
         self._line_starts: list[int] = []
         self._line_numbers: list[int] = []
@@ -331,7 +369,8 @@ class ArticleView(ScrollView, can_focus=True):
         highlight = self.highlights[self.current]
         first = self.line_of(highlight.start)
         last = self.line_of(max(highlight.end - 1, highlight.start))
-        region = Region(0, first, 1, last - first + 1)
+        # A highlight taller than the view shows from its first line, never only its end.
+        region = Region(0, first, 1, min(last - first + 1, max(self.size.height, 1)))
         self.scroll_to_region(region, animate=False, center=center, immediate=True)
 
     # -- selection ------------------------------------------------------------------------
@@ -387,18 +426,26 @@ class ArticleView(ScrollView, can_focus=True):
         self.post_message(self.Highlighted(self, self.current_highlight))
         self.refresh()
 
+    @property
+    def stop_number(self) -> int | None:
+        """The current stop's place among the stops, from 1 (a highlight chosen by `show`
+        that is no stop counts as the stop before it)."""
+        if self.current is None:
+            return None
+        return max(bisect.bisect_right(self.stops, self.current), 1)
+
     def action_next_highlight(self) -> None:
-        if not self.highlights:
+        if not self.stops:
             return
-        index = 0 if self.current is None else (self.current + 1) % len(self.highlights)
-        self.select(index)
+        after = 0 if self.current is None else bisect.bisect_right(self.stops, self.current)
+        self.select(self.stops[after % len(self.stops)])
 
     def action_previous_highlight(self) -> None:
-        if not self.highlights:
+        if not self.stops:
             return
-        count = len(self.highlights)
-        index = count - 1 if self.current is None else (self.current - 1) % count
-        self.select(index)
+        count = len(self.stops)
+        before = count if self.current is None else bisect.bisect_left(self.stops, self.current)
+        self.select(self.stops[(before - 1) % count])
 
     def action_choose(self) -> None:
         highlight = self.current_highlight

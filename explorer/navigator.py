@@ -141,8 +141,14 @@ class Navigator:
     def _show(self, visit: Visit) -> None:
         if visit.screen == MAIN:
             main = self.to_main()
-            if visit.ref is not None:
-                main.select(visit.ref)
+            if visit.ref is not None and not main.select(visit.ref):
+                # An entry from before the article filter, of another article.
+                self._app.notify(
+                    f"{self._crumb(visit).name} is in another article than the one shown "
+                    "(f shows all)",
+                    severity="warning",
+                    markup=False,
+                )
         else:
             handler = self._handlers.get(visit.screen)
             if handler is not None:

@@ -112,6 +112,14 @@ async def test_after_f_the_screen_says_what_is_hidden_and_keeps_the_path_and_key
         for hint in ("r Related", "[ Back", "a Article", "t Timeline"):
             assert hint in footer, f"{hint!r} missing from the footer: {footer!r}"
 
+        await pilot.press("left_square_bracket")  # back to the quote of the other article
+        await wait_for(pilot, lambda: app.history.index == 0, "one step back")
+        await wait_for(
+            pilot,
+            lambda: any("in another article" in str(n.message) for n in app._notifications),
+            "a message that the item is outside the article shown",
+        )
+
 
 @pytest.mark.parametrize("size", [(80, 24), (60, 20)])
 async def test_crumbs_of_items_sharing_a_long_start_read_apart(seed_corpus: Corpus, size) -> None:

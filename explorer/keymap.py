@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 
 from explorer.settings import Settings, load_settings
 
@@ -234,7 +234,7 @@ def binding(binding_id: str) -> Binding:
     )
 
 
-def bindings(*binding_ids: str) -> list[Binding]:
+def bindings(*binding_ids: str) -> list[BindingType]:
     """The bindings of the entries named, in that order (a class's `BINDINGS`)."""
     return [binding(binding_id) for binding_id in binding_ids]
 

@@ -210,8 +210,8 @@ def build_pool(seed: int, persons: int = 3000) -> Pool:
     """The shared actor pool; the same for every N, so corpora of one seed nest."""
     rng = random.Random(f"pool:{seed}")
     pool = Pool()
-    for country in _COUNTRIES:
-        pool.countries.append(PoolActor(slug(country), country, "country"))
+    for country_name in _COUNTRIES:
+        pool.countries.append(PoolActor(slug(country_name), country_name, "country"))
     rng.shuffle(pool.countries)
     for country in pool.countries:
         for ministry in _MINISTRIES:

@@ -6,6 +6,7 @@ import argparse
 import difflib
 import re
 import unicodedata
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -63,7 +64,11 @@ def suggest_ids(corpus: Corpus, text: str) -> list[str]:
     Only asked when `text` named no item, so scanning the names is paid on a miss alone.
     """
     kind, separator, rest = text.partition(":")
-    tables = {"actor": corpus.actors, "meeting": corpus.meetings, "quote": corpus.quotes}
+    tables: dict[str, Mapping[str, object]] = {
+        "actor": corpus.actors,
+        "meeting": corpus.meetings,
+        "quote": corpus.quotes,
+    }
     if separator and kind in tables:
         text, tables = rest, {kind: tables[kind]}
     folded = " ".join(text.casefold().split())

@@ -220,7 +220,11 @@ def build_server(command: str, host: str, port: int, url: str, token: str | None
             console.print(line)
             console.print("Open it in a browser; press Ctrl+C to stop.")
 
-        async def handle_websocket(self, request: web.Request) -> web.StreamResponse:
+        # aiohttp takes any response from a handler (a refusal is a plain 403); textual-serve
+        # annotates this one narrower than the routes it serves.
+        async def handle_websocket(  # type: ignore[override]
+            self, request: web.Request
+        ) -> web.StreamResponse:
             """One browser tab and the explorer process behind it."""
             if not authorised(request):
                 return refused()

@@ -25,6 +25,13 @@ class Precision(StrEnum):
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
+def _month_name(month: int | None) -> str:
+    """A month's short name; a date at day or month precision always has its month."""
+    if month is None:
+        raise ValueError("a date at day or month precision without its month")
+    return _MONTHS[month - 1]
+
+
 @dataclass(frozen=True, slots=True)
 class PartialDate:
     """A date known to a year, a month or a day; `first`/`last` bound the period it names."""
@@ -61,9 +68,9 @@ class PartialDate:
 
     def human(self) -> str:
         if self.day is not None:
-            return f"{self.day} {_MONTHS[self.month - 1]} {self.year}"  # type: ignore[index]
+            return f"{self.day} {_month_name(self.month)} {self.year}"
         if self.month is not None:
-            return f"{_MONTHS[self.month - 1]} {self.year}"
+            return f"{_month_name(self.month)} {self.year}"
         return str(self.year)
 
 
@@ -93,14 +100,11 @@ class When:
         same_precision = start.precision == end.precision
         if same_precision and start.year == end.year:
             if start.precision is Precision.DAY and start.month == end.month:
-                return f"{start.day}–{end.day} {_MONTHS[start.month - 1]} {start.year}"  # type: ignore[index]
+                return f"{start.day}–{end.day} {_month_name(start.month)} {start.year}"
             if start.precision is Precision.DAY:
-                return (
-                    f"{start.day} {_MONTHS[start.month - 1]}"  # type: ignore[index]
-                    f" – {end.human()}"
-                )
+                return f"{start.day} {_month_name(start.month)} – {end.human()}"
             if start.precision is Precision.MONTH:
-                return f"{_MONTHS[start.month - 1]}–{end.human()}"  # type: ignore[index]
+                return f"{_month_name(start.month)}–{end.human()}"
         return f"{start.human()} – {end.human()}"
 
 

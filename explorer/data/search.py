@@ -366,10 +366,10 @@ class _Highlighter:
                 for word, start, end in tokens
                 if word in words or (prefixes and word.startswith(prefixes))
             ]
-        for words, prefix in self.phrases:
-            size, first = len(words), words[0]
+        for phrase, prefix in self.phrases:
+            size, first = len(phrase), phrase[0]
             for i in range(len(tokens) - size + 1):
-                if tokens[i][0] == first and _phrase_at(tokens, i, words, prefix):
+                if tokens[i][0] == first and _phrase_at(tokens, i, phrase, prefix):
                     marked.append((tokens[i][1], tokens[i + size - 1][2]))
         return _merge(marked, text)
 

@@ -30,7 +30,7 @@ from explorer.draft.lexicon import (
     WEEKDAYS,
 )
 from explorer.draft.model import DraftActor, DraftMeeting, Mention, Sentence
-from explorer.draft.quotes import quoted_spans
+from explorer.draft.quotes import Span, quoted_spans
 from explorer.draft.when import find_dates, is_future, status_of, when_of
 
 # A score may stand inside a match verb: "drew 2-2 with", "lost 110-102 to", "won 3-1 against".
@@ -538,7 +538,7 @@ def _is_purchase(text: str, start: int, end: int) -> bool:
     )
 
 
-def _blank_quotes(text: str, sentence: Sentence, spans: list) -> str:  # type: ignore[type-arg]
+def _blank_quotes(text: str, sentence: Sentence, spans: list[Span]) -> str:
     """The clause with quoted words blanked: what someone said is not what happened."""
     chars = list(text)
     for span in spans:

@@ -99,5 +99,9 @@ class Draft:
     guesses: list[str] = field(default_factory=list)
 
     def guess_count(self) -> int:
-        items = [*self.actors, *self.meetings, *self.quotes]
+        items: list[DraftActor | DraftMeeting | DraftQuote] = [
+            *self.actors,
+            *self.meetings,
+            *self.quotes,
+        ]
         return len(self.guesses) + sum(len(item.guesses) for item in items)

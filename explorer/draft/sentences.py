@@ -6,8 +6,12 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from explorer.draft.model import Sentence
+
+if TYPE_CHECKING:  # imported when first used
+    import pysbd
 
 _CLOSING = re.compile(r"[.!?:;\"'”’)…\]]$")
 # Titles whose full stop ends no sentence ("the Rt. Hon. Keith Mitchell", "Gov. Eric Holcomb").
@@ -19,7 +23,7 @@ _WORD = re.compile(r"\w+")
 
 
 @lru_cache(maxsize=1)
-def _segmenter():  # type: ignore[no-untyped-def]
+def _segmenter() -> pysbd.Segmenter:
     import pysbd
 
     return pysbd.Segmenter(language="en", clean=False, char_span=True)

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from explorer.draft.lexicon import (
     EXPECTED_MARKERS,
@@ -21,6 +22,9 @@ from explorer.draft.lexicon import (
     PLANNED_MARKERS,
     WEEKDAYS,
 )
+
+if TYPE_CHECKING:  # imported when first used: dateparser is slow to load
+    from dateparser.date import DateDataParser
 
 _MONTH_NAMES = {name: i + 1 for i, name in enumerate(MONTHS)} | MONTH_ABBREVIATIONS
 _MONTH = r"(?:" + "|".join(sorted(_MONTH_NAMES, key=len, reverse=True)) + r")\.?"
@@ -160,7 +164,7 @@ def _last(iso: str) -> date:
 
 
 @lru_cache(maxsize=2)
-def _parser(base: date, prefer: str):  # type: ignore[no-untyped-def]
+def _parser(base: date, prefer: str) -> DateDataParser:
     from dateparser.date import DateDataParser
 
     return DateDataParser(

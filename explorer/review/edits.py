@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, Literal
@@ -178,7 +178,7 @@ def _load_item(layout: Layout, block: Block) -> CommentedMap:
         loaded = _yaml(layout).load(text)
     except RuamelError as error:  # the project's loader read it; this should not happen
         raise ReviewError(f"cannot edit {block.kind} {block.id!r}: {error}") from None
-    if not isinstance(loaded, list) or len(loaded) != 1 or not isinstance(loaded[0], dict):
+    if not isinstance(loaded, list) or len(loaded) != 1 or not isinstance(loaded[0], CommentedMap):
         raise ReviewError(f"cannot edit {block.kind} {block.id!r}: not a single mapping")
     return loaded[0]
 
@@ -286,7 +286,11 @@ def reject(draft: Draft, kind: str, ident: str, *, drop_references: bool = False
         if field == "meeting":
             edit.edit_item(other, lambda item: item.pop("meeting", None))
         else:
-            edit.edit_item(other, lambda item, field=field: _remove_value(item[field], ident))
+
+            def remove(item: CommentedMap, field: str = field) -> None:
+                _remove_value(item[field], ident)
+
+            edit.edit_item(other, remove)
     return edit.result()
 
 
@@ -463,11 +467,12 @@ def merge_actors(draft: Draft, source: str, target: str) -> Draft:
 
 def new_id(draft: Draft, kind: str, words: str) -> str:
     """A slug from the first words of `words`, unique among the draft's items of `kind`."""
-    taken = {
+    tables: dict[str, Mapping[str, object]] = {
         "actor": draft.actors,
         "meeting": draft.meetings,
         "quote": draft.quotes,
-    }[kind]
+    }
+    taken = tables[kind]
     base = "-".join(re.findall(r"[a-z0-9]+", words.casefold())[:6]) or kind
     if not SLUG.fullmatch(base):
         base = kind

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, Protocol
 
 import yaml
 
@@ -77,7 +77,22 @@ def split_lines(text: str) -> list[str]:
     return text.splitlines(keepends=True)
 
 
-def _last_line(mark: yaml.Mark) -> int:
+class _Mark(Protocol):
+    """Where an event starts or ends (PyYAML's and libyaml's marks both have these)."""
+
+    line: int
+    column: int
+
+
+def _marks(event: yaml.Event) -> tuple[_Mark, _Mark]:
+    """An event's start and end marks; the parser sets both on every event it emits."""
+    start, end = event.start_mark, event.end_mark
+    if start is None or end is None:  # pragma: no cover - only for events built by hand
+        raise ValueError(f"a YAML event without its position: {event!r}")
+    return start, end
+
+
+def _last_line(mark: _Mark) -> int:
     """The last line a value occupies, from its end mark (a block scalar ends on column 0)."""
     return mark.line - 1 if mark.column == 0 and mark.line > 0 else mark.line
 
@@ -102,9 +117,9 @@ class _Node:
 
 
 def _read_node(event: yaml.Event, events: Iterator[yaml.Event], scalar_lines: set[int]) -> _Node:
-    mark = event.start_mark
+    mark, end_mark = _marks(event)
     if isinstance(event, yaml.ScalarEvent):
-        last = max(_last_line(event.end_mark), mark.line)
+        last = max(_last_line(end_mark), mark.line)
         if last > mark.line:
             scalar_lines.update(range(mark.line + 1, last + 1))
         return _Node(mark.line, mark.column, last, value=event.value)
@@ -117,14 +132,14 @@ def _read_node(event: yaml.Event, events: Iterator[yaml.Event], scalar_lines: se
         node.items = children
         for child in events:
             if isinstance(child, yaml.SequenceEndEvent):
-                end = child.end_mark
+                end = _marks(child)[1]
                 break
             children.append(_read_node(child, events, scalar_lines))
     else:
         node.pairs = []
         for child in events:
             if isinstance(child, yaml.MappingEndEvent):
-                end = child.end_mark
+                end = _marks(child)[1]
                 break
             key = _read_node(child, events, scalar_lines)
             value = _read_node(next(events), events, scalar_lines)

@@ -44,12 +44,14 @@ class MainScreen(TruthfulHints, Screen[None]):
 
     # Classes on the screen by size: "-narrow"/"-wide" stack the lists or set them side by
     # side with the detail; "-tiny"/"-short" hide everything but a "too small" message.
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [
+    # Textual declares this `ClassVar[...] | None`, which mypy reads as an instance variable.
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [  # type: ignore[misc]
         (0, "-tiny-width"),
         (MIN_WIDTH, "-narrow"),
         (80, "-wide"),
     ]
-    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [
+    # Textual declares this `ClassVar[...] | None`, which mypy reads as an instance variable.
+    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [  # type: ignore[misc]
         (0, "-tiny-height"),
         (MIN_HEIGHT, "-short"),
         (24, "-tall"),

@@ -70,7 +70,8 @@ class ReviewScreen(Screen[None]):
 
     CSS_PATH = "review.tcss"
 
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [
+    # Textual declares this `ClassVar[...] | None`, which mypy reads as an instance variable.
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [  # type: ignore[misc]
         (0, "-narrow"),
         (90, "-wide"),
     ]
@@ -299,10 +300,12 @@ class ReviewScreen(Screen[None]):
                 f"Reject {item.kind} {item.id}? It is referred to by "
                 f"{describe_referrers(referrers)}; those references go too."
             )
-            self.app.push_screen(
-                ConfirmScreen(question, yes="Reject"),
-                lambda yes: self._reject(item, drop=True) if yes else None,
-            )
+
+            async def reject_if_confirmed(yes: bool | None) -> None:
+                if yes:
+                    await self._reject(item, drop=True)
+
+            self.app.push_screen(ConfirmScreen(question, yes="Reject"), reject_if_confirmed)
             return
         await self._reject(item, drop=False)
 

@@ -328,8 +328,8 @@ class TimelineScreen(TruthfulHints, Screen[None]):
             for article in self._published_before(meeting, shown, marked):
                 options.append(self._published_marker(article))
             if meeting is not None:
-                article = self.corpus.articles.get(meeting.article)
-                options.append(Option(self._prompt(meeting, article), id=meeting.id))
+                source = self.corpus.articles.get(meeting.article)
+                options.append(Option(self._prompt(meeting, source), id=meeting.id))
         option_list.clear_options()
         option_list.add_options(options)
         if not shown:

@@ -510,9 +510,10 @@ class ArticleView(ScrollView, can_focus=True):
             if styles.has_rule("color") and styles.auto_color:
                 # "auto" colours ($text-muted…) contrast with what lies beneath.
                 under = self.get_visual_style().background
-                if background is not None:
-                    under += background
-                foreground = under.get_contrast_text(styles.color.a)
+                if under is not None:
+                    if background is not None:
+                        under += background
+                    foreground = under.get_contrast_text(styles.color.a)
             text_style = styles.text_style
             style = Style(
                 background,

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from textual.binding import Binding
+from textual.binding import BindingType
 
 from explorer import keymap
 
-LIST_KEYS: list[Binding] = keymap.bindings("list.down", "list.up", "list.first", "list.last")
+LIST_KEYS: list[BindingType] = keymap.bindings("list.down", "list.up", "list.first", "list.last")

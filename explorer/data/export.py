@@ -26,7 +26,7 @@ import csv
 import difflib
 import io
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -107,7 +107,7 @@ class View:
 
 def _in_order(table: Mapping[str, Any], ids: Iterable[str]) -> tuple[str, ...]:
     # A table of the persisted index places the ids itself, without reading every id.
-    placed = getattr(table, "in_order", None)
+    placed: Callable[[Iterable[str]], tuple[str, ...]] | None = getattr(table, "in_order", None)
     if placed is not None:
         return placed(ids)
     wanted = set(ids)

@@ -8,7 +8,7 @@ fixed depth, and it records where every value stands so validation can name file
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import yaml
 
@@ -25,7 +25,15 @@ _NULLS = {"", "~", "null", "Null", "NULL"}
 _PLAIN_TAGS = {None, "!", "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 
 Position = tuple[int, int]
-_RESOLVER = yaml.resolver.Resolver()
+
+
+class _Resolver(Protocol):
+    """PyYAML's implicit tag resolution (its stubs leave `resolve` unannotated)."""
+
+    def resolve(self, kind: type[yaml.Node], value: str, implicit: tuple[bool, bool]) -> str: ...
+
+
+_RESOLVER: _Resolver = yaml.resolver.Resolver()
 
 
 class Located:
@@ -35,11 +43,11 @@ class Located:
     positions: dict[Any, Position]
 
 
-class LocatedDict(dict, Located):
+class LocatedDict(dict[Any, Any], Located):
     pass
 
 
-class LocatedList(list, Located):
+class LocatedList(list[Any], Located):
     pass
 
 

@@ -37,6 +37,7 @@ from datetime import date
 from enum import StrEnum
 from functools import lru_cache
 from itertools import pairwise
+from typing import TypeAlias
 
 from explorer.data.corpus import Corpus
 from explorer.data.models import QUOTE_KINDS, Quote, Ref
@@ -232,7 +233,7 @@ def _read_value(source: str, i: int) -> tuple[str, int, bool]:
 # (when large): ANDing two bitsets of 50,000 quotes costs well under a microsecond. Small sets
 # are stored in the index as sorted arrays of 4-byte numbers (a tenth of a frozenset's memory)
 # and become frozensets only while a query combines them.
-Docs = int | frozenset[int] | array
+Docs: TypeAlias = "int | frozenset[int] | array[int]"
 _NONZERO = re.compile(rb"[^\x00]")
 _BITS_OF_BYTE = tuple(tuple(b for b in range(8) if byte >> b & 1) for byte in range(256))
 
@@ -254,7 +255,7 @@ class _DocSets:
         return self.to_bits(ids)
 
     @staticmethod
-    def _set(docs: frozenset[int] | array) -> frozenset[int]:
+    def _set(docs: frozenset[int] | array[int]) -> frozenset[int]:
         return docs if isinstance(docs, frozenset) else frozenset(docs)
 
     def to_bits(self, docs: Docs | Iterable[int]) -> int:

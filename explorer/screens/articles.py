@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
+from pathlib import Path
 from typing import ClassVar
 
 from textual import on, work
@@ -56,36 +57,13 @@ class CorpusStatus(Static):
     is shown (in the layout's flow, not docked: two widgets docked at the bottom share a row,
     and the footer's would hide this one)."""
 
-    DEFAULT_CSS = """
-    CorpusStatus {
-        height: 1;
-        padding: 0 1;
-        background: $boost;
-        text-wrap: nowrap;
-        text-overflow: ellipsis;
-    }
-    """
+    DEFAULT_CSS = Path(__file__).with_name("corpus_status.tcss").read_text(encoding="utf-8")
 
 
 class ArticlePicker(ModalScreen[str | None]):
     """Choose one article to show, or all; dismisses with its id ("" for all, None to cancel)."""
 
-    DEFAULT_CSS = """
-    ArticlePicker {
-        align: center middle;
-    }
-    ArticlePicker > Vertical {
-        width: 90%;
-        max-width: 100;
-        height: 80%;
-        border: thick $accent;
-        background: $surface;
-        padding: 0 1;
-    }
-    ArticlePicker OptionList {
-        height: 1fr;
-    }
-    """
+    DEFAULT_CSS = Path(__file__).with_name("article_picker.tcss").read_text(encoding="utf-8")
     BINDINGS: ClassVar[list[BindingType]] = keymap.bindings(
         "dialog.cancel", "dialog.down", "dialog.up"
     )
@@ -174,35 +152,7 @@ class ExportDialog(ModalScreen[str | None]):
     the user can correct it rather than type it again.
     """
 
-    DEFAULT_CSS = """
-    ExportDialog {
-        align: center middle;
-    }
-    ExportDialog > Vertical {
-        width: 80%;
-        max-width: 80;
-        height: auto;
-        border: thick $accent;
-        background: $surface;
-        padding: 0 1;
-    }
-    ExportDialog OptionList {
-        height: auto;
-        max-height: 6;
-    }
-    ExportDialog Horizontal {
-        height: auto;
-        align: right middle;
-    }
-    ExportDialog #export-problem {
-        display: none;
-        color: $error;
-        text-style: bold;
-    }
-    ExportDialog #export-problem.-shown {
-        display: block;
-    }
-    """
+    DEFAULT_CSS = Path(__file__).with_name("export_dialog.tcss").read_text(encoding="utf-8")
     BINDINGS: ClassVar[list[BindingType]] = keymap.bindings("dialog.cancel")
 
     def __init__(self, what: str, stem: str, write: Callable[[str, str], str]) -> None:

@@ -11,6 +11,7 @@ import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import ClassVar, Literal
 
 from rich.cells import cell_len
@@ -245,21 +246,7 @@ class ArticleView(ScrollView, can_focus=True):
         "article-view--current",
     }
 
-    DEFAULT_CSS = """
-    ArticleView {
-        scrollbar-gutter: stable;
-        overflow-x: hidden;
-        padding: 0 1;
-        & > .article-view--title { text-style: bold; color: $text-primary; }
-        & > .article-view--byline { color: $text-muted; text-style: italic; }
-        & > .article-view--heading { text-style: bold underline; color: $text-secondary; }
-        & > .article-view--actor { text-style: bold; color: $text-accent; }
-        & > .article-view--quote { background: $success 20%; text-style: italic; }
-        & > .article-view--evidence { background: $primary 15%; }
-        & > .article-view--sentence { text-style: underline; }
-        & > .article-view--current { background: $accent; color: auto 90%; text-style: bold; }
-    }
-    """
+    DEFAULT_CSS = Path(__file__).with_name("article_view.tcss").read_text(encoding="utf-8")
 
     BINDINGS: ClassVar[list[BindingType]] = keymap.bindings(
         "reader.next",

@@ -6,6 +6,8 @@ when they do not fit, the leading pieces give way to an ellipsis so the last one
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual.content import Content
 from textual.events import Click
 from textual.widget import Widget
@@ -16,12 +18,7 @@ ELLIPSIS = "… "
 class ClickableLine(Widget):
     """Pieces on one line; `piece_clicked(index)` is called with the piece under a click."""
 
-    DEFAULT_CSS = """
-    ClickableLine {
-        height: 1;
-        width: 1fr;
-    }
-    """
+    DEFAULT_CSS = Path(__file__).with_name("clickable_line.tcss").read_text(encoding="utf-8")
 
     def __init__(self, *, separator: str = "  ", **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]

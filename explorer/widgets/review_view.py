@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable
+from pathlib import Path
 from typing import ClassVar
 
 from rich.cells import cell_len
@@ -28,12 +29,7 @@ class ReviewView(ArticleView):
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {"article-view--draft", "article-view--selection"}
 
-    DEFAULT_CSS = """
-    ReviewView {
-        & > .article-view--draft { text-style: underline; color: $text-warning; }
-        & > .article-view--selection { background: $warning 25%; }
-    }
-    """
+    DEFAULT_CSS = Path(__file__).with_name("review_view.tcss").read_text(encoding="utf-8")
 
     BINDINGS: ClassVar[list[BindingType]] = keymap.bindings(
         "review.next",

@@ -11,6 +11,7 @@ Every row is one line (`text-wrap: nowrap` is assumed).
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import ClassVar
 
 from rich.segment import Segment
@@ -36,44 +37,7 @@ class VirtualList(ScrollView, can_focus=True):
     )
 
     # The look of Textual's OptionList, so the lists of the app all look alike.
-    DEFAULT_CSS = """
-    VirtualList {
-        height: auto;
-        max-height: 100%;
-        color: $foreground;
-        overflow-x: hidden;
-        border: tall $border-blurred;
-        padding: 0 1;
-        background: $surface;
-        & > .virtual-list--row-highlighted {
-            color: $block-cursor-blurred-foreground;
-            background: $block-cursor-blurred-background;
-            text-style: $block-cursor-blurred-text-style;
-        }
-        &:focus {
-            border: tall $border;
-            background-tint: $foreground 5%;
-            & > .virtual-list--row-highlighted {
-                color: $block-cursor-foreground;
-                background: $block-cursor-background;
-                text-style: $block-cursor-text-style;
-            }
-        }
-        & > .virtual-list--separator {
-            color: $foreground 15%;
-        }
-        & > .virtual-list--row-highlighted {
-            color: $foreground;
-            background: $block-cursor-blurred-background;
-        }
-        & > .virtual-list--row-disabled {
-            color: $text-disabled;
-        }
-        & > .virtual-list--row-hover {
-            background: $block-hover-background;
-        }
-    }
-    """
+    DEFAULT_CSS = Path(__file__).with_name("virtual_list.tcss").read_text(encoding="utf-8")
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "virtual-list--row",

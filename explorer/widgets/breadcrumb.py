@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Unpack
 
 from rich.cells import cell_len
 from textual.content import Content
 from textual.message import Message
 
 from explorer.widgets.clickable_line import ClickableLine
+from explorer.widgets.options import WidgetOptions
 from explorer.widgets.rows import take_cells
 
 # The cells a crumb may take, tried from the first until the path fits the width; the
@@ -68,7 +70,7 @@ class Breadcrumb(ClickableLine):
             super().__init__()
             self.index = index
 
-    def __init__(self, **kwargs: object) -> None:
+    def __init__(self, **kwargs: Unpack[WidgetOptions]) -> None:
         super().__init__(separator=" › ", **kwargs)
         self.crumbs: list[Crumb] = []
         self.current = -1

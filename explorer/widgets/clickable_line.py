@@ -7,10 +7,13 @@ when they do not fit, the leading pieces give way to an ellipsis so the last one
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Unpack
 
 from textual.content import Content
 from textual.events import Click
 from textual.widget import Widget
+
+from explorer.widgets.options import WidgetOptions
 
 ELLIPSIS = "… "
 
@@ -20,8 +23,8 @@ class ClickableLine(Widget):
 
     DEFAULT_CSS = Path(__file__).with_name("clickable_line.tcss").read_text(encoding="utf-8")
 
-    def __init__(self, *, separator: str = "  ", **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, *, separator: str = "  ", **kwargs: Unpack[WidgetOptions]) -> None:
+        super().__init__(**kwargs)
         self.separator = separator
         self.pieces: list[Content] = []
         self.prefix: Content = Content("")

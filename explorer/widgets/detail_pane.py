@@ -7,7 +7,7 @@ scrolls like any list.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import ClassVar, Unpack
 
 from textual.binding import BindingType
 from textual.content import Content
@@ -22,6 +22,7 @@ from explorer.services import NoteLookup
 from explorer.widgets.keys import LIST_KEYS
 from explorer.widgets.note_marks import note_section
 from explorer.widgets.option_list import PagedOptionList
+from explorer.widgets.options import WidgetOptions
 from explorer.widgets.provenance import OpenSentence
 from explorer.widgets.rows import KIND_NAMES, literal, ref_label
 
@@ -55,8 +56,10 @@ class DetailPane(PagedOptionList):
             super().__init__()
             self.ref = ref
 
-    def __init__(self, corpus: Corpus, notes: NoteLookup | None = None, **kwargs: object) -> None:
-        super().__init__(markup=False, **kwargs)  # type: ignore[arg-type]
+    def __init__(
+        self, corpus: Corpus, notes: NoteLookup | None = None, **kwargs: Unpack[WidgetOptions]
+    ) -> None:
+        super().__init__(markup=False, **kwargs)
         self.corpus = corpus
         self.notes = notes  # the user's notes, for the note section (None: none shown)
         self.ref: Ref | None = None

@@ -9,12 +9,28 @@ widget's own still show.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any, Protocol, Unpack, runtime_checkable
+
 from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import ActiveBinding
 from textual.screen import Screen
 from textual.widgets import Footer, Input, TextArea
-from textual.widgets._footer import FooterKey  # not re-exported by textual.widgets
+
+from explorer.widgets.options import WidgetOptions
+
+if TYPE_CHECKING:  # a mixin of screens: typed as one, a plain class at run time
+    _ScreenMixin = Screen[Any]
+else:
+    _ScreenMixin = object
+
+
+@runtime_checkable
+class _FooterKey(Protocol):
+    """What a key of Textual's footer shows (its class is not public)."""
+
+    key_display: str
+    description: str
 
 
 def types_text(display: str) -> bool:
@@ -32,16 +48,16 @@ def typing_into_line(screen: Screen[object]) -> bool:
     return isinstance(screen.focused, Input | TextArea)
 
 
-class TruthfulHints:
+class TruthfulHints(_ScreenMixin):
     """Screen mixin: the active bindings minus those a focused line would take as typing."""
 
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
-        bindings: dict[str, ActiveBinding] = super().active_bindings  # type: ignore[misc]
-        focused = self.focused  # type: ignore[attr-defined]
+        bindings = super().active_bindings
+        focused = self.focused
         if not isinstance(focused, Input | TextArea):
             return bindings
-        app = self.app  # type: ignore[attr-defined]
+        app = self.app
         return {
             key: active
             for key, active in bindings.items()
@@ -56,8 +72,8 @@ class FittedFooter(Footer):
     left out (the focused widget's and the screen's come first, the app's after, the
     palette's last), never cut mid-word."""
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(compact=True, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, **kwargs: Unpack[WidgetOptions]) -> None:
+        super().__init__(compact=True, **kwargs)
         self._fitted_width = 0
 
     def compose(self) -> ComposeResult:
@@ -65,7 +81,7 @@ class FittedFooter(Footer):
         self._fitted_width = width
         used = 0
         for widget in super().compose():
-            if isinstance(widget, FooterKey):
+            if isinstance(widget, _FooterKey):
                 # Compact: "key description", then a margin of one.
                 needed = cell_len(widget.key_display) + 1 + cell_len(widget.description) + 1
                 if width and used + needed > width:

@@ -8,7 +8,7 @@ when the user presses Enter on an item.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, Unpack
 
 from textual.binding import BindingType
 from textual.content import Content
@@ -19,6 +19,7 @@ from explorer.data import Corpus, ItemKind, Ref
 from explorer.services import NoteLookup
 from explorer.widgets.keys import LIST_KEYS
 from explorer.widgets.note_marks import row_mark
+from explorer.widgets.options import WidgetOptions
 from explorer.widgets.row_order import RowOrder
 from explorer.widgets.rows import KIND_TITLES, item_row, literal, ref_label, sort_items
 from explorer.widgets.virtual_list import VirtualList
@@ -72,7 +73,7 @@ class ItemPane(VirtualList):
         key: str,
         notes: NoteLookup | None = None,
         filtered: bool = False,
-        **kwargs: object,
+        **kwargs: Unpack[WidgetOptions],
     ) -> None:
         super().__init__(**kwargs)
         self.corpus = corpus

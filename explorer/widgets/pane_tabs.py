@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Unpack
+
 from textual.content import Content
 from textual.message import Message
 
 from explorer.widgets.clickable_line import ClickableLine
+from explorer.widgets.options import WidgetOptions
 
 
 class PaneTabs(ClickableLine):
@@ -16,7 +19,7 @@ class PaneTabs(ClickableLine):
             super().__init__()
             self.index = index
 
-    def __init__(self, names: list[str], **kwargs: object) -> None:
+    def __init__(self, names: list[str], **kwargs: Unpack[WidgetOptions]) -> None:
         super().__init__(separator=" ", **kwargs)
         self.names = names
         self.show_active(0)

@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar
+from typing import ClassVar, Unpack
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -36,6 +36,7 @@ from explorer.data.search import Hit, MatchKind, SearchResult
 from explorer.data.text import clean_text
 from explorer.services import SearchIndexSource
 from explorer.widgets.option_list import PagedOptionList
+from explorer.widgets.options import WidgetOptions
 from explorer.widgets.rows import actor_name, literal
 
 # How many hits the list holds; the count always gives the total.
@@ -145,8 +146,8 @@ class _Shown:
 class SearchResults(PagedOptionList):
     """The hits of the current search; a click goes to one."""
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(markup=False, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, **kwargs: Unpack[WidgetOptions]) -> None:
+        super().__init__(markup=False, **kwargs)
 
 
 class QuoteSearch(Vertical):
@@ -174,8 +175,10 @@ class QuoteSearch(Vertical):
     class Cancelled(Message):
         """The user closed the search line without choosing: restore the earlier view."""
 
-    def __init__(self, corpus: Corpus, index: SearchIndexSource, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(
+        self, corpus: Corpus, index: SearchIndexSource, **kwargs: Unpack[WidgetOptions]
+    ) -> None:
+        super().__init__(**kwargs)
         self.corpus = corpus
         self._index = index
         self.history = QueryHistory()

@@ -12,7 +12,7 @@ Every row is one line (`text-wrap: nowrap` is assumed).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import ClassVar
+from typing import ClassVar, Unpack
 
 from rich.segment import Segment
 from textual import events
@@ -27,6 +27,7 @@ from textual.style import Style
 from textual.visual import Visual
 
 from explorer import keymap
+from explorer.widgets.options import WidgetOptions
 
 
 class VirtualList(ScrollView, can_focus=True):
@@ -52,8 +53,8 @@ class VirtualList(ScrollView, can_focus=True):
 
     _hover: reactive[int | None] = reactive(None)
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, **kwargs: Unpack[WidgetOptions]) -> None:
+        super().__init__(**kwargs)
         self._row_count = 0
         self._separator_after = 0  # a rule after this many rows (0: none)
         self._empty: Content | None = None

@@ -93,3 +93,8 @@ def test_the_present_of_a_schedule_reads_a_weekday_ahead_from_today() -> None:
     assert when_of(later, PUBLISHED)[0] == "2025-01-16"
     # The past tense still reads back.
     assert when_of("The commission held a hearing Thursday.", PUBLISHED)[0] == "2025-01-09"
+
+
+def test_not_met_since_a_year_dates_the_last_meeting_and_since_alone_does_not() -> None:
+    assert when_of("The two teams had not met since 1965.", PUBLISHED)[0] == "1965"
+    assert when_of("The two teams have met every year since 2011.", PUBLISHED)[0] is None

@@ -193,3 +193,15 @@ def test_the_subject_of_the_sentence_is_the_side_before_a_later_match_word() -> 
     assert participants == {"FC Goa", "Chennaiyin FC"}
     # The clause "after defeating … on Saturday" has no tense of its own: the sentence's.
     assert (when, status) == ("2025-01-11", "happened")
+
+
+def test_a_roundtable_named_again_is_the_one_attended() -> None:
+    result = draft_text(
+        PEOPLE + "Iwaya attended the roundtable co-hosted by Wang Yi on Monday.\n"
+        "The Asian Financial Access Roundtable was held against the backdrop of a banking "
+        "crisis in the United States.",
+        PUBLISHED,
+    )
+    [meeting] = result.meetings
+    assert {a.name for a in meeting.participants} == {"Takeshi Iwaya", "Wang Yi"}
+    assert (meeting.when, len(meeting.evidence)) == ("2025-01-13", 2)

@@ -238,6 +238,10 @@ class MeetingFinder:
             determiner = before.group(1).lower() if before else ""
             modifiers = before.group(2).strip() if before else ""
             kind = "anaphor" if determiner in _ANAPHORIC and not modifiers else "noun"
+            if re.search(
+                r"\b[Tt]he\s+(?:[A-Z][\w’'-]*\s+){1,6}$", text[max(0, start - 80) : start]
+            ) and any(_tells(m, noun.group(3)) for m in self.meetings):
+                kind = "anaphor"  # "the Caribbean Financial Access Roundtable was held …"
             if noun.group(3).lower() == "negotiating table":
                 kind = "noun"  # "to the negotiating table": talks to come, not ones told
             if noun.group(3).lower() in _PURCHASES and not _is_purchase(text, start, end):
@@ -464,6 +468,10 @@ class MeetingFinder:
         for meeting in reversed(self.meetings):
             if meeting.trigger in family or meeting.trigger == noun:
                 return meeting
+        # "attended the roundtable … The roundtable was held": the meeting told with the noun.
+        for meeting in reversed(self.meetings):
+            if _tells(meeting, noun):
+                return meeting
         return self.meetings[-1]
 
     def _extend(
@@ -528,6 +536,12 @@ class MeetingFinder:
         # A member and its parent named together: the member is the participant.
         parents = {id(p) for a in seen for p in a.member_of}
         return [a for a in seen if id(a) not in parents or a.kind == "person"]
+
+
+def _tells(meeting: DraftMeeting, noun: str) -> bool:
+    """Whether a meeting's evidence names it with `noun` ("attended the roundtable")."""
+    pattern = re.compile(r"\b" + re.escape(noun) + r"s?\b", re.IGNORECASE)
+    return any(pattern.search(sentence.text) for sentence in meeting.evidence)
 
 
 def _is_purchase(text: str, start: int, end: int) -> bool:

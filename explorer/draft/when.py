@@ -455,6 +455,11 @@ def when_of(
 def _is_age_or_count(clause: str, found: Found) -> bool:
     """A number that is not the meeting's date: an age, a count, or "since 2011"."""
     before = clause[: found.start]
+    if re.search(r"\b(?:not|never|n't|n’t)\b[^,;]*\bsince\s+$", before) or (
+        re.search(r"\b(?:not|never|n't|n’t)\b[^,;]*$", before)
+        and found.words.lower().startswith("since ")
+    ):
+        return False  # "they had not met since 1965": the last meeting was in 1965
     if (
         re.search(r"\b(?:since|by|before|after)\s+$", before)
         or (found.precision == "year" and re.search(r"\b(?:until|till)\s+$", before))

@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from explorer.draft.when import status_of, when_of
+from explorer.draft.when import is_future, status_of, when_of
 from tests.drafting import draft_text
 
 PUBLISHED = date(2025, 1, 14)  # a Tuesday
@@ -98,3 +98,8 @@ def test_the_present_of_a_schedule_reads_a_weekday_ahead_from_today() -> None:
 def test_not_met_since_a_year_dates_the_last_meeting_and_since_alone_does_not() -> None:
     assert when_of("The two teams had not met since 1965.", PUBLISHED)[0] == "1965"
     assert when_of("The two teams have met every year since 2011.", PUBLISHED)[0] is None
+
+
+def test_a_plan_named_as_a_thing_is_no_future() -> None:
+    assert not is_future("A plan to close the port has failed after the vote on Monday.")
+    assert is_future("The minister plans to close the port on Monday.")

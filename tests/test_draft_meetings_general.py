@@ -205,3 +205,17 @@ def test_a_roundtable_named_again_is_the_one_attended() -> None:
     [meeting] = result.meetings
     assert {a.name for a in meeting.participants} == {"Takeshi Iwaya", "Wang Yi"}
     assert (meeting.when, len(meeting.evidence)) == ("2025-01-13", 2)
+
+
+def test_a_meeting_opening_a_paragraph_takes_the_date_of_the_paragraph_before() -> None:
+    # "A plan to …" names a plan, not a future: the opening sentence is in the past, as the
+    # meeting told in the next paragraph is.
+    result = draft_text(
+        "TOKYO — A plan to rename the island has failed after Japanese Foreign Minister "
+        "Takeshi Iwaya walked out of parliament on Monday.\n\n"
+        "Iwaya held talks with Chinese Foreign Minister Wang Yi about the island.",
+        PUBLISHED,
+    )
+    [meeting] = result.meetings
+    assert {a.name for a in meeting.participants} == {"Takeshi Iwaya", "Wang Yi"}
+    assert (meeting.when, meeting.status) == ("2025-01-13", "happened")

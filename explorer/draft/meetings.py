@@ -169,14 +169,15 @@ class MeetingFinder:
         return self.meetings
 
     def _date_from_neighbour(self, meeting: DraftMeeting) -> None:
-        """A meeting told without a date takes the one date of the sentence before it in its
-        paragraph, when both are in the same tense ("Djokovic and Murray will make their first
-        appearance on Wednesday. Serbia takes on Japan and Britain plays the Netherlands.")."""
+        """A meeting told without a date takes the one date of the sentence before it (in its
+        paragraph, or the last of the paragraph before when it opens one), when both are in the
+        same tense ("Djokovic and Murray will make their first appearance on Wednesday. Serbia
+        takes on Japan and Britain plays the Netherlands.")."""
         first = meeting.evidence[0]
         if first.index == 0:
             return
         previous = self.sentences[first.index - 1]
-        if previous.paragraph != first.paragraph or previous.heading:
+        if previous.paragraph < first.paragraph - 1 or previous.heading:
             return
         text, _ = self._clause(previous)
         found = [f for f in find_dates(text, self.published) if f.precision != "year"]

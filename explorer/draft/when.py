@@ -98,8 +98,12 @@ class Found:
     guessed: bool  # whether the tense decided it (past or future)
 
 
+# "A plan to impeach the president has failed": a plan named as a thing, not one's intent.
+_PLAN_NOUN = re.compile(r"\b(?:a|an|the|his|her|its|their|our|this|that)\s+plans?\s+to\b", re.I)
+
+
 def is_future(clause: str) -> bool:
-    return bool(_FUTURE.search(clause))
+    return bool(_FUTURE.search(_PLAN_NOUN.sub("\u2592", clause)))
 
 
 def status_of(

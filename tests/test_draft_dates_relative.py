@@ -103,3 +103,10 @@ def test_not_met_since_a_year_dates_the_last_meeting_and_since_alone_does_not() 
 def test_a_plan_named_as_a_thing_is_no_future() -> None:
     assert not is_future("A plan to close the port has failed after the vote on Monday.")
     assert is_future("The minister plans to close the port on Monday.")
+
+
+def test_a_date_ahead_makes_a_progressive_clause_planned() -> None:
+    clause = "The trip is being seen as a gesture ahead of the summit on January 20."
+    assert status_of(clause, when_of(clause, PUBLISHED)[0], PUBLISHED)[0] == "planned"
+    # Without a date ahead the progressive is still the present.
+    assert status_of("The delegation is touring the port.", None, PUBLISHED)[0] == "ongoing"

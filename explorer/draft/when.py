@@ -126,13 +126,15 @@ def status_of(
         return "ongoing", False
     if any(_has(lowered, m) for m in PLANNED_MARKERS):
         return "planned", False
-    if _PROGRESSIVE.search(lowered):
-        return "ongoing", False
     if when and _first(when.split("/")[0]) > published:
         ahead = (_first(when.split("/")[0]) - published).days
         if ahead == 1 and not is_future(clause) and _PAST.search(lowered):
             return "happened", True  # the local date is a day ahead of the page's
+        # "is being seen as …, days ahead of the inauguration on January 20": a progressive
+        # tells the present of the clause, the date ahead the event's.
         return "planned", True
+    if _PROGRESSIVE.search(lowered):
+        return "ongoing", False
     past = bool(_PAST.search(lowered) or (context and _PAST.search(context.lower())))
     if when and not past and _first(when.split("/")[0]) == published:
         return "planned", True  # the present of a schedule, for the day of publication

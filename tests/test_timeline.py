@@ -47,10 +47,9 @@ def entries(screen: TimelineScreen) -> list[tuple[str, str, str]]:
 
 def option_texts(screen: TimelineScreen) -> list[str]:
     """What each line of the list says, in order (entries and publication markers)."""
-    option_list = screen.query_one(TimelineList)
+    timeline = screen.query_one(TimelineList)
     texts = []
-    for option in option_list.options:
-        prompt = option.prompt
+    for prompt in timeline.prompts():
         parts = [getattr(prompt, name, None) for name in ("when", "status", "body")]
         texts.append(" ".join(str(p) for p in parts) if parts[0] is not None else str(prompt))
     return texts

@@ -12,12 +12,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
-from textual import events
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.geometry import Size
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Static
@@ -65,8 +65,8 @@ class MainScreen(TruthfulHints, Screen[None]):
     )
     HELP_CONTEXTS: ClassVar[tuple[str, ...]] = ("panes", "list", "search", "history")
 
-    only_related: reactive[bool] = reactive(False)
-    current: reactive[Ref | None] = reactive(None)
+    only_related: var[bool] = var(False)
+    current: var[Ref | None] = var(None)
 
     def __init__(
         self,
@@ -111,6 +111,14 @@ class MainScreen(TruthfulHints, Screen[None]):
         self.set_focus(self.panes[0])
         self._show_active(0)
         self.show_trail(*self.navigation.trail())  # made anew (the filter): the path stays
+        self.call_after_refresh(self._prepare_timeline)  # once the data is on screen
+
+    @work(thread=True, group="prepare-timeline", exit_on_error=False)
+    def _prepare_timeline(self) -> None:
+        """Order the meetings for the timeline off the UI thread, so `t` opens at once."""
+        from explorer.screens.timeline import timeline_data
+
+        timeline_data(self.corpus)
 
     # -- the parts ------------------------------------------------------------------------
 

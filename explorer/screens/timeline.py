@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import threading
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import ClassVar
+from weakref import WeakKeyDictionary
 
 from rich.cells import cell_len
 from textual import on
@@ -18,15 +20,14 @@ from textual.screen import Screen
 from textual.strip import Strip
 from textual.style import Style as VisualStyle
 from textual.visual import RenderOptions, Visual
-from textual.widgets import Input, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Input, Static
 
 from explorer import keymap
 from explorer.data import Article, Corpus, Meeting, Ref
 from explorer.history import Visit
 from explorer.widgets.hints import FittedFooter, TruthfulHints, typing_into_line
-from explorer.widgets.option_list import PagedOptionList
 from explorer.widgets.provenance import Navigator, PlaceChanged
+from explorer.widgets.tall_list import TallList
 
 STATUS_STYLES = {
     "happened": "$text-success",
@@ -51,6 +52,80 @@ def timeline_order(meetings: Iterable[Meeting]) -> list[Meeting]:
 
 def date_label(meeting: Meeting) -> str:
     return meeting.when.human() if meeting.when else "no date"
+
+
+class DateLabels:
+    """`date_label` for the entries drawn: each meeting's date is written out once."""
+
+    def __init__(self) -> None:
+        self._labels: dict[str, str] = {}
+
+    def __call__(self, meeting: Meeting) -> str:
+        label = self._labels.get(meeting.id)
+        if label is None:
+            label = self._labels[meeting.id] = date_label(meeting)
+        return label
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineData:
+    """What every timeline of one corpus starts from, worked out once per corpus."""
+
+    meetings: list[Meeting]  # in timeline order
+    date_width: int  # the date column: the longest date, up to 18 cells
+    names: ActorNames
+
+
+_prepared: WeakKeyDictionary[Corpus, TimelineData] = WeakKeyDictionary()
+_preparing = threading.Lock()
+
+
+def timeline_data(corpus: Corpus) -> TimelineData:
+    """The corpus's `TimelineData`: made on first use (or by `prepare` in the background),
+    then reused, so opening the timeline again costs only what it shows."""
+    with _preparing:
+        data = _prepared.get(corpus)
+        if data is None:
+            meetings = timeline_order(corpus.meetings.values())
+            widths = {cell_len(date_label(m)) for m in meetings}
+            data = TimelineData(meetings, min(max(widths, default=7), 18), ActorNames(corpus))
+            _prepared[corpus] = data
+        return data
+
+
+def with_publications(
+    shown: Sequence[Meeting], articles: dict[str, Article]
+) -> list[Meeting | Article]:
+    """The shown meetings (in timeline order) with their articles' publication days among
+    them: each article just before the first meeting that starts after it was published (an
+    undated meeting, or the end, takes the articles still unplaced). O(n log n): the
+    articles are sorted once and merged in, as the meetings' start days only grow."""
+    seen = dict.fromkeys(m.article for m in shown)  # first appearance order breaks ties
+    due = sorted((articles[a] for a in seen if a in articles), key=lambda a: a.published)
+    rows: list[Meeting | Article] = []
+    next_article = 0
+    for meeting in shown:
+        if meeting.when is None:
+            rows += due[next_article:]
+            next_article = len(due)
+        else:
+            starts = meeting.when.sort_key[0]
+            while next_article < len(due) and due[next_article].published < starts:
+                rows.append(due[next_article])
+                next_article += 1
+        rows.append(meeting)
+    rows += due[next_article:]
+    return rows
+
+
+def _cells(text: str) -> int | None:
+    """The cells `text` takes on one line, or None when it cannot be told without laying it
+    out (line breaks, control codes)."""
+    if text.isascii():
+        return len(text) if text.isprintable() else None
+    if "\n" in text or not text.isprintable():
+        return None
+    return cell_len(text)
 
 
 def _fold(text: str) -> str:
@@ -142,10 +217,20 @@ class MeetingEntry(Visual):
         self.date_width = date_width
         self.status_width = max(len(s) for s in STATUS_MARKS) + 2
 
-    def _body_width(self, width: int) -> int:
+    @classmethod
+    def measures(cls, date_width: int) -> MeetingEntry:
+        """An entry with no text, for its column widths."""
+        empty = Content("")
+        return cls(empty, empty, empty, date_width)
+
+    def body_width(self, width: int) -> int:
+        """The cells the body's lines get in an entry `width` cells wide."""
         if width >= self.WIDE:
             return max(width - self.date_width - self.status_width - 2 * self.GAP, 1)
         return max(width - self.INDENT, 1)
+
+    _body_width = body_width
+
 
     def _header(self) -> Content:
         gap = " " * max(self.date_width - self.when.cell_length + self.GAP, self.GAP)
@@ -202,8 +287,145 @@ class FilterLine(Input):
             screen.cancel_filter()
 
 
-class TimelineList(PagedOptionList):
-    """The meetings, one entry each: date, status, title; place and participants below."""
+class TimelineList(TallList):
+    """The meetings, one entry each: date, status, title; place and participants below;
+    each article's publication day (a disabled row) where it falls.
+
+    Entries are built only when drawn (`TallList`), and measured from their text when it
+    fits its column (no layout), so opening over thousands of meetings costs their count.
+    """
+
+    def __init__(self, corpus: Corpus, **kwargs: object) -> None:
+        super().__init__(**kwargs)
+        self.corpus = corpus
+        self.several_articles = len(corpus.articles) > 1
+        self.date_width = 7
+        self.rows: list[Meeting | Article] = []
+        self._empty: Content | None = None
+        self._index: dict[str, int] = {}
+        self._labels = DateLabels()
+        # Meetings marked as the current item's (● its own, ◦ its members'), if any.
+        self.marked: dict[str, str] = {}
+
+    def show(self, rows: list[Meeting | Article], empty: Content | None = None) -> None:
+        """Show these rows (meetings and publication days); `empty` when there are none."""
+        self.rows = rows
+        self._empty = empty if not rows else None
+        self._index = {row.id: i for i, row in enumerate(rows) if isinstance(row, Meeting)}
+        self.set_rows(len(rows) if rows else (1 if empty is not None else 0))
+
+    def meeting_at(self, index: int) -> Meeting | None:
+        row = self.rows[index] if 0 <= index < len(self.rows) else None
+        return row if isinstance(row, Meeting) else None
+
+    def index_of(self, meeting_id: str) -> int | None:
+        return self._index.get(meeting_id)
+
+    def prompts(self) -> list[Content | MeetingEntry]:
+        """Every row as drawn, in order: O(n), for tests and tools, never for a key."""
+        return [self.row_visual(index) for index in range(self.row_count)]
+
+    # -- rows -----------------------------------------------------------------------------
+
+    def row_enabled(self, index: int) -> bool:
+        return self.meeting_at(index) is not None
+
+    def row_visual(self, index: int) -> Content | MeetingEntry:
+        if not self.rows:
+            return self._empty or Content("")
+        row = self.rows[index]
+        if isinstance(row, Article):
+            return self._published_marker(row)
+        return self._prompt(row, self.corpus.articles.get(row.article))
+
+    def row_height(self, index: int, width: int) -> int:
+        row = self.rows[index] if self.rows else None
+        if isinstance(row, Meeting):
+            height = self._fitting_height(row, width)
+            if height is not None:
+                return height
+        return super().row_height(index, width)
+
+    def _fitting_height(self, meeting: Meeting, width: int) -> int | None:
+        """The entry's height when every line fits its column (the usual case), else None."""
+        lines = self._body_lines(meeting)
+        when = _cells(self._labels(meeting))
+        status = _cells(self._badge_text(meeting))
+        if when is None or status is None:
+            return None
+        entry = MeetingEntry.measures(self.date_width)
+        body_width = entry.body_width(width)
+        if any(cells is None or cells > body_width for cells in lines):
+            return None
+        if width >= MeetingEntry.WIDE:
+            if when > self.date_width or status > entry.status_width:
+                return None
+            return max(len(lines), 1)
+        header = max(self.date_width - when + MeetingEntry.GAP, MeetingEntry.GAP)
+        if when + header + status > width:
+            return None
+        return 1 + len(lines)
+
+    def _body_lines(self, meeting: Meeting) -> list[int | None]:
+        """The cells of each line of an entry's body: title, place and people, article."""
+        title = _cells(meeting.title)
+        if title is not None and self.marked:
+            title += 2  # "● ", "◦ " or its blank
+        lines = [title]
+        details = self._details(meeting)
+        if details:
+            lines.append(_cells(details))
+        article = self.corpus.articles.get(meeting.article)
+        if self.several_articles and article is not None:
+            lines.append(_cells(f"in {article.title}{self._as_of(article)}"))
+        return lines
+
+    def _details(self, meeting: Meeting) -> str:
+        details: list[str] = []
+        if meeting.where:
+            details.append(meeting.where)
+        actors = self.corpus.actors
+        names = [actors[p].name for p in meeting.participants if p in actors]
+        if names:
+            details.append("with " + ", ".join(names))
+        return " · ".join(details)
+
+    @staticmethod
+    def _as_of(article: Article) -> str:
+        return f", status as of {article.published.day} {article.published:%b %Y}"
+
+    @staticmethod
+    def _badge_text(meeting: Meeting) -> str:
+        return f"{STATUS_MARKS.get(meeting.status, '?')} {meeting.status}"
+
+    def _published_marker(self, article: Article) -> Content:
+        when = f"{article.published.day} {article.published:%b %Y}"
+        return Content.assemble(
+            (f"── {when}: ", "dim"),
+            (f"“{article.title}”", "dim italic"),
+            (" published ──", "dim"),
+        )
+
+    def _prompt(self, meeting: Meeting, article: Article | None) -> MeetingEntry:
+        status = meeting.status
+        when = Content.styled(self._labels(meeting), "bold" if meeting.when else "dim italic")
+        badge = Content.styled(self._badge_text(meeting), STATUS_STYLES.get(status, ""))
+        parts: list[str | tuple[str, str]] = [(meeting.title, "bold")]
+        how = self.marked.get(meeting.id)
+        if how is not None:
+            parts.insert(0, (DIRECT_MARK if how == "direct" else MEMBER_MARK, "bold $accent"))
+        elif self.marked:
+            parts.insert(0, "  ")
+        details = self._details(meeting)
+        if details:
+            parts.append(("\n" + details, "dim"))
+        if self.several_articles and article is not None:
+            parts += [
+                ("\nin ", "dim"),
+                (article.title, "dim italic"),
+                (self._as_of(article), "dim"),
+            ]
+        return MeetingEntry(when, badge, Content.assemble(*parts), self.date_width)
 
 
 class TimelineScreen(TruthfulHints, Screen[None]):
@@ -249,10 +471,11 @@ class TimelineScreen(TruthfulHints, Screen[None]):
         self._start_place = place
         self._start_cursor = cursor
         self.corpus = corpus
-        self.names = ActorNames(corpus)
-        self.meetings = timeline_order(corpus.meetings.values())
+        data = timeline_data(corpus)
+        self.names = data.names
+        self.meetings = data.meetings
         self.several_articles = len(corpus.articles) > 1
-        self._date_width = min(max((cell_len(date_label(m)) for m in self.meetings), default=7), 18)
+        self._date_width = data.date_width
         self._initial_actor = actor if actor in corpus.actors else None
         self.around = around
         self.marked = marked_meetings(corpus, around)
@@ -264,12 +487,10 @@ class TimelineScreen(TruthfulHints, Screen[None]):
     @property
     def current_ref(self) -> Ref | None:
         """The meeting under the cursor: what "the item under the cursor" means here."""
-        option_list = self.query_one(TimelineList)
-        index = option_list.highlighted
-        if index is None:
-            return None
-        option_id = option_list.get_option_at_index(index).id
-        return Ref("meeting", option_id) if option_id in self.corpus.meetings else None
+        timeline = self.query_one(TimelineList)
+        index = timeline.highlighted
+        meeting = timeline.meeting_at(index) if index is not None else None
+        return Ref("meeting", meeting.id) if meeting is not None else None
 
     def compose(self) -> ComposeResult:
         yield Static(id="timeline-heading")
@@ -277,7 +498,10 @@ class TimelineScreen(TruthfulHints, Screen[None]):
             placeholder="actor name, alias or id (speaker:NAME works too): narrows as you type",
             id="timeline-filter",
         )
-        yield TimelineList(id="timeline-list")
+        timeline = TimelineList(self.corpus, id="timeline-list")
+        timeline.date_width = self._date_width
+        timeline.marked = self.marked
+        yield timeline
         yield FittedFooter()
 
     def location(self) -> Visit | None:
@@ -318,99 +542,21 @@ class TimelineScreen(TruthfulHints, Screen[None]):
         self._refresh_list()
 
     def _refresh_list(self) -> None:
-        option_list = self.query_one(TimelineList)
-        previous = self.current_ref if option_list.option_count else None
+        timeline = self.query_one(TimelineList)
+        previous = self.current_ref if timeline.row_count else None
         shown = self.shown_meetings()
-        options: list[Option | None] = []
-        marked: set[str] = set()
-        for meeting in [*shown, None]:
-            # Each article's publication day is marked where it falls: status is as of then.
-            for article in self._published_before(meeting, shown, marked):
-                options.append(self._published_marker(article))
-            if meeting is not None:
-                source = self.corpus.articles.get(meeting.article)
-                options.append(Option(self._prompt(meeting, source), id=meeting.id))
-        option_list.clear_options()
-        option_list.add_options(options)
-        if not shown:
-            option_list.add_option(Option(self._empty_prompt(), disabled=True))
+        # Each article's publication day is marked where it falls: status is as of then.
+        timeline.show(with_publications(shown, self.corpus.articles), self._empty_prompt())
         self._update_heading(len(shown))
-        ids = [m.id for m in shown]
         wanted = self._start_cursor or (previous.id if previous is not None else None)
         self._start_cursor = None
-        if wanted is not None and wanted in ids:
-            option_list.highlighted = self._option_index(wanted)
-        elif shown:
-            option_list.highlighted = self._option_index(shown[0].id)
-        option_list.scroll_to_highlight()
+        index = timeline.index_of(wanted) if wanted is not None else None
+        if index is None and shown:
+            index = timeline.index_of(shown[0].id)
+        if index is not None:
+            timeline.highlighted = index
+        timeline.scroll_to_highlight()
         self._record_place()
-
-    def _option_index(self, meeting_id: str) -> int:
-        return self.query_one(TimelineList).get_option_index(meeting_id)
-
-    def _articles_of(self, shown: list[Meeting]) -> list[str]:
-        return [a for a in dict.fromkeys(m.article for m in shown) if a in self.corpus.articles]
-
-    def _published_before(
-        self, meeting: Meeting | None, shown: list[Meeting], marked: set[str]
-    ) -> list[Article]:
-        """Articles of the shown meetings, not yet marked, published before `meeting` starts.
-
-        An undated meeting (or None, the end of the list) takes every article still unmarked.
-        """
-        due = []
-        for article_id in self._articles_of(shown):
-            article = self.corpus.articles[article_id]
-            if article_id in marked:
-                continue
-            if (
-                meeting is None
-                or meeting.when is None
-                or (article.published < meeting.when.sort_key[0])
-            ):
-                marked.add(article_id)
-                due.append(article)
-        return sorted(due, key=lambda a: a.published)
-
-    def _published_marker(self, article: Article) -> Option:
-        when = f"{article.published.day} {article.published:%b %Y}"
-        marker = Content.assemble(
-            (f"── {when}: ", "dim"),
-            (f"“{article.title}”", "dim italic"),
-            (" published ──", "dim"),
-        )
-        return Option(marker, disabled=True)
-
-    def _prompt(self, meeting: Meeting, article: Article | None) -> MeetingEntry:
-        status = meeting.status
-        when = Content.styled(date_label(meeting), "bold" if meeting.when else "dim italic")
-        badge = Content.styled(
-            f"{STATUS_MARKS.get(status, '?')} {status}", STATUS_STYLES.get(status, "")
-        )
-        parts: list[str | tuple[str, str]] = [(meeting.title, "bold")]
-        how = self.marked.get(meeting.id)
-        if how is not None:
-            parts.insert(0, (DIRECT_MARK if how == "direct" else MEMBER_MARK, "bold $accent"))
-        elif self.marked:
-            parts.insert(0, "  ")
-        details: list[str] = []
-        if meeting.where:
-            details.append(meeting.where)
-        names = [
-            self.corpus.actors[p].name for p in meeting.participants if p in self.corpus.actors
-        ]
-        if names:
-            details.append("with " + ", ".join(names))
-        if details:
-            parts.append(("\n" + " · ".join(details), "dim"))
-        if self.several_articles and article is not None:
-            published = f"{article.published.day} {article.published:%b %Y}"
-            parts += [
-                ("\nin ", "dim"),
-                (article.title, "dim italic"),
-                (f", status as of {published}", "dim"),
-            ]
-        return MeetingEntry(when, badge, Content.assemble(*parts), self._date_width)
 
     def _empty_prompt(self) -> Content:
         if self.actor_filter is None:
@@ -478,12 +624,12 @@ class TimelineScreen(TruthfulHints, Screen[None]):
         return super().check_action(action, parameters)
 
     def action_cursor(self, direction: str) -> None:
-        option_list = self.query_one(TimelineList)
+        timeline = self.query_one(TimelineList)
         moves = {
-            "down": option_list.action_cursor_down,
-            "up": option_list.action_cursor_up,
-            "first": option_list.action_first,
-            "last": option_list.action_last,
+            "down": timeline.action_cursor_down,
+            "up": timeline.action_cursor_up,
+            "first": timeline.action_first,
+            "last": timeline.action_last,
         }
         moves[direction]()
 
@@ -562,8 +708,8 @@ class TimelineScreen(TruthfulHints, Screen[None]):
         else:
             self.dismiss()
 
-    @on(OptionList.OptionHighlighted, "#timeline-list")
-    def _moved(self, event: OptionList.OptionHighlighted) -> None:
+    @on(TallList.Highlighted, "#timeline-list")
+    def _moved(self, event: TallList.Highlighted) -> None:
         event.stop()
         self._record_place()
 
@@ -575,13 +721,13 @@ class TimelineScreen(TruthfulHints, Screen[None]):
             )
             self.post_message(PlaceChanged(self.visit, place))
 
-    @on(OptionList.OptionSelected, "#timeline-list")
-    def _go(self, event: OptionList.OptionSelected) -> None:
+    @on(TallList.Selected, "#timeline-list")
+    def _go(self, event: TallList.Selected) -> None:
         event.stop()
-        meeting_id = event.option.id
-        if meeting_id not in self.corpus.meetings:
+        meeting = self.query_one(TimelineList).meeting_at(event.index)
+        if meeting is None:
             return
-        ref = Ref("meeting", meeting_id)
+        ref = Ref("meeting", meeting.id)
         if isinstance(self.app, Navigator):
             self.app.goto(ref)
         else:

@@ -48,10 +48,12 @@ class VirtualList(ScrollView, can_focus=True):
         "virtual-list--separator",
     }
 
-    highlighted: reactive[int | None] = reactive(None)
+    # No repaint of the whole list when they change: the watchers redraw the two rows that
+    # changed (a move is two lines drawn, not a screenful).
+    highlighted: reactive[int | None] = reactive(None, repaint=False)
     """The index of the row under the cursor, or None when there are no rows."""
 
-    _hover: reactive[int | None] = reactive(None)
+    _hover: reactive[int | None] = reactive(None, repaint=False)
 
     def __init__(self, **kwargs: Unpack[WidgetOptions]) -> None:
         super().__init__(**kwargs)

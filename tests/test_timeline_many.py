@@ -7,8 +7,6 @@ place, with each article's publication day where it falls.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from textual.app import App
 
@@ -107,9 +105,7 @@ async def test_end_pagedown_and_home_show_the_entry_under_the_cursor(many: Corpu
         assert first.title in screen_text(timeline)
 
         await pilot.press("end")
-        await wait_for(
-            pilot, lambda: screen.current_ref == Ref("meeting", meetings[-1].id), "End"
-        )
+        await wait_for(pilot, lambda: screen.current_ref == Ref("meeting", meetings[-1].id), "End")
         text = screen_text(timeline)
         assert meetings[-1].title in text
         assert first.title not in text

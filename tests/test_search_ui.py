@@ -27,7 +27,7 @@ async def search(pilot: Pilot, text: str) -> QuoteSearch:
 
 
 def listed(search: QuoteSearch) -> list[str]:
-    return [option.id or "" for option in search.results.options]
+    return search.results.quote_ids()
 
 
 def highlights(content: Content) -> list[str]:
@@ -46,11 +46,11 @@ async def test_typing_trust_lists_the_statement_with_trust_highlighted(
         found = await search(pilot, "trust")
         assert found.is_open and app.focused is found.line
         assert set(listed(found)) == {STATEMENT.id, "etc-emphasis-mutual-trust"}
-        option = found.results.get_option(STATEMENT.id)
-        assert isinstance(option.prompt, Content)
-        assert option.prompt.plain.startswith("“This visit will help enhance")
-        assert "PLA Eastern Theater Command · direct · 14 Jan 2025" in option.prompt.plain
-        assert highlights(option.prompt) == ["trust"]
+        prompt = found.results.prompt_of(STATEMENT.id)
+        assert isinstance(prompt, Content)
+        assert prompt.plain.startswith("“This visit will help enhance")
+        assert "PLA Eastern Theater Command · direct · 14 Jan 2025" in prompt.plain
+        assert highlights(prompt) == ["trust"]
         assert status(found).startswith("1 of 2 quotes")
 
 
@@ -178,10 +178,11 @@ async def test_a_typo_finds_near_matches(seed_corpus: Corpus) -> None:
     async with app.run_test(size=(120, 36)) as pilot:
         found = await search(pilot, "trsut")
         assert set(listed(found)) == {STATEMENT.id, "etc-emphasis-mutual-trust"}
-        for option in found.results.options:
-            assert isinstance(option.prompt, Content)
-            assert "near match" in option.prompt.plain
-            assert highlights(option.prompt) == ["trust"]
+        for quote_id in listed(found):
+            prompt = found.results.prompt_of(quote_id)
+            assert isinstance(prompt, Content)
+            assert "near match" in prompt.plain
+            assert highlights(prompt) == ["trust"]
         assert "near matches" in status(found)
         assert "“trsut” as trust" in status(found)
 

@@ -26,8 +26,7 @@ from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Input, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
 from explorer import keymap
@@ -35,9 +34,9 @@ from explorer.data import Corpus, Ref
 from explorer.data.search import Hit, MatchKind, SearchResult
 from explorer.data.text import clean_text
 from explorer.services import SearchIndexSource
-from explorer.widgets.option_list import PagedOptionList
 from explorer.widgets.options import WidgetOptions
 from explorer.widgets.rows import actor_name, literal
+from explorer.widgets.tall_list import TallList
 
 # How many hits the list holds; the count always gives the total.
 RESULT_LIMIT = 500
@@ -136,18 +135,40 @@ def result_row(corpus: Corpus, hit: Hit) -> Content:
 
 @dataclass(frozen=True, slots=True)
 class _Shown:
-    """A finished search: its text, result and rows, ready for the UI thread."""
+    """A finished search: its text and result, ready for the UI thread."""
 
     query: str
     result: SearchResult
-    options: list[Option]
 
 
-class SearchResults(PagedOptionList):
-    """The hits of the current search; a click goes to one."""
+class SearchResults(TallList):
+    """The hits of the current search; a click goes to one.
 
-    def __init__(self, **kwargs: Unpack[WidgetOptions]) -> None:
-        super().__init__(markup=False, **kwargs)
+    A row is built (and measured) only when it is drawn: a typed letter costs the rows on
+    screen, not the 500 listed.
+    """
+
+    EAGER_ROWS = 0
+
+    def __init__(self, corpus: Corpus, **kwargs: Unpack[WidgetOptions]) -> None:
+        super().__init__(**kwargs)
+        self.corpus = corpus
+        self.hits: list[Hit] = []
+
+    def show(self, hits: list[Hit]) -> None:
+        self.hits = hits
+        self.set_rows(len(hits))
+
+    def row_visual(self, index: int) -> Content:
+        return result_row(self.corpus, self.hits[index])
+
+    def quote_ids(self) -> list[str]:
+        """The quotes listed, in order."""
+        return [hit.quote.id for hit in self.hits]
+
+    def prompt_of(self, quote_id: str) -> Content:
+        """The row of one listed quote as drawn (for tests and tools)."""
+        return self.row_visual(self.quote_ids().index(quote_id))
 
 
 class QuoteSearch(Vertical):
@@ -188,7 +209,7 @@ class QuoteSearch(Vertical):
         self._recalled: str | None = None
 
     def compose(self) -> ComposeResult:
-        yield SearchResults(id="search-results")
+        yield SearchResults(self.corpus, id="search-results")
         yield Static(id="search-status", markup=False)
         yield Input(
             placeholder='words, "a phrase", -word, speaker:, meeting:, kind:, article:',
@@ -261,10 +282,9 @@ class QuoteSearch(Vertical):
     def run_search(self, query: str) -> None:
         """Search in a worker; a newer keystroke cancels this one before it can show."""
         result = self._index.get().search(query, limit=RESULT_LIMIT)
-        options = [Option(result_row(self.corpus, hit), id=hit.quote.id) for hit in result.hits]
         if get_current_worker().is_cancelled:
             return
-        self.app.call_from_thread(self._show, _Shown(query, result, options))
+        self.app.call_from_thread(self._show, _Shown(query, result))
 
     def _show(self, shown: _Shown) -> None:
         if shown.query != self.line.value:
@@ -272,9 +292,9 @@ class QuoteSearch(Vertical):
         self.result = shown.result
         self.position = 0
         results = self.results
-        results.set_options(shown.options)
-        results.set_class(not shown.options, "-empty")
-        if shown.options:
+        results.show(shown.result.hits)
+        results.set_class(not shown.result.hits, "-empty")
+        if shown.result.hits:
             results.highlighted = 0
         self._show_position()
 
@@ -294,7 +314,7 @@ class QuoteSearch(Vertical):
             if self.accepted:
                 parts += ["  ", (f"/{literal(result.query.text, 40)}", "dim")]
                 parts += [("   n next · N previous · / edit · Esc close", "dim")]
-            if self.results.option_count:
+            if self.results.row_count:
                 self.results.highlighted = self.position
             self.status.update(Content.assemble(*parts))
         else:
@@ -330,10 +350,10 @@ class QuoteSearch(Vertical):
             self.position = 0
         self._accept()
 
-    @on(OptionList.OptionSelected, "#search-results")
-    def _clicked(self, event: OptionList.OptionSelected) -> None:
+    @on(TallList.Selected, "#search-results")
+    def _clicked(self, event: TallList.Selected) -> None:
         event.stop()
-        self.position = event.option_index
+        self.position = event.index
         self.history.add(self.line.value)
         self._accept()
 

@@ -6,8 +6,8 @@ thousand entries of two or three lines) or 500 search results, that is seconds, 
 of a second a typed letter. `TallList` holds no rows: a subclass says how many there are, and
 gives the row at an index (`row_visual`) and its height (`row_height`) when asked. Heights are
 measured from the top as far as the screen (or the cursor) needs; below that, the length of
-the list is estimated from the rows measured, and corrected as more are. A list that fits in
-`EAGER_ROWS` is measured whole at once, so it scrolls exactly as an `OptionList` would.
+the list is estimated from the rows measured, and corrected as more are. A list of at most
+`EAGER_ROWS` rows is measured whole at once, so it scrolls exactly as an `OptionList` would.
 
 It looks and moves like an `OptionList` (same styles, keys, wrap-around, page moves, mouse,
 disabled rows the cursor skips), with component classes named `tall-list--row…`.
@@ -29,9 +29,6 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.style import Style
 from textual.visual import Padding, Visual
-
-# A list of at most this many rows is measured whole when its rows are set.
-EAGER_ROWS = 200
 
 
 class TallList(ScrollView, can_focus=True):
@@ -84,6 +81,9 @@ class TallList(ScrollView, can_focus=True):
     }
     """
 
+    EAGER_ROWS: ClassVar[int] = 200
+    """A list of at most this many rows is measured whole when its rows are set."""
+
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "tall-list--row",
         "tall-list--row-disabled",
@@ -126,6 +126,8 @@ class TallList(ScrollView, can_focus=True):
         self._row_count = 0
         self._ends: list[int] = []  # the line after each measured row, from the top
         self._measured_width: int | None = None
+        # The measures at other widths (with and without a scrollbar, the layout's own).
+        self._ends_at: dict[int, list[int]] = {}
         self._visuals: LRUCache[int, Visual] = LRUCache(maxsize=256)
         self._strips: LRUCache[tuple[int, Style, int], list[Strip]] = LRUCache(maxsize=256)
 
@@ -166,6 +168,7 @@ class TallList(ScrollView, can_focus=True):
     def _forget(self) -> None:
         self._ends = []
         self._measured_width = None
+        self._ends_at = {}
         self._visuals.clear()
         self._strips.clear()
 
@@ -183,8 +186,11 @@ class TallList(ScrollView, can_focus=True):
 
     def _check_width(self, width: int) -> None:
         if width != self._measured_width:
-            self._ends = []
-            self._strips.clear()
+            if self._measured_width is not None:
+                self._ends_at[self._measured_width] = self._ends
+                if len(self._ends_at) > 4:
+                    self._ends_at.pop(next(iter(self._ends_at)))
+            self._ends = self._ends_at.pop(width, [])
             self._measured_width = width
 
     def _measure(self, rows: int, width: int | None = None) -> None:
@@ -216,7 +222,7 @@ class TallList(ScrollView, can_focus=True):
             index += 1
 
     def _measure_eagerly(self, width: int | None = None) -> None:
-        if self._row_count <= EAGER_ROWS:
+        if self._row_count <= self.EAGER_ROWS:
             self._measure(self._row_count, width)
         else:
             self._measure_lines(max(self.size.height, 1) * 2, width)
@@ -253,8 +259,13 @@ class TallList(ScrollView, can_focus=True):
         return index if index < len(self._ends) else None
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        # Auto height (the search results): enough rows to fill what the list may take.
-        self._measure_lines(max(container.height, viewport.height) + 1, width)
+        # Auto height (the search results): enough rows to fill what the list may take,
+        # no more than the terminal (the container's height is the list's own estimate).
+        limit = viewport.height
+        max_height = self.styles.max_height
+        if max_height is not None:
+            limit = min(limit, int(max_height.resolve(container, viewport)))
+        self._measure_lines(limit + 1, width)
         return self._total_lines()
 
     def _on_resize(self, _event: events.Resize) -> None:

@@ -1,148 +1,254 @@
-"""How long a key takes in the main screen with every article shown (a benchmark, not a test).
+"""How fast the app is over a corpus: startup, keys, the timeline, search typing, memory.
 
-    /work/venv/bin/python bench/pane_keys.py DB [--repeat 8] [--article ID]
+    python -m explorer.bench.corpus 1000 /tmp/c1000 && explorer import /tmp/c1000/*.yaml --db /tmp/c1000.json
+    python bench/pane_keys.py /tmp/c1.json /tmp/c1000.json [--runs 3] [--repeat 8]
 
-Opens the database in the app headless (`App.run_test`, 120x36), shows all articles (or one,
-with --article), then presses keys in the panes and prints, for each kind of key, the median
-and the worst of two figures:
+A benchmark, not a test. Each run is a fresh process that opens the database as
+`explorer --db DB` does, headless (`App.run_test`, 120x36), and measures:
 
-- key ms:   from the key event to the screen drawn again: the key's messages handled (the
-            pane moved, the other panes relinked, the detail rebuilt) and the compositor's
-            update rendered. This is the delay a user sees.
-- pilot ms: the same key through `Pilot.press` + `Pilot.pause`, which also wait for the
-            process to look idle (a fixed ~100 ms of polling: compare with the seed).
+- data on screen: from launching the process to the panes drawn with their rows;
+- each key (j in each pane, Tab, 1/2/3, r, f, t, /, Esc back from the timeline, and each
+  letter typed into the quote search): from the key event to the screen drawn again, all
+  its messages handled (and, for a search letter, the search worker done and its results
+  drawn), as wall time and as the process's CPU time (the machine may be loaded by others:
+  CPU time says what the app itself spent);
+- the peak memory (RSS) of the process.
 
-Then it moves onto the actors with the most links (the slowest items to show).
+The same keys are measured on a bare Textual app (a list of 50 options) in the same run:
+the "x bare" column is the app's p50 over the bare app's. Figures are medians over the runs
+of each run's p50 and p95.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import json
+import os
+import resource
 import statistics
+import subprocess
+import sys
 import time
 from pathlib import Path
-
-from textual import events
-from textual.pilot import Pilot
-
-from explorer.app import ExplorerApp, build_app
-from explorer.data import Corpus, Loaded, Ref, open_corpus
-from explorer.data.notes import NotesStore
+from typing import ClassVar
 
 SIZE = (120, 36)
+WORDS = ("trust", "mutual", "sea")
 
 
-def busy(app: ExplorerApp) -> bool:
+# -- measuring inside one process ---------------------------------------------------------
+
+
+def busy(app) -> bool:  # type: ignore[no-untyped-def]
     """Whether the app, the screen or a widget of it still has messages to handle."""
     nodes = [app, *app.screen.walk_children(with_self=True)]
     return any(not node._message_queue.empty() for node in nodes)
 
 
-async def drawn(pilot: Pilot) -> None:
-    """Until no widget has a message left (three looks in a row), then draw the screen."""
-    app = pilot.app
+def searching(app) -> bool:  # type: ignore[no-untyped-def]
+    from textual.worker import WorkerState
+
+    return any(
+        worker.group == "quote-search"
+        and worker.state in (WorkerState.PENDING, WorkerState.RUNNING)
+        for worker in app.workers
+    )
+
+
+async def drawn(app, *, search: bool = False) -> None:  # type: ignore[no-untyped-def]
+    """Until no widget has a message left (three looks in a row; with `search`, no search
+    worker running either), then draw the screen."""
     quiet = 0
     while quiet < 3:
         await asyncio.sleep(0)
-        quiet = 0 if busy(app) else quiet + 1
+        quiet = 0 if busy(app) or (search and searching(app)) else quiet + 1
     app.screen._on_timer_update()
 
 
-async def key_ms(pilot: Pilot, key: str) -> float:
+async def key(pilot, name: str, samples: dict, label: str = "", *, search: bool = False) -> None:  # type: ignore[no-untyped-def]
+    """Press one key; record its wall and CPU milliseconds under `label` (or its name)."""
+    from textual import events
+
     app = pilot.app
-    start = time.perf_counter()
-    char = key if len(key) == 1 else None
-    app.post_message(events.Key(key, char))
+    char = {"slash": "/", "tab": None, "escape": None}.get(name, name if len(name) == 1 else None)
+    wall, cpu = time.perf_counter(), time.process_time()
+    app.post_message(events.Key(name, char))
     await asyncio.sleep(0)
-    await drawn(pilot)
-    elapsed = (time.perf_counter() - start) * 1000
-    await pilot.pause()  # let timers and late messages settle before the next key
-    return elapsed
+    await drawn(app, search=search)
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    samples.setdefault(label or name, []).append((wall * 1000, cpu * 1000))
+    await pilot.pause()  # timers and late messages settle before the next key
 
 
-async def pilot_ms(pilot: Pilot, key: str) -> float:
-    start = time.perf_counter()
-    await pilot.press(key)
-    await pilot.pause()
-    return (time.perf_counter() - start) * 1000
+async def measure_app(db: Path, repeat: int, launched: float) -> dict:
+    from explorer.app import build_app
+    from explorer.commands.common import load_corpus
+    from explorer.data.notes import NotesStore
 
-
-async def ready(pilot: Pilot, app: ExplorerApp, article: str | None) -> None:
-    while not app.data_ready:
-        await pilot.pause(0.01)
-    if app.article_filter != article:
-        app.filter_article(article)
-        await pilot.pause()
-        while not app.data_ready:
-            await pilot.pause(0.01)
-
-
-def line(label: str, keys: list[float], pilots: list[float]) -> str:
-    def figure(samples: list[float]) -> str:
-        if not samples:
-            return " " * 19
-        return f"{statistics.median(samples):7.1f} {max(samples):7.1f}    "
-
-    return f"{label:24}{figure(keys)}{figure(pilots)}"
-
-
-async def main(db: Path, repeat: int, article: str | None) -> None:
-    start = time.perf_counter()
-    corpus = open_corpus(db)
-    print(
-        f"{len(corpus.articles):,} articles, {len(corpus):,} items, loaded in "
-        f"{time.perf_counter() - start:.2f} s"
-    )
-    notes = NotesStore(Path(db).with_suffix(".bench-notes.json"))
-    empty = Corpus(Loaded([], [], [], []))
-    app = build_app(empty, notes=notes, loader=lambda: corpus)  # as `explorer --db DB` does
+    notes = NotesStore(Path(f"/tmp/pane-keys-{os.getpid()}.notes.json"))
+    app = build_app(None, notes=notes, loader=lambda: load_corpus(db))  # as `explorer --db DB`
+    result: dict = {"keys": {}}
+    samples: dict[str, list] = result["keys"]
     async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot, app, article)
-        print(f"showing {article or 'all articles'}")
-        print(f"{'':24}{'key ms':>7} {'worst':>7}    {'pilot ms':>8} {'worst':>6}")
-        plan = [
-            ("1", "j", "actors j"),
-            ("1", "k", "actors k"),
-            ("1", "pagedown", "actors PgDn"),
-            ("1", "G", "actors G"),
-            ("1", "g", "actors g"),
-            ("2", "j", "meetings j"),
-            ("3", "j", "quotes j"),
-            ("3", "r", "r (related / only)"),
-        ]
-        for pane, key, label in plan:
+        while not app.data_ready:
+            await asyncio.sleep(0.005)
+        await drawn(app)
+        result["startup"] = time.time() - launched
+        await pilot.pause()
+        for pane, label in (("1", "j actors"), ("2", "j meetings"), ("3", "j quotes")):
             await pilot.press(pane)
             await pilot.pause()
-            keys = [await key_ms(pilot, key) for _ in range(repeat)]
-            pilots = [await pilot_ms(pilot, key) for _ in range(repeat)]
-            print(line(label, keys, pilots), flush=True)
-        for label, keys_pressed in (("switch 1/2/3", "123"), ("tab", "tttt")):
-            keys, pilots = [], []
-            for _ in range(max(1, repeat // 2)):
-                for key in keys_pressed:
-                    key = "tab" if key == "t" else key
-                    keys.append(await key_ms(pilot, key))
-                for key in keys_pressed:
-                    key = "tab" if key == "t" else key
-                    pilots.append(await pilot_ms(pilot, key))
-            print(line(label, keys, pilots), flush=True)
-        shown = app.corpus
-        busiest = sorted(shown.actors, key=lambda a: -len(shown.relations(Ref("actor", a))))[:3]
-        for actor in busiest:
-            links = len(shown.relations(Ref("actor", actor)))
-            await pilot.press("1")
+            for _ in range(repeat):
+                await key(pilot, "j", samples, label)
+        for _ in range(repeat):
+            await key(pilot, "tab", samples)
+        for _ in range(max(1, repeat // 3)):
+            for pane in "123":
+                await key(pilot, pane, samples, "1/2/3")
+        for _ in range(repeat):
+            await key(pilot, "r", samples)
+        for _ in range(max(2, repeat // 2)):
+            await key(pilot, "f", samples)
+            await pilot.press("escape")
             await pilot.pause()
-            app.main.select(Ref("actor", actor))
+        await pilot.press("2")  # the whole timeline (from an actor it is filtered to theirs)
+        await pilot.pause()
+        for index in range(max(3, repeat // 2)):
+            await key(pilot, "t", samples, "t first (timeline)" if index == 0 else "t (timeline)")
+            await key(pilot, "escape", samples, "Esc from timeline")
+        for word in WORDS:
+            await key(pilot, "slash", samples, "/")
+            for letter in word:
+                await key(pilot, letter, samples, "search letter", search=True)
+            await pilot.press("escape")
             await pilot.pause()
-            keys = [await key_ms(pilot, key) for key in ("j", "k")]
-            print(line(f"onto {actor[:12]} ({links:,})", keys[1:], []), flush=True)
+    result["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return result
+
+
+async def measure_bare(repeat: int) -> dict:
+    """The same key, timed the same way, on a bare Textual app: the floor."""
+    from textual.app import App, ComposeResult
+    from textual.binding import Binding
+    from textual.widgets import OptionList
+
+    class Bare(App[None]):
+        BINDINGS: ClassVar = [Binding("j", "down", "Down")]
+
+        def compose(self) -> ComposeResult:
+            yield OptionList(*(f"option {i}" for i in range(50)))
+
+        def action_down(self) -> None:
+            self.query_one(OptionList).action_cursor_down()
+
+    samples: dict[str, list] = {}
+    async with Bare().run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for _ in range(repeat * 2):
+            await key(pilot, "j", samples)
+    return {"keys": {"bare j": samples["j"]}}
+
+
+# -- running and reporting ------------------------------------------------------------------
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+def child(args: argparse.Namespace) -> None:
+    if args.bare:
+        result = asyncio.run(measure_bare(args.repeat))
+    else:
+        result = asyncio.run(measure_app(Path(args.child), args.repeat, args.launched))
+    print(json.dumps(result))
+
+
+def run_child(extra: list[str], repeat: int) -> dict:
+    launched = time.time()
+    command = [
+        sys.executable,
+        __file__,
+        *extra,
+        "--repeat",
+        str(repeat),
+        "--launched",
+        str(launched),
+    ]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"benchmark run failed: {' '.join(extra)}\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def summary(runs: list[dict]) -> dict[str, tuple[float, float, float, float]]:
+    """Per key: medians over runs of p50 wall, p95 wall, p50 CPU, p95 CPU."""
+    figures: dict[str, list[tuple[float, float, float, float]]] = {}
+    for run in runs:
+        for name, samples in run["keys"].items():
+            walls = [wall for wall, _ in samples]
+            cpus = [cpu for _, cpu in samples]
+            figures.setdefault(name, []).append(
+                (
+                    percentile(walls, 0.5),
+                    percentile(walls, 0.95),
+                    percentile(cpus, 0.5),
+                    percentile(cpus, 0.95),
+                )
+            )
+    return {
+        name: tuple(statistics.median(v[i] for v in values) for i in range(4))  # type: ignore[misc]
+        for name, values in figures.items()
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("db", nargs="*", type=Path, help="databases to open, smallest first")
+    parser.add_argument("--runs", type=int, default=3, help="fresh processes per database")
+    parser.add_argument("--repeat", type=int, default=8, help="presses of each key per run")
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    parser.add_argument("--bare", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--launched", type=float, default=0.0, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child or args.bare:
+        child(args)
+        return
+    if not args.db:
+        parser.error("name at least one database (see the docstring for making one)")
+    columns: list[tuple[str, dict, list[dict]]] = []
+    bare_runs = []
+    for db in args.db:
+        runs = []
+        for _ in range(args.runs):
+            runs.append(run_child(["--child", str(db)], args.repeat))
+            bare_runs.append(run_child(["--bare"], args.repeat))
+            print(".", end="", file=sys.stderr, flush=True)
+        columns.append((db.name, summary(runs), runs))
+    print(file=sys.stderr)
+    bare = summary(bare_runs)["bare j"]
+    print(f"bare Textual app, j: p50 {bare[0]:.1f} ms, p95 {bare[1]:.1f} ms (CPU {bare[2]:.1f})")
+    print(f"medians of {args.runs} runs; ms: p50 / p95 wall, p95 CPU, p50 over the bare app's p50")
+    header = f"{'':22}" + "".join(f"{name:>34}" for name, _, _ in columns)
+    print(header)
+    for label, pick in (("data on screen (s)", "startup"), ("peak memory (MB)", "peak_mb")):
+        cells = "".join(
+            f"{statistics.median(run[pick] for run in runs):>34.1f}" for _, _, runs in columns
+        )
+        print(f"{label:22}{cells}")
+    names = list(columns[0][1])
+    for name in names:
+        cells = ""
+        for _, figures, _ in columns:
+            if name not in figures:
+                cells += f"{'':>34}"
+                continue
+            p50, p95, _cpu50, cpu95 = figures[name]
+            cells += f"{p50:>9.1f} / {p95:>7.1f}  {cpu95:>6.1f}  {p50 / bare[0]:>5.1f}x"
+        print(f"{name:22}{cells}")
 
 
 if __name__ == "__main__":
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("db", type=Path)
-    parser.add_argument("--repeat", type=int, default=8)
-    parser.add_argument("--article", help="show one article rather than all")
-    args = parser.parse_args()
-    asyncio.run(main(args.db, args.repeat, args.article))
+    main()

@@ -146,7 +146,7 @@ async def search_typing(app: ExplorerApp, pilot: Pilot[None]) -> None:
     await on_main(app, pilot)
     await keys(pilot, "slash", *"trust")
     await wait_for(
-        pilot, lambda: app.main.query_one(SearchResults).option_count > 1, "results shown"
+        pilot, lambda: app.main.query_one(SearchResults).row_count > 1, "results shown"
     )
 
 

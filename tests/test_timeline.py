@@ -130,6 +130,26 @@ async def test_a_typed_filter_narrows_as_you_type_and_a_bad_one_says_so(
         assert len(entries(screen)) == 9
 
 
+@pytest.mark.parametrize("width", [80, 60])
+async def test_the_publication_marker_keeps_its_end_on_its_line_at_80_columns(
+    seed_corpus: Corpus, width: int
+) -> None:
+    app = Host(seed_corpus)
+    async with app.run_test(size=(width, 24)) as pilot:
+        await pilot.pause()
+        timeline = app.screen.query_one(TimelineList)
+        await pilot.press("G")  # the marker (14 Jan) on screen, with what comes after it
+        await pilot.pause()
+        lines = [timeline.render_line(y).text.rstrip() for y in range(timeline.size.height)]
+        marker = next((line for line in lines if "14 Jan 2025" in line), None)
+        assert marker is not None, "\n".join(lines)
+        # One line, whole at both ends: the title is what gives way.
+        assert marker.strip().startswith("── 14 Jan 2025: “Chinese military")
+        assert marker.endswith("…” published ──"), marker
+        following = lines[lines.index(marker) + 1]
+        assert "published" not in following and "──" not in following, following
+
+
 @pytest.mark.parametrize(
     ("query", "expected"),
     [

@@ -27,6 +27,7 @@ from explorer.data import Article, Corpus, Meeting, Ref
 from explorer.history import Visit
 from explorer.widgets.hints import FittedFooter, TruthfulHints, typing_into_line
 from explorer.widgets.provenance import Navigator, PlaceChanged
+from explorer.widgets.rows import literal
 from explorer.widgets.tall_list import TallList
 
 STATUS_STYLES = {
@@ -231,7 +232,6 @@ class MeetingEntry(Visual):
 
     _body_width = body_width
 
-
     def _header(self) -> Content:
         gap = " " * max(self.date_width - self.when.cell_length + self.GAP, self.GAP)
         return Content.assemble(self.when, gap, self.status)
@@ -274,6 +274,47 @@ class MeetingEntry(Visual):
         if width >= self.WIDE:
             return max(body, 1)
         return self._header().get_height(rules, width) + body
+
+
+class PublicationMarker(Visual):
+    """An article's publication day among the meetings: ``── 14 Jan 2025: “Title” published
+    ──``, on one line whatever the width: a title too long for it is shortened (…) rather
+    than the marker's end wrapping onto a line of its own. Only where even a few letters of
+    the title cannot fit does the marker wrap."""
+
+    SHORTEST_TITLE = 8  # cells of title kept, with its ellipsis, before wrapping instead
+
+    def __init__(self, day: str, title: str) -> None:
+        self.day = day
+        self.title = literal(title)  # one line: no line breaks, no control codes
+
+    def __str__(self) -> str:
+        return self.content(None).plain
+
+    def content(self, width: int | None) -> Content:
+        """The marker as drawn `width` cells wide (None: in full)."""
+        head, tail = f"── {self.day}: ", " published ──"
+        title = Content(self.title)
+        if width is not None:
+            room = width - cell_len(head) - cell_len(tail) - 2  # 2: the quotation marks
+            if title.cell_length > room >= self.SHORTEST_TITLE:
+                title = title.truncate(room, ellipsis=True)
+        return Content.assemble(
+            (head, "dim"),
+            Content.assemble("“", title, "”").stylize("dim italic"),
+            (tail, "dim"),
+        )
+
+    def render_strips(
+        self, width: int, height: int | None, style: VisualStyle, options: RenderOptions
+    ) -> list[Strip]:
+        return self.content(width).render_strips(width, height, style, options)
+
+    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
+        return container_width
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        return self.content(width).get_height(rules, width)
 
 
 class FilterLine(Input):
@@ -321,7 +362,7 @@ class TimelineList(TallList):
     def index_of(self, meeting_id: str) -> int | None:
         return self._index.get(meeting_id)
 
-    def prompts(self) -> list[Content | MeetingEntry]:
+    def prompts(self) -> list[Content | MeetingEntry | PublicationMarker]:
         """Every row as drawn, in order: O(n), for tests and tools, never for a key."""
         return [self.row_visual(index) for index in range(self.row_count)]
 
@@ -330,7 +371,7 @@ class TimelineList(TallList):
     def row_enabled(self, index: int) -> bool:
         return self.meeting_at(index) is not None
 
-    def row_visual(self, index: int) -> Content | MeetingEntry:
+    def row_visual(self, index: int) -> Content | MeetingEntry | PublicationMarker:
         if not self.rows:
             return self._empty or Content("")
         row = self.rows[index]
@@ -398,12 +439,9 @@ class TimelineList(TallList):
     def _badge_text(meeting: Meeting) -> str:
         return f"{STATUS_MARKS.get(meeting.status, '?')} {meeting.status}"
 
-    def _published_marker(self, article: Article) -> Content:
-        when = f"{article.published.day} {article.published:%b %Y}"
-        return Content.assemble(
-            (f"── {when}: ", "dim"),
-            (f"“{article.title}”", "dim italic"),
-            (" published ──", "dim"),
+    def _published_marker(self, article: Article) -> PublicationMarker:
+        return PublicationMarker(
+            f"{article.published.day} {article.published:%b %Y}", article.title
         )
 
     def _prompt(self, meeting: Meeting, article: Article | None) -> MeetingEntry:

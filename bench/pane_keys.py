@@ -83,11 +83,14 @@ async def key(pilot, name: str, samples: dict, label: str = "", *, search: bool 
 
 async def measure_app(db: Path, repeat: int, launched: float) -> dict:
     from explorer.app import build_app
-    from explorer.commands.common import load_corpus
+    from explorer.data import loading
     from explorer.data.notes import NotesStore
 
+    # As `explorer --db DB` loads (`explorer.app.run`): from the persisted index where the
+    # app reads it, else the whole database (the app before it did).
+    load = getattr(loading, "load_indexed_corpus", loading.load_corpus)
     notes = NotesStore(Path(f"/tmp/pane-keys-{os.getpid()}.notes.json"))
-    app = build_app(None, notes=notes, loader=lambda: load_corpus(db))  # as `explorer --db DB`
+    app = build_app(None, notes=notes, loader=lambda: load(db))
     result: dict = {"keys": {}}
     samples: dict[str, list] = result["keys"]
     async with app.run_test(size=SIZE) as pilot:

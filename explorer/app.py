@@ -29,7 +29,7 @@ from explorer import keymap
 from explorer.console import EXIT_BAD_INPUT, EXIT_OK, error
 from explorer.corpus_view import CorpusView, article_commands
 from explorer.data.errors import ExplorerError
-from explorer.data.loading import load_corpus
+from explorer.data.loading import load_corpus, load_indexed_corpus
 from explorer.navigator import Navigator
 from explorer.note_actions import NoteActions, notes_file
 from explorer.screen_capture import ScreenCapture
@@ -295,7 +295,7 @@ def run(db: Path | None, notes: Path | None = None) -> int:
             error(str(failure))
             return EXIT_BAD_INPUT
     settings = keymap.read_settings()  # a bad config file is one message and exit 2 (cli.py)
-    app = build_app(None, notes=notes_file(notes), loader=partial(load_corpus, db))
+    app = build_app(None, notes=notes_file(notes), loader=partial(load_indexed_corpus, db))
     keymap.apply_settings(app, settings)
     app.load_source = str(db) if db is not None else "the default database"
     app.run()

@@ -64,11 +64,12 @@ class SearchIndexHolder:
         self._lock = threading.Lock()
 
     def get(self) -> SearchIndex:
-        from explorer.data.search import SearchIndex
+        from explorer.data.index import search_engine
 
         with self._lock:
             if self._index is None:
-                self._index = SearchIndex(self.corpus)
+                # The persisted index's engine for a corpus read from it; else built here.
+                self._index = search_engine(self.corpus)
                 # It lives as long as the corpus: out of the collector's sight, as the corpus
                 # is, or full collections would pause the keys.
                 gc.freeze()
@@ -236,8 +237,12 @@ class CorpusView:
             )
             self._app.call_from_thread(self._load_failed, message)
             return
-        # The main screen's modules load here too, off the thread that draws.
+        # The main screen's modules load here too, off the thread that draws, and the
+        # panes' orders are read.
         import explorer.screens.main  # noqa: F401
+        from explorer.widgets.item_pane import prepare_panes
+
+        prepare_panes(corpus)
 
         self._app.call_from_thread(self._loaded, corpus)
 

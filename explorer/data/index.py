@@ -822,6 +822,15 @@ class IndexedCorpus(Corpus):
         found = self._reader.one("SELECT pos FROM orders WHERE name = ? AND id = ?", order, ident)
         return None if found is None else int(found)
 
+    def items_per_article(self) -> dict[str, int]:
+        """How many items each article holds, in one query (the article picker's counts)."""
+        return {
+            key: int(count)
+            for key, count in self._reader.all(
+                "SELECT key, count(*) FROM links WHERE name = 'items_in_article' GROUP BY key"
+            )
+        }
+
     def all(self, kind: ItemKind) -> list[Item]:
         return list(self._tables[kind].values())
 

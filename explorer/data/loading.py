@@ -19,3 +19,12 @@ def load_corpus(db: Path | None) -> Corpus:
     from explorer.data.sources import open_corpus, open_default_corpus
 
     return open_corpus(db) if db is not None else open_default_corpus()
+
+
+def load_indexed_corpus(db: Path | None) -> Corpus:
+    """As `load_corpus`, but answered from the persisted index beside the database (built
+    first when missing or stale): the app reads a page of rows, one item, the quotes a search
+    shows, never every record. Raises ExplorerError on bad input, as `load_corpus` does."""
+    from explorer.data.sources import open_indexed_corpus
+
+    return open_indexed_corpus(db)

@@ -23,7 +23,8 @@ from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from explorer import keymap
-from explorer.data import Corpus
+from explorer.data import Article, Corpus
+from explorer.data.index import IndexedCorpus
 from explorer.services import CorpusBrowser
 from explorer.widgets.option_list import PagedOptionList
 from explorer.widgets.rows import literal
@@ -60,6 +61,17 @@ class CorpusStatus(Static):
     DEFAULT_CSS = Path(__file__).with_name("corpus_status.tcss").read_text(encoding="utf-8")
 
 
+def article_listing(corpus: Corpus) -> list[tuple[Article, int]]:
+    """Every article by publication day (then id), with how many items it holds: from a
+    persisted index in two queries, not a lookup per article."""
+    if isinstance(corpus, IndexedCorpus):
+        counts = corpus.items_per_article()
+        articles = corpus.page("article", 0, corpus.count("article"))
+        return [(article, counts.get(article.id, 0)) for article in articles]
+    ordered = sorted(corpus.articles.values(), key=lambda a: (a.published, a.id))
+    return [(a, len(corpus.items_in_article.get(a.id, ()))) for a in ordered]
+
+
 class ArticlePicker(ModalScreen[str | None]):
     """Choose one article to show, or all; dismisses with its id ("" for all, None to cancel)."""
 
@@ -72,6 +84,7 @@ class ArticlePicker(ModalScreen[str | None]):
         super().__init__()
         self.corpus = corpus
         self.current = current
+        self._listing: list[tuple[Article, int]] | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -83,11 +96,12 @@ class ArticlePicker(ModalScreen[str | None]):
         words = text.casefold().split()
         everything = Content.styled(f"All {_count(len(self.corpus.articles), 'article')}", "bold")
         options = [Option(everything, id="")]
-        for article in sorted(self.corpus.articles.values(), key=lambda a: (a.published, a.id)):
+        if self._listing is None:  # read once per picker, not on every key typed
+            self._listing = article_listing(self.corpus)
+        for article, count in self._listing:
             haystack = f"{article.title} {article.id} {article.published.isoformat()}".casefold()
             if words and not all(w in haystack for w in words):
                 continue
-            count = len(self.corpus.items_in_article.get(article.id, ()))
             options.append(
                 Option(
                     Content.assemble(

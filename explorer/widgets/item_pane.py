@@ -7,8 +7,10 @@ when the user presses Enter on an item.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from typing import ClassVar, Unpack
+from weakref import WeakKeyDictionary
 
 from textual.binding import BindingType
 from textual.content import Content
@@ -16,6 +18,7 @@ from textual.message import Message
 
 from explorer import keymap
 from explorer.data import Corpus, ItemKind, Ref
+from explorer.data.index import IndexedCorpus
 from explorer.services import NoteLookup
 from explorer.widgets.keys import LIST_KEYS
 from explorer.widgets.note_marks import row_mark
@@ -27,6 +30,40 @@ from explorer.widgets.virtual_list import VirtualList
 RELATED_MARK = "● "
 MEMBER_MARK = "◦ "  # related through a member (a country's minister, an army's command)
 PLAIN_MARK = "  "
+
+
+@dataclass(frozen=True, slots=True)
+class PaneOrder:
+    """A pane's own order: every id of its kind, and each id's place in it."""
+
+    ids: list[str]
+    position: dict[str, int]
+
+
+_orders: WeakKeyDictionary[Corpus, dict[str, PaneOrder]] = WeakKeyDictionary()
+_ordering = threading.Lock()
+
+
+def pane_order(corpus: Corpus, kind: ItemKind) -> PaneOrder:
+    """The order a pane of `kind` lists its items, made once per corpus (by the loader's
+    worker, before the panes are built). From a persisted index only the ids are read (in
+    the order stored at import); an in-memory corpus is sorted here."""
+    with _ordering:
+        known = _orders.setdefault(corpus, {})
+        order = known.get(kind)
+        if order is None:
+            if isinstance(corpus, IndexedCorpus):
+                ids = corpus.ids(kind)
+            else:
+                ids = [item.id for item in sort_items(kind, corpus.all(kind))]
+            order = known[kind] = PaneOrder(ids, {item_id: i for i, item_id in enumerate(ids)})
+        return order
+
+
+def prepare_panes(corpus: Corpus) -> None:
+    """Every pane's order, made ahead (off the UI thread) so the panes show at once."""
+    for kind in ("actor", "meeting", "quote"):
+        pane_order(corpus, kind)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,8 +118,9 @@ class ItemPane(VirtualList):
         self.notes = notes  # the user's notes, for the rows' marks (None: no marks)
         self.kind: ItemKind = kind
         self.key = key
-        self._ids: list[str] = [item.id for item in sort_items(kind, corpus.all(kind))]
-        self._position: dict[str, int] = {item_id: i for i, item_id in enumerate(self._ids)}
+        base = pane_order(corpus, kind)
+        self._ids: list[str] = base.ids
+        self._position: dict[str, int] = base.position
         self._rows: dict[tuple[str, int], Content] = {}  # by id and the width fitted to
         self.linking: Linking | None = None
         self.only_related = False

@@ -1,0 +1,163 @@
+"""The app over a corpus of some hundreds of articles, read from the persisted index.
+
+The app loads as `explorer --db DB` does (`explorer.app.run`): from the index beside the
+database, a page of rows, one item, the quotes a search shows at a time. What the user sees
+must be exactly what the whole corpus, read into memory, says: the panes' order, the items
+related to the current one, the timeline's order and marks, the quote search's hits.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+
+import pytest
+from textual.widgets import OptionList
+
+from explorer.app import build_app
+from explorer.bench.corpus import write_corpus
+from explorer.data import Corpus, Ref
+from explorer.data.index import IndexedCorpus
+from explorer.data.loading import load_indexed_corpus
+from explorer.data.notes import NotesStore
+from explorer.data.search import SearchIndex
+from explorer.data.sources import import_files, open_corpus
+from explorer.screens.articles import ArticlePicker
+from explorer.screens.timeline import TimelineScreen, marked_meetings, timeline_order
+from explorer.widgets.item_pane import MEMBER_MARK, RELATED_MARK
+from explorer.widgets.quote_search import RESULT_LIMIT
+from explorer.widgets.rows import sort_items
+from tests.waiting import wait_for, wait_until_loaded
+
+SIZE = (120, 36)
+KINDS = ("actor", "meeting", "quote")
+
+
+@pytest.fixture(scope="module")
+def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """200 synthetic articles (10,000 quotes) imported, with the index beside them."""
+    folder = tmp_path_factory.mktemp("indexed")
+    db = folder / "corpus.json"
+    import_files(write_corpus(200, folder / "articles", seed=11), db)
+    return db
+
+
+@pytest.fixture(scope="module")
+def whole(database: Path) -> Corpus:
+    """The same corpus read whole into memory: what the app must agree with."""
+    return open_corpus(database)
+
+
+def app_over(database: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
+    return build_app(
+        None,
+        notes=NotesStore(tmp_path / "notes.json"),
+        loader=partial(load_indexed_corpus, database),
+    )
+
+
+async def test_the_panes_list_every_item_in_order_from_the_index(
+    database: Path, whole: Corpus, tmp_path: Path
+) -> None:
+    app = app_over(database, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_until_loaded(pilot)
+        assert isinstance(app.corpus, IndexedCorpus), "the app reads the persisted index"
+        actors = [item.id for item in sort_items("actor", whole.all("actor"))]
+        assert app.main.pane("actor").shown == actors
+        first_actor = Ref("actor", actors[0])
+        await wait_for(pilot, lambda: app.main.current == first_actor, "the first actor current")
+        for kind in KINDS[1:]:
+            # Every item, the first actor's first, each part in the pane's own order.
+            pane = app.main.pane(kind)
+            related = whole.related(first_actor, kind) | whole.related_through_members(
+                first_actor, kind
+            )
+            ordered = [item.id for item in sort_items(kind, whole.all(kind))]
+            expected = [i for i in ordered if i in related] + [
+                i for i in ordered if i not in related
+            ]
+            assert pane.shown == expected, kind
+            first = whole[Ref(kind, expected[0])]
+            assert first.label in pane.row_content(0).plain or kind == "quote"
+
+
+async def test_moving_relates_the_other_panes_as_the_whole_corpus_does(
+    database: Path, whole: Corpus, tmp_path: Path
+) -> None:
+    app = app_over(database, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_until_loaded(pilot)
+        main = app.main
+        # The actor with the most members: its members' meetings are marked ◦.
+        parent = max(whole.actors, key=lambda a: len(whole.all_members(a)))
+        assert whole.all_members(parent), "the synthetic corpus has members"
+        for step in range(2):
+            if step == 0:
+                await pilot.press("1", "j", "j", "j")
+                ref = Ref("actor", main.pane("actor").shown[3])
+            else:
+                assert app.goto(Ref("actor", parent))
+                ref = Ref("actor", parent)
+            await wait_for(pilot, lambda r=ref: main.current == r, f"{ref} current")
+            for kind in ("meeting", "quote"):
+                pane = main.pane(kind)
+                direct = whole.related(ref, kind)
+                via = whole.related_through_members(ref, kind)
+                related = pane.shown[: pane.related_count]
+                assert set(related) == direct | via, (ref, kind)
+                in_order = [item.id for item in sort_items(kind, whole.all(kind))]
+                assert related == [i for i in in_order if i in direct | via], "base order kept"
+                for row, item_id in enumerate(related[:30]):
+                    mark = MEMBER_MARK if item_id in via else RELATED_MARK
+                    assert pane.row_content(row).plain.startswith(mark), (kind, item_id)
+        # A meeting: its participants and speakers come first among the actors.
+        await pilot.press("2", "j")
+        meeting = Ref("meeting", main.pane("meeting").current_id or "")
+        await wait_for(pilot, lambda: main.current == meeting, "the meeting current")
+        actors = main.pane("actor")
+        assert set(actors.shown[: actors.related_count]) == whole.related(meeting, "actor")
+
+
+async def test_the_timeline_and_the_search_agree_with_the_whole_corpus(
+    database: Path, whole: Corpus, tmp_path: Path
+) -> None:
+    app = app_over(database, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_until_loaded(pilot)
+        await pilot.press("1", "j")
+        actor = Ref("actor", app.main.pane("actor").shown[1])
+        await wait_for(pilot, lambda: app.main.current == actor, "the second actor current")
+        await pilot.press("t")
+        await wait_for(pilot, lambda: isinstance(app.screen, TimelineScreen), "the timeline")
+        screen = app.screen
+        assert isinstance(screen, TimelineScreen)
+        expected = [m.id for m in timeline_order(whole.meetings.values())]
+        assert [m.id for m in screen.shown_meetings()] == expected
+        assert screen.marked == marked_meetings(whole, actor)
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: app.screen is app.main, "back on the panes")
+
+        await pilot.press("slash", *"trust")
+        search = app.main.quote_search
+        wanted = [hit.quote.id for hit in SearchIndex(whole).search("trust", RESULT_LIMIT).hits]
+        assert wanted, "the synthetic quotes speak of trust"
+        await wait_for(pilot, lambda: search.results.quote_ids() == wanted, "the hits for trust")
+
+
+async def test_the_article_picker_lists_every_article_with_its_items(
+    database: Path, whole: Corpus, tmp_path: Path
+) -> None:
+    app = app_over(database, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_until_loaded(pilot)
+        await pilot.press("f")
+        await wait_for(pilot, lambda: isinstance(app.screen, ArticlePicker), "the picker")
+        listing = app.screen.query_one("#articles", OptionList)
+        shown = [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
+        ordered = sorted(whole.articles.values(), key=lambda a: (a.published, a.id))
+        assert len(shown) == len(ordered) + 1  # "All 200 articles" first
+        for line, article in zip(shown[1:], ordered, strict=True):
+            count = len(whole.items_in_article.get(article.id, ()))
+            assert line.startswith(article.published.isoformat()), line
+            assert line.endswith(f"{article.id} · {count} items"), line

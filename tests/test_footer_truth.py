@@ -145,9 +145,7 @@ async def with_history(app: ExplorerApp, pilot: Pilot[None]) -> None:
 async def search_typing(app: ExplorerApp, pilot: Pilot[None]) -> None:
     await on_main(app, pilot)
     await keys(pilot, "slash", *"trust")
-    await wait_for(
-        pilot, lambda: app.main.query_one(SearchResults).row_count > 1, "results shown"
-    )
+    await wait_for(pilot, lambda: app.main.query_one(SearchResults).row_count > 1, "results shown")
 
 
 async def search_accepted(app: ExplorerApp, pilot: Pilot[None]) -> None:

@@ -43,7 +43,7 @@ async def test_slash_and_a_word_at_once_search_the_quotes(seed_corpus: Corpus) -
         assert isinstance(app.screen, MainScreen), "a letter reached the panes"
         search = app.screen.quote_search
         assert search.is_open
-        assert {option.id for option in search.results.options} == {
+        assert set(search.results.quote_ids()) == {
             "etc-statement-mutual-trust",
             "etc-emphasis-mutual-trust",
         }

@@ -19,7 +19,7 @@ from bisect import bisect_right
 from typing import ClassVar
 
 from textual import events
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.cache import LRUCache
 from textual.content import Content
 from textual.geometry import Region, Size
@@ -30,19 +30,16 @@ from textual.strip import Strip
 from textual.style import Style
 from textual.visual import Padding, Visual
 
+from explorer import keymap
+
 
 class TallList(ScrollView, can_focus=True):
     """Rows of any height, built and measured on demand; subclasses say what they are."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down", "cursor_down", "Down", show=False),
-        Binding("end", "last", "Last", show=False),
-        Binding("enter", "select", "Select", show=False),
-        Binding("home", "first", "First", show=False),
-        Binding("pagedown", "page_down", "Page Down", show=False),
-        Binding("pageup", "page_up", "Page Up", show=False),
-        Binding("up", "cursor_up", "Up", show=False),
-    ]
+    # The lists' keys of explorer/keymap.py; Enter is the list's own (`timeline.go` there).
+    BINDINGS: ClassVar[list[BindingType]] = keymap.bindings(
+        *("list.down", "list.up", "list.first", "list.last", "list.page_down", "list.page_up"),
+    )
 
     # The look of Textual's OptionList, so the lists of the app all look alike.
     DEFAULT_CSS = """
@@ -447,6 +444,9 @@ class TallList(ScrollView, can_focus=True):
         index = self.highlighted
         if index is not None and self.row_enabled(index):
             self.post_message(self.Selected(self, index))
+
+    def key_enter(self) -> None:
+        self.action_select()
 
     # -- the mouse ------------------------------------------------------------------------
 

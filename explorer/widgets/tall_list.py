@@ -16,7 +16,7 @@ disabled rows the cursor skips), with component classes named `tall-list--row…
 from __future__ import annotations
 
 from bisect import bisect_right
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import events
 from textual.binding import BindingType
@@ -31,6 +31,9 @@ from textual.style import Style
 from textual.visual import Padding, Visual
 
 from explorer import keymap
+
+if TYPE_CHECKING:
+    from textual.css.styles import RulesMap
 
 
 class TallList(ScrollView, can_focus=True):
@@ -137,7 +140,9 @@ class TallList(ScrollView, can_focus=True):
     def row_height(self, index: int, width: int) -> int:
         """How many lines row `index` takes at `width` cells; by default, measured from its
         visual (a subclass that knows a faster exact answer says so)."""
-        return max(self._visual(index).get_height(self.styles, width), 1)
+        # The widget's styles are the rules a visual is measured by (as Textual's own).
+        rules = cast("RulesMap", self.styles)
+        return max(self._visual(index).get_height(rules, width), 1)
 
     def row_enabled(self, index: int) -> bool:
         """Whether the cursor can stop on row `index` (disabled rows are text)."""
@@ -169,7 +174,7 @@ class TallList(ScrollView, can_focus=True):
         self._visuals.clear()
         self._strips.clear()
 
-    def _padding(self):  # type: ignore[no-untyped-def]
+    def _padding(self):
         return self.get_component_styles("tall-list--row").padding
 
     def _width(self) -> int:

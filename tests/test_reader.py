@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import random
 from pathlib import Path
 
 import pytest
@@ -357,3 +358,15 @@ async def test_a_quote_in_its_sentence_is_one_stop_and_labels_say_things_once(
         # The quoted words are a stop; the sentence around them, for the same quote, is not.
         assert (AIMING, "text") in seen
         assert (AIMING, "evidence") not in seen
+
+
+def test_highlights_are_the_same_whatever_order_the_spans_come_in(seed_corpus: Corpus) -> None:
+    # The spans of an item come from a set: their order varies from one run to the next, and
+    # the reader's stops and labels (a name or an alias at one place) must not.
+    article = next(iter(seed_corpus.articles.values()))
+    spans = list(seed_corpus.spans_in(article.id))
+    expected = build_highlights(spans)
+    for seed in range(5):
+        shuffled = spans[:]
+        random.Random(seed).shuffle(shuffled)
+        assert build_highlights(shuffled) == expected

@@ -63,11 +63,26 @@ def highlight_kind(span: Span, ref: Ref) -> HighlightKind:
     return "evidence"
 
 
+_HOW_RANK = {"name": 0, "alias": 1, "text": 2, "evidence": 3}
+
+
 def build_highlights(spans: Iterable[tuple[Span, Ref]]) -> list[Highlight]:
     """The distinct (span, item) stops in body order; a name that is also an alias counts once."""
     seen: set[tuple[int, int, Ref]] = set()
     result: list[Highlight] = []
-    for span, ref in spans:
+    # In a fixed order whatever order the spans came in (a set's, which varies between runs):
+    # where one span is both a name and an alias, or of several items, the same one leads.
+    ordered = sorted(
+        spans,
+        key=lambda pair: (
+            pair[0].start,
+            -pair[0].end,
+            _HOW_RANK.get(pair[0].how, len(_HOW_RANK)),
+            pair[1].kind,
+            pair[1].id,
+        ),
+    )
+    for span, ref in ordered:
         key = (span.start, span.end, ref)
         if key in seen or span.end <= span.start:
             continue

@@ -108,6 +108,10 @@ class MainScreen(TruthfulHints, Screen[None]):
         yield FittedFooter()
 
     def on_mount(self) -> None:
+        if not self.query(ItemPane):
+            # Replaced before it was shown (a second filter chosen at once removes this
+            # view, children first): there is nothing left to set up.
+            return
         self.set_focus(self.panes[0])
         self._show_active(0)
         self.show_trail(*self.navigation.trail())  # made anew (the filter): the path stays

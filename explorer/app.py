@@ -24,6 +24,7 @@ from textual import events
 from textual.app import App
 from textual.binding import BindingType
 from textual.screen import Screen
+from textual.widgets import Input
 
 from explorer import keymap
 from explorer.console import EXIT_BAD_INPUT, EXIT_OK, error
@@ -190,9 +191,35 @@ class ExplorerApp(App[None]):
         arrived = isinstance(event, events.Key) and not event.is_forwarded
         if arrived:
             self.note_actions.check_notes()  # one stat of the notes file; re-read if changed
+        if arrived and await self._run_line_binding(event):  # type: ignore[arg-type]
+            self.capture.key_handled()
+            return
         await super().on_event(event)
         if arrived:
             self.capture.key_handled()
+
+    async def _run_line_binding(self, event: events.Key) -> bool:
+        """Run a line's own editing key (Ctrl+U, Ctrl+W, ...) as it arrives, in order.
+
+        Textual runs a focused widget's binding only once the key has bubbled back up to
+        the app, after the keys queued behind it have already reached the line: Ctrl+U then
+        a fast "wang" left the line empty (the letters typed, then deleted).
+        """
+        line = self.focused
+        if not isinstance(line, Input) or event.is_printable:
+            return False
+        # Deleting keys only: the others (Enter, the cursor keys) keep their turn behind keys
+        # still bubbling up to the screen (a picker's Up, Up, Enter chooses the line Up reached).
+        bindings = [
+            binding
+            for binding in line._bindings.key_to_bindings.get(event.key, [])
+            if binding.action.startswith("delete_")
+        ]
+        if not bindings or await self._check_bindings(event.key, priority=True):
+            return bool(bindings)
+        event.stop()
+        await self.run_action(bindings[0].action, line)
+        return True
 
     def on_app_focus(self, event: events.AppFocus) -> None:
         self.note_actions.check_notes()

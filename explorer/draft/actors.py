@@ -747,7 +747,7 @@ class ActorFinder:
                 self.place_ends[run.sentence] = run.end
             else:
                 self.locative_only[country.name] = False
-            return
+            return None
         if name_lower in _SEATS and (
             run.next_word in SPEECH_FORMS or run.next_word in _AUXILIARIES or run.possessive
         ):
@@ -783,7 +783,7 @@ class ActorFinder:
                 self.mention(actor, run.start, run.end, run.sentence)
                 actor.guesses.append(f'"{run.text}" read as the government of {capital.name}')
                 self.used.add(id(actor))
-            return
+            return None
         return _UNDECIDED
 
     def _inner_possessive(self, run: Run, words: list[str]) -> DraftActor | _Undecided | None:
@@ -1099,11 +1099,10 @@ class ActorFinder:
                     parent_actor = self.country(places.BY_NAME[parent_clean.lower()])
                     self.locative_only[parent_actor.name] = False
                 else:
-                    parent_actor = self.by_key.get(normalise(parent_clean)) or self._org_alias(
+                    known = self.by_key.get(normalise(parent_clean)) or self._org_alias(
                         parent_clean
                     )
-                    if parent_actor is None:
-                        parent_actor = self.new_actor(parent_clean, "organisation")
+                    parent_actor = known or self.new_actor(parent_clean, "organisation")
                     parent_start = run.start + run.text.rfind(parent_clean)
                     self.mention(parent_actor, parent_start, run.end, run.sentence)
                 if parent_actor not in actor.member_of and parent_actor is not actor:
@@ -1566,15 +1565,15 @@ class ActorFinder:
                     continue
                 name = " ".join(core)
                 name = name[:1].upper() + name[1:]
-                actor = self.by_key.get(normalise(name))
-                if actor is None:
-                    actor = self.new_actor(name, "group")
+                group = self.by_key.get(normalise(name))
+                if group is None:
+                    group = self.new_actor(name, "group")
                     for word in core:
                         country = places.BY_DEMONYM.get(word.lower())
                         if country is not None and country.name in self.countries:
-                            actor.member_of.append(self.countries[country.name])
+                            group.member_of.append(self.countries[country.name])
                             break
-                self.mention(actor, start, end, sentence.index)
+                self.mention(group, start, end, sentence.index)
 
     # -- finishing -----------------------------------------------------------------------
 
@@ -1933,6 +1932,17 @@ def _strip_determiner(phrase: str) -> str:
     return " ".join(words)
 
 
+@dataclass(frozen=True, slots=True)
+class _Named:
+    """A mention known to name an actor: what `reference_at` weighs."""
+
+    start: int
+    end: int
+    sentence: int
+    clause_initial: bool
+    actor: DraftActor
+
+
 def reference_at(
     actors: list[DraftActor],
     mentions: list[Mention],
@@ -1946,8 +1956,14 @@ def reference_at(
     sentence before win over a person it named in passing ("Milei, who once called Lula a
     …, struck a softer tone. He said …" is Milei)."""
     phrase = phrase.lower().strip()
-    earlier = [m for m in mentions if m.end <= position and m.actor is not None]
-    earlier.sort(key=lambda m: m.start)
+    earlier = sorted(
+        (
+            _Named(m.start, m.end, m.sentence, m.clause_initial, m.actor)
+            for m in mentions
+            if m.end <= position and m.actor is not None
+        ),
+        key=lambda m: m.start,
+    )
     if phrase in {"he", "she", "him", "her", "his"}:
         people = [m for m in earlier if m.actor.kind == "person"]
         fitting = [m for m in people if names.fits_pronoun(m.actor.name, phrase)] or people

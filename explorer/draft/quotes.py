@@ -416,10 +416,10 @@ class QuoteFinder:
         if apposed is not None:
             return apposed
         # Inverted: "…, said X" / "…,” said X" — the subject follows.
-        before = text[:verb_start].rstrip()
+        before_verb = text[:verb_start].rstrip()
         told = text[verb_start:verb_end].lower() in {"told", "tells", "tell", "telling"}
         if (
-            (not before or before.endswith((",", "\u2592", "—", ":")))
+            (not before_verb or before_verb.endswith((",", "\u2592", "—", ":")))
             and not _clause_follows(text[verb_end:])
             and not told  # "…, the source told Reuters": what follows "told" is its object
         ):
@@ -493,7 +493,9 @@ class QuoteFinder:
                         later = [
                             m
                             for m in mentions
-                            if m.start == mention.end + named.end() and m.actor.kind == "person"
+                            if m.start == mention.end + named.end()
+                            and m.actor is not None
+                            and m.actor.kind == "person"
                         ]
                         if later:
                             return self._widen(later[0], sentence)
@@ -585,7 +587,11 @@ class QuoteFinder:
         ):
             return None
         for mention in self._mentions_in(sentence.start + start, sentence.start + end):
-            if mention.text == inner and mention.actor.kind == "person":
+            if (
+                mention.text == inner
+                and mention.actor is not None
+                and mention.actor.kind == "person"
+            ):
                 return self._widen(mention, sentence)
         return None
 
@@ -630,6 +636,7 @@ class QuoteFinder:
                 gap = self.body[previous.end : mention.start]
                 if (
                     re.fullmatch(r"\s+(?:of|from)\s+(?:the\s+)?", gap)
+                    and previous.actor is not None
                     and previous.actor.kind == "person"
                 ):
                     return previous
@@ -1223,6 +1230,8 @@ class QuoteFinder:
         if passive is not None:
             return passive
         pair = self._pair_subject(sentence, outside[: match.start()])
+        actor: DraftActor | None
+        guess: str | None
         if pair is not None:
             actor, guess = pair[-1], f"joint subject read as {' and '.join(a.name for a in pair)}"
             subject_start = _PAIR.search(outside[: match.start()]).start(1)  # type: ignore[union-attr]
@@ -1329,6 +1338,7 @@ class QuoteFinder:
             self.body[base : sentence.end],
         )
         issued = self._issuer(sentence, base + statement.end()) if statement else None
+        actor: DraftActor | None
         if issued is not None:
             actor, end = issued  # "according to a statement from the lender"
         elif described is not None and (
@@ -1352,6 +1362,8 @@ class QuoteFinder:
         else:
             actor = mentions[0].actor
             end = mentions[0].end - sentence.start
+        if actor is None:
+            return None
         if not text[: match.start()].strip():
             # "According to X, S."
             comma = text.find(",", end)

@@ -500,7 +500,14 @@ def _parse_actor(doc: _Document, container: Any, index: int) -> None:
             evidence=values.get("evidence", ()),
             note=values.get("note"),
             articles=(doc.article_id,),
-            spans=tuple(sorted(set(spans), key=lambda s: (s.start, s.end))),
+            # Every field in the key: a set's order varies between runs, and a name that is
+            # also an alias gives two spans at one place, which must come out the same way.
+            spans=tuple(
+                sorted(
+                    set(spans),
+                    key=lambda s: (s.start, s.end, s.how, s.article, s.sentence_start),
+                )
+            ),
         )
     )
 

@@ -51,9 +51,11 @@ class Corpus:
         for meeting in self.meetings.values():
             for participant in meeting.participants:
                 meetings_of[participant].append(meeting.id)
-            items_in[meeting.article].append(meeting.ref)
+            for article in meeting.articles:
+                items_in[article].append(meeting.ref)
         for quote in self.quotes.values():
-            quotes_by[quote.speaker].append(quote.id)
+            for speaker in quote.speakers:
+                quotes_by[speaker].append(quote.id)
             if quote.meeting:
                 quotes_at[quote.meeting].append(quote.id)
             items_in[quote.article].append(quote.ref)
@@ -146,7 +148,7 @@ class Corpus:
                 Relation("quote", Ref("quote", q)) for q in self.quotes_of_meeting.get(item.id, ())
             ]
         elif isinstance(item, Quote):
-            links.append(Relation("speaker", Ref("actor", item.speaker)))
+            links += [Relation("speaker", Ref("actor", s)) for s in item.speakers]
             if item.meeting:
                 links.append(Relation("meeting", Ref("meeting", item.meeting)))
         return [link for link in links if link.target in self]
@@ -164,7 +166,8 @@ class Corpus:
                 found.add(link.target.id)
         # One step further where the data implies it: a meeting's speakers.
         if isinstance(item, Meeting) and kind == "actor":
-            found.update(self.quotes[q].speaker for q in self.quotes_of_meeting.get(item.id, ()))
+            for q in self.quotes_of_meeting.get(item.id, ()):
+                found.update(self.quotes[q].speakers)
         return found
 
     def all_members(self, actor_id: str) -> set[str]:

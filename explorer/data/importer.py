@@ -6,12 +6,22 @@ import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from explorer.data import dates, schema
 from explorer.data.errors import DataError, Problem
-from explorer.data.models import Actor, Article, Loaded, Meeting, Quote, Span
+from explorer.data.models import (
+    Actor,
+    ActorRole,
+    Article,
+    Loaded,
+    Meeting,
+    MeetingReport,
+    Quote,
+    Span,
+)
 from explorer.data.safe_yaml import MAX_BYTES, parse_yaml, position_of, read_yaml_file
 from explorer.data.schema import FieldSpec
 from explorer.data.text import FoldedText, Sentences, clean_text
@@ -365,6 +375,7 @@ class _Document:
     finder: FoldedText
     sentences: Sentences
     parsed: ParsedFile
+    published: date | None = None
     seen: dict[str, dict[str, Any]] = field(
         default_factory=lambda: {"actor": {}, "meeting": {}, "quote": {}}
     )
@@ -430,6 +441,7 @@ def _parse_document(document: Any, name: str) -> ParsedFile:
         FoldedText(body),
         Sentences(body),
         ParsedFile(name, None, [], [], []),  # type: ignore[arg-type]
+        article_values.get("published"),
     )
     _check_subheadings(doc, article_raw, article_values, body)
     for key, parse_one in (
@@ -500,6 +512,7 @@ def _parse_actor(doc: _Document, container: Any, index: int) -> None:
             evidence=values.get("evidence", ()),
             note=values.get("note"),
             articles=(doc.article_id,),
+            roles=_own_roles(doc, values),
             # Every field in the key: a set's order varies between runs, and a name that is
             # also an alias gives two spans at one place, which must come out the same way.
             spans=tuple(
@@ -510,6 +523,15 @@ def _parse_actor(doc: _Document, container: Any, index: int) -> None:
             ),
         )
     )
+
+
+def _own_roles(doc: _Document, values: dict[str, Any]) -> tuple[ActorRole, ...]:
+    """The role and note one article gives an actor, with its date (none when it gives
+    neither)."""
+    role, note = values.get("role"), values.get("note")
+    if doc.published is None or (role is None and note is None):
+        return ()
+    return (ActorRole(doc.article_id, doc.published, role, note),)
 
 
 def _parse_meeting(doc: _Document, container: Any, index: int) -> None:
@@ -540,6 +562,19 @@ def _parse_meeting(doc: _Document, container: Any, index: int) -> None:
             evidence=values["evidence"],
             note=values.get("note"),
             spans=tuple(spans),
+            reports=(
+                (
+                    MeetingReport(
+                        doc.article_id,
+                        doc.published,
+                        values["status"],
+                        values.get("when"),
+                        values["evidence"],
+                    ),
+                )
+                if doc.published is not None
+                else ()
+            ),
         )
     )
 

@@ -253,6 +253,7 @@ def _light(rows: Rows) -> Loaded:
             intern(r["article"]),
             participants=tuple(map(intern, r.get("participants", ()))),
             when=parse_when(r["when"]) if r.get("when") else None,
+            articles=tuple(map(intern, r.get("articles", ()))),
         )
         for r in read("meetings")
     ]
@@ -260,15 +261,17 @@ def _light(rows: Rows) -> Loaded:
     for r in read("quotes"):
         article = intern(r["article"])
         places = [s[1] for s in r.get("spans", ()) if s[0] == article]
+        speakers = r["speaker"] if isinstance(r["speaker"], list) else [r["speaker"]]
         quotes.append(
             Quote(
                 intern(r["id"]),
                 r["text"],
-                intern(r["speaker"]),
+                intern(speakers[0]),
                 intern(r["kind"]),
                 article,
                 intern(r["meeting"]) if r.get("meeting") is not None else None,
                 spans=(Span(article, min(places), 0, 0, 0, ""),) if places else (),
+                speakers=tuple(map(intern, speakers)),
             )
         )
     return Loaded(articles, actors, meetings, quotes)

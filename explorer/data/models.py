@@ -149,7 +149,24 @@ class Article:
 
 
 @dataclass(frozen=True, slots=True)
+class ActorRole:
+    """An actor's role and note as one article gives them, as of its publication date."""
+
+    article: str
+    published: date
+    role: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Actor:
+    """One actor over every article that names it.
+
+    `role` and `note` are the current ones: the newest article's that gives one (by
+    publication date; of two articles of one day, the later on the command line). `roles` is
+    each article's own account that gives a role or a note, oldest first (format 1.1).
+    """
+
     id: str
     name: str
     kind: str
@@ -160,6 +177,7 @@ class Actor:
     note: str | None = None
     articles: tuple[str, ...] = ()
     spans: tuple[Span, ...] = field(default=(), compare=False)
+    roles: tuple[ActorRole, ...] = ()
 
     @property
     def ref(self) -> Ref:
@@ -171,7 +189,29 @@ class Actor:
 
 
 @dataclass(frozen=True, slots=True)
+class MeetingReport:
+    """One article's account of a meeting, as of its publication date: the status and date
+    it gives, and its own evidence (excerpts of that article's body)."""
+
+    article: str
+    published: date
+    status: str
+    when: When | None = None
+    evidence: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Meeting:
+    """One meeting, however many articles report it (format 1.1).
+
+    `reports` holds each article's account, oldest publication first (of two articles of
+    one day, the earlier on the command line first); a loaded corpus gives every meeting at
+    least one. `status` and `when` are the current ones: the newest report's (`when` the
+    newest that gives a date). `article` is the first report's article, `articles` every
+    reporting article in report order; `participants` and `evidence` are joined over the
+    reports, `summary` and `note` the newest given.
+    """
+
     id: str
     title: str
     status: str
@@ -183,6 +223,12 @@ class Meeting:
     evidence: tuple[str, ...] = ()
     note: str | None = None
     spans: tuple[Span, ...] = field(default=(), compare=False)
+    articles: tuple[str, ...] = ()
+    reports: tuple[MeetingReport, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not self.articles:
+            object.__setattr__(self, "articles", (self.article,))
 
     @property
     def ref(self) -> Ref:
@@ -192,13 +238,12 @@ class Meeting:
     def label(self) -> str:
         return self.title
 
-    @property
-    def articles(self) -> tuple[str, ...]:
-        return (self.article,)
-
 
 @dataclass(frozen=True, slots=True)
 class Quote:
+    """One statement. `speakers` are all who made it (a joint statement has several, format
+    1.1); `speaker` is the first of them."""
+
     id: str
     text: str
     speaker: str
@@ -208,6 +253,11 @@ class Quote:
     evidence: tuple[str, ...] = ()
     note: str | None = None
     spans: tuple[Span, ...] = field(default=(), compare=False)
+    speakers: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not self.speakers:
+            object.__setattr__(self, "speakers", (self.speaker,))
 
     @property
     def ref(self) -> Ref:

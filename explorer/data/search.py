@@ -601,7 +601,8 @@ class SearchIndex:
         by_article: defaultdict[str, list[int]] = defaultdict(list)
         by_kind: defaultdict[str, list[int]] = defaultdict(list)
         for d, quote in enumerate(self._quotes):
-            by_speaker[quote.speaker].append(d)
+            for speaker in quote.speakers:
+                by_speaker[speaker].append(d)
             if quote.meeting:
                 by_meeting[quote.meeting].append(d)
             by_article[quote.article].append(d)

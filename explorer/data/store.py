@@ -15,7 +15,16 @@ from tinydb.storages import JSONStorage, MemoryStorage
 
 from explorer.data.dates import parse_when
 from explorer.data.errors import DatabaseDamaged, StoreError
-from explorer.data.models import Actor, Article, Loaded, Meeting, Quote, Span
+from explorer.data.models import (
+    Actor,
+    ActorRole,
+    Article,
+    Loaded,
+    Meeting,
+    MeetingReport,
+    Quote,
+    Span,
+)
 from explorer.data.records import article_record, item_record
 from explorer.data.schema import ACTOR, FORMAT_VERSION, MEETING, QUOTE
 from explorer.data.text import clean_text
@@ -402,12 +411,19 @@ def _check_consistency(loaded: Loaded) -> None:
             resolve(what, "article", article_id, "the article")
         for parent in actor.member_of:
             resolve(what, "actor", parent, "the actor")
+        for role in actor.roles:
+            resolve(what, "article", role.article, "the article")
         spans_fit(what, actor.spans)
     for meeting in loaded.meetings:
         what = f"meeting {meeting.id!r}"
         if meeting.status not in _KINDS["meeting"]:
             raise _Fault(f"{what} has the unknown status {meeting.status!r}")
-        resolve(what, "article", meeting.article, "the article")
+        for article_id in (meeting.article, *meeting.articles):
+            resolve(what, "article", article_id, "the article")
+        for report in meeting.reports:
+            resolve(what, "article", report.article, "the article")
+            if report.status not in _KINDS["meeting"]:
+                raise _Fault(f"{what} has the unknown status {report.status!r}")
         for participant in meeting.participants:
             resolve(what, "actor", participant, "the participant")
         spans_fit(what, meeting.spans)
@@ -416,7 +432,8 @@ def _check_consistency(loaded: Loaded) -> None:
         if quote.kind not in _KINDS["quote"]:
             raise _Fault(f"{what} has the unknown kind {quote.kind!r}")
         resolve(what, "article", quote.article, "the article")
-        resolve(what, "actor", quote.speaker, "the speaker")
+        for speaker in quote.speakers:
+            resolve(what, "actor", speaker, "the speaker")
         if quote.meeting is not None:
             resolve(what, "meeting", quote.meeting, "the meeting")
         spans_fit(what, quote.spans)
@@ -460,6 +477,27 @@ class _Builder:
             )
         return tuple(spans)
 
+    def _role(self, r: Any) -> ActorRole:
+        if not isinstance(r, dict):
+            raise _Fault(f"expected a role, found {_shown(r)}")
+        return ActorRole(
+            self._id(r["article"]),
+            date.fromisoformat(_text(r["published"])),
+            _opt(r.get("role")),
+            _opt(r.get("note")),
+        )
+
+    def _report(self, r: Any) -> MeetingReport:
+        if not isinstance(r, dict):
+            raise _Fault(f"expected a report, found {_shown(r)}")
+        return MeetingReport(
+            self._id(r["article"]),
+            date.fromisoformat(_text(r["published"])),
+            self._id(r["status"]),
+            parse_when(_text(r["when"])) if r.get("when") else None,
+            _texts(r.get("evidence")),
+        )
+
     def finish(self, name: str) -> Loaded:
         """The models, once they are known to hang together (else DatabaseDamaged)."""
         try:
@@ -497,6 +535,7 @@ class _Builder:
                     note=_opt(r.get("note")),
                     articles=self._ids(r.get("articles")),
                     spans=self._spans(r.get("spans", [])),
+                    roles=tuple(self._role(x) for x in _list(r.get("roles"))),
                 )
             )
         elif table == "meetings":
@@ -513,14 +552,21 @@ class _Builder:
                     evidence=_texts(r.get("evidence")),
                     note=_opt(r.get("note")),
                     spans=self._spans(r.get("spans", [])),
+                    articles=self._ids(r.get("articles")),
+                    reports=tuple(self._report(x) for x in _list(r.get("reports"))),
                 )
             )
         elif table == "quotes":
+            speakers = r["speaker"]
+            speakers = self._ids(speakers) if isinstance(speakers, list) else (self._id(speakers),)
+            if not speakers:
+                raise _Fault("a quote has no speaker")
             self.loaded.quotes.append(
                 Quote(
                     id=self._id(r["id"]),
                     text=_text(r["text"]),
-                    speaker=self._id(r["speaker"]),
+                    speaker=speakers[0],
+                    speakers=speakers,
                     kind=self._id(r["kind"]),
                     article=self._id(r["article"]),
                     meeting=None if r.get("meeting") is None else self._id(r["meeting"]),

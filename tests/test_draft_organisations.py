@@ -263,3 +263,39 @@ def test_a_group_that_acts_is_an_actor_and_a_quantity_is_not() -> None:
     groups = {a.name for a in result.actors if a.kind == "group"}
     assert {"Local business owners", "Businesses"} <= groups
     assert "All countries" not in groups
+
+
+def test_museums_trusts_and_french_names_are_organisations() -> None:
+    result = draft_text(
+        "The painting was bought by the Kimbell Art Museum last year.\n"
+        "The patrons group Société des Amis du Louvre will give 500,000 euros.\n"
+        "The loan went to the Musée d’Orsay and the Fondation Louis Vuitton.",
+        PUBLISHED,
+    )
+    for name in (
+        "Kimbell Art Museum",
+        "Société des Amis du Louvre",
+        "Musée d’Orsay",
+        "Fondation Louis Vuitton",
+    ):
+        assert actor_named(result, name).kind == "organisation"
+    assert "Société" not in names(result)
+
+
+def test_tribes_and_nations_are_organisations() -> None:
+    result = draft_text(
+        "She served as chief judge for the Nooksack Indian Tribe and the Lummi Nation.",
+        PUBLISHED,
+    )
+    assert actor_named(result, "Nooksack Indian Tribe").kind == "organisation"
+    assert actor_named(result, "Lummi Nation").kind == "organisation"
+
+
+def test_two_brands_joined_by_a_slash_are_one_company() -> None:
+    result = draft_text(
+        "Regulators questioned executives from AT&T, Comcast/Xfinity and T-Mobile.\n"
+        "Comcast/Xfinity said most of its network was restored.",
+        PUBLISHED,
+    )
+    assert actor_named(result, "Comcast/Xfinity").kind == "organisation"
+    assert "Comcast" not in names(result) and "Xfinity" not in names(result)

@@ -265,11 +265,24 @@ def runs_in(sentence: Sentence, lower_words: set[str]) -> list[Run]:
                 gap = " "  # "Gov. Eric Holcomb", "Mr. Biden": the title's full stop
             if gap == " & " and _is_cap(tokens[j][2]) and _is_cap(tokens[j + 1][2]):
                 gap = " "  # "Pacific Gas & Electric Co.", "Johnson & Johnson"
+            if (
+                gap == "/"
+                and _is_cap(tokens[j + 1][2])
+                and not _breaks_run(tokens[j][2])
+                and not _breaks_run(tokens[j + 1][2])
+            ):
+                gap = " "  # "Comcast/Xfinity": one company under two brands
             if gap != " " or (_POSSESSIVE.search(tokens[j][2]) and not _continues(tokens, j)):
                 break
             nxt = tokens[j + 1][2]
-            if (_is_cap(nxt) and not _breaks_run(nxt)) or _ARABIC_PARTICLE.match(nxt):
-                j += 1  # "Omar Hassan al-Bashir": a lowercase article joined to the surname
+            if (
+                (_is_cap(nxt) and not _breaks_run(nxt))
+                or _ARABIC_PARTICLE.match(nxt)
+                or _ELIDED_PARTICLE.match(nxt)
+            ):
+                # "Omar Hassan al-Bashir", "Musée d’Orsay": a lowercase article joined to
+                # the name that follows it.
+                j += 1
                 continue
             # "of", "of the", "for" joining two capitalised parts of one name.
             k = j + 1
@@ -404,7 +417,26 @@ _ABBREVIATED_TITLES = {
 }
 _HONORIFIC_WORDS = {"mr", "mrs", "ms", "dr", "rt", "hon", "the", "sir", "dame", "rev", "prof"}
 _ADJECTIVE_ENDINGS = ("-based", "-born", "-led", "-backed", "-owned", "-style", "-run", "-made")
-_PARTICLES = {"van", "de", "der", "von", "bin", "al", "da", "dos", "la", "le", "du", "di", "ibn"}
+_PARTICLES = {
+    "van",
+    "de",
+    "der",
+    "von",
+    "bin",
+    "al",
+    "da",
+    "dos",
+    "das",
+    "des",
+    "del",
+    "della",
+    "la",
+    "le",
+    "du",
+    "di",
+    "ibn",
+}
+_ELIDED_PARTICLE = re.compile(r"[dlDL][’'][A-ZÀ-Ý]")
 _ARABIC_PARTICLE = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an|abu|abd|bin|ibn|ben|bint)-[A-Z]")
 
 
@@ -904,6 +936,11 @@ class ActorFinder:
             return found
         if set(lowered) & ORG_WORDS or lowered[0] in ORG_FIRST_WORDS:
             return self._organisation(run)
+        if "/" in run.text and not any(places.BY_NAME.get(w) for w in lowered):
+            # "Comcast/Xfinity": people are not named with a slash; a company and its brand.
+            return self._organisation(
+                run, guess="kind inferred as organisation (two names joined by a slash)"
+            )
         if len(words) == 1 and (run.text.isupper() and 2 <= len(run.text) <= 6):
             if self._org_noun_follows(run) and self.body[run.start - 1 : run.start] != "(":
                 return self._organisation(run)  # "her G40 political faction"

@@ -764,6 +764,17 @@ ORG_WORDS = {
     "oil",
     "steel",
     "automotive",
+    # Museums, trusts and foundations, and their French names ("Musée d’Orsay").
+    "museum",
+    "museums",
+    "gallery",
+    "trust",
+    "musée",
+    "fondation",
+    "société",
+    # Indigenous nations and tribes ("Nooksack Indian Tribe", "Lummi Nation").
+    "tribe",
+    "nation",
 }
 ORG_FIRST_WORDS = {"ministry", "department", "bank", "university", "office", "court", "council"}
 

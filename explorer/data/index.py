@@ -834,6 +834,25 @@ class IndexedCorpus(Corpus):
             )
         }
 
+    def meetings_holding(self, values: Iterable[str]) -> list[Meeting]:
+        """The meetings whose stored row holds one of `values` as a JSON string (a status:
+        "planned"), in file order: SQLite picks the rows, only they are decoded. A row that
+        holds the text in another field (a title "planned") comes too: callers check."""
+        words = sorted(set(values))
+        if not words:
+            return []
+        clause = " OR ".join("row LIKE ? ESCAPE '\\'" for _ in words)
+        patterns = [
+            '%"' + w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + '"%'
+            for w in words
+        ]
+        rows = self._reader.all(
+            f"SELECT row FROM items WHERE kind = 'meeting' AND ({clause}) ORDER BY pos",
+            *patterns,
+        )
+        decode = self.meetings._decode  # type: ignore[attr-defined]
+        return [decode("meeting", row) for (row,) in rows]
+
     def all(self, kind: ItemKind) -> list[Item]:
         return list(self._tables[kind].values())
 

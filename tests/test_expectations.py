@@ -3,7 +3,6 @@ overdue, from the articles' reports, the same from the index as from memory."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -13,16 +12,8 @@ from explorer.data import Corpus, PartialDate, When, corpus_from_files, import_f
 from explorer.data.dates import parse_when
 from explorer.data.expectations import expectations, find_expectations, follow_up
 from explorer.data.index import IndexedCorpus, open_indexed
+from explorer.data.models import MeetingReport as Report
 from tests.articles import write
-
-
-@dataclass(frozen=True)
-class Report:
-    article: str
-    published: date
-    status: str
-    when: When | None = None
-    evidence: tuple[str, ...] = ()
 
 
 def day(text: str) -> date:

@@ -20,10 +20,10 @@ import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Literal, Protocol
+from typing import TYPE_CHECKING, Literal
 from weakref import WeakKeyDictionary
 
-from explorer.data.models import Meeting, Ref, When
+from explorer.data.models import Meeting, MeetingReport, Ref, When
 
 if TYPE_CHECKING:
     from explorer.data.corpus import Corpus
@@ -44,32 +44,6 @@ KIND_MEANINGS: dict[Kind, str] = {
 }
 # One mark a kind, in plain text (the timeline puts it after a meeting's title).
 KIND_MARKS: dict[Kind, str] = {"fulfilled": "✓", "changed": "↷", "open": "…", "overdue": "!"}
-
-
-class _Report(Protocol):
-    """One article's account of a meeting (`models.MeetingReport` in format 1.1)."""
-
-    @property
-    def article(self) -> str: ...
-    @property
-    def published(self) -> date: ...
-    @property
-    def status(self) -> str: ...
-    @property
-    def when(self) -> When | None: ...
-    @property
-    def evidence(self) -> tuple[str, ...]: ...
-
-
-@dataclass(frozen=True, slots=True)
-class _OneReport:
-    """A meeting of one article (format 1.0): its own fields are that article's account."""
-
-    article: str
-    published: date
-    status: str
-    when: When | None
-    evidence: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,17 +106,18 @@ class Expectations:
 # -- reports --------------------------------------------------------------------------------
 
 
-def reports_of(meeting: Meeting, published: Callable[[str], date | None]) -> tuple[_Report, ...]:
-    """A meeting's reports, oldest first: format 1.1's `reports` when the meeting has them,
-    else its own fields as the one report of its one article (`published`: an article's
+def reports_of(
+    meeting: Meeting, published: Callable[[str], date | None]
+) -> tuple[MeetingReport, ...]:
+    """A meeting's reports, oldest first. A loaded corpus gives every meeting its reports; a
+    meeting made without them is its one article's account (`published`: an article's
     publication day by id)."""
-    reports: Sequence[_Report] = getattr(meeting, "reports", ())
-    if reports:
-        return tuple(reports)
+    if meeting.reports:
+        return meeting.reports
     day = published(meeting.article)
     if day is None:
         return ()
-    return (_OneReport(meeting.article, day, meeting.status, meeting.when, meeting.evidence),)
+    return (MeetingReport(meeting.article, day, meeting.status, meeting.when, meeting.evidence),)
 
 
 def _within(inner: When, outer: When) -> bool:
@@ -152,7 +127,7 @@ def _within(inner: When, outer: When) -> bool:
     return first <= start and end <= last
 
 
-def _sentence(meeting: Meeting, report: _Report, body: str | None) -> str | None:
+def _sentence(meeting: Meeting, report: MeetingReport, body: str | None) -> str | None:
     """The sentence of the report's article that supports the meeting: the one holding its
     first excerpt, else the first one in the body."""
     if body is None:
@@ -174,13 +149,13 @@ def _sentence(meeting: Meeting, report: _Report, body: str | None) -> str | None
 @dataclass(frozen=True, slots=True)
 class _Found:
     kind: Kind
-    expected: _Report
-    outcome: _Report | None
+    expected: MeetingReport
+    outcome: MeetingReport | None
     due: When | None
     change: str | None
 
 
-def follow_up(reports: Sequence[_Report], as_of: date | None) -> _Found | None:
+def follow_up(reports: Sequence[MeetingReport], as_of: date | None) -> _Found | None:
     """What became of the first expectation among `reports` (oldest first); None when no
     report calls the meeting planned or expected."""
     start = next((n for n, r in enumerate(reports) if r.status in EXPECTING), None)
@@ -189,7 +164,7 @@ def follow_up(reports: Sequence[_Report], as_of: date | None) -> _Found | None:
     expected = reports[start]
     due = expected.when
     kind: Kind = "open"
-    outcome: _Report | None = None
+    outcome: MeetingReport | None = None
     change: str | None = None
     for report in reports[start + 1 :]:
         if report.status in HELD:
@@ -251,7 +226,7 @@ class _Articles:
         found = self._get(article_id)
         return None if found is None else found[1]
 
-    def account(self, meeting: Meeting, report: _Report) -> Account:
+    def account(self, meeting: Meeting, report: MeetingReport) -> Account:
         found = self._get(report.article)
         title, body = (found[0], found[2]) if found is not None else (report.article, None)
         return Account(

@@ -31,7 +31,15 @@ from explorer.draft.lexicon import (
 )
 from explorer.draft.model import DraftActor, DraftMeeting, Mention, Sentence
 from explorer.draft.quotes import Span, quoted_spans
-from explorer.draft.when import find_dates, is_future, status_of, when_of
+from explorer.draft.when import (
+    find_dates,
+    is_future,
+    is_past,
+    offsets,
+    shifted,
+    status_of,
+    when_of,
+)
 
 # A score may stand inside a match verb: "drew 2-2 with", "lost 110-102 to", "won 3-1 against".
 _SCORE = r",?\s+(?:\d{1,3}\s*[-–]\s*\d{1,3}\s+)?"
@@ -282,7 +290,9 @@ class MeetingFinder:
                 and not any(q.start <= m.start < q.end for q in self.quoted)
             ]
             where = self._where(clause, sentence)
-            when, when_guess = when_of(clause, self.published, start - window[0], text)
+            when, when_guess = self._offset_when(sentence, text, start)
+            if when is None:
+                when, when_guess = when_of(clause, self.published, start - window[0], text)
             if kind == "anaphor":
                 target = self._referent(word) if self.meetings else None
                 if target is not None:
@@ -333,6 +343,63 @@ class MeetingFinder:
         if len(self.meetings) == known:
             for target, clause, where, when, when_guess in pending:
                 self._extend(target, sentence, clause, where, when, when_guess)
+
+    def _offset_when(self, sentence: Sentence, text: str, at: int) -> tuple[str | None, str | None]:
+        """The date of a meeting told "a day after" another event, or "two days after" its
+        own dated one: "The crash comes a day after the Taliban swapped …" (the swap the day
+        before the crash, told in the present: the day of publication); "One night after the
+        Thunder's win over the Clippers, Oklahoma City could not catch the Lakers" (the night
+        before the Lakers game)."""
+        for offset in offsets(text):
+            phrase = text[offset.start : offset.end]
+            if offset.start <= at < offset.end:
+                if find_dates(phrase, self.published):
+                    continue  # "a day after they met on Monday": its own date
+                # The main clause: before the phrase, or after it when the phrase opens.
+                left, right = (
+                    (0, offset.start) if text[: offset.start].strip() else (offset.end, len(text))
+                )
+                anchor = self._anchor(sentence, text[left:right], left, right)
+                if anchor is None:
+                    continue
+                iso, how = anchor
+                moved = shifted(iso, -offset.days)
+            else:
+                found = [
+                    f for f in find_dates(phrase, self.published, text) if f.precision == "day"
+                ]
+                if not found:
+                    continue
+                iso, how = found[0].iso, f'"{found[0].words}" ({found[0].iso})'
+                moved = shifted(iso, offset.days)
+            if moved is not None:
+                return moved, f'when read as {moved}: "{offset.words}" {how}'
+        return None, None
+
+    def _anchor(
+        self, sentence: Sentence, main: str, left: int, right: int
+    ) -> tuple[str, str] | None:
+        """The day of the event a "N days after" phrase counts from: a date of the sentence
+        outside the phrase, a dated meeting of the actors the rest of the sentence names, or
+        the day of publication for news told in the present ("The crash comes a day after")."""
+        found = [f for f in find_dates(main, self.published) if f.precision == "day"]
+        if found:
+            return found[0].iso, f'"{found[0].words}" ({found[0].iso})'
+        named = {
+            id(m.actor)
+            for m in self.finder.mentions
+            if m.actor is not None and sentence.start + left <= m.start < sentence.start + right
+        }
+        for meeting in reversed(self.meetings):
+            if (
+                meeting.when
+                and len(meeting.when) == 10
+                and named & {id(a) for a in meeting.participants}
+            ):
+                return meeting.when, f"the meeting of {meeting.when}"
+        if not is_past(main) and not is_future(main):
+            return self.published.isoformat(), "the news of the day of publication"
+        return None
 
     def _subject_before(
         self, sentence: Sentence, text: str, left: int, start: int

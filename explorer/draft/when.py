@@ -336,7 +336,7 @@ def _resolve(
         offset = {"last": -1, "next": 1}.get(which, 0)
         return f"{published.year + offset:04d}", "year", False
     if kind == "week":
-        return _week(match.group(1), match.group(2).lower(), published, future)
+        return _week(match.group(1), match.group(2).lower(), published, future, present)
     if kind == "ago":
         count = _NUMBER_WORDS.get(match.group(1).lower()) or int(match.group(1))
         days = count * (7 if match.group(2).lower().startswith("week") else 1)
@@ -358,9 +358,12 @@ def _resolve(
 _NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
-def _week(which: str, unit: str, published: date, future: bool) -> tuple[str, str, bool] | None:
+def _week(
+    which: str, unit: str, published: date, future: bool, present: bool = False
+) -> tuple[str, str, bool] | None:
     """ "last week", "earlier this week", "over the weekend": the days it spans (a week from
-    Monday to Sunday), read against the publication date and, where it decides, the tense."""
+    Monday to Sunday), read against the publication date and, where it decides, the tense:
+    "this week" in the past tense is its days up to publication, as "earlier this week"."""
     which = which.lower()
     which = (
         "coming"
@@ -391,7 +394,7 @@ def _week(which: str, unit: str, published: date, future: bool) -> tuple[str, st
         start, end = monday - timedelta(days=7), monday - timedelta(days=1)
     elif which in ("next", "coming"):
         start, end = monday + timedelta(days=7), monday + timedelta(days=13)
-    elif which == "earlier":
+    elif which == "earlier" or (which == "this" and not future and not present):
         start, end = monday, published
     elif which == "later":
         start = published + timedelta(days=1)
@@ -482,3 +485,52 @@ def _explain(words: str, iso: str, clause: str, published: date) -> str:
     if tense == "past tense" and iso[:10] > published.isoformat():
         tense = "past tense, the day after publication: a later time zone"
     return f"when {words} read as {iso} ({tense}, published {published.isoformat()})"
+
+
+_OFFSET_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+_OFFSET = re.compile(
+    r"\b(?:(a|an|one|two|three|four|five|\d)\s+(days?|nights?|weeks?)|(hours|the\s+(?:day|night)|"
+    r"a\s+few\s+hours|only\s+hours|just\s+hours))\s+(after|before)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Offset:
+    """ "a day after the swap, …": an event dated from another one. `start`-`end` is the
+    phrase from the count to the comma that closes it; `days` how far its event lies from the
+    other (negative: before it)."""
+
+    start: int
+    end: int
+    days: int
+    words: str
+
+
+def offsets(text: str) -> list[Offset]:
+    """The "N days after …" / "hours before …" phrases of a sentence."""
+    found = []
+    for match in _OFFSET.finditer(text):
+        stop = re.search(r"[,;:]|\s[—–]\s", text[match.end() :])
+        end = match.end() + stop.start() if stop else len(text)
+        if match.group(3):
+            days = 0 if match.group(3).lower().endswith("hours") else 1
+        else:
+            count = _OFFSET_COUNTS.get(match.group(1).lower()) or int(match.group(1))
+            days = count * (7 if match.group(2).lower().startswith("week") else 1)
+        # "a day after X": the main event is a day after X, X a day before the main event.
+        sign = 1 if match.group(4).lower() == "after" else -1
+        found.append(Offset(match.start(), end, sign * days, match.group().strip()))
+    return found
+
+
+def shifted(iso: str, days: int) -> str | None:
+    """A day's date moved by `days`; None for anything less precise than a day."""
+    if not re.fullmatch(r"\d{4}-\d\d-\d\d", iso):
+        return None
+    return (date.fromisoformat(iso) + timedelta(days=days)).isoformat()
+
+
+def is_past(clause: str) -> bool:
+    """Whether a clause has a verb in the past tense (or a word of the past: "ago", "last")."""
+    return bool(_PAST.search(clause))

@@ -18,6 +18,7 @@ COMMAND_MODULES = (
     "check",
     "show",
     "search",
+    "expectations",
     "notes",
     "serve",
     "export",

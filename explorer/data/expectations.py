@@ -20,7 +20,7 @@ import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 from weakref import WeakKeyDictionary
 
 from explorer.data.models import Meeting, MeetingReport, Ref, When
@@ -283,6 +283,43 @@ def expectations(corpus: Corpus) -> Expectations:
         return known
 
 
+
+
+# -- as JSON ---------------------------------------------------------------------------------
+
+
+def account_record(account: Account) -> dict[str, Any]:
+    return {
+        "article": account.article,
+        "article_title": account.article_title,
+        "published": account.published.isoformat(),
+        "status": account.status,
+        "when": account.when.iso() if account.when else None,
+        "sentence": account.sentence,
+    }
+
+
+def expectation_record(item: Expectation) -> dict[str, Any]:
+    return {
+        "meeting": item.meeting,
+        "title": item.title,
+        "kind": item.kind,
+        "due": item.due.iso() if item.due else None,
+        "change": item.change,
+        "expected": account_record(item.expected),
+        "outcome": account_record(item.outcome) if item.outcome else None,
+    }
+
+
+def expectations_record(found: Expectations) -> dict[str, Any]:
+    """The JSON of `explorer expectations --json` (its keys are documented in the README)."""
+    return {
+        "as_of": found.as_of.isoformat() if found.as_of else None,
+        "counts": found.counts(),
+        "expectations": [expectation_record(item) for item in found.items],
+    }
+
+
 __all__ = [
     "CALLED_OFF",
     "EXPECTING",
@@ -294,7 +331,10 @@ __all__ = [
     "Expectation",
     "Expectations",
     "Kind",
+    "account_record",
+    "expectation_record",
     "expectations",
+    "expectations_record",
     "find_expectations",
     "follow_up",
     "newest_publication",

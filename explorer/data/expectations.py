@@ -283,8 +283,6 @@ def expectations(corpus: Corpus) -> Expectations:
         return known
 
 
-
-
 # -- as JSON ---------------------------------------------------------------------------------
 
 

@@ -29,7 +29,7 @@ from explorer.draft.lexicon import (
     VOTE_VERBS,
     WEEKDAYS,
 )
-from explorer.draft.model import DraftActor, DraftMeeting, Mention, Sentence
+from explorer.draft.model import DraftActor, DraftMeeting, DraftQuote, Mention, Sentence
 from explorer.draft.quotes import Span, quoted_spans
 from explorer.draft.when import (
     find_dates,
@@ -134,9 +134,15 @@ _NOT_MEETING_CONTEXT = re.compile(
 
 class MeetingFinder:
     def __init__(
-        self, body: str, sentences: list[Sentence], finder: ActorFinder, published: date
+        self,
+        body: str,
+        sentences: list[Sentence],
+        finder: ActorFinder,
+        published: date,
+        quotes: list[DraftQuote] | None = None,
     ) -> None:
         self.body = body
+        self.quotes = quotes or []
         self.sentences = sentences
         self.finder = finder
         self.published = published
@@ -271,6 +277,7 @@ class MeetingFinder:
         text = _blank_quotes(text, sentence, self.quoted)
         triggers = self._triggers(sentence, text)
         if not triggers:
+            self._press(sentence)
             return
         windows = _clauses(text)
         made: set[tuple[int, int]] = set()
@@ -343,6 +350,61 @@ class MeetingFinder:
         if len(self.meetings) == known:
             for target, clause, where, when, when_guess in pending:
                 self._extend(target, sentence, clause, where, when, when_guess)
+        if len(self.meetings) == known:
+            self._press(sentence)
+
+    def _press(self, sentence: Sentence) -> None:
+        """ "X told reporters …", "telling reporters", "told US media this month", "said in an
+        interview with Le Figaro": someone speaking to the press is a meeting of theirs (its
+        date that of the clause), when the sentence tells no other meeting."""
+        text = _blank_quotes(sentence.text, sentence, self.quoted)
+        match = _PRESS.search(text)
+        if match is None:
+            return
+        speaker = self._speaker_of(sentence, text, match.start())
+        if speaker is None:
+            return
+        participants = [speaker]
+        after = sentence.start + match.end()
+        for mention in self.finder.mentions:
+            if (
+                mention.actor is not None
+                and mention.actor is not speaker
+                and after <= mention.start <= after + 12
+                and re.fullmatch(r"\s+with\s+(?:the\s+)?", self.body[after : mention.start])
+            ):
+                participants.append(mention.actor)  # "in an interview with Le Figaro"
+        # Its clause: from the comma before the verb ("Milley, chairman of …, told US media
+        # this month") to the words it says ("that …", a comma).
+        left = max(text.rfind(",", 0, match.start()), text.rfind(";", 0, match.start())) + 1
+        stop = re.search(r"[,;:]|\s[—–]\s|\bthat\b", text[match.end() :])
+        clause = text[left : match.end() + (stop.start() if stop else len(text))]
+        when, when_guess = when_of(clause, self.published, match.start() - left, text)
+        word = (match.group(1) or match.group(2)).lower()
+        self._add(sentence, clause, participants, word, None, when, when_guess)
+
+    def _speaker_of(self, sentence: Sentence, text: str, at: int) -> DraftActor | None:
+        """Who speaks to the press: the speaker of the sentence's quotes when they have one,
+        else the actor (or the person a pronoun means) just before the verb."""
+        speakers = {id(q.speaker): q.speaker for q in self.quotes if sentence in q.evidence}
+        if len(speakers) == 1:
+            return next(iter(speakers.values()))
+        before = [
+            m
+            for m in self.finder.mentions
+            if m.actor is not None and sentence.start <= m.start < sentence.start + at
+        ]
+        pronoun = re.search(r"\b(he|she|they)\s+(?:[a-z]+\s+){0,2}$", text[:at], re.I)
+        if pronoun is not None and not (
+            before and before[-1].start >= sentence.start + pronoun.start()
+        ):
+            return reference_at(
+                self.finder.actors,
+                self.finder.mentions,
+                sentence.start + pronoun.start(1),
+                pronoun.group(1),
+            )
+        return before[-1].actor if before else None
 
     def _offset_when(self, sentence: Sentence, text: str, at: int) -> tuple[str | None, str | None]:
         """The date of a meeting told "a day after" another event, or "two days after" its
@@ -631,6 +693,15 @@ def _blank_quotes(text: str, sentence: Sentence, spans: list[Span]) -> str:
     return "".join(chars)
 
 
+# Someone speaking to the press (CAMEO 010, make a statement, to an audience met): "told
+# reporters", "telling reporters", "told US media", "briefed journalists", "in an interview".
+_PRESS = re.compile(
+    r"\b(told|tells|telling|briefed|briefing|addressed|addressing)\s+(?:the\s+)?"
+    r"(?:(?:[A-Z][\w.]*|local|state|foreign|national|international|visiting|gathered)\s+)?"
+    r"(?:reporters|journalists|newsmen|media|press|news\s+conference|press\s+conference)\b"
+    r"|\b(?:said|says|told|speaking|spoke)\b[^.;]{0,60}?\b(in\s+an?\s+(?:exclusive\s+)?"
+    r"interview)\b"
+)
 _ALSO_NOUNS = {"sign", "face", "play", "host", "visit", "meet", "call", "called", "signed"}
 _PRESENT_SCHEDULE = re.compile(r"(?:takes on|plays|faces|meets|visits|hosts|plays host to)")
 _SPORT_CONTEXT = re.compile(

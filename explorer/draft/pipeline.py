@@ -55,7 +55,7 @@ def draft(
     finder = ActorFinder(body, sentences)
     finder.find()
     quotes = QuoteFinder(body, sentences, finder).find()
-    meetings = MeetingFinder(body, sentences, finder, published).find()
+    meetings = MeetingFinder(body, sentences, finder, published, quotes).find()
     actors = finder.finish()
     _check_references(actors, quotes, meetings)
     _link_quotes(quotes, meetings)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from explorer.draft import names, places
+from explorer.draft import names, places, states
 from explorer.draft.lexicon import (
     EVENT_WORDS,
     GOVERNMENT_ROLES,
@@ -186,6 +186,8 @@ _PLACE_HEADS = {
     "heights",
     "strip",
 }
+# Verbs of travel whose object is a place, as "visited" is ("visiting Nevada and Iowa").
+_VISITING = {"visiting", "visit", "visits", "touring", "toured", "tour", "tours"}
 # Seats of power that stand for those who work there when they speak or act.
 _SEATS = {"white house", "kremlin", "downing street", "elysee", "élysée", "pentagon", "blue house"}
 _OWNED_BODIES = {"office", "government", "administration", "party", "campaign", "team"}
@@ -668,7 +670,12 @@ class ActorFinder:
         "Brazil star Neymar"."""
         if run.possessive:
             return False
-        if run.after in LOCATIVE:
+        if run.after == "to" and re.search(
+            r"\b(?:lost|lose|loses|losing|fell|fall|falls|bowed|succumbed)\s+to\s+$",
+            self.body[max(0, run.start - 20) : run.start],
+        ):
+            return False  # "lost to Canada": a side in a match, not a place
+        if run.after in LOCATIVE or run.after in _VISITING:
             return True
         before = self.body[max(0, run.start - 40) : run.start]
         if re.search(
@@ -692,6 +699,23 @@ class ActorFinder:
                 return True  # "Doha, Qatar,"
         # "Brazil star Neymar": a nationality before a role and a name.
         return bool(_NATIONAL_ROLE.match(self.body[run.end : run.end + 60]))
+
+    def _attributive(self, run: Run) -> bool:
+        """A place's name used as a modifier of a common noun: "the Iowa caucuses", "a
+        Texas oil town", "central California counties"."""
+        if run.possessive:
+            return False
+        following = re.match(r"\s+([a-z][\w-]*)", self.body[run.end : run.end + 30])
+        if following is None:
+            return False
+        word = following.group(1)
+        return (
+            word not in _FINITE_VERBS
+            and word not in _AUXILIARIES
+            and word not in SPEECH_FORMS
+            and word not in _NOT_IN_NOUN_PHRASE
+            and not word.endswith("ed")
+        )
 
     def _short_names(self, actor: DraftActor, run: Run) -> None:
         """ "The Serious Fraud Office (SFO)", "the European Consumer Organisation, known as
@@ -780,6 +804,34 @@ class ActorFinder:
             else:
                 self.locative_only[country.name] = False
             return None
+        state = states.BY_NAME.get(name_lower)
+        if state is not None:
+            # A state or province: a party when it acts or owns, else a place.
+            org = self._org_alias(run.text)
+            if org is not None:
+                self.mention(org, run.start, run.end, run.sentence)
+                return org  # "Alaska" after "Alaska Airlines": the company
+            actor = self.country(state)
+            self.mention(actor, run.start, run.end, run.sentence)
+            city = re.search(
+                r"\b[A-Z][\w’'.-]*,\s+$", self.body[max(0, run.start - 30) : run.start]
+            )
+            if (
+                self._as_place(run)
+                or self._attributive(run)
+                # "in Fort Worth, Texas,", "Olympia, Washington.": a town and its state.
+                or (city and re.match(r"\s*(?:[,.;:)]|$)", self.body[run.end : run.end + 2]))
+            ):
+                self.place_ends[run.sentence] = run.end
+            else:
+                self.locative_only[state.name] = False
+            return None
+        if (
+            len(words) > 1
+            and lowered[0] in _COMPASS
+            and (" ".join(lowered[1:]) in states.BY_NAME or " ".join(lowered[1:]) in places.BY_NAME)
+        ):
+            return None  # "Southern California", "Northern Ireland"-like regions: places
         if name_lower in _SEATS and (
             run.next_word in SPEECH_FORMS or run.next_word in _AUXILIARIES or run.possessive
         ):
@@ -1614,6 +1666,10 @@ class ActorFinder:
 
     # -- finishing -----------------------------------------------------------------------
 
+    def only_a_place(self, actor: DraftActor) -> bool:
+        """A country or state the body names only as a place ("in Laos", "visiting Iowa")."""
+        return actor.kind == "country" and self.locative_only.get(actor.name, False)
+
     def keep(self, actor: DraftActor) -> None:
         """Mark an actor as needed (a speaker, a participant) whatever the other rules say."""
         self.used.add(id(actor))
@@ -1680,10 +1736,10 @@ class ActorFinder:
         """The actors worth a record: not places only, not unused unnamed groups."""
         kept = []
         for actor in self.actors:
+            if self.only_a_place(actor):
+                continue
             if id(actor) in self.used:
                 kept.append(actor)
-                continue
-            if actor.kind == "country" and self.locative_only.get(actor.name, False):
                 continue
             if actor.kind == "group" and not _national(actor.name) and not self._acts(actor):
                 continue  # an unnamed group is kept when it speaks, meets, acts or has a nation

@@ -56,6 +56,12 @@ def draft(
     finder.find()
     quotes = QuoteFinder(body, sentences, finder).find()
     meetings = MeetingFinder(body, sentences, finder, published, quotes).find()
+    for meeting in meetings:
+        # "visiting Nevada and Iowa": a country or state only ever named as a place is
+        # where the meeting is, not one of its parties.
+        parties = [p for p in meeting.participants if not finder.only_a_place(p)]
+        if parties:
+            meeting.participants = parties
     actors = finder.finish()
     _check_references(actors, quotes, meetings)
     _link_quotes(quotes, meetings)

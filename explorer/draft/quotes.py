@@ -1341,8 +1341,18 @@ class QuoteFinder:
         actor: DraftActor | None
         if issued is not None:
             actor, end = issued  # "according to a statement from the lender"
-        elif described is not None and (
-            not mentions or mentions[0].start >= base + described.end(1) or described.group(2)
+        elif (
+            described is not None
+            and (
+                not mentions
+                or mentions[0].start >= base + described.end(1)
+                or described.group(2)
+                # "a group representing rural counties in California": a place inside it.
+                or re.search(
+                    r"\s(?:in|of|from|representing)\s",
+                    self.body[base + described.start(1) : mentions[0].start],
+                )
+            )
         ):
             # "according to a local police source", "according to a Taliban representative",
             # "according to a group representing rural counties": an unnamed source.

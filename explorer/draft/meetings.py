@@ -261,6 +261,15 @@ class MeetingFinder:
                 kind = "noun"  # "to the negotiating table": talks to come, not ones told
             if noun.group(3).lower() in _PURCHASES and not _is_purchase(text, start, end):
                 continue
+            if (
+                kind == "noun"
+                and noun.group(3).lower() in _PACTS
+                and not _CONCLUDED.search(text[max(0, start - 60) : start])
+                and not re.match(
+                    r"\s+(?:with|between)\b", text[end + 1 if text[end : end + 1] == "s" else end :]
+                )
+            ):
+                continue  # "the legal footing for a peace deal", "on the verge of a deal"
             overlapping = [f for f in found if f[1] < end and start < f[2]]
             if overlapping:
                 if not determiner:
@@ -304,6 +313,10 @@ class MeetingFinder:
                 target = self._referent(word) if self.meetings else None
                 if target is not None:
                     real = [t for t in others if t[0] != "anaphor"]
+                    if _ENDED.search(text[max(0, start - 40) : start]) or _ENDED_AFTER.match(
+                        text, stop
+                    ):
+                        real = [("ended", 0, 0, "")]  # "scuttled the talks in September"
                     pending.append(
                         (
                             target,
@@ -701,6 +714,30 @@ _PRESS = re.compile(
     r"(?:reporters|journalists|newsmen|media|press|news\s+conference|press\s+conference)\b"
     r"|\b(?:said|says|told|speaking|spoke)\b[^.;]{0,60}?\b(in\s+an?\s+(?:exclusive\s+)?"
     r"interview)\b"
+)
+# A pact is a meeting when someone makes it ("finalized a deal", "reached an agreement",
+# "signed peace treaties") or it is between named sides ("a deal with Boeing"); "a peace
+# deal" hoped for or discussed is none.
+_PACTS = {"deal", "agreement", "contract", "partnership", "accord", "treaty"}
+_CONCLUDED = re.compile(
+    r"\b(?:sign|signs|signed|signing|reach|reached|reaches|reaching|strike|struck|strikes|"
+    r"finali[sz]ed?|finali[sz]es|seal|sealed|seals|agreed|agree|ink|inked|clinch|clinched|"
+    r"complete|completed|secure|secured|conclude|concluded|announce|announced|announces|"
+    r"made|make|won|awarded|land|landed|cut|brokered|broker|negotiated|negotiate|"
+    r"unveiled|entered\s+into|enter\s+into)\b[^,;.]{0,40}$",
+    re.IGNORECASE,
+)
+# A meeting called off or ended: the date told is its end's, not the meeting's.
+_ENDED = re.compile(
+    r"\b(?:scuttled|scuttle|ended|end|called\s+off|cancell?ed|broke\s+off|suspended|"
+    r"abandoned|halted|collapsed|walked\s+out\s+of|pulled\s+out\s+of|quit)\s+"
+    r"(?:the|these|those|this|that)\s+(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
+_ENDED_AFTER = re.compile(
+    r"s?\s+(?:collapsed|ended|broke\s+down|broke\s+off|stalled|were\s+called\s+off|"
+    r"was\s+called\s+off|were\s+cancell?ed|was\s+cancell?ed|were\s+suspended)\b",
+    re.IGNORECASE,
 )
 _ALSO_NOUNS = {"sign", "face", "play", "host", "visit", "meet", "call", "called", "signed"}
 _PRESENT_SCHEDULE = re.compile(r"(?:takes on|plays|faces|meets|visits|hosts|plays host to)")

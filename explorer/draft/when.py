@@ -114,6 +114,11 @@ def status_of(
     on Saturday")."""
     # "May 16", "in May": the month, not the modal verb.
     lowered = _MONTH_MAY.sub("\u2592", clause).lower()
+    # "they were told Patrick would be stopping by": the future of a past report, which the
+    # date and the tense of the report decide, not a guess of the writer's.
+    lowered = _REPORTED_WOULD.sub(lambda m: m.group(1) + "\u2592" * 5, lowered)
+    # "the newest presidential hopeful": a candidate, not a hope.
+    lowered = _HOPEFUL_NOUN.sub("\u2592", lowered)
     if any(_has(lowered, m) for m in EXPECTED_MARKERS):
         return "expected", False
     if when and "/" in when:
@@ -141,6 +146,15 @@ def status_of(
     return "happened", not past
 
 
+_REPORTED_WOULD = re.compile(
+    r"(\b(?:was|were|had\s+been)\s+(?:told|informed|assured|promised)\b[^;]*?)\bwould\b"
+)
+_HOPEFUL_NOUN = re.compile(
+    r"(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!\bbe )(?<!\bbeen )(?<!\bremain )"
+    r"(?<!\bremains )(?<!\bremained )(?<!\bvery )(?<!\bmore )(?<!\bcautiously )(?<!\bstill )"
+    r"(?<!\bnot )(?<!\bfeel )(?<!\bfelt )(?<!\bsounded )(?<!\bseemed )\bhopefuls?\b"
+    r"(?!\s+(?:that|of|about|the|for)\b)"
+)
 _MONTH_MAY = re.compile(r"(?<=[a-z,] )May\b|\bMay(?=\s+\d|,?\s+(?:19|20)\d\d)|(?<=\bin )May\b")
 _PROGRESSIVE = re.compile(r"\b(?:is|are)\s+(?:\w+ly\s+)?(?:being\s+)?(?!going\b)\w+ing\b")
 _PAST = re.compile(

@@ -1,0 +1,52 @@
+"""Words of meeting that tell none: a question, "a series of suits against", a name inside an
+indefinite noun phrase after the verb ("hosting a major Mark Rothko retrospective"), a place
+after it ("remittances received in these countries"); and a meeting under way told apart from
+one to come, a purpose clause ("hoping to reach agreements") not its modality."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.drafting import draft_text
+
+PUBLISHED = date(2025, 1, 14)  # a Tuesday
+
+
+def meetings(text: str) -> list[tuple[set[str], str | None, str]]:
+    result = draft_text(text, PUBLISHED)
+    return [({a.name for a in m.participants}, m.when, m.status) for m in result.meetings]
+
+
+def test_a_question_tells_no_meeting() -> None:
+    assert meetings("Julian Assange is in London.\nWhat charges does Assange face in the US?") == []
+
+
+def test_a_series_of_suits_against_a_country_is_no_match() -> None:
+    text = "The move was seen as an attempt to end a series of suits against Israel by the US."
+    assert meetings(text) == []
+
+
+def test_a_name_inside_what_is_hosted_is_no_guest() -> None:
+    text = (
+        "Bernard Arnault leads LVMH.\n"
+        "The museum, currently hosting a major Mark Rothko retrospective, houses the LVMH "
+        "collections."
+    )
+    assert meetings(text) == []
+
+
+def test_a_place_after_received_is_no_guest() -> None:
+    text = "The minister stressed the level of remittances received in Caribbean countries."
+    assert meetings(text) == []
+
+
+def test_a_meeting_under_way_is_not_the_one_to_come_and_its_purpose_is_no_modality() -> None:
+    text = (
+        "The United States is seeking an agreement with Latin American countries ahead of the "
+        "upcoming summit in June.\n"
+        "Currently, Secretary of State Antony Blinken is in Panama meeting with Latin American "
+        "countries, hoping to reach agreements on migration."
+    )
+    found = meetings(text)
+    assert len(found) == 2
+    assert found[1][1:] == ("2025-01-14", "ongoing")

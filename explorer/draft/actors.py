@@ -324,6 +324,7 @@ def runs_in(sentence: Sentence, lower_words: set[str]) -> list[Run]:
         # Trim sentence-initial and common words from the front.
         while piece and (
             (piece[0][2].lower() in STOPWORDS and not _acronym(piece[0][2]))
+            or _CONTRACTION.fullmatch(piece[0][2])  # "We’ve", "He’s": a pronoun, not a name
             or (
                 _sentence_initial(text, piece[0][0])
                 and piece[0][2].lower() in lower_words
@@ -561,6 +562,7 @@ class ActorFinder:
         self.used: set[int] = set()  # ids of actors that must be kept whatever their kind
         # Actors whose only ground is a guessed kind: kept when they speak, meet or recur.
         self.weak: set[int] = set()
+        self.bare: set[str] = set()  # bare plurals taken as groups ("reporters")
 
     # -- building ------------------------------------------------------------------------
 
@@ -1633,11 +1635,13 @@ class ActorFinder:
                 head = words[-1].lower()
                 start = sentence.start + match.end(1) - len(phrase)
                 end = sentence.start + match.end(1)
-                if any(m.start <= start < m.end or start <= m.start < end for m in self.mentions):
+                overlapping = [m for m in self.mentions if m.start < end and start < m.end]
+                owner = self._modifier(overlapping, start, end)
+                if overlapping and owner is None:
                     continue
                 core = [w for w in words if w.lower() not in _DETERMINERS]
-                if not core:
-                    continue
+                if not core or _CONTRACTION.search(" ".join(core)):
+                    continue  # "he’s someone voters": a clause, not a noun phrase
                 if len(core) == 1:
                     # "the delegation": the last group with that head noun.
                     target = next(
@@ -1651,18 +1655,53 @@ class ActorFinder:
                     if target is not None and words[0].lower() in {"the", "their", "its"}:
                         self.mention(target, start, end, sentence.index)
                         continue
-                    continue
+                    if words[0].lower() in _DETERMINERS - {"the"} or not _plural(core[0]):
+                        continue
+                    initial = bool(
+                        re.search(
+                            r"(?:[.!?\n]\s*|,\s+|\band\s+|\bbut\s+)(?:the\s+|The\s+)?$",
+                            ("\n" if start <= 40 else "") + self.body[max(0, start - 40) : start],
+                        )
+                    )
+                    if not self._acting(start, end, initial):
+                        continue
+                    # "told reporters", "residents do not have": a bare plural, kept when it
+                    # acts or is spoken to.
+                    self.bare.add(normalise(core[0]))
                 name = " ".join(core)
                 name = name[:1].upper() + name[1:]
                 group = self.by_key.get(normalise(name))
                 if group is None:
                     group = self.new_actor(name, "group")
+                    if owner is not None:
+                        group.member_of.append(owner)
                     for word in core:
                         country = places.BY_DEMONYM.get(word.lower())
-                        if country is not None and country.name in self.countries:
+                        if owner is None and country is not None and country.name in self.countries:
                             group.member_of.append(self.countries[country.name])
                             break
                 self.mention(group, start, end, sentence.index)
+
+    def _modifier(self, overlapping: list[Mention], start: int, end: int) -> DraftActor | None:
+        """The organisation or country that opens a group's noun phrase as its modifier:
+        "PPP lawmakers", "US banks", "PG&E officials" (then lowercase words to the head)."""
+        if len(overlapping) != 1:
+            return None
+        mention = overlapping[0]
+        actor = mention.actor
+        if (
+            actor is None
+            or actor.kind not in ("organisation", "country")
+            or mention.end >= end
+            or mention.start < start
+            or not re.fullmatch(r"(?:\s+[a-z][\w-]*)+", self.body[mention.end : end])
+            or not re.fullmatch(
+                r"(?:(?:a|an|the|some|several|many|two|three|senior|top|local|other)\s+)*",
+                self.body[start : mention.start],
+            )
+        ):
+            return None
+        return actor
 
     # -- finishing -----------------------------------------------------------------------
 
@@ -1718,19 +1757,37 @@ class ActorFinder:
             "two",
         }:
             return False  # "All countries", "Other lawmakers": a quantity, not a party
-        for mention in actor.mentions:
-            lead = self.body[max(0, mention.start - 3) : mention.start]
-            if not (mention.clause_initial or lead.endswith("\n") or mention.start == 0):
-                continue
-            follows = re.match(
-                r"\s+(?:(?:and|or)\s+[a-z]+\s+)?(?:also\s+|have\s+|has\s+|had\s+)?([a-z]+)\b",
-                self.body[mention.end : mention.end + 60],
-            )
-            if follows and (
+        return any(self._acting(m.start, m.end, m.clause_initial) for m in actor.mentions)
+
+    def _acting(self, start: int, end: int, clause_initial: bool) -> bool:
+        """Whether the words at start:end are a subject with its verb, or the one spoken to."""
+        lead = self.body[max(0, start - 3) : start]
+        before = self.body[max(0, start - 30) : start]
+        if _LISTENER.search(before):
+            return True  # "told reporters", "he told settler leaders": spoken to
+        after = self.body[end : end + 60]
+        # "local officials and customers who accused the utility": a relative clause.
+        relative = re.match(
+            r"\s+(?:(?:and|or)\s+[a-z]+\s+)?who\s+(?:also\s+|have\s+|has\s+|had\s+)?"
+            r"([a-z]+)\b",
+            after,
+        )
+        if relative and (
+            relative.group(1) in _FINITE_VERBS or re.fullmatch(r"[a-z]{3,}ed", relative.group(1))
+        ):
+            return True
+        if not (clause_initial or lead.endswith("\n") or start == 0 or _SUBORDINATE.search(before)):
+            return False
+        follows = re.match(
+            r"\s+(?:(?:and|or)\s+[a-z]+\s+)?(?:also\s+|have\s+|has\s+|had\s+)?([a-z]+)\b",
+            after,
+        )
+        return bool(
+            follows
+            and (
                 follows.group(1) in _FINITE_VERBS or re.fullmatch(r"[a-z]{3,}ed", follows.group(1))
-            ):
-                return True
-        return False
+            )
+        )
 
     def finish(self) -> list[DraftActor]:
         """The actors worth a record: not places only, not unused unnamed groups."""
@@ -1931,6 +1988,13 @@ _FINITE_VERBS = {
     "fought",
     "won",
     "lost",
+    "do",
+    "did",
+    "does",
+    "want",
+    "told",
+    "saw",
+    "chose",
 }
 _AUXILIARIES = {
     "is",
@@ -1955,6 +2019,23 @@ _AUXILIARIES = {
     "warns",
     "insists",
 }
+
+
+# What a group spoken to follows: "told reporters", "telling reporters", "briefed donors".
+_LISTENER = re.compile(
+    r"\b(?:told|tells|tell|telling|briefed|briefing|addressed|addressing|assured|warned)\s+"
+    r"(?:the\s+)?$"
+)
+# A subordinate clause's opening, before its subject: "before PPP lawmakers left", "said
+# residents do not have", "than executives planned".
+_SUBORDINATE = re.compile(
+    r"\b(?:before|after|when|while|as|because|since|until|unless|if|than|that|where|said|"
+    r"says)\s+$"
+)
+# A pronoun's contraction: "He’s", "We’ve", "they’re" start a clause, never a name.
+_CONTRACTION = re.compile(
+    r"(?i)\b(?:i|we|you|they|he|she|it|that|there|who|what)[’'](?:s|ve|re|ll|d|m)\b"
+)
 
 
 def _national(name: str) -> bool:

@@ -1179,6 +1179,10 @@ class QuoteFinder:
                 m.actor.kind == "country" and self.finder.locative_only.get(m.actor.name, False)
             )
         ]
+        # "the Afghan government freed three Taliban prisoners. Both sides said": a group
+        # whose organisation is named with it is no side of its own.
+        named = {id(m.actor) for m in mentions}
+        mentions = [m for m in mentions if not _represented(m.actor, named)]
         mentions.sort(key=lambda m: m.start)
         for right, left in itertools.pairwise(reversed(mentions)):
             gap = self.body[left.end : right.start]
@@ -1381,3 +1385,12 @@ class QuoteFinder:
                 return None
             return actor, None, comma + 1, len(text.rstrip(" ."))
         return actor, None, 0, len(text[: match.start()].rstrip(" ,"))
+
+
+def _represented(actor: DraftActor | None, named: set[int]) -> bool:
+    """A group whose organisation is named beside it ("three Taliban prisoners")."""
+    return (
+        actor is not None
+        and actor.kind == "group"
+        and any(id(parent) in named for parent in actor.member_of)
+    )

@@ -1,0 +1,76 @@
+"""Unnamed groups: kept when they act, are spoken to, or belong to a named party."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.drafting import actor_named, draft_text
+
+PUBLISHED = date(2024, 12, 8)
+
+
+def names(result) -> list[str]:  # type: ignore[no-untyped-def]
+    return [a.name for a in result.actors]
+
+
+def test_a_group_spoken_to_is_an_actor() -> None:
+    result = draft_text(
+        "Han Dong-hoon urged Yoon to step down, telling reporters it had become impossible.\n"
+        '"This is a historic day," Benjamin Netanyahu told settler leaders on Monday.',
+        PUBLISHED,
+    )
+    assert actor_named(result, "Reporters").kind == "group"
+    assert actor_named(result, "Settler leaders").kind == "group"
+
+
+def test_a_bare_plural_that_is_a_subject_is_a_group() -> None:
+    result = draft_text(
+        "The utility cut power to thousands of homes.\n"
+        "Marybel Batjer said residents do not have the luxury of failed connections.\n"
+        "The outage outraged local officials who accused the utility of overkill.",
+        PUBLISHED,
+    )
+    assert actor_named(result, "Residents").kind == "group"
+    assert actor_named(result, "Local officials").kind == "group"
+
+
+def test_a_bare_plural_that_does_not_act_is_no_actor() -> None:
+    result = draft_text(
+        "Antony Blinken is in Panama for a meeting with ministers from several countries.\n"
+        "The talks covered the needs of residents of border towns.",
+        PUBLISHED,
+    )
+    assert not {"Ministers", "Residents"} & set(names(result))
+
+
+def test_a_group_named_by_its_party_or_country_belongs_to_it() -> None:
+    result = draft_text(
+        "The People Power Party (PPP) is Yoon's party.\n"
+        "The bill was voted down before PPP lawmakers left the chamber.\n"
+        "Correspondent banking suffered from de-risking by US banks.",
+        PUBLISHED,
+    )
+    lawmakers = actor_named(result, "PPP lawmakers")
+    assert lawmakers.kind == "group"
+    assert [p.name for p in lawmakers.member_of] == ["People Power Party"]
+    banks = actor_named(result, "US banks")
+    assert [p.name for p in banks.member_of] == ["United States"]
+
+
+def test_a_pronouns_contraction_opens_no_group() -> None:
+    result = draft_text(
+        "She said if Deval Patrick can get his message out, he’s someone voters could "
+        "back.\n"
+        "“We’ve asked for it and they don’t give it to us,” Robert Wolfarth said.",
+        PUBLISHED,
+    )
+    assert not any("’s" in name or name == "We’ve" for name in names(result))
+
+
+def test_a_pronouns_contraction_after_an_ellipsis_is_no_name() -> None:
+    result = draft_text(
+        "“They say it is for internal use, like we’re not supposed to get it…. We’ve asked "
+        "for it and they don’t give it to us,” Robert Wolfarth said.",
+        PUBLISHED,
+    )
+    assert names(result) == ["Robert Wolfarth"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 
 from explorer.data import Actor, Article, Corpus, Item, Meeting, Quote, Span
+from explorer.data.over_time import has_roles_over_time, roles_over_time, status_history
 
 
 def item_title(item: Item) -> str:
@@ -20,11 +21,12 @@ def describe_fields(corpus: Corpus, item: Item) -> list[tuple[str, str]]:
         actor = corpus.actors.get(actor_id)
         return actor.name if actor else actor_id
 
-    rows: list[tuple[str, str | None]] = []
+    rows: list[tuple[str, str | None] | None] = []
     if isinstance(item, Actor):
         rows += [
             ("kind", item.kind),
             ("role", item.role),
+            ("roles over time", roles_over_time(item) if has_roles_over_time(item) else None),
             ("member of", ", ".join(name(p) for p in item.member_of) or None),
             ("aliases", "; ".join(item.aliases) or None),
             ("note", item.note),
@@ -35,21 +37,26 @@ def describe_fields(corpus: Corpus, item: Item) -> list[tuple[str, str]]:
             ("when", item.when.human() if item.when else "no date"),
             ("where", item.where),
             ("status", item.status),
+            ("status history", status_history(item) if len(item.reports) > 1 else None),
             ("participants", ", ".join(name(p) for p in item.participants)),
             ("summary", item.summary),
             ("note", item.note),
-            ("article", item.article),
+            ("articles", ", ".join(item.articles)) if len(item.articles) > 1 else None,
+            ("article", item.article) if len(item.articles) <= 1 else None,
         ]
     elif isinstance(item, Quote):
         meeting = corpus.meetings.get(item.meeting) if item.meeting else None
         rows += [
-            ("speaker", name(item.speaker)),
+            ("speaker", name(item.speaker)) if len(item.speakers) == 1 else None,
+            ("speakers", ", ".join(name(s) for s in item.speakers))
+            if len(item.speakers) > 1
+            else None,
             ("kind", item.kind),
             ("meeting", meeting.title if meeting else item.meeting),
             ("note", item.note),
             ("article", item.article),
         ]
-    return [(label, value) for label, value in rows if value]
+    return [(row[0], row[1]) for row in rows if row is not None and row[1]]
 
 
 def sentence_text(article: Article, span: Span, style: str = "bold reverse") -> Text:

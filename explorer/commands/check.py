@@ -14,20 +14,24 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from explorer.data import DataError, load_files
+    from explorer.data import DataError
+    from explorer.data.importer import load_checked
 
     try:
-        loaded = load_files(args.files)
+        loaded, files = load_checked(args.files)
     except DataError as failure:
         for problem in failure.problems:
             error(str(problem))
         return EXIT_BAD_INPUT
     from explorer.data.text import plural
 
-    stdout().print(
+    console = stdout()
+    console.print(
         f"{plural(len(args.files), 'file')} OK: {plural(len(loaded.articles), 'article')}, "
         f"{plural(len(loaded.actors), 'actor')}, {plural(len(loaded.meetings), 'meeting')}, "
         f"{plural(len(loaded.quotes), 'quote')}",
         soft_wrap=True,
     )
+    for name, (version, why) in files.items():
+        console.print(f"  {name}: format {version}{f' ({why})' if why else ''}", soft_wrap=True)
     return EXIT_OK

@@ -66,9 +66,12 @@ def as_json(corpus: Corpus, ref: Ref) -> dict[str, Any]:
     from explorer.data.records import item_record
 
     item = corpus[ref]
+    record = item_record(item, spans=False)
+    if ref.kind == "meeting":  # every article that reports it, however many
+        record["articles"] = list(item.articles)
     return {
         "type": ref.kind,
-        **item_record(item, spans=False),
+        **record,
         "related": [
             {
                 "relation": link.label,

@@ -2,13 +2,16 @@
 
 One engine for `explorer export` and the app's Ctrl+E, in four formats:
 
-- **json**: the view as format-v1 article documents inside one envelope,
+- **json**: the view as format-v1.1 article documents inside one envelope,
   `{"explorer_export": 1, "view": {...}, "articles": [...]}`, which `explorer import` reads
   back (each article validated as if it were a file of its own). Exporting everything and
   importing the export gives the same model: the same articles, actors, meetings and quotes
   with the same fields and provenance; only `Article.file` then names the export file.
   An actor shared by several articles is written in each of them, each with what that
-  article said of it (the evidence and aliases found there), so merging rebuilds it.
+  article said of it (the evidence and aliases found there, its role and note there), so
+  merging rebuilds it; a meeting several articles report is written in each of them with
+  that article's status, date and evidence, and a joint statement lists all its speakers.
+  A document that uses either declares `format: "1.1"`.
 - **csv**: one table, one row per item after a header row, a `kind` column telling actors,
   meetings and quotes apart (see `CSV_COLUMNS`); lists are joined with "; ". A cell that a
   spreadsheet would run as a formula (starting with = + - @) is prefixed with an apostrophe.
@@ -33,7 +36,17 @@ from typing import TYPE_CHECKING, Any
 from explorer.data.corpus import Corpus
 from explorer.data.errors import ExplorerError
 from explorer.data.importer import EXPORT_KEY, EXPORT_VERSION
-from explorer.data.models import Actor, Article, Meeting, Quote, Ref, Span
+from explorer.data.models import (
+    Actor,
+    Article,
+    Meeting,
+    MeetingReport,
+    Quote,
+    Ref,
+    Span,
+)
+from explorer.data.over_time import has_roles_over_time, roles_over_time, status_history
+from explorer.data.records import speaker_value
 from explorer.data.text import FoldedText, plural
 
 if TYPE_CHECKING:
@@ -155,14 +168,18 @@ def select(
         meetings = {m for q in quotes if (m := corpus.quotes[q].meeting)}
         actors = set()
     for quote_id in quotes:
-        actors.add(corpus.quotes[quote_id].speaker)
+        actors.update(corpus.quotes[quote_id].speakers)
         if (meeting := corpus.quotes[quote_id].meeting) is not None:
             meetings.add(meeting)
     for meeting_id in meetings:
         actors.update(corpus.meetings[meeting_id].participants)
     actors &= set(corpus.actors)
     meetings &= set(corpus.meetings)
-    articles = {corpus.meetings[m].article for m in meetings}
+    # A meeting's articles: every one that reports it, but in one article's view that one.
+    articles: set[str] = set()
+    for meeting_id in meetings:
+        reporting = corpus.meetings[meeting_id].articles
+        articles.update([article] if article in reporting else reporting)
     articles |= {corpus.quotes[q].article for q in quotes}
     if article is not None:
         articles.add(article)
@@ -276,36 +293,60 @@ def documents(view: View) -> list[dict[str, Any]]:
     for actor_id in view.actors:
         actor = corpus.actors[actor_id]
         listed = membership.listed(actor, homes[actor_id])
+        roles = {r.article: r for r in actor.roles}
         for position, home in enumerate(homes[actor_id]):
             aliases, evidence = listed[home]
             first = position == 0
+            # Each article's own role and note (format 1.1); without them, the current ones
+            # in the first article.
+            own = roles.get(home)
+            role, note = (
+                (own.role, own.note)
+                if own
+                else (None, None)
+                if roles
+                else (actor.role, actor.note)
+                if first
+                else (None, None)
+            )
             per_article[home].append(
                 _drop_empty(
                     {
                         "id": actor.id,
                         "name": actor.name,
                         "kind": actor.kind,
-                        "role": actor.role if first else None,
+                        "role": role,
                         "member_of": [p for p in actor.member_of if p in actors_in_view]
                         if first
                         else [],
                         "aliases": aliases,
                         "evidence": evidence,
-                        "note": actor.note if first else None,
+                        "note": note,
                     }
                 )
             )
     meetings: dict[str, list[dict[str, Any]]] = {a: [] for a in view.articles}
+    newer: set[str] = set()  # articles whose documents use format 1.1
     for meeting_id in view.meetings:
         meeting = corpus.meetings[meeting_id]
-        meetings.setdefault(meeting.article, []).append(_meeting_document(meeting))
+        reports = [r for r in meeting.reports if r.article in in_view]
+        if not reports:
+            meetings.setdefault(meeting.article, []).append(_meeting_document(meeting))
+            continue
+        for report in reports:
+            meetings.setdefault(report.article, []).append(_meeting_document(meeting, report))
+        if len(reports) > 1:
+            newer.update(r.article for r in reports)
     quotes: dict[str, list[dict[str, Any]]] = {a: [] for a in view.articles}
     for quote_id in view.quotes:
         quote = corpus.quotes[quote_id]
         quotes.setdefault(quote.article, []).append(_quote_document(quote))
+        if len(quote.speakers) > 1:
+            newer.add(quote.article)
     return [
         _drop_empty(
             {
+                "format": "1.1" if article_id in newer else None,
                 "article": _article_document(corpus.articles[article_id]),
                 "actors": per_article[article_id],
                 "meetings": meetings[article_id],
@@ -316,17 +357,20 @@ def documents(view: View) -> list[dict[str, Any]]:
     ]
 
 
-def _meeting_document(meeting: Meeting) -> dict[str, Any]:
+def _meeting_document(meeting: Meeting, report: MeetingReport | None = None) -> dict[str, Any]:
+    """A meeting as one article gives it: that article's report (status, date, evidence),
+    or the meeting's own fields when it has no reports."""
+    when = report.when if report else meeting.when
     return _drop_empty(
         {
             "id": meeting.id,
             "title": meeting.title,
-            "when": meeting.when.iso() if meeting.when else None,
+            "when": when.iso() if when else None,
             "where": meeting.where,
-            "status": meeting.status,
+            "status": report.status if report else meeting.status,
             "participants": list(meeting.participants),
             "summary": meeting.summary,
-            "evidence": list(meeting.evidence),
+            "evidence": list(report.evidence if report else meeting.evidence),
             "note": meeting.note,
         }
     )
@@ -337,7 +381,7 @@ def _quote_document(quote: Quote) -> dict[str, Any]:
         {
             "id": quote.id,
             "text": quote.text,
-            "speaker": quote.speaker,
+            "speaker": speaker_value(quote),
             "kind": quote.kind,
             "meeting": quote.meeting,
             "evidence": list(quote.evidence),
@@ -405,7 +449,7 @@ def to_csv(view: View) -> str:
                 "kind": "meeting",
                 "id": m.id,
                 "label": m.title,
-                "articles": m.article,
+                "articles": "; ".join(m.articles),
                 "when": m.when.iso() if m.when else "",
                 "where": m.where or "",
                 "status": m.status,
@@ -421,7 +465,7 @@ def to_csv(view: View) -> str:
                 "id": q.id,
                 "label": q.text,
                 "articles": q.article,
-                "speaker": q.speaker,
+                "speaker": "; ".join(q.speakers),
                 "quote_kind": q.kind,
                 "meeting": q.meeting or "",
                 "sentence": _first_sentence(corpus, q.ref),
@@ -500,7 +544,9 @@ def to_markdown(view: View) -> str:
         lines += ["", f"### {heading}", ""]
         for actor in members:
             details = []
-            if actor.role:
+            if has_roles_over_time(actor):
+                details.append("roles over time: " + roles_over_time(actor, md))
+            elif actor.role:
                 details.append(md(actor.role))
             if actor.member_of:
                 details.append("member of " + ", ".join(name(p) for p in actor.member_of))
@@ -521,8 +567,10 @@ def to_markdown(view: View) -> str:
             when = md(m.when.human()) if m.when else "no date"
             where = f" ({md(m.where)})" if m.where else ""
             participants = ", ".join(name(p) for p in m.participants)
+            status = status_history(m) if len(m.reports) > 1 else m.status
+            sources = ", ".join(f"`{a}`" for a in m.articles)
             lines.append(
-                f"| {when} | {md(m.title)}{where} | {m.status} | {participants} | `{m.article}` |"
+                f"| {when} | {md(m.title)}{where} | {status} | {participants} | {sources} |"
             )
     else:
         lines.append("No meetings.")
@@ -537,7 +585,8 @@ def to_markdown(view: View) -> str:
         if meeting:
             context.append(f"at {md(meeting.title)}")
         context.append(f"`{q.article}`")
-        lines += ["", f"> “{md(q.text)}”", ">", f"> — {name(q.speaker)}, {', '.join(context)}"]
+        speakers = " and ".join(name(s) for s in q.speakers)
+        lines += ["", f"> “{md(q.text)}”", ">", f"> — {speakers}, {', '.join(context)}"]
         for article, span in corpus.sentences(q.ref)[:1]:
             lines += ["", f"In the article: {_sentence_markdown(article, span)}"]
     return "\n".join(lines) + "\n"

@@ -79,6 +79,14 @@ class ParsedFile:
     article_position: Any = None
     problems: list[Problem] = field(default_factory=list)
     declared: dict[str, set[str]] = field(default_factory=dict)
+    # The format the file declares ("1", "1.1"), or None; what it uses of format 1.1.
+    format: str | None = None
+    uses: list[str] = field(default_factory=list)
+
+    @property
+    def version(self) -> str:
+        """The format this file is in: as declared, else 1.1 when it uses any of it."""
+        return self.format or ("1.1" if self.uses else "1")
 
 
 def _check_record(
@@ -134,6 +142,24 @@ def _check_value(
     value: Any, spec: FieldSpec, label: str, report: _Reporter, record: Any, name: str
 ) -> Any:
     kind = spec.kind
+    if kind == "speakers":  # one id, or (format 1.1) a list of ids
+        if not isinstance(value, list):
+            one = _check_value(
+                value, FieldSpec("slug", max_length=spec.max_length), label, report, record, name
+            )
+            return None if one is None else (one,)
+        if not value:
+            report.add(record, name, f"{label} must list at least one actor id")
+            return None
+        ids = _check_value(
+            value, FieldSpec("slugs", max_length=spec.max_length), label, report, record, name
+        )
+        if ids is None:
+            return None
+        for index, ident in enumerate(ids):
+            if ident in ids[:index]:
+                report.add(value, index, f"{label}[{index}]: {ident!r} is listed twice")
+        return tuple(dict.fromkeys(ids))
     if kind in ("str", "slug", "enum", "date", "when"):
         if not isinstance(value, str):
             report.add(record, name, f"{label} must be a single value, not {_show(value)}")
@@ -426,7 +452,7 @@ def _parse_document(document: Any, name: str) -> ParsedFile:
             document, None, "the file must be a mapping with article, actors, meetings, quotes"
         )
         raise DataError(report.problems)
-    _check_record(document, schema.TOP_LEVEL, "the file", report, document, None)
+    top = _check_record(document, schema.TOP_LEVEL, "the file", report, document, None) or {}
     article_raw = document.get("article")
     article_values = (
         _check_record(article_raw, schema.ARTICLE, "article", report, document, "article")
@@ -443,6 +469,8 @@ def _parse_document(document: Any, name: str) -> ParsedFile:
         ParsedFile(name, None, [], [], []),  # type: ignore[arg-type]
         article_values.get("published"),
     )
+    if "format" in top:
+        doc.parsed.format = "1" if top["format"] == "1.0" else top["format"]
     _check_subheadings(doc, article_raw, article_values, body)
     for key, parse_one in (
         ("actors", _parse_actor),
@@ -608,18 +636,34 @@ def _parse_quote(doc: _Document, container: Any, index: int) -> None:
         return
     what = f"quote {values['id']!r}"
     spans = _quote_spans(doc, values, record, what)
-    if "speaker" in values:
-        doc.refer("actor", values["speaker"], record, "speaker", what)
+    speakers: tuple[str, ...] = values.get("speaker", ())
+    listed = isinstance(record.get("speaker"), list)
+    for position, speaker in enumerate(speakers):
+        if listed:
+            doc.refer("actor", speaker, record["speaker"], position, what)
+        else:
+            doc.refer("actor", speaker, record, "speaker", what)
+    if listed and speakers:
+        if doc.parsed.format == "1":
+            doc.report.add(
+                record,
+                "speaker",
+                f"{what}: a list of speakers (a joint statement) is format 1.1, and this "
+                "file declares format 1",
+            )
+        elif "joint statements" not in doc.parsed.uses:
+            doc.parsed.uses.append("joint statements")
     if "meeting" in values:
         doc.refer("meeting", values["meeting"], record, "meeting", what)
-    if not {"text", "speaker", "kind"} <= values.keys():
+    if not {"text", "speaker", "kind"} <= values.keys() or not speakers:
         return
     doc.parsed.quote_positions[values["id"]] = record
     doc.parsed.quotes.append(
         Quote(
             id=values["id"],
             text=values["text"],
-            speaker=values["speaker"],
+            speaker=speakers[0],
+            speakers=speakers,
             kind=values["kind"],
             article=doc.article_id,
             meeting=values.get("meeting"),
@@ -668,6 +712,10 @@ class Unit:
     quotes: Sequence[str]
     references: Sequence[tuple[str, str]]
     declared: Mapping[str, Iterable[str]]
+    # The article's publication date (orders reports and roles), and each meeting's title
+    # and place (which every article that reports it must give alike).
+    published: date | None = None
+    meeting_facts: Sequence[tuple[str, str | None]] = ()
 
 
 class _Ordered:
@@ -690,7 +738,9 @@ class _Ordered:
 @dataclass
 class MergedActor:
     """An actor joined over every article that names it (the first article's name and kind;
-    the first role and note given; lists joined without repeats; spans in article order)."""
+    lists joined without repeats; spans in article order). `roles` are (published, unit,
+    article, role, note) of each article that gives a role or note, oldest first once merged;
+    `role` and `note` the newest given."""
 
     unit: int
     id: str
@@ -703,12 +753,24 @@ class MergedActor:
     note: str | None
     articles: _Ordered
     spans: list[Any]
+    roles: list[tuple[date, int, str, str | None, str | None]] = field(default_factory=list)
+
+    def add_role(self, published: date | None, u: int, article: str, actor: UnitActor) -> None:
+        if actor.role is not None or actor.note is not None:
+            self.roles.append((published or date.min, u, article, actor.role, actor.note))
+
+    def settle(self) -> None:
+        """Roles in publication order; the current role and note are the newest given."""
+        self.roles.sort(key=lambda r: (r[0], r[1]))
+        self.role = next((r[3] for r in reversed(self.roles) if r[3] is not None), None)
+        self.note = next((r[4] for r in reversed(self.roles) if r[4] is not None), None)
 
 
 @dataclass(frozen=True)
 class Conflict:
-    """Why units cannot be joined as they are: `what` is "article", "name", "kind",
-    "meeting" or "quote" (an id used twice; `other` is the unit that had it first), or
+    """Why units cannot be joined as they are: `what` is "article", "name", "kind" (an
+    actor's, unlike another article's), "title" or "where" (a meeting's, unlike another
+    article's), "quote" (an id used twice; `other` is the unit that had it first), or
     "reference" (`unit`'s reference number `index` names nothing)."""
 
     unit: int
@@ -722,18 +784,22 @@ class Conflict:
 class Merge:
     articles: list[int] = field(default_factory=list)
     actors: dict[str, MergedActor] = field(default_factory=dict)
-    meetings: list[tuple[int, int]] = field(default_factory=list)
+    # Each meeting's reports as (unit, position) in publication order: one for a meeting
+    # that one article reports.
+    meetings: list[list[tuple[int, int]]] = field(default_factory=list)
     quotes: list[tuple[int, int]] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
 
 
 def merge_units(units: Sequence[Unit]) -> Merge:
     """Join articles into one corpus: an article id once, an actor shared by articles merged
-    (same name and kind, else a conflict), a meeting or quote id once, every reference
-    resolving to an item some article declares. Linear in the size of the corpus."""
+    (same name and kind, else a conflict), a meeting reported by several articles merged
+    (same title and place, else a conflict), a quote id once, every reference resolving to
+    an item some article declares. Linear in the size of the corpus."""
     merge = Merge()
     article_owner: dict[str, int] = {}
-    item_owner: dict[str, dict[str, int]] = {"meeting": {}, "quote": {}}
+    quote_owner: dict[str, int] = {}
+    meetings = _Meetings(merge, units)
     for u, unit in enumerate(units):
         if unit.article is None:
             continue
@@ -745,11 +811,89 @@ def merge_units(units: Sequence[Unit]) -> Merge:
         article_owner[unit.article] = u
         merge.articles.append(u)
         for actor in unit.actors:
-            _join_actor(merge, u, unit.article, actor)
-        _place_items(merge, u, "meeting", unit.meetings, item_owner["meeting"], merge.meetings)
-        _place_items(merge, u, "quote", unit.quotes, item_owner["quote"], merge.quotes)
-    _resolve(merge, units, set(item_owner["meeting"]))
+            _join_actor(merge, u, unit.article, unit.published, actor)
+        for position in range(len(unit.meetings)):
+            meetings.add(u, position)
+        _place_items(merge, u, "quote", unit.quotes, quote_owner, merge.quotes)
+    for merged in merge.actors.values():
+        merged.settle()
+    merge.meetings = meetings.finish()
+    _resolve(merge, units, set(meetings.owner))
     return merge
+
+
+class _Meetings:
+    """Meetings joined by id over the articles that report them, first seen first."""
+
+    def __init__(self, merge: Merge, units: Sequence[Unit]) -> None:
+        self.merge, self.units = merge, units
+        self.owner: dict[str, int] = {}  # id -> its place in `reports`
+        self.reports: list[list[tuple[int, int]]] = []
+        # id -> (unit, title) of the first report, (unit, where) of the first giving one
+        self.title: dict[str, tuple[int, str]] = {}
+        self.where: dict[str, tuple[int, str]] = {}
+
+    def add(self, u: int, position: int) -> None:
+        unit = self.units[u]
+        ident = unit.meetings[position]
+        facts = unit.meeting_facts[position] if position < len(unit.meeting_facts) else None
+        place = self.owner.get(ident)
+        if place is None:
+            self.owner[ident] = len(self.reports)
+            self.reports.append([(u, position)])
+            if facts is not None:
+                self.title[ident] = (u, facts[0])
+                if facts[1] is not None:
+                    self.where[ident] = (u, facts[1])
+            return
+        if facts is not None:
+            title, where = facts
+            first = self.title.setdefault(ident, (u, title))
+            if first[1] != title:
+                self.merge.conflicts.append(Conflict(u, "title", ident, first[0]))
+                return
+            if where is not None:
+                given = self.where.setdefault(ident, (u, where))
+                if given[1] != where:
+                    self.merge.conflicts.append(Conflict(u, "where", ident, given[0]))
+                    return
+        self.reports[place].append((u, position))
+
+    def finish(self) -> list[list[tuple[int, int]]]:
+        """Each meeting's reports, oldest publication first (file order within a day)."""
+        for reports in self.reports:
+            if len(reports) > 1:
+                reports.sort(key=lambda r: (self.units[r[0]].published or date.min, r[0]))
+        return self.reports
+
+
+def join_meetings(reports: Sequence[Meeting]) -> Meeting:
+    """One meeting from the accounts of the articles that report it, oldest first: the
+    newest account's status, the newest date given, participants and evidence joined, the
+    newest summary and note given (see `Meeting`)."""
+    if len(reports) == 1:
+        return reports[0]
+    first, last = reports[0], reports[-1]
+    dated = [m.when for m in reports if m.when is not None]
+
+    def newest(name: str) -> Any:
+        return next((v for m in reversed(reports) if (v := getattr(m, name)) is not None), None)
+
+    return Meeting(
+        id=first.id,
+        title=first.title,
+        status=last.status,
+        article=first.article,
+        participants=tuple(dict.fromkeys(p for m in reports for p in m.participants)),
+        when=dated[-1] if dated else None,
+        where=newest("where"),
+        summary=newest("summary"),
+        evidence=tuple(dict.fromkeys(e for m in reports for e in m.evidence)),
+        note=newest("note"),
+        spans=tuple(s for m in reports for s in m.spans),
+        articles=tuple(dict.fromkeys(a for m in reports for a in m.articles)),
+        reports=tuple(r for m in reports for r in m.reports),
+    )
 
 
 def _place_items(
@@ -760,7 +904,7 @@ def _place_items(
     owners: dict[str, int],
     placed: list[tuple[int, int]],
 ) -> None:
-    """An article's meetings or quotes: each id once in the corpus, else a conflict."""
+    """An article's quotes: each id once in the corpus, else a conflict."""
     for position, ident in enumerate(ids):
         if ident in owners:
             merge.conflicts.append(Conflict(u, kind, ident, owners[ident]))
@@ -781,11 +925,13 @@ def _resolve(merge: Merge, units: Sequence[Unit], meetings: set[str]) -> None:
                 merge.conflicts.append(Conflict(u, "reference", target, None, index))
 
 
-def _join_actor(merge: Merge, u: int, article: str, actor: UnitActor) -> None:
+def _join_actor(
+    merge: Merge, u: int, article: str, published: date | None, actor: UnitActor
+) -> None:
     """Add one article's actor to the corpus: new, merged, or a conflict of name or kind."""
     merged = merge.actors.get(actor.id)
     if merged is None:
-        merge.actors[actor.id] = MergedActor(
+        merged = merge.actors[actor.id] = MergedActor(
             u,
             actor.id,
             actor.name,
@@ -798,6 +944,7 @@ def _join_actor(merge: Merge, u: int, article: str, actor: UnitActor) -> None:
             _Ordered([article]),
             [actor.spans],
         )
+        merged.add_role(published, u, article, actor)
         return
     clashes = [
         Conflict(u, name, actor.id, merged.unit)
@@ -807,11 +954,10 @@ def _join_actor(merge: Merge, u: int, article: str, actor: UnitActor) -> None:
     if clashes:
         merge.conflicts.extend(clashes)
         return
-    merged.role = merged.role or actor.role
+    merged.add_role(published, u, article, actor)
     merged.member_of.extend(actor.member_of)
     merged.aliases.extend(actor.aliases)
     merged.evidence.extend(actor.evidence)
-    merged.note = merged.note or actor.note
     merged.articles.extend([article])
     merged.spans.append(actor.spans)
 
@@ -830,6 +976,8 @@ def unit_of(parsed: ParsedFile) -> Unit:
         [q.id for q in parsed.quotes],
         [(kind, target) for kind, target, *_ in parsed.references],
         parsed.declared,
+        parsed.article.published if parsed.article is not None else None,
+        [(m.title, m.where) for m in parsed.meetings],
     )
 
 
@@ -854,14 +1002,22 @@ def merge_files(files: Iterable[ParsedFile]) -> Loaded:
                 note=m.note,
                 articles=tuple(m.articles.items),
                 spans=tuple(span for spans in m.spans for span in spans),
+                roles=merged_roles(m),
             )
         )
     return Loaded(
         articles=[files[u].article for u in merge.articles],
         actors=actors,
-        meetings=[files[u].meetings[n] for u, n in merge.meetings],
+        meetings=[
+            join_meetings([files[u].meetings[n] for u, n in reports]) for reports in merge.meetings
+        ],
         quotes=[files[u].quotes[n] for u, n in merge.quotes],
     )
+
+
+def merged_roles(actor: MergedActor) -> tuple[ActorRole, ...]:
+    """A merged actor's roles over time, oldest first."""
+    return tuple(ActorRole(a, p, role, note) for p, _, a, role, note in actor.roles)
 
 
 def _merge_problems(files: Sequence[ParsedFile], conflicts: Sequence[Conflict]) -> list[Problem]:
@@ -893,15 +1049,26 @@ def _conflict_problem(files: Sequence[ParsedFile], conflict: Conflict) -> Proble
     if conflict.what == "article":
         line, col = _where(parsed.path, parsed.article_position, "id")
         return Problem(parsed.path, f"article id {ident!r} is also used by {other.path}", line, col)
-    if conflict.what in ("name", "kind"):
+    if conflict.what in ("name", "kind", "title", "where"):
         name = conflict.what
-        mine = next(getattr(a, name) for a in parsed.actors if a.id == ident)
-        theirs = next(getattr(a, name) for a in other.actors if a.id == ident)
-        line, col = _where(parsed.path, parsed.actor_positions[ident], name)
-        fline, fcol = _where(other.path, other.actor_positions[ident], name)
+        kind, mine_items, theirs_items, mine_at, theirs_at = (
+            ("actor", parsed.actors, other.actors, parsed.actor_positions, other.actor_positions)
+            if name in ("name", "kind")
+            else (
+                "meeting",
+                parsed.meetings,
+                other.meetings,
+                parsed.meeting_positions,
+                other.meeting_positions,
+            )
+        )
+        mine = next(getattr(a, name) for a in mine_items if a.id == ident)
+        theirs = next(getattr(a, name) for a in theirs_items if a.id == ident)
+        line, col = _where(parsed.path, mine_at[ident], name)
+        fline, fcol = _where(other.path, theirs_at[ident], name)
         return Problem(
             parsed.path,
-            f"actor {ident!r}: {name} {mine!r} conflicts with {theirs!r} "
+            f"{kind} {ident!r}: {name} {mine!r} conflicts with {theirs!r} "
             f"at {other.path}:{fline}:{fcol}",
             line,
             col,
@@ -923,6 +1090,13 @@ def load_text(text: str, name: str) -> Loaded:
 
 def load_files(paths: Iterable[str | Path]) -> Loaded:
     """Parse and merge files, raising one DataError with the problems of every file."""
+    return load_checked(paths)[0]
+
+
+def load_checked(paths: Iterable[str | Path]) -> tuple[Loaded, dict[str, tuple[str, str]]]:
+    """`load_files`, and the format each file is in: {file: (version, why)}, where `why`
+    says what makes it 1.1 ("declared", "joint statements", "a meeting that FILE also
+    reports"), empty for format 1."""
     parsed: list[ParsedFile] = []
     problems: list[Problem] = []
     for path in paths:
@@ -936,4 +1110,33 @@ def load_files(paths: Iterable[str | Path]) -> Loaded:
         problems.extend(error.problems)
     if problems:
         raise DataError(problems)
-    return loaded
+    return loaded, _versions(parsed, loaded)
+
+
+def _versions(parsed: Sequence[ParsedFile], loaded: Loaded) -> dict[str, tuple[str, str]]:
+    """Each file's format, declared or inferred from what it uses of format 1.1."""
+    file_of = {p.article.id: p.path for p in parsed if p.article is not None}
+    uses: dict[str, list[str]] = {}
+    for unit in parsed:
+        reasons = uses.setdefault(unit.path, [])
+        if unit.format is not None:
+            reasons.append("declared")
+        reasons.extend(unit.uses)
+    for meeting in loaded.meetings:
+        if len(meeting.articles) < 2:
+            continue
+        for article in meeting.articles:
+            others = sorted(
+                {file_of[a] for a in meeting.articles if file_of[a] != file_of[article]}
+            )
+            if others:
+                reason = f"a meeting that {', '.join(others)} also reports"
+                if reason not in uses[file_of[article]]:
+                    uses[file_of[article]].append(reason)
+    versions: dict[str, tuple[str, str]] = {}
+    for unit in parsed:
+        reasons = uses[unit.path]
+        version = unit.format or ("1.1" if reasons else "1")
+        if unit.path not in versions or version == "1.1":
+            versions[unit.path] = (version, "; ".join(reasons))
+    return versions

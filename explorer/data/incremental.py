@@ -49,7 +49,7 @@ from explorer.data.records import article_record, item_record, span_row
 from explorer.data.schema import FORMAT_VERSION
 from explorer.data.store import database_chunks, encode_database, holds_exactly
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 # Below this many files to parse, starting worker processes costs more than it saves.
 PARALLEL_THRESHOLD = 48
 
@@ -77,8 +77,9 @@ def _code_version() -> str:
 class Entry:
     """One valid file, as the database needs it.
 
-    `meta`: {"article": id, "actors": [[id, name, kind, role, member_of, aliases, evidence,
-    note], …], "meetings": [ids], "quotes": [ids], "refs": {"actor": [ids], "meeting": [ids]}}.
+    `meta`: {"article": id, "published": date, "actors": [[id, name, kind, role, member_of,
+    aliases, evidence, note], …], "meetings": [ids], "meeting_facts": [[title, where], …],
+    "quotes": [ids], "refs": {"actor": [ids], "meeting": [ids]}}.
     `rows`: JSON lines — the article row, then each meeting row, each quote row, and for each
     actor its span rows without the enclosing brackets (an empty line when it has none).
     """
@@ -98,6 +99,7 @@ def entry_of(parsed: ParsedFile) -> Entry:
         refs[kind][target] = None
     meta = {
         "article": parsed.article.id,
+        "published": parsed.article.published.isoformat(),
         "actors": [
             [
                 a.id,
@@ -112,6 +114,7 @@ def entry_of(parsed: ParsedFile) -> Entry:
             for a in parsed.actors
         ],
         "meetings": [m.id for m in parsed.meetings],
+        "meeting_facts": [[m.title, m.where] for m in parsed.meetings],
         "quotes": [q.id for q in parsed.quotes],
         "refs": {kind: list(targets) for kind, targets in refs.items()},
     }
@@ -290,6 +293,8 @@ def _unit(meta: dict[str, Any], rows: bytes, starts: array[int]) -> Unit:
         quotes,
         [(kind, target) for kind in ("actor", "meeting") for target in refs.get(kind, ())],
         declared,
+        dates.parse_day(meta["published"]) if meta.get("published") else None,
+        [(title, where) for title, where in meta.get("meeting_facts", ())],
     )
 
 
@@ -311,10 +316,16 @@ class _Picked(Sequence[memoryview]):
     `units[i]`, each made a view of the entry's bytes when asked for (never copied)."""
 
     def __init__(
-        self, rows: Sequence[bytes], starts: Sequence[array[int]], picks: Iterable[tuple[int, int]]
+        self,
+        rows: Sequence[bytes],
+        starts: Sequence[array[int]],
+        picks: Iterable[tuple[int, int]],
+        own: dict[int, bytes] | None = None,
     ) -> None:
         self._rows, self._starts = rows, starts
         self._units, self._numbers = array("I"), array("I")
+        # Rows of its own at some places (a meeting joined over several articles).
+        self._own = own or {}
         for unit, number in picks:
             self._units.append(unit)
             self._numbers.append(number)
@@ -333,9 +344,15 @@ class _Picked(Sequence[memoryview]):
     def __getitem__(self, index: int | slice) -> memoryview | list[memoryview]:
         if isinstance(index, slice):
             return [self[i] for i in range(*index.indices(len(self)))]
+        own = self._own.get(index % len(self)) if self._own else None
+        if own is not None:
+            return memoryview(own)
         return self._line(self._units[index], self._numbers[index])
 
     def __iter__(self) -> Iterator[memoryview]:
+        if self._own:
+            yield from (self[i] for i in range(len(self)))
+            return
         for unit, number in zip(self._units, self._numbers, strict=True):
             yield self._line(unit, number)
 
@@ -359,12 +376,33 @@ def _merge(metas: Sequence[dict[str, Any]], entries: Sequence[Entry | None]) -> 
     if merged.flagged:
         return merged
     merged.articles = _Picked(rows, starts, ((u, 0) for u in merge.articles))
-    merged.meetings = _Picked(rows, starts, ((u, 1 + n) for u, n in merge.meetings))
+    joined = {
+        place: _joined_meeting(rows, starts, reports)
+        for place, reports in enumerate(merge.meetings)
+        if len(reports) > 1
+    }
+    merged.meetings = _Picked(
+        rows, starts, ((r[0][0], 1 + r[0][1]) for r in merge.meetings), joined
+    )
     merged.quotes = _Picked(
         rows, starts, ((u, 1 + len(metas[u]["meetings"]) + n) for u, n in merge.quotes)
     )
     merged.actors = [_actor_row(actor) for actor in merge.actors.values()]
     return merged
+
+
+def _joined_meeting(
+    rows: Sequence[bytes], starts: Sequence[array[int]], reports: Sequence[tuple[int, int]]
+) -> bytes:
+    """The database row of a meeting several articles report, as `item_record` would give
+    it: each article's row read back, joined by the importer's rule."""
+    from explorer.data.store import _Builder
+
+    builder = _Builder()
+    for u, n in reports:
+        line = memoryview(rows[u])[starts[u][1 + n] : starts[u][2 + n] - 1]
+        builder.add("meetings", json.loads(bytes(line)))
+    return _dumps(item_record(importer.join_meetings(builder.loaded.meetings)))
 
 
 def _actor_row(actor: MergedActor) -> bytes:
@@ -379,6 +417,7 @@ def _actor_row(actor: MergedActor) -> bytes:
         "evidence": actor.evidence.items,
         "note": actor.note,
         "articles": actor.articles.items,
+        "roles": [records.role_row(role) for role in importer.merged_roles(actor)],
     }
     text = _dumps({k: v for k, v in row.items() if v not in (None, (), [], "")})
     spans = [s for s in actor.spans if s]

@@ -1,4 +1,10 @@
-"""Format v1: which keys each record has, and what each must hold."""
+"""Format v1.1: which keys each record has, and what each must hold.
+
+Format 1.1 adds to format 1, whose every file stays valid: a top-level `format` key
+("1" or "1.1"; without it a file's version is inferred from what it uses), a quote's
+`speaker` as a list of actor ids (a joint statement), and a meeting id that several
+articles report (each with its own `when`, `status` and evidence: see the importer's merge).
+"""
 
 from __future__ import annotations
 
@@ -6,7 +12,10 @@ import re
 from dataclasses import dataclass
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+# The database's own layout, which every format-1.x file is stored in.
 FORMAT_VERSION = 1
+# The article file formats this explorer reads, as the `format` key gives them.
+FILE_FORMATS = ("1", "1.1")
 # Names, aliases, titles and ids are shown on one line and indexed word by word for search:
 # a longer one is a mistake (a body pasted into a name), and would make the index quadratic.
 MAX_NAME_LENGTH = 300
@@ -14,13 +23,14 @@ MAX_NAME_LENGTH = 300
 
 @dataclass(frozen=True, slots=True)
 class FieldSpec:
-    kind: str  # "str", "slug", "list", "slugs", "date", "when", "enum"
+    kind: str  # "str", "slug", "list", "slugs", "speakers", "date", "when", "enum"
     required: bool = False
     choices: tuple[str, ...] = ()
     max_length: int | None = None  # characters, after cleaning; for a list, of each item
 
 
 TOP_LEVEL = {
+    "format": FieldSpec("enum", choices=("1", "1.0", "1.1")),
     "article": FieldSpec("mapping", required=True),
     "actors": FieldSpec("records"),
     "meetings": FieldSpec("records"),
@@ -67,7 +77,8 @@ MEETING = {
 QUOTE = {
     "id": FieldSpec("slug", required=True, max_length=MAX_NAME_LENGTH),
     "text": FieldSpec("str", required=True),
-    "speaker": FieldSpec("slug", required=True, max_length=MAX_NAME_LENGTH),
+    # One actor id, or (format 1.1) a list of them: a joint statement.
+    "speaker": FieldSpec("speakers", required=True, max_length=MAX_NAME_LENGTH),
     "kind": FieldSpec("enum", required=True, choices=("direct", "paraphrase", "reported")),
     "meeting": FieldSpec("slug", max_length=MAX_NAME_LENGTH),
     "evidence": FieldSpec("list"),

@@ -184,3 +184,118 @@ def test_a_command_on_a_corpus_whose_files_changed_says_it_is_out_of_date(
     capsys.readouterr()
     assert main(["search", "the"]) == 0
     assert "out of date" not in capsys.readouterr().err
+
+
+def _comment_on(path: Path) -> None:
+    """An edit that changes the file's bytes but none of its data."""
+    path.write_text(path.read_text(encoding="utf-8") + "# checked again\n", encoding="utf-8")
+
+
+def test_an_edit_that_changes_no_data_keeps_the_index(corpus: list[Path], tmp_path: Path) -> None:
+    """A comment added to a file: the database is what a fresh import writes (each file's
+    hash is in it), and the index, whose rows are the same, is not rebuilt but still fresh."""
+    db = tmp_path / "kept.json"
+    files = corpus[:6]
+    _import(files, db)
+    index_before = index_path_for(db).stat()
+    _comment_on(files[1])
+    _comment_on(files[4])
+    _import(files, db)
+    index_after = index_path_for(db).stat()
+    assert index_after.st_ino == index_before.st_ino, "re-stamped in place, not rebuilt"
+    fresh = tmp_path / "fresh.json"
+    _import(files, fresh, "--no-cache")
+    assert db.read_bytes() == fresh.read_bytes()
+    assert _index_rows(db) == _index_rows(fresh)
+    kept = open_index(db)  # fresh for the new file: no rebuild needed to answer
+    assert [h.quote.id for h in kept.search("said").hits] == [
+        h.quote.id for h in open_index(fresh).search("said").hits
+    ]
+    # And a real edit after it is still seen.
+    text = files[1].read_text(encoding="utf-8")
+    files[1].write_text(text.replace("said", "stated", 1), encoding="utf-8")
+    _import(files, db)
+    _import(files, fresh, "--no-cache")
+    assert db.read_bytes() == fresh.read_bytes()
+    assert _index_rows(db) == _index_rows(fresh)
+
+
+@pytest.mark.parametrize("step", ["database", "index"])
+def test_a_crash_while_a_data_free_edit_is_written_leaves_a_usable_pair(
+    step: str,
+    corpus: list[Path],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The process dies as the database is renamed, or once it is in place and its index not
+    yet stamped for it alone: whichever file is there, its index answers for it as it is."""
+    import os
+
+    from explorer.data import index as index_module
+
+    db = tmp_path / "kept.json"
+    files = corpus[:6]
+    _import(files, db)
+    old_db = db.read_bytes()
+    hits = [h.quote.id for h in open_index(db).search("said").hits]
+    _comment_on(files[2])
+    if step == "database":
+        replace = os.replace
+
+        def crash(source: object, destination: object) -> None:
+            if Path(str(destination)) == db:
+                raise Crash
+            replace(source, destination)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(os, "replace", crash)
+    else:
+        restamp = index_module.restamp_index
+
+        def crash_on_second(*args: object, **kwargs: object) -> None:
+            if kwargs.get("previous") is None:
+                raise Crash
+            restamp(*args, **kwargs)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(index_module, "restamp_index", crash_on_second)
+    with pytest.raises(Crash):
+        main(["import", *map(str, files), "--db", str(db)])
+    monkeypatch.undo()
+    capsys.readouterr()
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")], "no litter"
+    fresh = tmp_path / "fresh.json"
+    _import(files, fresh, "--no-cache")
+    if step == "database":
+        assert db.read_bytes() == old_db
+    else:
+        assert db.read_bytes() == fresh.read_bytes()
+    kept = open_index(db)  # answers for the file in place, without a rebuild
+    assert [h.quote.id for h in kept.search("said").hits] == hits
+    kept.close()
+    _import(files, db)
+    assert db.read_bytes() == fresh.read_bytes()
+    assert _index_rows(db) == _index_rows(fresh)
+
+
+def test_an_edit_that_keeps_the_size_and_time_of_a_file_is_seen(
+    corpus: list[Path], tmp_path: Path
+) -> None:
+    """Files whose status is unchanged are not read again; one rewritten with the same size
+    and its old modification time put back is still read (its status changed all the same)."""
+    import os
+
+    db = tmp_path / "kept.json"
+    files = corpus[:4]
+    old = files[1].stat()
+    earlier = old.st_mtime_ns - 10 * 10**9
+    os.utime(files[1], ns=(earlier, earlier))  # old enough to be trusted by its status
+    _import(files, db)
+    text = files[1].read_text(encoding="utf-8")
+    edited = text.replace("said", "saiD", 1)
+    assert edited != text and len(edited) == len(text)
+    files[1].write_text(edited, encoding="utf-8")
+    os.utime(files[1], ns=(earlier, earlier))
+    _import(files, db)
+    fresh = tmp_path / "fresh.json"
+    _import(files, fresh, "--no-cache")
+    assert db.read_bytes() == fresh.read_bytes()

@@ -15,9 +15,46 @@ import os
 import secrets
 import stat
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 NEW_FILE_MODE = 0o666  # less the umask, as open(2) applies it
+
+
+@dataclass(frozen=True)
+class FileRange:
+    """A chunk of `atomic_write_bytes`'s data that is bytes `start`…`end` of another file,
+    copied by the kernel where it can (a large unchanged tail is never read into memory)."""
+
+    path: Path
+    start: int
+    end: int
+
+
+def _copy_range(chunk: FileRange, handle: BinaryIO) -> None:
+    handle.flush()
+    with open(chunk.path, "rb") as source:
+        offset, left = chunk.start, chunk.end - chunk.start
+        try:
+            while left > 0:
+                copied = os.copy_file_range(source.fileno(), handle.fileno(), left, offset)
+                if copied == 0:
+                    raise OSError(errno.EIO, "the file to copy from ended early", str(chunk.path))
+                offset, left = offset + copied, left - copied
+            return
+        except (AttributeError, OSError) as error:
+            # No copy_file_range here (or not between these files): copy through memory.
+            if isinstance(error, OSError) and error.errno == errno.EIO:
+                raise
+        source.seek(offset)
+        while left > 0:
+            block = source.read(min(left, 1 << 20))
+            if not block:
+                raise OSError(errno.EIO, "the file to copy from ended early", str(chunk.path))
+            handle.write(block)
+            left -= len(block)
+    handle.flush()
 
 
 class WriteProtected(PermissionError):
@@ -79,7 +116,7 @@ def _temporary(directory: Path, name: str, mode: int) -> tuple[int, str]:
 
 def atomic_write_bytes(
     path: str | os.PathLike[str],
-    data: bytes | Iterable[bytes],
+    data: bytes | Iterable[bytes | FileRange],
     *,
     new_file_mode: int = NEW_FILE_MODE,
     before_replace: Callable[[Path], None] | None = None,
@@ -115,7 +152,10 @@ def atomic_write_bytes(
                 handle.write(data)
             else:  # chunks, in order: a large file need not be joined in memory first
                 for chunk in data:
-                    handle.write(chunk)
+                    if isinstance(chunk, FileRange):
+                        _copy_range(chunk, handle)
+                    else:
+                        handle.write(chunk)
             handle.flush()
             if current is not None:
                 os.fchmod(handle.fileno(), stat.S_IMODE(current.st_mode))

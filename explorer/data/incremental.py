@@ -26,6 +26,8 @@ import functools
 import hashlib
 import json
 import os
+import sqlite3
+import time
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -34,7 +36,7 @@ from pathlib import Path
 from typing import Any, overload
 
 from explorer.data import dates, importer, models, records, safe_yaml, schema, text
-from explorer.data.errors import DataError, Problem
+from explorer.data.errors import DataError, Problem, StoreError
 from explorer.data.importer import (
     MergedActor,
     ParsedFile,
@@ -208,6 +210,22 @@ def read_entry(path: Path, key: str) -> list[Entry] | None:
         return entries
     except (OSError, ValueError, KeyError, TypeError):
         return None
+
+
+def entry_intact(path: Path, key: str) -> bool:
+    """True when the entry at `path` is whole and for `key`, from its first bytes and its size
+    alone (what `read_entry` checks first): cheap enough to run over every file's entry."""
+    head = b'{"format": %d, "key": ' % CACHE_FORMAT + _dumps(key) + b", "
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(len(head) + 64)
+            size = os.fstat(handle.fileno()).st_size
+        line_end = data.index(b"\n")
+        header_size, rows_size = (int(n) for n in data[:line_end].split())
+    except (OSError, ValueError):
+        return False
+    start = line_end + 1
+    return size == start + header_size + rows_size and data[start:].startswith(head)
 
 
 def write_entry(path: Path, key: str, entries: Sequence[Entry]) -> None:
@@ -487,7 +505,13 @@ def import_corpus(
     db = Path(db_path)
     names = [str(p) for p in paths]
     cache_folder = cache_path_for(db)
-    hashes, keys, files, to_parse = _look_up(names, cache_folder if use_cache else None)
+    previous = _previous_import(db)
+    hashes, record = _hash_files(names, previous.record if previous else None)
+    if use_cache and previous is not None:
+        same = _reimport_same_rows(db, names, hashes, record, previous, cache_folder, jobs)
+        if same is not None:
+            return same
+    keys, files, to_parse = _look_up(names, hashes, cache_folder if use_cache else None)
     metas: list[list[dict[str, Any]]] = [[e.meta for e in f] if f else [] for f in files]
     outcomes = _parse_all(to_parse, jobs, progress)
     for outcome in outcomes:
@@ -522,7 +546,9 @@ def import_corpus(
     # are freed as soon as the database is written, before its index is built from the file.
     del tables, merged, files, outcomes, unit_entries, metas
     if chunks is not None:
-        write_database_and_index(db, chunks)
+        write_database_and_index(db, chunks, record=record)
+    elif _knows_more(previous.record if previous else None, record):
+        _restamp(db, record)
     if written is not None:
         with contextlib.suppress(OSError):
             prune_cache(written, set(kept))
@@ -539,26 +565,21 @@ def import_corpus(
 
 
 def _look_up(
-    names: Sequence[str], folder: Path | None
-) -> tuple[
-    list[str | None], list[str | None], list[list[Entry] | None], list[tuple[int, str, str | None]]
-]:
-    """Each file's hash, its cache key and its cached entries (None: to be parsed, listed as
-    jobs); `folder` None reads no cache."""
-    hashes: list[str | None] = []
+    names: Sequence[str], hashes: Sequence[str | None], folder: Path | None
+) -> tuple[list[str | None], list[list[Entry] | None], list[tuple[int, str, str | None]]]:
+    """Each file's cache key and its cached entries (None: to be parsed, listed as jobs);
+    `folder` None reads no cache."""
     keys: list[str | None] = []
     files: list[list[Entry] | None] = []
     to_parse: list[tuple[int, str, str | None]] = []
-    for index, name in enumerate(names):
-        _, sha = _read(name)
-        hashes.append(sha)
+    for index, (name, sha) in enumerate(zip(names, hashes, strict=True)):
         key = f"{sha}:{name}" if sha else None
         keys.append(key)
         cached = read_entry(folder / _entry_name(key), key) if key and folder else None
         files.append(cached)
         if cached is None:
             to_parse.append((index, name, sha))
-    return hashes, keys, files, to_parse
+    return keys, files, to_parse
 
 
 def _write_cache(
@@ -620,3 +641,255 @@ def _parse_all(
             if progress:
                 progress(done, total)
     return outcomes
+
+
+# -- re-importing what changed nothing in the rows -------------------------------------------
+
+RECORD_FORMAT = 1
+# A file changed within this long before it was looked at may change again within the same
+# tick of the file system's clock, unseen by its status: it is read and hashed again.
+_RACY_NS = 2_000_000_000
+
+
+@dataclass
+class _Previous:
+    """The database as the last import left it, when its index is fresh for it."""
+
+    stamp: dict[str, Any]
+    record: dict[str, Any] | None
+    counts: dict[str, int]
+
+
+def _previous_import(db: Path) -> _Previous | None:
+    """The stamp of the database, what its import recorded in the index and its counts;
+    None when there is no fresh index beside it (then nothing of the last import is known)."""
+    from explorer.data.index import IndexUnusable, database_stamp, open_index
+
+    try:
+        index = open_index(db)
+    except (IndexUnusable, OSError):
+        return None
+    try:
+        record = index.import_record
+        counts = {kind: index.count(kind) for kind in ("article", "actor", "meeting", "quote")}
+    finally:
+        index.close()
+    stamp = database_stamp(db)
+    if stamp is None:
+        return None
+    if record is not None and (
+        record.get("format") != RECORD_FORMAT or record.get("code") != _code_version()
+    ):
+        record = None
+    return _Previous(stamp, record, counts)
+
+
+def _status(path: str) -> list[int] | None:
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    return [status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino]
+
+
+def _hash_files(
+    names: Sequence[str], known: dict[str, Any] | None
+) -> tuple[list[str | None], dict[str, Any]]:
+    """Each file's SHA-256 (None when unreadable), and the record of them to keep in the
+    index. A file whose status (size, times, inode) is the one recorded by the last import,
+    and was already old then, is not read again: its recorded hash is its hash."""
+    looked_at = time.time_ns()
+    files: dict[str, Any] = known.get("files", {}) if known else {}
+    trusted_before = int(known.get("looked_at", 0)) - _RACY_NS if known else 0
+    hashes: list[str | None] = []
+    seen: dict[str, list[Any]] = {}
+    for name in names:
+        status = _status(name)
+        prior = files.get(name)
+        if (
+            status is not None
+            and isinstance(prior, list)
+            and prior[:4] == status
+            and status[1] < trusted_before
+        ):
+            sha: str | None = prior[4]
+        else:
+            _, sha = _read(name)
+            if status is None or _status(name) != status:
+                status = None  # it changed while read: not remembered
+        hashes.append(sha)
+        if status is not None and sha is not None:
+            seen[name] = [*status, sha]
+    record = {
+        "format": RECORD_FORMAT,
+        "code": _code_version(),
+        "looked_at": looked_at,
+        "files": seen,
+    }
+    return hashes, record
+
+
+def _resolved(names: Sequence[str]) -> list[str]:
+    """`str(Path(name).resolve())` of each name, each folder resolved once (a name that is a
+    link itself is resolved whole). Where this would differ from `resolve`, the sources
+    compared with it differ and the whole import runs: never a wrong answer."""
+    folders: dict[str, str] = {}
+    found = []
+    for name in names:
+        folder, base = os.path.split(name)
+        if not base or base in (".", "..") or os.path.islink(name):
+            found.append(str(Path(name).resolve()))
+            continue
+        real = folders.get(folder)
+        if real is None:
+            real = folders[folder] = str(Path(folder or ".").resolve())
+        found.append(os.path.join(real, base))
+    return found
+
+
+def _knows_more(old: dict[str, Any] | None, new: dict[str, Any]) -> bool:
+    """True when `new` knows files `old` does not (or not in their present state): worth
+    keeping. A mere later look at the same files is not (the index stays untouched)."""
+    return old is None or old.get("files") != new.get("files")
+
+
+def _restamp(db: Path, record: dict[str, Any], previous: dict[str, Any] | None = None) -> None:
+    """Keep `record` in the fresh index of the database in place (it only saves time later)."""
+    from explorer.data.index import database_stamp, restamp_index
+
+    stamp = database_stamp(db)
+    if stamp is None:
+        return
+    with contextlib.suppress(OSError, sqlite3.Error):
+        restamp_index(db, stamp, record, previous)
+
+
+def _reimport_same_rows(
+    db: Path,
+    names: Sequence[str],
+    hashes: Sequence[str | None],
+    record: dict[str, Any],
+    previous: _Previous,
+    folder: Path,
+    jobs: int | None,
+) -> ImportSummary | None:
+    """The import when the files are those of the last import and every changed one gives
+    exactly the rows it gave then (a comment, a blank line, a touch): the database keeps its
+    rows and their hash, only its meta row (each file's hash) is new, and the index is
+    re-stamped, not rebuilt. None when that is not so (then the whole import runs).
+
+    The database's rows are copied from the old file (by the kernel where it can), the meta
+    row written before them; the same bytes as a fresh import of these files. The index is
+    first stamped for the old file and the new one, then the new file renamed into place,
+    then the index stamped for it alone: a crash anywhere leaves a pair that answers alike.
+    """
+    from explorer.data.store import read_meta_line
+
+    if previous.record is None or any(sha is None for sha in hashes):
+        return None
+    meta = read_meta_line(db)
+    sources = meta.get("sources") if meta else None
+    if not isinstance(sources, dict) or meta is None:
+        return None
+    resolved = _resolved(names)
+    if list(sources) != resolved or meta.get("content") != previous.stamp.get("content"):
+        return None
+    changed = [i for i, path in enumerate(resolved) if sources[path] != hashes[i]]
+    old_entries: dict[int, list[Entry]] = {}
+    new_entries: dict[int, list[Entry]] = {}
+    jobs_list: list[tuple[int, str, str | None]] = []
+    # An unchanged file whose entry went missing or was damaged is parsed again (it gives the
+    # rows the database holds: the same bytes, the same code), so the cache stays whole.
+    unchanged = set(range(len(names))).difference(changed)
+    for i in sorted(unchanged):
+        key = f"{hashes[i]}:{names[i]}"
+        if not entry_intact(folder / _entry_name(key), key):
+            jobs_list.append((i, names[i], hashes[i]))
+    for i in changed:
+        old_key = f"{sources[resolved[i]]}:{names[i]}"
+        old = read_entry(folder / _entry_name(old_key), old_key)
+        if old is None:
+            return None
+        old_entries[i] = old
+        new_key = f"{hashes[i]}:{names[i]}"
+        cached = read_entry(folder / _entry_name(new_key), new_key)
+        if cached is not None:
+            new_entries[i] = cached
+        else:
+            jobs_list.append((i, names[i], hashes[i]))
+    fresh = set()
+    for outcome in _parse_all(jobs_list, jobs, None):
+        if outcome.entries is None or outcome.sha is None:
+            return None
+        new_entries[outcome.index] = outcome.entries
+        fresh.add(outcome.index)
+    for i in changed:
+        old, new = old_entries[i], new_entries[i]
+        if [(e.meta, e.rows) for e in old] != [(e.meta, e.rows) for e in new]:
+            return None
+    keys = [f"{sha}:{name}" for name, sha in zip(names, hashes, strict=True)]
+    written: Path | None = folder
+    try:
+        folder.mkdir(exist_ok=True)
+        for i in sorted(fresh):
+            write_entry(folder / _entry_name(keys[i]), keys[i], new_entries[i])
+    except OSError:
+        written = None
+    summary = ImportSummary(
+        articles=previous.counts["article"],
+        actors=previous.counts["actor"],
+        meetings=previous.counts["meeting"],
+        quotes=previous.counts["quote"],
+        parsed=len(jobs_list),
+        reused=len(names) - len(jobs_list),
+        database=db,
+        cache=written,
+    )
+    if changed:
+        new_sources = {path: str(sha) for path, sha in zip(resolved, hashes, strict=True)}
+        _replace_meta_row(db, new_sources, record, previous.stamp)
+    elif _knows_more(previous.record, record):
+        _restamp(db, record)
+    if written is not None and changed:
+        with contextlib.suppress(OSError):
+            prune_cache(written, {_entry_name(key) for key in keys})
+    return summary
+
+
+def _replace_meta_row(
+    db: Path, sources: dict[str, str], record: dict[str, Any], old: dict[str, Any]
+) -> None:
+    """Write the database again with a new meta row and the very rows it holds (`old` is its
+    stamp), re-stamping its index around the rename (see `_reimport_same_rows`)."""
+    from explorer.data.atomic import FileRange, atomic_write_bytes
+    from explorer.data.index import database_stamp, index_path_for, restamp_index
+    from explorer.data.store import meta_line
+
+    with open(db, "rb") as handle:
+        first = handle.readline()
+    data: list[bytes | FileRange] = [
+        meta_line(_meta(sources), str(old["content"])),
+        FileRange(db, len(first), int(old["size"])),
+    ]
+    stamped: list[dict[str, Any]] = []
+
+    def stamp_both(temporary: Path) -> None:
+        stamp = database_stamp(temporary)
+        if stamp is None:
+            return
+        try:
+            restamp_index(db, stamp, record, previous=old)
+        except (OSError, sqlite3.Error):
+            return  # the index is removed once the database is in place
+        stamped.append(stamp)
+
+    try:
+        atomic_write_bytes(db, data, before_replace=stamp_both)
+    except OSError as error:
+        raise StoreError(f"{db}: cannot write the database: {error.strerror or error}") from None
+    if stamped:
+        with contextlib.suppress(OSError, sqlite3.Error):
+            restamp_index(db, stamped[0], record)
+    else:
+        with contextlib.suppress(OSError):
+            os.unlink(index_path_for(db))

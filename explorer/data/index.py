@@ -414,15 +414,76 @@ def build_index_file(loaded: Loaded, target: Path, rows: Rows | None = None) -> 
     return temporary
 
 
-def stamp_index_file(temporary: Path, stamp: dict[str, Any] | None) -> None:
+STAMP_KEYS = ("content", "size", "mtime_ns")
+
+
+def _stamp_record(
+    stamp: dict[str, Any] | None,
+    record: dict[str, Any] | None = None,
+    previous: dict[str, Any] | None = None,
+) -> dict[str, Any] | None:
+    """The index's 'database' meta value: the stamp of the database it answers for, with
+    what the import that wrote both recorded (`record`, see `import_record`) and, while a
+    database of the very same rows replaces the old one, the old one's stamp (`previous`)."""
+    if stamp is None:
+        return None
+    value = dict(stamp)
+    if previous is not None:
+        value["previous"] = {k: previous.get(k) for k in STAMP_KEYS}
+    if record is not None:
+        value["import"] = record
+    return value
+
+
+def stamp_matches(stored: Any, stamp: dict[str, Any] | None) -> bool:
+    """True when an index's 'database' value answers for a database with this stamp."""
+    if stamp is None or not isinstance(stored, dict):
+        return False
+    wanted = {k: stamp.get(k) for k in STAMP_KEYS}
+    if {k: stored.get(k) for k in STAMP_KEYS} == wanted:
+        return True
+    previous = stored.get("previous")
+    return isinstance(previous, dict) and {k: previous.get(k) for k in STAMP_KEYS} == wanted
+
+
+def stamp_index_file(
+    temporary: Path, stamp: dict[str, Any] | None, record: dict[str, Any] | None = None
+) -> None:
     """Record which state of the database the index belongs to, and make it durable."""
     con = sqlite3.connect(temporary, isolation_level=None)
     try:
-        con.execute("INSERT OR REPLACE INTO meta VALUES ('database', ?)", (_dumps(stamp),))
+        con.execute(
+            "INSERT OR REPLACE INTO meta VALUES ('database', ?)",
+            (_dumps(_stamp_record(stamp, record)),),
+        )
     finally:
         con.close()
     with open(temporary, "rb+") as handle:
         os.fsync(handle.fileno())
+
+
+def restamp_index(
+    db_path: str | os.PathLike[str],
+    stamp: dict[str, Any],
+    record: dict[str, Any] | None,
+    previous: dict[str, Any] | None = None,
+) -> None:
+    """Re-stamp the database's index in place, in one SQLite transaction (durable when it
+    returns): for a database whose rows are the very ones the index was built from. With
+    `previous`, it answers for both the old file and the new one, so the rename between
+    them needs no rebuild whenever a crash falls. Raises OSError or sqlite3.Error."""
+    target = index_path_for(db_path)
+    if not target.is_file():
+        raise FileNotFoundError(str(target))
+    con = sqlite3.connect(target, isolation_level=None)
+    try:
+        con.execute("PRAGMA synchronous=FULL")
+        con.execute(
+            "UPDATE meta SET value = ? WHERE key = 'database'",
+            (_dumps(_stamp_record(stamp, record, previous)),),
+        )
+    finally:
+        con.close()
 
 
 def install_index(temporary: Path, target: Path) -> None:
@@ -454,6 +515,8 @@ def write_database_and_index(
     data: bytes | Iterable[bytes],
     loaded: Loaded | None = None,
     rows: Rows | None = None,
+    *,
+    record: dict[str, Any] | None = None,
 ) -> None:
     """Replace the database with `data` and its index with one built from the same rows.
 
@@ -467,7 +530,8 @@ def write_database_and_index(
     layout); the index is built from `loaded` when given, else from `rows`, the same rows
     encoded, else from the database file as written (complete, not yet renamed), read a
     table at a time: chunks that are views of rows held nowhere else are then freed as they
-    are written, before the index is built.
+    are written, before the index is built. `record`, when given, is what the import records in
+    the index's stamp (`IndexedCorpus.import_record`).
     """
     from explorer.data.atomic import atomic_write_bytes
 
@@ -490,7 +554,7 @@ def write_database_and_index(
     except BaseException:
         index.discard()
         raise
-    index.install(db)
+    index.install(db, record)
 
 
 def _release_freed_memory() -> None:
@@ -533,7 +597,7 @@ class _PendingIndex:
     def discard(self) -> None:
         _discard(self.temporary)
 
-    def install(self, db: Path) -> None:
+    def install(self, db: Path, record: dict[str, Any] | None = None) -> None:
         """Stamp the index with the database now in place and rename it beside it; without
         one, the old database's index is removed (it must not outlive it unchecked)."""
         if self.temporary is None:
@@ -541,7 +605,7 @@ class _PendingIndex:
                 os.unlink(self.target)
             return
         try:
-            stamp_index_file(self.temporary, database_stamp(db))
+            stamp_index_file(self.temporary, database_stamp(db), record)
             install_index(self.temporary, self.target)
         except (OSError, sqlite3.Error):
             self.discard()
@@ -777,8 +841,16 @@ class IndexedCorpus(Corpus):
 
     @property
     def stamp(self) -> dict[str, Any] | None:
-        """The state of the database this index was built from."""
+        """The state of the database this index was built from (see `stamp_matches`)."""
         return self._reader.meta.get("database")
+
+    @property
+    def import_record(self) -> dict[str, Any] | None:
+        """What the import that wrote the database and this index recorded (None when the
+        index was rebuilt by a reader): see `explorer.data.incremental`."""
+        stored = self._reader.meta.get("database")
+        found = stored.get("import") if isinstance(stored, dict) else None
+        return found if isinstance(found, dict) else None
 
     def close(self) -> None:
         self._reader.close()
@@ -1074,7 +1146,7 @@ def open_index(db_path: str | os.PathLike[str]) -> IndexedCorpus:
     stamp = database_stamp(db_path)
     index = IndexedCorpus(index_path_for(db_path))
     index.database = Path(db_path)
-    if stamp is None or index.stamp != stamp:
+    if not stamp_matches(index.stamp, stamp):
         index.close()
         raise IndexUnusable("the index is stale")
     return index
@@ -1143,8 +1215,10 @@ __all__ = [
     "open_index",
     "open_indexed",
     "rebuild_index",
+    "restamp_index",
     "search_engine",
     "stamp_index_file",
+    "stamp_matches",
     "write_database_and_index",
     "write_index",
 ]

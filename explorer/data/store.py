@@ -71,9 +71,14 @@ def database_chunks(meta: dict[str, Any], tables: Mapping[str, Sequence[Any]]) -
     digest = hashlib.sha256()
     for chunk in body():
         digest.update(chunk)
-    stamped = {**meta, "content": digest.hexdigest()}
-    yield b'{"meta": {"1": ' + _dumps(stamped) + b"},\n"
+    yield meta_line(meta, digest.hexdigest())
     yield from body()
+
+
+def meta_line(meta: dict[str, Any], content: str) -> bytes:
+    """The first line of a database in `encode_database`'s layout: its meta row, with the
+    hash of the rows that follow (`content`)."""
+    return b'{"meta": {"1": ' + _dumps({**meta, "content": content}) + b"},\n"
 
 
 def holds_exactly(path: str | os.PathLike[str], chunks: Iterable[Any]) -> bool:

@@ -22,6 +22,7 @@ from explorer.data.notes import NotesStore
 from explorer.data.search import SearchIndex
 from explorer.data.sources import import_files
 from explorer.widgets.item_pane import RELATED_MARK
+from explorer.widgets.rows import quote_row
 from tests.test_import_incremental import _index_rows
 from tests.waiting import wait_for, wait_until_loaded
 
@@ -166,6 +167,9 @@ async def test_the_app_relates_a_joint_statement_to_each_speaker(
             assert JOINT in related, speaker
             row = related.index(JOINT)
             assert quotes.row_content(row).plain.startswith(RELATED_MARK)
+        # Its row names both speakers (cut to the pane's width here; whole when room allows).
+        joint = app.corpus.quotes[JOINT]
+        assert str(quote_row(app.corpus, joint)).endswith("— Takeshi Iwaya, Wang Yi")
         # The quote's detail names both speakers, each a link.
         assert app.goto(Ref("quote", JOINT))
         await wait_for(pilot, lambda: main_screen.current == Ref("quote", JOINT), "quote")

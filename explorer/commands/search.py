@@ -119,9 +119,9 @@ def quote_line(hit: Hit) -> Text:
 
 def about_line(corpus: Corpus, hit: Hit) -> Text:
     quote = hit.quote
-    speaker = corpus.actors.get(quote.speaker)
+    names = [(a.name if (a := corpus.actors.get(s)) else s) for s in quote.speakers]
     article = corpus.articles.get(quote.article)
-    parts = [speaker.name if speaker else quote.speaker, quote.kind]
+    parts = [", ".join(names), quote.kind]
     if article is not None:
         parts.append(f"{article.published.day} {article.published:%b %Y}")
     line = Text("  ")
@@ -144,6 +144,11 @@ def as_json(corpus: Corpus, hit: Hit) -> dict[str, Any]:
         "highlights": [list(r) for r in hit.ranges],
         "kind": quote.kind,
         "speaker": {"id": quote.speaker, "name": speaker.name if speaker else None},
+        # Everyone who made it (a joint statement has several; the first is `speaker`).
+        "speakers": [
+            {"id": s, "name": a.name if (a := corpus.actors.get(s)) else None}
+            for s in quote.speakers
+        ],
         "meeting": {"id": meeting.id, "title": meeting.title} if meeting else None,
         "article": {
             "id": quote.article,

@@ -35,7 +35,7 @@ from explorer.data.search import Hit, MatchKind, SearchResult
 from explorer.data.text import clean_text
 from explorer.services import SearchIndexSource
 from explorer.widgets.options import WidgetOptions
-from explorer.widgets.rows import actor_name, literal
+from explorer.widgets.rows import literal, speaker_names
 from explorer.widgets.tall_list import TallList
 
 # How many hits the list holds; the count always gives the total.
@@ -120,7 +120,7 @@ def result_row(corpus: Corpus, hit: Hit) -> Content:
     """One result: the quote with its matches, then who said it, the kind, and near-ness."""
     quote = hit.quote
     article = corpus.articles.get(quote.article)
-    about = [literal(actor_name(corpus, quote.speaker), 60), quote.kind]
+    about = [literal(speaker_names(corpus, quote), 60), quote.kind]
     if article is not None:
         about.append(f"{article.published.day} {article.published:%b %Y}")
     parts: list[tuple[str, str] | str | Content] = [

@@ -41,6 +41,11 @@ def actor_name(corpus: Corpus, actor_id: str) -> str:
     return actor.name if actor else actor_id
 
 
+def speaker_names(corpus: Corpus, quote: Quote) -> str:
+    """Who made a statement: one name, or a joint statement's names joined."""
+    return ", ".join(actor_name(corpus, speaker) for speaker in quote.speakers)
+
+
 def actor_row(actor: Actor) -> Content:
     kind = actor.kind if not actor.role else f"{actor.kind}, {actor.role}"
     return Content.assemble(
@@ -93,7 +98,7 @@ def quote_row(corpus: Corpus, quote: Quote, width: int | None = None) -> Content
     """ "“The words…”  — Speaker": the words keep their closing mark however narrow the row
     (`width` cells; None: not cut), the speaker is cut first."""
     words = literal(quote.text, ROW_CHARS)
-    speaker = literal(actor_name(corpus, quote.speaker), 60)
+    speaker = literal(speaker_names(corpus, quote), 60)
     gap = len(SPEAKER_GAP)
     if width is None:
         return Content.assemble(f"“{words}”", (SPEAKER_GAP, "dim"), (speaker, "dim"))
@@ -132,7 +137,7 @@ def ref_label(corpus: Corpus, ref: Ref, limit: int = 80) -> str:
         return str(ref)
     if isinstance(item, Quote):
         # Cut inside the quotation marks: the closing one always shows.
-        speaker = literal(actor_name(corpus, item.speaker), max(1, limit // 2))
+        speaker = literal(speaker_names(corpus, item), max(1, limit // 2))
         words = literal(item.text, max(1, limit - len(speaker) - 4))
         return f"{speaker}: “{words}”"
     return literal(item.label, limit)

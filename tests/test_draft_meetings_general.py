@@ -219,3 +219,36 @@ def test_a_meeting_opening_a_paragraph_takes_the_date_of_the_paragraph_before() 
     [meeting] = result.meetings
     assert {a.name for a in meeting.participants} == {"Takeshi Iwaya", "Wang Yi"}
     assert (meeting.when, meeting.status) == ("2025-01-13", "happened")
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "Iwaya had spoken with Wang Yi on Monday.",
+        "Iwaya has spoken with Wang Yi on Monday.",
+        "Iwaya consulted with Wang Yi on Monday.",
+        "Iwaya was warmly greeted by Wang Yi on Monday.",
+    ],
+)
+def test_perfects_welcomes_and_consultations_are_meetings(clause: str) -> None:
+    [(participants, when, status)] = meetings(PEOPLE + clause)
+    assert participants == {"Takeshi Iwaya", "Wang Yi"}
+    assert (when, status) == ("2025-01-13", "happened")
+
+
+def test_a_bodys_vote_is_a_meeting_and_a_noun_modifying_another_is_not() -> None:
+    [(participants, when, _)] = meetings(
+        "Members of the National Assembly left the chamber on Saturday ahead of the planned vote."
+    )
+    assert "National Assembly" in participants
+    assert when == "2025-01-11"
+    assert meetings("Artcurial, the auction house, set auction records in Paris.") == []
+
+
+def test_he_in_a_relative_clause_is_the_one_the_clause_is_of() -> None:
+    """ "the source, who said he had spoken to …": not the last person named before."""
+    text = (
+        "Ministers Jonathan Moyo and Saviour Kasukuwere fled to the compound, the source, who "
+        "said he had spoken to people inside the compound, told Reuters."
+    )
+    assert all("Saviour Kasukuwere" not in participants for participants, _, _ in meetings(text))

@@ -59,12 +59,27 @@ _PURCHASE_BEFORE = re.compile(
     r"(?:[\w-]+\s+){0,3}$",
     re.IGNORECASE,
 )
-_PURCHASES = {"order", "orders", "ordered", "sale", "sales", "sold"}
+_PURCHASES = {"order", "orders", "ordered", "sale", "sales", "sold", "bid", "bids"}
+# More of CAMEO's consult family (04x) than the shared lexicon lists: a perfect "had spoken
+# to", a welcome ("was warmly greeted by a crowd"), consultations and testimony.
+_MORE_VERBS = (
+    "spoken to",
+    "spoken with",
+    "greeted",
+    "consulted with",
+    "huddled with",
+    "testified before",
+    "appeared before",
+)
+_MORE_AMBIGUOUS = {"greeted"}
+# Events named by a noun, beyond the shared lexicon: a bid (as an order), an auction, a trial,
+# an interview, and a deliberative body's vote ("ahead of the planned vote").
+_MORE_NOUNS = ("bid", "auction", "trial", "interview", "vote")
 _VERBS = re.compile(
     r"\b("
     + "|".join(
         sorted(
-            (_SCORE.join(re.escape(w) for w in v.split()) for v in set(MEETING_VERBS)),
+            (_SCORE.join(re.escape(w) for w in v.split()) for v in {*MEETING_VERBS, *_MORE_VERBS}),
             key=len,
             reverse=True,
         )
@@ -105,7 +120,9 @@ _REFERRING_SUBJECT = re.compile(
 _DATE_WORDS = {*MONTHS, *WEEKDAYS}
 _NOUNS = re.compile(
     r"\b((?:a|an|the|this|that|his|her|its|their|our)\s+)?((?:[\w’'-]+\s+){0,3}?)("
-    + "|".join(sorted((re.escape(n) for n in MEETING_NOUNS), key=len, reverse=True))
+    + "|".join(
+        sorted((re.escape(n) for n in {*MEETING_NOUNS, *_MORE_NOUNS}), key=len, reverse=True)
+    )
     + r")s?\b",
     re.I,
 )
@@ -227,7 +244,7 @@ class MeetingFinder:
                 r"\s+(?:for|on|upon|off|it|them|him|her)\b", text[verb.end() :], re.I
             ):
                 continue  # "called for Yoon's ouster", "called on X to": a demand, not a call
-            if word in AMBIGUOUS_MEETING_VERBS and (
+            if (word in AMBIGUOUS_MEETING_VERBS or word in _MORE_AMBIGUOUS) and (
                 not self._object_after(sentence, verb.end())
                 or re.search(
                     r"\b(?:the|a|an|his|her|its|their|this|that)\s+$", text[: verb.start()]
@@ -262,6 +279,8 @@ class MeetingFinder:
                 r"\b[Tt]he\s+(?:[A-Z][\w’'-]*\s+){1,6}$", text[max(0, start - 80) : start]
             ) and any(_tells(m, noun.group(3)) for m in self.meetings):
                 kind = "anaphor"  # "the Caribbean Financial Access Roundtable was held …"
+            if re.match(_MODIFIED, text[end:]):
+                continue  # "auction house", "vote count": the noun modifies another
             if noun.group(3).lower() == "negotiating table":
                 kind = "noun"  # "to the negotiating table": talks to come, not ones told
             if noun.group(3).lower() in _PURCHASES and not _is_purchase(text, start, end):
@@ -332,7 +351,9 @@ class MeetingFinder:
                         )
                     )
                     continue
-            if kind != "verb" and word not in EVENT_NOUNS:
+            if word == "vote" and not _DELIBERATIVE_BODY.search(sentence.text):
+                continue  # "a vote" of voters, not of a body in session
+            if kind != "verb" and word not in EVENT_NOUNS and word not in _MORE_NOUNS:
                 continue
             if word in _ENCOUNTERS:
                 if word == "against" and not _SPORT_CONTEXT.search(clause):
@@ -522,6 +543,18 @@ class MeetingFinder:
             return None
         phrase = re.sub(r"\s+", " ", match.group(1))
         position = sentence.start + left + match.start(1)
+        relative = _WHO_SAID.search(text[:start], 0, left + match.start(1))
+        if relative is not None and match.group(1).lower() in ("he", "she", "they"):
+            # "the source, who said he had spoken to …": the one the relative clause is of.
+            antecedent = [
+                m
+                for m in self.finder.mentions
+                if m.actor is not None
+                and sentence.start <= m.start
+                and m.end <= sentence.start + relative.start()
+                and not self.body[m.end : sentence.start + relative.start()].strip(" ,")
+            ]
+            return antecedent[-1].actor if antecedent else None
         return reference_at(self.finder.actors, self.finder.mentions, position, phrase)
 
     def _pair(
@@ -753,6 +786,22 @@ _QUESTION = re.compile(
     re.IGNORECASE,
 )
 _ADJECTIVE_TITLES = {"major", "general", "private", "first", "senior"}
+_WHO_SAID = re.compile(
+    r",\s*who\s+(?:said|says|added|told\s+\w+|believes|believed|thinks|thought)\s+"
+    r"(?:that\s+)?$",
+    re.IGNORECASE,
+)
+_MODIFIED = re.compile(
+    r"s?\s+(?:house|houses|record|records|price|prices|period|room|rooms|count|share|"
+    r"process|rules?|schedule|transcript|request|requests|results?)\b",
+    re.IGNORECASE,
+)
+_DELIBERATIVE_BODY = re.compile(
+    r"\b(?:council|committee|board|assembly|parliament|senate|house|commission|cabinet|"
+    r"legislature|congress|lawmakers|legislators|councillors|councilors|senators|"
+    r"shareholders|delegates|justices|court|chamber|motion)\b",
+    re.IGNORECASE,
+)
 _ALSO_NOUNS = {"sign", "face", "play", "host", "visit", "meet", "call", "called", "signed"}
 _PRESENT_SCHEDULE = re.compile(r"(?:takes on|plays|faces|meets|visits|hosts|plays host to)")
 _SPORT_CONTEXT = re.compile(

@@ -160,7 +160,10 @@ _PROGRESSIVE = re.compile(r"\b(?:is|are)\s+(?:\w+ly\s+)?(?:being\s+)?(?!going\b)
 _PAST = re.compile(
     r"\b(\w+ed|met|held|was|were|had|did|made|went|took|came|gave|saw|began|beat|won|lost|"
     r"spoke|told|said|drew|flew|left|sent|brought|led|ran|hit|fought|sought|sat|stood|became|"
-    r"earlier|ago|last|past)\b"
+    r"earlier|ago|last|past|"
+    # The present perfect tells what has happened: "has spoken with", "have seen".
+    r"(?:has|have)\s+(?:\w+ly\s+|already\s+|just\s+|also\s+|now\s+)?"
+    r"(?:\w+(?:en|wn)|seen|sat|fought|won|lost|spoke))\b"
 )
 
 

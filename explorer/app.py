@@ -6,6 +6,7 @@ that does the work. The app is composed of parts with one job each, made in `__i
 
 - `navigator` (`explorer/navigator.py`): the history and every jump (`goto(ref)`);
 - `provenance` (`explorer/screens/provenance.py`): the article reader and the timeline;
+- `network` (`explorer/screens/network_visits.py`): who met whom, the network screen;
 - `note_actions` (`explorer/note_actions.py`): the notes store, bookmarks and notes;
 - `corpus_view` (`explorer/corpus_view.py`): loading, the article filter, export;
 - `capture` (`explorer/screen_capture.py`): the screen as SVG, when asked for.
@@ -34,6 +35,7 @@ from explorer.data.loading import load_corpus, load_indexed_corpus
 from explorer.navigator import Navigator
 from explorer.note_actions import NoteActions, notes_file
 from explorer.screen_capture import ScreenCapture
+from explorer.screens.network_visits import NetworkScreens
 from explorer.screens.provenance import ProvenanceScreens
 
 # What only the data needs loads with it, after the first frame (the loading screen): the
@@ -67,7 +69,7 @@ class ExplorerApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = keymap.bindings(
         *("app.help", "app.quit", "app.quit_ctrl", "app.back", "app.forward"),
         *("app.pane_actors", "app.pane_meetings", "app.pane_quotes", "app.pane_detail"),
-        *("app.reader", "app.timeline", "app.bookmark", "app.note", "app.notes"),
+        *("app.reader", "app.timeline", "app.network", "app.bookmark", "app.note", "app.notes"),
         *("app.articles", "app.export"),
     )
 
@@ -86,6 +88,7 @@ class ExplorerApp(App[None]):
         self.note_actions = NoteActions(self, self.navigator, self._shown, notes)
         self.corpus_view = CorpusView(self, self.navigator, self.note_actions, corpus, loader)
         self.provenance = ProvenanceScreens(self, self.navigator, self._shown)
+        self.network = NetworkScreens(self, self.navigator, self.provenance, self._shown)
         self.capture = ScreenCapture(self)
 
     def _shown(self) -> Corpus:
@@ -175,7 +178,11 @@ class ExplorerApp(App[None]):
         if not allowed:
             return allowed
         here = type(self.screen).__name__
-        if (action, here) in (("timeline", "TimelineScreen"), ("reader", "ReaderScreen")):
+        if (action, here) in (
+            ("timeline", "TimelineScreen"),
+            ("reader", "ReaderScreen"),
+            ("network", "NetworkScreen"),
+        ):
             return False  # already there
         if action == "back" and not self._can_back():
             return None
@@ -283,6 +290,9 @@ class ExplorerApp(App[None]):
 
     def action_timeline(self) -> None:
         self.provenance.open_timeline()
+
+    def action_network(self) -> None:
+        self.network.open_network()
 
     def action_bookmark(self) -> None:
         self.note_actions.bookmark_here()

@@ -50,6 +50,7 @@ CONTEXTS: dict[str, str] = {
     "search": "Quote search",
     "reader": "Article reader",
     "timeline": "Timeline",
+    "network": "Who met whom",
     "notes": "Notes and bookmarks",
     "editor": "Writing a note",
     "articles": "Many articles",
@@ -86,6 +87,12 @@ CONTEXT_NOTES: dict[str, tuple[str, ...]] = {
         "◐ ongoing, ○ planned, ◌ expected). Opened from an item, the cursor is on its first "
         "meeting and its meetings are marked.",
     ),
+    "network": (
+        "The actors the item under the cursor met at shared meetings (a country: through its "
+        "members), most meetings first, each with the meetings that link it; then whom they "
+        "met, two steps away. Long lists are cut and say how many more there are "
+        "(explorer export --format dot --actor ID writes the whole network).",
+    ),
     "notes": (
         "Notes live in their own file, never in the database: re-importing the articles "
         "keeps them; a note whose item is gone is kept and marked orphaned.",
@@ -106,6 +113,7 @@ KEYMAP: tuple[Key, ...] = (
     Key("app.palette", "ctrl+p", "command_palette", "Palette", "command palette: jump to any item by name; themes", "app", display="^p", binding=False),
     Key("app.reader", "a", "reader", "Article", "read the article where it names the item under the cursor", "app", show=True),
     Key("app.timeline", "t", "timeline", "Timeline", "the timeline, placed on the meetings of the item under the cursor", "app", show=True),
+    Key("app.network", "w", "network", "Network", "who met whom: the actors the item under the cursor met, one and two steps away", "app", show=True),
     Key("app.bookmark", "m", "bookmark", "Bookmark", "bookmark the item under the cursor, or remove its bookmark (★)", "notes"),
     Key("app.note", "e", "note", "Note", "write or edit your note on the item under the cursor (✎)", "notes"),
     Key("app.notes", "b", "notes", "Notes", "every note and bookmark, newest first", "notes"),
@@ -164,6 +172,13 @@ KEYMAP: tuple[Key, ...] = (
     Key("timeline.up", "k", "cursor('up')", "Up", "previous meeting (also ↑)", "timeline", display="k"),
     Key("timeline.first", "g", "cursor('first')", "First", "first meeting (also Home)", "timeline", display="g"),
     Key("timeline.last", "G", "cursor('last')", "Last", "last meeting (also End)", "timeline", display="G"),
+    # -- who met whom ---------------------------------------------------------------------
+    Key("network.close", "escape", "close", "Close", "back where you were", "network", show=True, display="Esc"),
+    Key("network.go", "enter", "", "", "on an actor: its own network; on a meeting: the meeting, on the main screen", "network", display="Enter", binding=False),
+    Key("network.down", "j", "cursor('down')", "Down", "next actor or meeting (also ↓)", "network", display="j"),
+    Key("network.up", "k", "cursor('up')", "Up", "previous actor or meeting (also ↑)", "network", display="k"),
+    Key("network.first", "g", "cursor('first')", "First", "first actor (also Home)", "network", display="g"),
+    Key("network.last", "G", "cursor('last')", "Last", "last actor or meeting (also End)", "network", display="G"),
     # -- notes ----------------------------------------------------------------------------
     Key("notes.close", "escape", "close", "Back", "in the list of notes: back", "notes", show=True, display="Esc"),
     Key("notes.go", "enter", "select", "Go to item", "in the list of notes: go to the item", "notes", show=True, display="Enter"),

@@ -33,6 +33,18 @@ class Navigation(Protocol):
         ...
 
 
+class NetworkNavigation(Protocol):
+    """The network screen's jumps, each recorded in the history."""
+
+    def goto(self, ref: Ref) -> bool:
+        """Show `ref` on the main screen; False when there is no such item."""
+        ...
+
+    def show_network(self, actor_id: str) -> None:
+        """Centre the network on another actor."""
+        ...
+
+
 class NoteLookup(Protocol):
     """The user's note on an item, as last read from the notes file."""
 

@@ -25,6 +25,7 @@ from explorer.history import Visit
 from explorer.screens.confirm import ConfirmScreen
 from explorer.screens.help import HelpScreen
 from explorer.screens.main import MainScreen
+from explorer.screens.network import NetworkScreen
 from explorer.screens.note_editor import NoteEditor
 from explorer.screens.notes import NotesScreen
 from explorer.screens.reader import ReaderScreen
@@ -90,6 +91,7 @@ def effect(action: str, app: ExplorerApp, was: Before) -> bool:
             isinstance(screen, ReaderScreen) and app.navigator.location() != was.location
         ),
         "timeline": lambda: isinstance(screen, TimelineScreen),
+        "network": lambda: isinstance(screen, NetworkScreen),
         "toggle_related": lambda: (
             app.main.only_related != was.only_related
             if isinstance(screen, MainScreen)
@@ -179,6 +181,17 @@ async def timeline_filter(app: ExplorerApp, pilot: Pilot[None]) -> None:
     await keys(pilot, "slash", *"wang")
 
 
+async def network(app: ExplorerApp, pilot: Pilot[None]) -> None:
+    await on_main(app, pilot)
+    app.goto(WANG_YI)
+    await keys(pilot, "w")
+    await wait_for(
+        pilot,
+        lambda: isinstance(app.screen, NetworkScreen) and app.screen.ready,
+        "the network",
+    )
+
+
 async def notes(app: ExplorerApp, pilot: Pilot[None]) -> None:
     await on_main(app, pilot)
     app.goto(WANG_YI)
@@ -201,6 +214,7 @@ SCREENS: dict[str, Setup] = {
     "reader": reader,
     "timeline": timeline,
     "timeline filter line": timeline_filter,
+    "network": network,
     "notes": notes,
     "note editor": editor,
 }

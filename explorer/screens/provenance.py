@@ -56,11 +56,12 @@ class ProvenanceScreens:
     def item_here(self) -> Ref | None:
         """The item under the cursor of whichever screen is on top."""
         from explorer.screens.main import MainScreen
+        from explorer.screens.network import NetworkScreen
         from explorer.screens.reader import ReaderScreen
         from explorer.screens.timeline import TimelineScreen
 
         screen = self._app.screen
-        if isinstance(screen, ReaderScreen | TimelineScreen):
+        if isinstance(screen, ReaderScreen | TimelineScreen | NetworkScreen):
             return screen.current_ref
         if isinstance(screen, MainScreen):
             return screen.current
@@ -117,6 +118,10 @@ class ProvenanceScreens:
         self._places.move_to_end(message.visit)
         while len(self._places) > PLACES_KEPT:
             self._places.popitem(last=False)
+
+    def place_of(self, visit: Visit) -> object | None:
+        """The latest place a screen reported for `visit` (None: none yet)."""
+        return self._places.get(visit)
 
     def _show_reader(self, visit: Visit) -> None:
         from explorer.screens.reader import ReaderScreen

@@ -74,3 +74,16 @@ def test_a_pronouns_contraction_after_an_ellipsis_is_no_name() -> None:
         PUBLISHED,
     )
     assert names(result) == ["Robert Wolfarth"]
+
+
+def test_a_group_named_by_its_owner_is_kept_when_it_acts() -> None:
+    result = draft_text(
+        "Yoon Suk Yeol survived the impeachment vote.\n"
+        "Yoon’s office has not commented on the allegations.\n"
+        "Osama bin Laden lived in Khartoum in the 1990s.\n"
+        "In 1998, Bin Laden’s agents blew up two embassies.",
+        PUBLISHED,
+    )
+    office = actor_named(result, "Yoon’s office")
+    assert office.kind == "organisation"
+    assert actor_named(result, "Bin Laden’s agents").kind == "group"

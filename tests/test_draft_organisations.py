@@ -299,3 +299,42 @@ def test_two_brands_joined_by_a_slash_are_one_company() -> None:
     )
     assert actor_named(result, "Comcast/Xfinity").kind == "organisation"
     assert "Comcast" not in names(result) and "Xfinity" not in names(result)
+
+
+def test_a_common_nouns_possessive_inside_a_name_stays_in_it() -> None:
+    result = draft_text(
+        "The hearing will take place at Westminster Magistrate's Court in February.\n"
+        "General Mark Milley, chairman of the Joint Chiefs of Staff, spoke on Monday.",
+        PUBLISHED,
+    )
+    assert actor_named(result, "Westminster Magistrate's Court").kind == "organisation"
+    assert actor_named(result, "Joint Chiefs of Staff").kind == "organisation"
+    assert "Court" not in names(result) and "Joint Chiefs" not in names(result)
+
+
+def test_a_people_before_a_name_is_no_part_of_it() -> None:
+    result = draft_text(
+        "The state has sworn in its first Native American Supreme Court justice, Raquel "
+        "Montoya-Lewis.\n"
+        "She is the first Native American to serve on the court.\n"
+        "She served as chief judge for three Washington Native American tribes.\n"
+        "As Montoya-Lewis said of Washington’s Supreme Court building: “It was moving.”",
+        PUBLISHED,
+    )
+    assert "Native American" not in " ".join(names(result))
+    court = actor_named(result, "Supreme Court")
+    assert "Washington’s Supreme Court" in court.aliases
+
+
+def test_common_initials_and_capitalised_common_words_are_no_actors() -> None:
+    result = draft_text(
+        "Many heard of the order from Yoon’s surprise TV address.\n"
+        "The trust was promised a Bus Rapid Transit (BRT) line, a rapid transit bus that "
+        "meets the gold standard.\n"
+        "“We were sold on Gold Standard BRT,” Javier Betancourt said.\n"
+        "Sudan will cooperate with American intelligence agents, officials said.",
+        PUBLISHED,
+    )
+    assert not {"TV", "Gold Standard BRT", "Gold Standard", "American intelligence"} & set(
+        names(result)
+    )

@@ -51,3 +51,24 @@ def test_a_country_a_team_lost_to_is_a_side_not_a_place() -> None:
         "The United States lost to Canada for the first time in the Davis Cup.", PUBLISHED
     )
     assert actor_named(result, "Canada").kind == "country"
+
+
+def test_a_country_named_as_an_origin_or_a_modifier_is_no_actor() -> None:
+    result = draft_text(
+        "Herbert and Mahut defeated Raven Klaasen of South Africa in the final.\n"
+        "The deal cuts a prior order of jets from the U.S. plane-maker.\n"
+        "The black former Massachusetts governor is eager to get their attention.\n"
+        "Sudan will stop supporting rebels in newly independent South Sudan.",
+        PUBLISHED,
+    )
+    assert not {"South Africa", "United States", "Massachusetts", "South Sudan"} & set(
+        names(result)
+    )
+
+
+def test_a_country_that_acts_is_still_a_party() -> None:
+    result = draft_text(
+        "Russia beat Croatia on Monday.\nAustralia beat Colombia behind Nick Kyrgios.",
+        PUBLISHED,
+    )
+    assert {"Russia", "Croatia", "Australia", "Colombia"} <= set(names(result))

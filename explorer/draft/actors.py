@@ -52,6 +52,77 @@ _CONNECTORS = {
     "la",
     "du",
 }
+# Common nouns whose possessive is part of an organisation's name ("Magistrate's Court").
+_NAME_OWNERS = {
+    "magistrate",
+    "magistrates",
+    "children",
+    "women",
+    "people",
+    "veterans",
+    "workers",
+    "teachers",
+    "nurses",
+    "farmers",
+    "citizens",
+    "consumers",
+    "peoples",
+    "mothers",
+    "writers",
+    "actors",
+    "players",
+    "voters",
+}
+# Peoples and faiths named like nationalities but of no country ("Native American").
+_PEOPLES = {
+    "native american",
+    "native americans",
+    "native hawaiian",
+    "first nations",
+    "indigenous",
+    "aboriginal",
+    "jewish",
+    "muslim",
+    "hindu",
+    "sikh",
+    "buddhist",
+    "hispanic",
+    "latino",
+    "latina",
+    "latinx",
+}
+# Initials that are common nouns, not organisations ("a surprise TV address").
+_COMMON_ACRONYMS = {
+    "tv",
+    "ceo",
+    "cfo",
+    "coo",
+    "cto",
+    "gdp",
+    "ai",
+    "pr",
+    "id",
+    "dna",
+    "hiv",
+    "aids",
+    "covid",
+    "ok",
+    "vip",
+    "ev",
+    "evs",
+    "suv",
+    "ipo",
+    "hq",
+    "mvp",
+    "pdf",
+    "sms",
+    "gps",
+    "atm",
+    "vat",
+    "usb",
+    "dvd",
+    "faq",
+}
 _COMMON_OWNERS = {"people", "women", "men", "children", "workers", "citizens", "world", "nation"}
 _POSSESSIVE = re.compile(r"[’']s?$")
 # Nouns that head an apposition giving a role: "Japan's top government spokesman, X".
@@ -190,6 +261,38 @@ _PLACE_HEADS = {
 _VISITING = {"visiting", "visit", "visits", "touring", "toured", "tour", "tours"}
 # Seats of power that stand for those who work there when they speak or act.
 _SEATS = {"white house", "kremlin", "downing street", "elysee", "élysée", "pentagon", "blue house"}
+# Irregular pasts, which end a subject's noun phrase: "Bin Laden’s agents blew up …".
+_IRREGULAR_PASTS = {
+    "blew",
+    "struck",
+    "shot",
+    "threw",
+    "broke",
+    "ran",
+    "led",
+    "spoke",
+    "wrote",
+    "rose",
+    "drove",
+    "flew",
+    "hit",
+    "kept",
+    "paid",
+    "sold",
+    "bought",
+    "brought",
+    "built",
+    "caught",
+    "stood",
+    "fell",
+    "set",
+    "put",
+    "sought",
+    "fought",
+    "beat",
+    "withdrew",
+    "forced",
+}
 _OWNED_BODIES = {"office", "government", "administration", "party", "campaign", "team"}
 _OWNED = re.compile(
     r"\b([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)(?:’s|'s|’|')\s+((?:office|"
@@ -199,7 +302,9 @@ _OWNED = re.compile(
     # What follows ends the noun phrase: "Yoon's office said", not "Japan's government
     # spokesman".
     r"(?=\s*(?:[,.;:—)]|$|\s+(?:had|has|have|was|were|is|are|said|says|told|and|or|to|of|in|"
-    r"on|at|for|with|who|which|that|would|will|could|also|[a-z]+ed)\b))"
+    r"on|at|for|with|who|which|that|would|will|could|also|[a-z]+ed|"
+    + "|".join(sorted(_IRREGULAR_PASTS))
+    + r")\b))"
 )
 # A place noun and "of" before a name make it a place: "the province of South Kivu".
 _PLACE_OF = re.compile(
@@ -563,6 +668,7 @@ class ActorFinder:
         # Actors whose only ground is a guessed kind: kept when they speak, meet or recur.
         self.weak: set[int] = set()
         self.bare: set[str] = set()  # bare plurals taken as groups ("reporters")
+        self.owned: set[int] = set()  # actors named by whom they belong to ("Yoon’s office")
 
     # -- building ------------------------------------------------------------------------
 
@@ -659,6 +765,7 @@ class ActorFinder:
                 if not any(m.start == start and m.actor is actor for m in actor.mentions):
                     self.mention(actor, start, end, sentence.index)
                     self.weak.add(id(actor))
+                    self.owned.add(id(actor))
 
     def _take_run(self, run: Run) -> DraftActor | None:
         actor = self._take_name(run)
@@ -682,10 +789,14 @@ class ActorFinder:
         before = self.body[max(0, run.start - 40) : run.start]
         if re.search(
             r"\b(?:" + "|".join(sorted(LOCATIVE)) + r"|leaving|leave|neighbou?ring)\s+"
-            r"(?:the\s+)?(?:[a-z]+(?:ing|ern|ed)\s+)$",
+            r"(?:the\s+)?(?:[a-z]+ly\s+)?(?:[a-z]+(?:ing|ern|ed|ent|al)\s+)$",
             before,
         ):
-            return True  # "in neighboring South Sudan"
+            return True  # "in neighboring South Sudan", "in newly independent South Sudan"
+        if re.search(r"\b(?:leaving|leave|leaves|left)\s+$", before):
+            return True  # "troops to begin leaving Afghanistan"
+        if re.search(r"\b[A-Z][\w’'-]+\s+of\s+$", before):
+            return True  # "Raven Klaasen of South Africa": where a person is from
         last = self.place_ends.get(run.sentence)
         if last is not None and re.fullmatch(
             r"\s*(?:,|,?\s*and|,?\s*or)\s*", self.body[last : run.start]
@@ -702,11 +813,37 @@ class ActorFinder:
         # "Brazil star Neymar": a nationality before a role and a name.
         return bool(_NATIONAL_ROLE.match(self.body[run.end : run.end + 60]))
 
+    def _noun_follows(self, run: Run) -> bool:
+        """Whether a lowercase word that may be a noun (not a verb, an adverb or a
+        preposition) follows the run: "tribe" in "Laguna Indian tribe"."""
+        if run.possessive:
+            return False
+        following = re.match(r"\s+([a-z][\w-]*)", self.body[run.end : run.end + 30])
+        if following is None:
+            return False
+        word = following.group(1)
+        return (
+            word not in _FINITE_VERBS
+            and word not in _AUXILIARIES
+            and word not in SPEECH_FORMS
+            and word not in _NOT_IN_NOUN_PHRASE
+            and word not in STOPWORDS
+            and not word.endswith(("ed", "ly"))
+        )
+
     def _attributive(self, run: Run) -> bool:
         """A place's name used as a modifier of a common noun: "the Iowa caucuses", "a
         Texas oil town", "central California counties"."""
-        if run.possessive:
-            return False
+        if not run.possessive and re.match(
+            r"\s+(?:" + _ROLE_NOUNS + r")\b", self.body[run.end : run.end + 30]
+        ):
+            return True  # "the former Massachusetts governor": whose office it is
+        if run.possessive or not (
+            run.after in _DETERMINERS
+            or run.after in _COMPASS
+            or run.after in {"one", "every", "each", "another", "other", "this", "that"}
+        ):
+            return False  # "Russia beat Croatia": a subject, not a modifier
         following = re.match(r"\s+([a-z][\w-]*)", self.body[run.end : run.end + 30])
         if following is None:
             return False
@@ -744,6 +881,52 @@ class ActorFinder:
         """The actor a run of capitalised words names, if any: each rule in turn decides
         or leaves the run to the next."""
         words = _words(run.text)
+        lowered = [w.lower() for w in words]
+        if " ".join(lowered) in _PEOPLES:
+            return None  # "the first Native American to serve": a people, not an actor
+        for size in (2, 1):
+            if len(words) > size and " ".join(lowered[:size]) in _PEOPLES:
+                # "Native American Supreme Court justice": the people, then the name.
+                offset = run.text.find(words[size], len(" ".join(words[:size])))
+                rest = Run(
+                    run.start + offset,
+                    run.end,
+                    run.text[offset:],
+                    run.sentence,
+                    run.possessive,
+                    lowered[size - 1],
+                    run.next_word,
+                )
+                return self._take_run(rest)
+            if (
+                len(words) > size
+                and (
+                    " ".join(lowered[-size:]) in _PEOPLES
+                    # "the Pueblo of Laguna Indian tribe": a demonym before a common noun.
+                    or (
+                        size == 1
+                        and lowered[-1] in places.BY_DEMONYM
+                        # "Latin American countries", "North American neighbours": a region.
+                        and " ".join(lowered[-2:]) not in places.REGIONAL_ADJECTIVES
+                        and lowered[-2]
+                        not in _COMPASS | {"north", "south", "east", "west", "latin"}
+                        and self._noun_follows(run)
+                    )
+                )
+            ):
+                # "Washington Native American tribes": the place, then the people.
+                cut = run.text.rfind(words[-size])
+                head = Run(
+                    run.start,
+                    run.start + len(run.text[:cut].rstrip()),
+                    run.text[:cut].rstrip(),
+                    run.sentence,
+                    False,
+                    run.after,
+                    lowered[-size],
+                    run.at_start,
+                )
+                return self._take_run(head)
         for rule in (
             self._named_by_leader,
             self._quoted_name,
@@ -801,7 +984,7 @@ class ActorFinder:
         if country is not None:
             actor = self.country(country)
             self.mention(actor, run.start, run.end, run.sentence)
-            if self._as_place(run):
+            if self._as_place(run) or self._attributive(run):
                 self.place_ends[run.sentence] = run.end
             else:
                 self.locative_only[country.name] = False
@@ -888,8 +1071,13 @@ class ActorFinder:
                     and lowered[index][:-2] + "s" in self.lower_words | set(GROUP_NOUNS)
                 )
                 # "the California Governor's Office of Emergency Services".
+                # "Westminster Magistrate's Court", "Boston Children's Hospital": a common
+                # noun's possessive inside a court's or hospital's name.
                 and not (
-                    _POSSESSIVE.sub("", lowered[index]) in TITLE_WORDS
+                    (
+                        _POSSESSIVE.sub("", lowered[index]) in TITLE_WORDS
+                        or _POSSESSIVE.sub("", lowered[index]) in _NAME_OWNERS
+                    )
                     and lowered[index + 1] in ORG_WORDS
                 )
             ):
@@ -908,6 +1096,11 @@ class ActorFinder:
                 )
                 owner_actor = self._take_run(owner)
                 owned = self._take_run(rest)
+                owner_place = owner.text.lower() in places.BY_CAPITAL or (
+                    owner.text.lower() in states.BY_NAME
+                )
+                if owned is not None and owner_actor is None and owner_place:
+                    owned.add_alias(run.text)  # "Washington’s Supreme Court"
                 if owned is not None and owner_actor is not None and owned is not owner_actor:
                     owned.add_alias(run.text)
                     if owner_actor not in owned.member_of and owned.kind != "country":
@@ -968,6 +1161,8 @@ class ActorFinder:
     def _organisation_name(self, run: Run, words: list[str]) -> DraftActor | _Undecided | None:
         """An organisation: an organisation word, or an acronym."""
         lowered = [w.lower() for w in words]
+        if len(words) == 1 and run.text.isupper() and lowered[0] in _COMMON_ACRONYMS:
+            return None  # "a surprise TV address"
         # An organisation: an organisation word, or an acronym.
         if lowered[-1] in EVENT_WORDS and len(words) > 1:
             if _WORKPLACE.search(self.body[max(0, run.start - 60) : run.start]):
@@ -1082,8 +1277,14 @@ class ActorFinder:
                 self.body[max(0, run.start - 20) : run.start],
             ):
                 return None  # "the Mayor of Greater Manchester": a place
-            if not _given_name(words[0]) and all(w in self.lower_words for w in lowered):
-                return None  # "Gold Standard", "Bus Rapid Transit": common words capitalised
+            if (
+                not _given_name(words[0])
+                and all(w.lower() in self.lower_words or _acronym(w) for w in words)
+                and not _acronym(words[0])
+            ):
+                # "Gold Standard", "Bus Rapid Transit", "Gold Standard BRT": common words
+                # capitalised (and the initials of one).
+                return None
             return self._person(
                 run.text, run.start, run.end, run.sentence, guess=not _given_name(words[0])
             )
@@ -1655,7 +1856,7 @@ class ActorFinder:
                     if target is not None and words[0].lower() in {"the", "their", "its"}:
                         self.mention(target, start, end, sentence.index)
                         continue
-                    if words[0].lower() in _DETERMINERS - {"the"} or not _plural(core[0]):
+                    if words[0].lower() in _DETERMINERS or not _plural(core[0]):
                         continue
                     initial = bool(
                         re.search(
@@ -1779,13 +1980,16 @@ class ActorFinder:
         if not (clause_initial or lead.endswith("\n") or start == 0 or _SUBORDINATE.search(before)):
             return False
         follows = re.match(
-            r"\s+(?:(?:and|or)\s+[a-z]+\s+)?(?:also\s+|have\s+|has\s+|had\s+)?([a-z]+)\b",
+            r"\s+(?:(?:and|or)\s+[a-z]+\s+)?(?:also\s+)?"
+            r"(?:(have|has|had|is|are|was|were|will|would)\s+)?([a-z]+)\b",
             after,
         )
         return bool(
             follows
             and (
-                follows.group(1) in _FINITE_VERBS or re.fullmatch(r"[a-z]{3,}ed", follows.group(1))
+                follows.group(1) is not None  # "Yoon’s office has not commented"
+                or follows.group(2) in _FINITE_VERBS
+                or re.fullmatch(r"[a-z]{3,}ed", follows.group(2))
             )
         )
 
@@ -1802,7 +2006,12 @@ class ActorFinder:
                 continue  # an unnamed group is kept when it speaks, meets, acts or has a nation
             if actor.name.startswith("Government of") and not actor.mentions:
                 continue
-            if id(actor) in self.weak and len(actor.mentions) < 2:
+            if (
+                id(actor) in self.weak
+                and len(actor.mentions) < 2
+                # "Yoon’s office has not commented": named by its owner, and acting.
+                and not (id(actor) in self.owned and self._acts(actor))
+            ):
                 continue
             kept.append(actor)
         keep_ids = {id(a) for a in kept}
@@ -1954,6 +2163,7 @@ _LOWER_BODY = re.compile(
     r"prosecutors|security services|border authorities|border police|coast guard)\b"
     r"(?!\s+(?:delegation|delegations|officials?|spokes\w+|sources?|leaders?|chiefs?|"
     r"officers?|personnel|exercises?|operations?|drills?|engagement|commanders?|aircraft|"
+    r"agents?|operatives?|analysts?|"
     r"vessels?|ships?|forces?|courts?|judges?|members?)\b)"
 )
 
@@ -1995,7 +2205,7 @@ _FINITE_VERBS = {
     "told",
     "saw",
     "chose",
-}
+} | _IRREGULAR_PASTS
 _AUXILIARIES = {
     "is",
     "was",
@@ -2029,7 +2239,7 @@ _LISTENER = re.compile(
 # A subordinate clause's opening, before its subject: "before PPP lawmakers left", "said
 # residents do not have", "than executives planned".
 _SUBORDINATE = re.compile(
-    r"\b(?:before|after|when|while|as|because|since|until|unless|if|than|that|where|said|"
+    r"\b(?:before|after|when|while|as|because|since|until|unless|if|than|where|said|"
     r"says)\s+$"
 )
 # A pronoun's contraction: "He’s", "We’ve", "they’re" start a clause, never a name.

@@ -775,6 +775,8 @@ ORG_WORDS = {
     # Indigenous nations and tribes ("Nooksack Indian Tribe", "Lummi Nation").
     "tribe",
     "nation",
+    # "the Joint Chiefs of Staff", "Kansas City Chiefs".
+    "chiefs",
 }
 ORG_FIRST_WORDS = {"ministry", "department", "bank", "university", "office", "court", "council"}
 

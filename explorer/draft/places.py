@@ -132,7 +132,7 @@ El Salvador||Salvadoran|San Salvador
 Nicaragua||Nicaraguan|Managua
 Costa Rica||Costa Rican|San Jose
 Panama||Panamanian|Panama City
-Ecuador||Ecuadorian|Quito
+Ecuador||Ecuadorian,Ecuadorean|Quito
 Paraguay||Paraguayan|Asuncion
 Uruguay||Uruguayan|Montevideo
 Guyana||Guyanese|Georgetown

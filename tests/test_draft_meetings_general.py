@@ -252,3 +252,28 @@ def test_he_in_a_relative_clause_is_the_one_the_clause_is_of() -> None:
         "said he had spoken to people inside the compound, told Reuters."
     )
     assert all("Saviour Kasukuwere" not in participants for participants, _, _ in meetings(text))
+
+
+def test_the_date_of_a_report_is_not_the_date_of_what_it_reports() -> None:
+    [(participants, when, _)] = meetings(
+        PEOPLE + "Officials divulged on Monday that Iwaya had met Wang Yi twice."
+    )
+    assert {"Takeshi Iwaya", "Wang Yi"} <= participants
+    assert when is None
+    [(_, when, _)] = meetings(PEOPLE + "Officials said Monday that Iwaya met Wang Yi on Sunday.")
+    assert when == "2025-01-12"
+
+
+def test_two_orders_in_one_clause_are_two_deals_and_one_told_again_is_the_first() -> None:
+    text = (
+        "Dubai's flagship carrier Emirates Airline finalized a deal to purchase 30 of Boeing's "
+        "787-9 Dreamliner jets, executives of both companies announced Tuesday.\n"
+        "The order is crucial for Boeing, the American plane-maker.\n"
+        "In addition to its order of 30 Boeing jets Tuesday, Emirates announced an order of 50 "
+        "Airbus A350-900 jets on Monday."
+    )
+    deals = meetings(text)
+    assert len(deals) == 2
+    assert "Boeing" in deals[0][0] and deals[0][1] == "2025-01-14"
+    assert "Airbus" in deals[1][0] and "Boeing" not in deals[1][0]
+    assert deals[1][1] == "2025-01-13"

@@ -312,7 +312,7 @@ class MeetingFinder:
         if not triggers:
             self._press(sentence)
             return
-        windows = _clauses(text)
+        windows = _split_repeats(_clauses(text), triggers, text)
         made: set[tuple[int, int]] = set()
         pairs: set[tuple[int, ...]] = set()
         known = len(self.meetings)
@@ -332,7 +332,12 @@ class MeetingFinder:
             where = self._where(clause, sentence)
             when, when_guess = self._offset_when(sentence, text, start)
             if when is None:
-                when, when_guess = when_of(clause, self.published, start - window[0], text)
+                when, when_guess = when_of(
+                    _report_dates_blanked(clause, start - window[0]),
+                    self.published,
+                    start - window[0],
+                    text,
+                )
             if kind == "anaphor":
                 target = self._referent(word) if self.meetings else None
                 if target is not None:
@@ -623,6 +628,15 @@ class MeetingFinder:
             ):
                 self._extend(last, sentence, text, where, when, when_guess)
                 return
+        # The same actors on the same day, told again later: "In addition to its order of 30
+        # Boeing jets Wednesday" is the Boeing deal of Wednesday told first.
+        if when and trigger not in _ENCOUNTERS:
+            for earlier in self.meetings[:-1]:
+                if earlier.when == when and set(map(id, participants)) <= set(
+                    map(id, earlier.participants)
+                ):
+                    self._extend(earlier, sentence, text, where, when, when_guess)
+                    return
         if status == "happened" and _PRESENT_SCHEDULE.fullmatch(trigger) and status_guess:
             status = "planned"  # "Serbia takes on Japan": the present of a fixture
         meeting = DraftMeeting(
@@ -720,6 +734,25 @@ class MeetingFinder:
         # A member and its parent named together: the member is the participant.
         parents = {id(p) for a in seen for p in a.member_of}
         return [a for a in seen if id(a) not in parents or a.kind == "person"]
+
+
+# "Officials divulged Thursday that the government had allowed two visits": Thursday is when
+# it was told, not when the visits were.
+_REPORT_DATE = re.compile(
+    r"\b(?:said|says|told\s+\w+|announced|announces|divulged|disclosed|revealed|confirmed|"
+    r"reported|stated|added|noted|explained|acknowledged|admitted|insisted|wrote|tweeted)\b"
+    r"([^,;]{0,40}?)\bthat\b"
+)
+
+
+def _report_dates_blanked(clause: str, at: int) -> str:
+    """The clause with the dates of a report blanked when the meeting word stands in what
+    is reported ("said on Thursday that … met"): those dates are the telling's."""
+    for match in _REPORT_DATE.finditer(clause):
+        if match.end() <= at and match.group(1).strip():
+            start, end = match.span(1)
+            clause = clause[:start] + " " * (end - start) + clause[end:]
+    return clause
 
 
 def _tells(meeting: DraftMeeting, noun: str) -> bool:
@@ -890,6 +923,26 @@ def _clauses(text: str) -> list[tuple[int, int]]:
     """The clause windows of a sentence: each meeting is of the clause its word stands in."""
     cuts = [0, *[m.start() for m in _BOUNDARIES.finditer(text)], len(text)]
     return [(a, b) for a, b in itertools.pairwise(cuts) if b > a]
+
+
+def _split_repeats(
+    windows: list[tuple[int, int]], triggers: list[tuple[str, int, int, str]], text: str
+) -> list[tuple[int, int]]:
+    """Two orders or sales in one clause, a comma between them, are two clauses: "In
+    addition to its order of 30 Boeing jets Wednesday, it announced an order of 50 Airbus
+    jets on Monday" is one order from Boeing on Wednesday and one from Airbus on Monday."""
+    result: list[tuple[int, int]] = []
+    for left, right in windows:
+        inside = [t for t in triggers if left <= t[1] < right and t[0] != "anaphor"]
+        cuts = []
+        for first, second in itertools.pairwise(inside):
+            same = {first[3], second[3]} <= _PURCHASES
+            comma = text.rfind(",", first[2], second[1])
+            if same and comma >= 0:
+                cuts.append(comma + 1)
+        bounds = [left, *cuts, right]
+        result.extend(itertools.pairwise(bounds))
+    return result
 
 
 def _is_place(place: str, finder: ActorFinder) -> bool:

@@ -10,11 +10,13 @@ from pathlib import Path
 import pytest
 from textual.content import Content
 from textual.pilot import Pilot
+from textual.widgets import Static
 
 from explorer.app import ExplorerApp, build_app
 from explorer.bench.corpus import write_corpus
 from explorer.data import Corpus, Ref, corpus_from_files
 from explorer.history import Visit
+from explorer.screens.help import HelpScreen
 from explorer.screens.main import MainScreen
 from explorer.screens.network import ACTORS_SHOWN, MEETINGS_SHOWN, NetworkList, NetworkScreen
 from tests.articles import mutate, write
@@ -97,6 +99,38 @@ async def test_enter_on_an_actor_centres_the_network_there_and_back_returns(
         assert china.query_one(NetworkList).highlighted == place, "back at the row left"
         await pilot.press("right_square_bracket")
         await network_of(app, pilot, "takeshi-iwaya")
+
+
+async def test_the_help_from_the_network_lists_its_keys_first(seed_corpus: Corpus) -> None:
+    app = build_app(seed_corpus)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_network(app, pilot)
+        await pilot.press("question_mark")
+        await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen), "the help")
+        text = str(app.screen.query_one("#help-text", Static).visual)
+        assert text.startswith("On this screen: Who met whom"), text[:80]
+        assert "on an actor: its own network" in text
+
+
+async def test_a_network_that_cannot_be_worked_out_says_why(
+    seed_corpus: Corpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import explorer.screens.network as network_module
+
+    def broken(corpus: Corpus, actor_id: str) -> None:
+        raise OSError("the index file is gone")
+
+    monkeypatch.setattr(network_module, "network_view", broken)
+    app = build_app(seed_corpus)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: app.main.current is not None, "the first item current")
+        await pilot.press("w")
+        await wait_for(pilot, lambda: isinstance(app.screen, NetworkScreen), "the network")
+        heading = app.screen.query_one("#network-heading", Static)
+        await wait_for(pilot, lambda: "could not" in str(heading.render()), "the failure said")
+        assert "the index file is gone" in str(heading.render())
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, MainScreen), "closed")
 
 
 async def test_two_steps_away_says_through_whom(seed_corpus: Corpus) -> None:

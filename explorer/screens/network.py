@@ -286,8 +286,23 @@ class NetworkScreen(TruthfulHints, Screen[None]):
 
     @work(thread=True, exclusive=True, group="network", exit_on_error=False)
     def _work_out(self) -> None:
-        view = network_view(self.corpus, self.actor_id)
+        try:
+            view = network_view(self.corpus, self.actor_id)
+        except Exception as failure:  # a damaged index, a file gone: said, not hung on
+            self.app.call_from_thread(self._failed, str(failure) or type(failure).__name__)
+            raise
         self.app.call_from_thread(self._show, view)
+
+    def _failed(self, why: str) -> None:
+        if self.is_attached:
+            self.query_one("#network-heading", Static).update(
+                Content.assemble(
+                    ("Who met whom", "bold"),
+                    " · ",
+                    (_name(self.corpus, self.actor_id), "bold $text-accent"),
+                    (f" · could not be worked out: {literal(why, ROW_CHARS)}", "$text-error"),
+                )
+            )
 
     def _show(self, view: NetworkView) -> None:
         if not self.is_attached:

@@ -50,3 +50,23 @@ def test_a_meeting_under_way_is_not_the_one_to_come_and_its_purpose_is_no_modali
     found = meetings(text)
     assert len(found) == 2
     assert found[1][1:] == ("2025-01-14", "ongoing")
+
+
+def test_a_when_clause_is_a_clause_of_its_own() -> None:
+    """ "later than executives planned when the carrier was invited to join the alliance": the
+    executives planned, they were not invited."""
+    text = (
+        "Alaska Airlines executives met Oneworld in March.\n"
+        "The date is later than Alaska Airlines executives planned when Alaska Airlines was "
+        "officially invited to join Oneworld in July."
+    )
+    invited = [p for p, when, _ in meetings(text) if when == "2024-07"]
+    assert invited and "Alaska Airlines executives" not in invited[0]
+
+
+def test_mid_meeting_is_the_meeting_under_way() -> None:
+    text = (
+        "Deval Patrick met business owners in Columbia on Tuesday night.\n"
+        "When Patrick walked into the back of the room mid-meeting, the women turned around."
+    )
+    assert len(meetings(text)) == 1

@@ -281,6 +281,8 @@ class MeetingFinder:
                 kind = "anaphor"  # "the Caribbean Financial Access Roundtable was held …"
             if re.match(_MODIFIED, text[end:]):
                 continue  # "auction house", "vote count": the noun modifies another
+            if text[max(0, start - 4) : start].lower() == "mid-":
+                kind = "anaphor"  # "walked in mid-meeting": the meeting under way
             if noun.group(3).lower() == "negotiating table":
                 kind = "noun"  # "to the negotiating table": talks to come, not ones told
             if noun.group(3).lower() in _PURCHASES and not _is_purchase(text, start, end):
@@ -914,7 +916,7 @@ def _ends_encounter(text: str) -> bool:
 _BOUNDARIES = re.compile(
     r";|\s[—–]\s|\s-\s|,\s+(?=(?:where|which|who|while|but|as|after|before|when|saying|"
     r"including|whereas|although|though|hoping|aiming|seeking|intending|trying|looking\s+to|"
-    r"in\s+a\s+bid|in\s+an\s+effort)\b)|\s(?=(?:while|but|whereas|after|before|although)\s)"
+    r"in\s+a\s+bid|in\s+an\s+effort)\b)|\s(?=(?:while|but|whereas|after|before|although|when)\s)"
     r"|\s(?=(?:so that|so(?! far\b)|because|unless)\s)"
 )
 

@@ -250,126 +250,188 @@ def _local_tense(clause: str, start: int, whole: bool, context: str | None = Non
     return "past" if _PAST.search(clause) or (context and _PAST.search(context)) else "present"
 
 
+Resolved = tuple[str, str, bool]  # ISO value, precision, whether the tense decided it
+
+
 def _resolve(
     kind: str, match: re.Match[str], published: date, future: bool, present: bool = False
-) -> tuple[str, str, bool] | None:
-    if kind == "month_days":
-        month = _MONTH_NAMES.get(match.group(1).lower().rstrip("."))
-        first, last = int(match.group(2)), int(match.group(3))
-        if month is None or last < first:
+) -> Resolved | None:
+    """A date expression of `kind` resolved against the publication date; `future` and
+    `present` are the tense of its clause, for the expressions the tense decides."""
+    return _RESOLVERS[kind](match, published, future, present)
+
+
+def _month_days(
+    match: re.Match[str], published: date, future: bool, present: bool
+) -> Resolved | None:
+    """ "June 6-10" (an interval), its year from the tense when none is written."""
+    month = _MONTH_NAMES.get(match.group(1).lower().rstrip("."))
+    first, last = int(match.group(2)), int(match.group(3))
+    if month is None or last < first:
+        return None
+    year = int(match.group(4)) if match.group(4) else None
+    if year is None:
+        year = published.year
+        candidate = _safe(year, month, first)
+        if candidate is None:
             return None
-        year = int(match.group(4)) if match.group(4) else None
-        if year is None:
-            year = published.year
-            candidate = _safe(year, month, first)
-            if candidate is None:
-                return None
-            if future and candidate < published:
-                year += 1
-            elif not future and candidate > published + timedelta(days=45):
-                year -= 1
-        start, end = _safe(year, month, first), _safe(year, month, last)
-        if start is None or end is None:
+        if future and candidate < published:
+            year += 1
+        elif not future and candidate > published + timedelta(days=45):
+            year -= 1
+    start, end = _safe(year, month, first), _safe(year, month, last)
+    if start is None or end is None:
+        return None
+    return f"{start.isoformat()}/{end.isoformat()}", "interval", match.group(4) is None
+
+
+def _month_day(
+    match: re.Match[str], published: date, future: bool, present: bool, day_first: bool = False
+) -> Resolved | None:
+    """ "January 20", "20 January", "Jan. 20, 2025": a day, its year from the tense (through
+    dateparser) when none is written; a date within 45 days of publication is this year's."""
+    month_text, day_text = (
+        (match.group(2), match.group(1)) if day_first else (match.group(1), match.group(2))
+    )
+    month = _MONTH_NAMES.get(month_text.lower().rstrip("."))
+    if month is None:
+        return None
+    day = int(day_text)
+    if match.group(3):
+        try:
+            return date(int(match.group(3)), month, day).isoformat(), "day", False
+        except ValueError:
             return None
-        return f"{start.isoformat()}/{end.isoformat()}", "interval", match.group(4) is None
-    if kind in ("month_day", "day_month"):
-        month_text, day_text = (
-            (match.group(1), match.group(2))
-            if kind == "month_day"
-            else (match.group(2), match.group(1))
-        )
-        month = _MONTH_NAMES.get(month_text.lower().rstrip("."))
-        if month is None:
-            return None
-        day = int(day_text)
-        if match.group(3):
-            try:
-                return date(int(match.group(3)), month, day).isoformat(), "day", False
-            except ValueError:
-                return None
-        parsed = _parser(published, "future" if future else "past").get_date_data(
-            f"{day} {MONTHS[month - 1]}"
-        )
-        if parsed is None or parsed.date_obj is None:
-            return None
-        resolved = parsed.date_obj.date()
-        # A date this close to publication is this year's, whatever the tense says.
-        this_year = _safe(published.year, month, day)
-        if this_year is not None and abs((this_year - published).days) <= 45:
-            resolved = this_year
-        return resolved.isoformat(), "day", True
-    if kind == "weekday":
-        weekday = WEEKDAYS.index(match.group(1).lower())
-        delta = (published.weekday() - weekday) % 7
-        if future:
-            ahead = (weekday - published.weekday()) % 7 or (0 if present else 7)
-            return (published + timedelta(days=ahead)).isoformat(), "day", True
-        if delta == 6:
-            # The day after publication, in the past tense: the event's local date is ahead
-            # of the page's (a match ending after midnight in a later time zone), since a
-            # weekday six days back would be written "last Wednesday".
-            return (published + timedelta(days=1)).isoformat(), "day", True
-        return (published - timedelta(days=delta)).isoformat(), "day", True
-    if kind == "month":
-        month_text = match.group(1).lower().rstrip(".")
-        if month_text == "may" and not re.match(
-            r"(?i)(in|since|during|until|by|from|early|late|mid-?|last|next|this)\b",
-            match.group().strip(),
-        ):
-            return None  # "may" the verb
-        if month_text == "march" and match.group(1)[0].islower():
-            return None
-        if not match.group(1)[0].isupper():
-            return None
-        month = _MONTH_NAMES[month_text]
-        prefix = match.group().strip().split()[0].lower()
-        if match.group(3):
-            return f"{int(match.group(3)):04d}-{month:02d}", "month", False
-        which = (match.group(2) or "").lower()
+    parsed = _parser(published, "future" if future else "past").get_date_data(
+        f"{day} {MONTHS[month - 1]}"
+    )
+    if parsed is None or parsed.date_obj is None:
+        return None
+    resolved = parsed.date_obj.date()
+    # A date this close to publication is this year's, whatever the tense says.
+    this_year = _safe(published.year, month, day)
+    if this_year is not None and abs((this_year - published).days) <= 45:
+        resolved = this_year
+    return resolved.isoformat(), "day", True
+
+
+def _day_month(
+    match: re.Match[str], published: date, future: bool, present: bool
+) -> Resolved | None:
+    return _month_day(match, published, future, present, day_first=True)
+
+
+def _weekday(match: re.Match[str], published: date, future: bool, present: bool) -> Resolved | None:
+    """ "Monday": the last one in the past tense, the next in the future (today's in the
+    present of a schedule)."""
+    weekday = WEEKDAYS.index(match.group(1).lower())
+    delta = (published.weekday() - weekday) % 7
+    if future:
+        ahead = (weekday - published.weekday()) % 7 or (0 if present else 7)
+        return (published + timedelta(days=ahead)).isoformat(), "day", True
+    if delta == 6:
+        # The day after publication, in the past tense: the event's local date is ahead
+        # of the page's (a match ending after midnight in a later time zone), since a
+        # weekday six days back would be written "last Wednesday".
+        return (published + timedelta(days=1)).isoformat(), "day", True
+    return (published - timedelta(days=delta)).isoformat(), "day", True
+
+
+_MONTH_PREFIX = re.compile(r"(?i)(in|since|during|until|by|from|early|late|mid-?|last|next|this)\b")
+
+
+def _month(match: re.Match[str], published: date, future: bool, present: bool) -> Resolved | None:
+    """ "in November", "last March", "June of next year", "May 2024": a month, its year
+    from the words or, failing them, the tense."""
+    month_text = match.group(1).lower().rstrip(".")
+    if month_text == "may" and not _MONTH_PREFIX.match(match.group().strip()):
+        return None  # "may" the verb
+    if not match.group(1)[0].isupper():
+        return None  # "march" the verb or the noun
+    month = _MONTH_NAMES[month_text]
+    prefix = match.group().strip().split()[0].lower()
+    if match.group(3):
+        return f"{int(match.group(3)):04d}-{month:02d}", "month", False
+    which = (match.group(2) or "").lower()
+    if which in ("last", "next"):
+        offset = -1 if which == "last" else 1
+        return f"{published.year + offset:04d}-{month:02d}", "month", False
+    if which == "this" or prefix == "this":
+        return f"{published.year:04d}-{month:02d}", "month", False
+    if prefix == "next" or future:
+        year = published.year if month >= published.month else published.year + 1
+        if prefix == "next" and month == published.month:
+            year += 1
+    else:
+        year = published.year if month <= published.month else published.year - 1
+        if prefix == "last" and month == published.month:
+            year -= 1
+    return f"{year:04d}-{month:02d}", "month", True
+
+
+def _relative(
+    match: re.Match[str], published: date, future: bool, present: bool
+) -> Resolved | None:
+    """ "last month", "next year", "earlier this year"."""
+    which, unit = match.group(1).lower(), match.group(2).lower()
+    if unit == "month":
+        year, month = published.year, published.month
         if which == "last":
-            return f"{published.year - 1:04d}-{month:02d}", "month", False
-        if which == "next":
-            return f"{published.year + 1:04d}-{month:02d}", "month", False
-        if which == "this" or prefix == "this":
-            return f"{published.year:04d}-{month:02d}", "month", False
-        if prefix == "next" or future:
-            year = published.year if month >= published.month else published.year + 1
-            if prefix == "next" and month == published.month:
-                year += 1
-        else:
-            year = published.year if month <= published.month else published.year - 1
-            if prefix == "last" and month == published.month:
-                year -= 1
-        return f"{year:04d}-{month:02d}", "month", True
-    if kind == "relative":
-        which, unit = match.group(1).lower(), match.group(2).lower()
-        if unit == "month":
-            year, month = published.year, published.month
-            if which == "last":
-                year, month = (year, month - 1) if month > 1 else (year - 1, 12)
-            elif which == "next":
-                year, month = (year, month + 1) if month < 12 else (year + 1, 1)
-            return f"{year:04d}-{month:02d}", "month", False
-        offset = {"last": -1, "next": 1}.get(which, 0)
-        return f"{published.year + offset:04d}", "year", False
-    if kind == "week":
-        return _week(match.group(1), match.group(2).lower(), published, future, present)
-    if kind == "ago":
-        count = _NUMBER_WORDS.get(match.group(1).lower()) or int(match.group(1))
-        days = count * (7 if match.group(2).lower().startswith("week") else 1)
-        return (published - timedelta(days=days)).isoformat(), "day", False
-    if kind == "within":
-        # "These teams meet again in three days": that many days after publication.
-        count = _NUMBER_WORDS.get(match.group(1).lower()) or int(match.group(1))
-        days = count * (7 if match.group(2).lower().startswith("week") else 1)
-        return (published + timedelta(days=days)).isoformat(), "day", False
-    if kind == "day_word":
-        word = match.group(1).lower()
-        offset = {"yesterday": -1, "tomorrow": 1, "overnight": -1, "last night": -1}.get(word, 0)
-        return (published + timedelta(days=offset)).isoformat(), "day", False
-    if kind == "year":
-        return match.group(1), "year", False
-    return None
+            year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+        elif which == "next":
+            year, month = (year, month + 1) if month < 12 else (year + 1, 1)
+        return f"{year:04d}-{month:02d}", "month", False
+    offset = {"last": -1, "next": 1}.get(which, 0)
+    return f"{published.year + offset:04d}", "year", False
+
+
+def _week_words(
+    match: re.Match[str], published: date, future: bool, present: bool
+) -> Resolved | None:
+    return _week(match.group(1), match.group(2).lower(), published, future, present)
+
+
+def _count_days(match: re.Match[str]) -> int:
+    count = _NUMBER_WORDS.get(match.group(1).lower()) or int(match.group(1))
+    return count * (7 if match.group(2).lower().startswith("week") else 1)
+
+
+def _ago(match: re.Match[str], published: date, future: bool, present: bool) -> Resolved | None:
+    """ "two days ago", "a week ago"."""
+    return (published - timedelta(days=_count_days(match))).isoformat(), "day", False
+
+
+def _within(match: re.Match[str], published: date, future: bool, present: bool) -> Resolved | None:
+    """ "These teams meet again in three days": that many days after publication."""
+    return (published + timedelta(days=_count_days(match))).isoformat(), "day", False
+
+
+def _day_word(
+    match: re.Match[str], published: date, future: bool, present: bool
+) -> Resolved | None:
+    """ "yesterday", "today", "tomorrow", "last night", "this morning"."""
+    word = match.group(1).lower()
+    offset = {"yesterday": -1, "tomorrow": 1, "overnight": -1, "last night": -1}.get(word, 0)
+    return (published + timedelta(days=offset)).isoformat(), "day", False
+
+
+def _year(match: re.Match[str], published: date, future: bool, present: bool) -> Resolved | None:
+    return match.group(1), "year", False
+
+
+_RESOLVERS = {
+    "month_days": _month_days,
+    "month_day": _month_day,
+    "day_month": _day_month,
+    "weekday": _weekday,
+    "month": _month,
+    "relative": _relative,
+    "week": _week_words,
+    "ago": _ago,
+    "within": _within,
+    "day_word": _day_word,
+    "year": _year,
+}
 
 
 _NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}

@@ -165,3 +165,12 @@ def test_where_a_person_works_is_an_organisation_even_with_an_event_word() -> No
     names = {a.name: a.kind for a in result.actors}
     assert names.get("Kohelet Policy Forum") == "organisation"
     assert "Davos Economic Forum" not in names, "an event is not an actor"
+
+
+def test_a_numeral_after_a_name_ends_it_before_the_next_sentence() -> None:
+    result = draft_text(
+        "LVMH helped buy the Book of Hours of King Francois I. Between 2000 and 2013, it "
+        "also helped the Musée Guimet.",
+        date(2023, 11, 8),
+    )
+    assert not any("Between" in actor.name for actor in result.actors)

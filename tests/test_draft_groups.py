@@ -87,3 +87,15 @@ def test_a_group_named_by_its_owner_is_kept_when_it_acts() -> None:
     office = actor_named(result, "Yoon’s office")
     assert office.kind == "organisation"
     assert actor_named(result, "Bin Laden’s agents").kind == "group"
+
+
+def test_a_groups_number_and_nouns_are_part_of_its_name() -> None:
+    result = draft_text(
+        "Keith Mitchell met the 6-member Congressional delegation on Monday.\n"
+        "Six opposition parties submitted the impeachment motion.\n"
+        "General Mark Milley told US media this month that troops would stay.",
+        PUBLISHED,
+    )
+    assert actor_named(result, "6-member Congressional delegation").kind == "group"
+    assert actor_named(result, "Six opposition parties").kind == "group"
+    assert actor_named(result, "US media").kind == "group"

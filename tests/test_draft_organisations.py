@@ -338,3 +338,49 @@ def test_common_initials_and_capitalised_common_words_are_no_actors() -> None:
     assert not {"TV", "Gold Standard BRT", "Gold Standard", "American intelligence"} & set(
         names(result)
     )
+
+
+def test_a_body_named_with_its_portfolio_is_an_organisation() -> None:
+    result = draft_text(
+        "The Department of Justice said the case was closed.\n"
+        "The ruling was made by the International Court of Justice on Monday.\n"
+        "The Council of Ministers met on Tuesday.",
+        PUBLISHED,
+    )
+    for name in ("Department of Justice", "International Court of Justice", "Council of Ministers"):
+        assert actor_named(result, name).kind == "organisation"
+
+
+def test_initials_given_for_a_thing_name_no_actor() -> None:
+    result = draft_text(
+        "The state is funding the new Bus Rapid Transit (BRT) line, a rapid transit bus.\n"
+        "The BRT will cross 46 road intersections, Alex Barrios said.",
+        PUBLISHED,
+    )
+    assert names(result) == ["Alex Barrios"]
+
+
+def test_a_plural_owner_inside_a_trusts_name_stays_in_it() -> None:
+    result = draft_text("The Citizens’ Independent Transportation Trust met on Monday.", PUBLISHED)
+    assert names(result) == ["Citizens’ Independent Transportation Trust"]
+
+
+def test_a_courts_owner_names_it() -> None:
+    result = draft_text(
+        "The European Union's top court last week ruled that products must be labelled.",
+        PUBLISHED,
+    )
+    court = actor_named(result, "European Union’s top court")
+    assert court.kind == "organisation"
+    assert [p.name for p in court.member_of] == ["European Union"]
+
+
+def test_a_name_given_with_its_initials_is_an_organisation() -> None:
+    result = draft_text(
+        "Human Rights Watch (HRW) said the arrests were arbitrary.\n"
+        "HRW called for the release of the detainees.",
+        PUBLISHED,
+    )
+    watch = actor_named(result, "Human Rights Watch")
+    assert watch.kind == "organisation"
+    assert "HRW" in watch.aliases

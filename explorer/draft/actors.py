@@ -163,7 +163,7 @@ _APPOSITION_AFTER = re.compile(
 )
 _GROUP = re.compile(
     r"\b((?:(?:a|an|the|their|his|her|its|our|some|several|many|two|three|senior|top|local|"
-    r"other)\s+)?(?:[A-Za-z][\w’'-]*\s+){0,3}?(?:"
+    r"other)\s+)?(?:(?:[A-Za-z]|\d+-[a-z])[\w’'-]*\s+){0,3}?(?:"
     + "|".join(sorted((re.escape(n) for n in GROUP_NOUNS), key=len, reverse=True))
     + r"))\b"
 )
@@ -293,16 +293,18 @@ _IRREGULAR_PASTS = {
     "withdrew",
     "forced",
 }
-_OWNED_BODIES = {"office", "government", "administration", "party", "campaign", "team"}
+_OWNED_BODIES = {"office", "government", "administration", "party", "campaign", "team", "court"}
 _OWNED = re.compile(
     r"\b([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)(?:’s|'s|’|')\s+((?:office|"
     r"supporters|critics|opponents|rivals|allies|family|wife|husband|son|daughter|lawyers?|"
     r"spokes(?:man|woman|person)|aides|chief of staff|government|administration|party|campaign|"
-    r"agents|followers|loyalists|advisers|advisors|bodyguards|relatives|children|parents))\b"
+    r"agents|followers|loyalists|advisers|advisors|bodyguards|relatives|children|parents|"
+    r"(?:top|highest|supreme|constitutional)\s+court))\b"
     # What follows ends the noun phrase: "Yoon's office said", not "Japan's government
     # spokesman".
     r"(?=\s*(?:[,.;:—)]|$|\s+(?:had|has|have|was|were|is|are|said|says|told|and|or|to|of|in|"
-    r"on|at|for|with|who|which|that|would|will|could|also|[a-z]+ed|"
+    r"on|at|for|with|who|which|that|would|will|could|also|[a-z]+ed|last|this|earlier|later|"
+    r"yesterday|today|recently|previously|already|then|now|"
     + "|".join(sorted(_IRREGULAR_PASTS))
     + r")\b))"
 )
@@ -366,6 +368,8 @@ def runs_in(sentence: Sentence, lower_words: set[str]) -> list[Run]:
                 and tokens[j][2].isupper()
                 and j > i
                 and _is_cap(tokens[j + 1][2])
+                # "King Francois I. Between 2000 and 2013": a sentence after a numeral.
+                and tokens[j + 1][2].lower() not in STOPWORDS
             ):
                 gap = " "  # a middle initial: "Donald J. Trump"
             if gap == ". " and tokens[j][2].lower() in _ABBREVIATED_TITLES:
@@ -669,6 +673,7 @@ class ActorFinder:
         self.weak: set[int] = set()
         self.bare: set[str] = set()  # bare plurals taken as groups ("reporters")
         self.owned: set[int] = set()  # actors named by whom they belong to ("Yoon’s office")
+        self.not_names: set[str] = set()  # initials of things ("Bus Rapid Transit (BRT)")
 
     # -- building ------------------------------------------------------------------------
 
@@ -771,6 +776,11 @@ class ActorFinder:
         actor = self._take_name(run)
         if actor is not None and actor.kind == "organisation":
             self._short_names(actor, run)
+        elif actor is None:
+            # "the new Bus Rapid Transit (BRT)": the initials of a thing, not of an actor.
+            short = re.match(r"\s*\(([A-Z][A-Z&.]{1,6})\)", self.body[run.end : run.end + 12])
+            if short and _short_name_of(short.group(1), run.text):
+                self.not_names.add(short.group(1))
         return actor
 
     def _as_place(self, run: Run) -> bool:
@@ -1076,9 +1086,13 @@ class ActorFinder:
                 and not (
                     (
                         _POSSESSIVE.sub("", lowered[index]) in TITLE_WORDS
-                        or _POSSESSIVE.sub("", lowered[index]) in _NAME_OWNERS
+                        and lowered[index + 1] in ORG_WORDS
                     )
-                    and lowered[index + 1] in ORG_WORDS
+                    or (
+                        # "Citizens’ Independent Transportation Trust"
+                        _POSSESSIVE.sub("", lowered[index]) in _NAME_OWNERS
+                        and lowered[-1] in ORG_WORDS
+                    )
                 )
             ):
                 cut = run.text.find(word) + len(_POSSESSIVE.sub("", word))
@@ -1155,6 +1169,9 @@ class ActorFinder:
                 self.used.add(id(person))
                 return person
         if title_at == len(words) - 1 and len(words) > 1:
+            if any(w in ORG_WORDS or w in ORG_FIRST_WORDS for w in lowered[:title_at]):
+                # "Department of Justice", "Council of Ministers": a body and its portfolio.
+                return self._organisation(run)
             return None  # "Chinese President" alone: a role, resolved as a reference later
         return _UNDECIDED
 
@@ -1163,6 +1180,8 @@ class ActorFinder:
         lowered = [w.lower() for w in words]
         if len(words) == 1 and run.text.isupper() and lowered[0] in _COMMON_ACRONYMS:
             return None  # "a surprise TV address"
+        if any(w in self.not_names for w in words) and not set(lowered) & ORG_WORDS:
+            return None  # "BRT", "Gold Standard BRT" after "Bus Rapid Transit (BRT)"
         # An organisation: an organisation word, or an acronym.
         if lowered[-1] in EVENT_WORDS and len(words) > 1:
             if _WORKPLACE.search(self.body[max(0, run.start - 60) : run.start]):
@@ -1285,6 +1304,12 @@ class ActorFinder:
                 # "Gold Standard", "Bus Rapid Transit", "Gold Standard BRT": common words
                 # capitalised (and the initials of one).
                 return None
+            short = re.match(r"\s*\(([A-Z][A-Z&.]{1,6})\)", self.body[run.end : run.end + 12])
+            if short and _short_name_of(short.group(1), run.text) and not _given_name(words[0]):
+                # "Human Rights Watch (HRW)": people are not given initials in brackets.
+                return self._organisation(
+                    run, guess="kind inferred as organisation (a name given with its initials)"
+                )
             return self._person(
                 run.text, run.start, run.end, run.sentence, guess=not _given_name(words[0])
             )

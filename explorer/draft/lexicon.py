@@ -777,6 +777,7 @@ ORG_WORDS = {
     "nation",
     # "the Joint Chiefs of Staff", "Kansas City Chiefs".
     "chiefs",
+    "chamber",
 }
 ORG_FIRST_WORDS = {"ministry", "department", "bank", "university", "office", "court", "council"}
 
@@ -1004,6 +1005,10 @@ GROUP_NOUNS = (
     "secretaries",
     "regulators",
     "providers",
+    "parties",
+    "operatives",
+    "agents",
+    "media",
 )
 
 # Words that begin sentences but are never names (checked before the "lowercase elsewhere"

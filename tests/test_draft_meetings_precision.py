@@ -70,3 +70,36 @@ def test_mid_meeting_is_the_meeting_under_way() -> None:
         "When Patrick walked into the back of the room mid-meeting, the women turned around."
     )
     assert len(meetings(text)) == 1
+
+
+def test_a_meeting_in_an_if_clause_is_a_condition_not_a_meeting() -> None:
+    text = (
+        "The Palestinian Authority has rejected the Trump administration as a mediator if peace "
+        "talks with Israel are ever revived."
+    )
+    assert meetings(text) == []
+
+
+def test_a_match_told_again_is_the_same_match() -> None:
+    text = (
+        "Kazakhstan beat the Netherlands 2-1 in the Davis Cup match in Madrid.\n"
+        "Kazakhstan also needed the doubles to beat the Netherlands."
+    )
+    assert len(meetings(text)) == 1
+
+
+def test_a_relative_clause_after_the_noun_dates_it() -> None:
+    text = (
+        "Julian Assange is in jail in London.\n"
+        "Last month, a judge rejected Julian Assange's attempt to delay the extradition hearing, "
+        "which is scheduled to take place at Westminster Magistrates' Court in February."
+    )
+    assert ("2025-02", "planned") in [(when, status) for _, when, status in meetings(text)]
+
+
+def test_a_noun_named_by_its_day_is_the_meeting_of_that_day() -> None:
+    text = (
+        "Deval Patrick met business owners in Columbia on Tuesday night.\n"
+        "Eyamba Sowers didn't know Patrick was coming to Tuesday's networking gathering."
+    )
+    assert len(meetings(text)) == 1

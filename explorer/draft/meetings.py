@@ -320,8 +320,16 @@ class MeetingFinder:
         known = len(self.meetings)
         pending: list[tuple[DraftMeeting, str, str | None, str | None, str | None]] = []
         for kind, start, stop, word in triggers:
+            if _IF_CLAUSE.search(text[:start]):
+                continue  # "if peace talks are ever revived": a condition, not a meeting
             window = next(((a, b) for a, b in windows if a <= start < b), (0, len(text)))
             clause = text[window[0] : window[1]]
+            if kind == "noun" and re.fullmatch(r"s?\s*", text[stop : window[1]]):
+                # "the extradition hearing, which is scheduled … in February": the relative
+                # clause right after the noun tells its date and its status.
+                following = next((b for a, b in windows if a == window[1]), None)
+                if following is not None and _RELATIVE_AFTER.match(text, window[1]):
+                    clause = text[window[0] : following]
             others = [t for t in triggers if window[0] <= t[1] < window[1] and t[1] != start]
             mentions = [
                 m
@@ -340,6 +348,11 @@ class MeetingFinder:
                     start - window[0],
                     text,
                 )
+            dated = self._dated_reference(text, start) if kind == "noun" else None
+            if dated is not None:
+                # "Tuesday's networking gathering": the meeting of that Tuesday told before.
+                pending.append((dated, clause, None, None, None))
+                continue
             if kind == "anaphor":
                 target = self._referent(word) if self.meetings else None
                 if target is not None:
@@ -379,6 +392,10 @@ class MeetingFinder:
                     continue
                 pairs.add(pair)
                 made.add(window)
+                again = self._same_encounter(participants, when)
+                if again is not None:
+                    self._extend(again, sentence, clause, where, when, when_guess)
+                    continue
                 self._add(sentence, clause, participants, word, where, when, when_guess)
                 continue
             if window in made:
@@ -451,6 +468,36 @@ class MeetingFinder:
                 pronoun.group(1),
             )
         return before[-1].actor if before else None
+
+    def _dated_reference(self, text: str, start: int) -> DraftMeeting | None:
+        """The meeting a noun names by its day ("Tuesday's gathering", "last week's
+        meeting"), when one meeting already drafted is of that day."""
+        match = _POSSESSIVE_DATE.search(text[max(0, start - 60) : start])
+        if match is None:
+            return None
+        found = find_dates(match.group(1), self.published, text)
+        if len(found) != 1:
+            return None
+        same = [m for m in self.meetings if m.when == found[0].iso]
+        return same[-1] if len(same) == 1 else None
+
+    def _same_encounter(
+        self, participants: list[DraftActor], when: str | None
+    ) -> DraftMeeting | None:
+        """An earlier match of exactly these sides on no other day: "Kazakhstan also needed
+        the doubles match to beat the Netherlands" is the tie told before, not a second one
+        ("These teams meet again in three days", a rematch, has a date of its own)."""
+        sides = {id(a) for a in participants}
+        for meeting in self.meetings:
+            if (
+                (meeting.trigger in _ENCOUNTERS or meeting.trigger in _MATCH_NOUNS)
+                and {id(a) for a in meeting.participants} == sides
+                and (when is None or meeting.when is None or when == meeting.when)
+                and meeting.status == "happened"
+                and (when is None or when <= self.published.isoformat())
+            ):
+                return meeting
+        return None
 
     def _offset_when(self, sentence: Sentence, text: str, at: int) -> tuple[str | None, str | None]:
         """The date of a meeting told "a day after" another event, or "two days after" its
@@ -821,6 +868,16 @@ _QUESTION = re.compile(
     re.IGNORECASE,
 )
 _ADJECTIVE_TITLES = {"major", "general", "private", "first", "senior"}
+_MATCH_NOUNS = {"match", "game", "tie", "clash", "final", "derby", "bout", "showdown"}
+_RELATIVE_AFTER = re.compile(
+    r",\s*(?:which|that)\s+(?:is|are|was|were|will|would|had|has)\b", re.IGNORECASE
+)
+_POSSESSIVE_DATE = re.compile(
+    r"\b((?:last\s+|this\s+|next\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"yesterday|today|tonight|week|weekend|month|year))['’]s\s+(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+_IF_CLAUSE = re.compile(r"\b(?:if|unless|whether)\b[^,;—–]*$", re.IGNORECASE)
 _WHO_SAID = re.compile(
     r",\s*who\s+(?:said|says|added|told\s+\w+|believes|believed|thinks|thought)\s+"
     r"(?:that\s+)?$",

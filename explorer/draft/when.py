@@ -509,6 +509,15 @@ def when_of(
         left = max(clause.rfind(",", 0, at), clause.rfind(";", 0, at)) + 1
         stops = [i for i in (clause.find(",", at), clause.find(";", at)) if i >= 0]
         right = min(stops) if stops else len(clause)
+        if re.match(
+            r",\s*(?:which|that)\s+(?:is|are|was|were|will|would|had|has)\b", clause[right:]
+        ):
+            # "the extradition hearing, which is scheduled … in February": the relative
+            # clause tells of the noun before it.
+            stops = [
+                i for i in (clause.find(",", right + 1), clause.find(";", right + 1)) if i >= 0
+            ]
+            right = min(stops) if stops else len(clause)
         own = [f for f in found if left <= f.start < right]
         if own and not (len(own) == 1 and _INTERVAL.search(clause)):
             found = own

@@ -353,7 +353,7 @@ def test_a_body_named_with_its_portfolio_is_an_organisation() -> None:
 
 def test_initials_given_for_a_thing_name_no_actor() -> None:
     result = draft_text(
-        "The state is funding the new Bus Rapid Transit (BRT) line, a rapid transit bus.\n"
+        "Funding was found for the new Bus Rapid Transit (BRT) line, a rapid transit bus.\n"
         "The BRT will cross 46 road intersections, Alex Barrios said.",
         PUBLISHED,
     )

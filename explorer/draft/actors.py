@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from explorer.draft import names, places, states
+from explorer.draft import bodies, names, places, states
 from explorer.draft.lexicon import (
     EVENT_WORDS,
     GOVERNMENT_ROLES,
@@ -726,7 +726,45 @@ class ActorFinder:
         self._groups()
         self._merge_single_names()
         self._owned()
+        self._bodies()
         return self.actors
+
+    def _bodies(self) -> None:
+        """ "The trust gave the county an extra month", "suspended by the mayor": a body or
+        office named by its common noun, when it acts and no actor named before is it."""
+        for sentence in self.sentences:
+            if sentence.heading:
+                continue
+            for body in bodies.bodies_in(sentence.text):
+                start = sentence.start + body.start
+                end = sentence.start + body.end
+                if any(m.start < end and start < m.end for m in self.mentions):
+                    continue
+                before = self.body[max(0, start - 30) : start]
+                initial = bool(
+                    re.search(
+                        r"(?:[.!?\n]\s*|,\s+|\band\s+|\bbut\s+)$",
+                        ("\n" if start <= 40 else "") + self.body[max(0, start - 40) : start],
+                    )
+                )
+                if not (
+                    self._acting(start, end, initial)
+                    or re.search(r"\b(?:by|urged|asked|told)\s+$", before)
+                ):
+                    continue
+                if reference_at(self.actors, self.mentions, start, f"the {body.noun}"):
+                    continue  # "the ministry" after the Ministry of Defence: that one
+                name = body.noun[:1].upper() + body.noun[1:]
+                named = re.findall(r"\b((?:[A-Z][\w’'.-]*\s+)+)" + name + r"\b", self.body[:start])
+                guess = f'an unnamed {body.noun} ("the {body.noun}")'
+                if named and body.noun in ("county", "city"):
+                    name = f"{named[-1].strip()} {name}"  # "Miami-Dade County … the county"
+                    guess = f'"the {body.noun}" read as {name}, named before as a place'
+                actor = self.by_key.get(normalise(name))
+                if actor is None:
+                    actor = self.new_actor(name, body.kind, guess)
+                self.mention(actor, start, end, sentence.index)
+                self.used.add(id(actor))
 
     def _owned(self) -> None:
         """ "Yoon's office", "Mr Mugabe's critics", "Weeks' family": people or bodies named by

@@ -49,7 +49,7 @@ from explorer.data.importer import (
 from explorer.data.index import write_database_and_index
 from explorer.data.records import article_record, item_record, span_row
 from explorer.data.schema import FORMAT_VERSION
-from explorer.data.store import database_chunks, encode_database, holds_exactly
+from explorer.data.store import content_hash, database_chunks, encode_database, holds_exactly
 
 CACHE_FORMAT = 2
 # Below this many files to parse, starting worker processes costs more than it saves.
@@ -538,7 +538,12 @@ def import_corpus(
     tables = _tables(merged)
     articles, actors, meetings, quotes = (len(rows) for rows in tables.values())
     meta = _meta(sources)
-    chunks = None if _already_written(db, meta, tables) else database_chunks(meta, tables)
+    content = content_hash(tables)
+    already = previous is not None and previous.stamp.get("content") == content
+    if already and holds_exactly(db, database_chunks(meta, tables, content)):
+        chunks = None  # the database holds these bytes and its index is fresh: nothing to do
+    else:
+        chunks = database_chunks(meta, tables, content)
     # The entries of the files parsed now are kept before the database is written (they are
     # valid whatever happens to it); the others' are pruned once it is.
     written, kept = _write_cache(cache_folder, keys, files, outcomes) if use_cache else (None, [])
@@ -605,18 +610,6 @@ def _write_cache(
     except OSError:
         return None, []  # without it the next import parses every file again
     return folder, kept
-
-
-def _already_written(db: Path, meta: dict[str, Any], tables: dict[str, Sequence[Any]]) -> bool:
-    """True when the database holds exactly the bytes this import would write and its index
-    is fresh for it: nothing to replace (re-importing unchanged files rewrites nothing)."""
-    from explorer.data.index import IndexUnusable, open_index
-
-    try:
-        open_index(db).close()
-    except (IndexUnusable, OSError):
-        return False
-    return holds_exactly(db, database_chunks(meta, tables))
 
 
 def _parse_all(

@@ -51,28 +51,37 @@ def encode_database(meta: dict[str, Any], tables: Mapping[str, Sequence[Any]]) -
     return b"".join(database_chunks(meta, tables))
 
 
-def database_chunks(meta: dict[str, Any], tables: Mapping[str, Sequence[Any]]) -> Iterator[Any]:
+def database_chunks(
+    meta: dict[str, Any], tables: Mapping[str, Sequence[Any]], content: str | None = None
+) -> Iterator[Any]:
     """`encode_database`'s bytes as chunks in order, the rows themselves among them (bytes
-    or memoryviews, never copied): a large database is written without being joined."""
-
-    def body() -> Iterator[Any]:
-        for position, table in enumerate(TABLES):
-            yield b'"%s": {\n' % table.encode()
-            rows = tables.get(table, ())
-            last = len(rows)
-            for number, row in enumerate(rows, 1):
-                yield b'"%d": ' % number
-                yield row
-                yield b",\n" if number < last else b"\n"
-            yield b"}}\n" if position == len(TABLES) - 1 else b"},\n"
-
+    or memoryviews, never copied): a large database is written without being joined.
+    `content`: the rows' hash when already known (`content_hash` of the same tables)."""
     # The rows' hash, in the meta row of the same file (so written in the same atomic step):
     # what the persisted indexes (explorer.data.index) check themselves against.
+    yield meta_line(meta, content_hash(tables) if content is None else content)
+    yield from _body(tables)
+
+
+def _body(tables: Mapping[str, Sequence[Any]]) -> Iterator[Any]:
+    for position, table in enumerate(TABLES):
+        yield b'"%s": {\n' % table.encode()
+        rows = tables.get(table, ())
+        last = len(rows)
+        for number, row in enumerate(rows, 1):
+            yield b'"%d": ' % number
+            yield row
+            yield b",\n" if number < last else b"\n"
+        yield b"}}\n" if position == len(TABLES) - 1 else b"},\n"
+
+
+def content_hash(tables: Mapping[str, Sequence[Any]]) -> str:
+    """The hash of a database's rows as `encode_database` lays them out (its meta row's
+    "content")."""
     digest = hashlib.sha256()
-    for chunk in body():
+    for chunk in _body(tables):
         digest.update(chunk)
-    yield meta_line(meta, digest.hexdigest())
-    yield from body()
+    return digest.hexdigest()
 
 
 def meta_line(meta: dict[str, Any], content: str) -> bytes:

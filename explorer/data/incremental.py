@@ -17,6 +17,12 @@ each article file: a line giving the sizes of a JSON header and of the rows, the
 key and the metadata merging needs), then the rows, one JSON document a line. An entry's name
 hashes the key with the importer's code, so a changed validation rule is a cache miss; adding
 one article to a thousand writes one entry.
+
+The index's stamp also keeps a record of the import that wrote it: the importer's code and each
+file's status (size, times, inode) and hash. A file whose status is the one recorded, and was
+already old when it was recorded, is not read again. When every changed file gives exactly the
+entry it gave before (a comment, a blank line), the database keeps its rows: only its meta row
+is written again, the rows copied from the old file, and the index is re-stamped in place.
 """
 
 from __future__ import annotations

@@ -312,7 +312,7 @@ class MeetingFinder:
         text = _blank_quotes(text, sentence, self.quoted)
         triggers = self._triggers(sentence, text)
         if not triggers:
-            self._press(sentence)
+            self._press(sentence) or self._session(sentence)
             return
         windows = _split_repeats(_clauses(text), triggers, text)
         made: set[tuple[int, int]] = set()
@@ -414,19 +414,19 @@ class MeetingFinder:
             for target, clause, where, when, when_guess in pending:
                 self._extend(target, sentence, clause, where, when, when_guess)
         if len(self.meetings) == known:
-            self._press(sentence)
+            self._press(sentence) or self._session(sentence)
 
-    def _press(self, sentence: Sentence) -> None:
+    def _press(self, sentence: Sentence) -> bool:
         """ "X told reporters …", "telling reporters", "told US media this month", "said in an
         interview with Le Figaro": someone speaking to the press is a meeting of theirs (its
         date that of the clause), when the sentence tells no other meeting."""
         text = _blank_quotes(sentence.text, sentence, self.quoted)
         match = _PRESS.search(text)
         if match is None:
-            return
+            return False
         speaker = self._speaker_of(sentence, text, match.start())
         if speaker is None:
-            return
+            return False
         participants = [speaker]
         after = sentence.start + match.end()
         for mention in self.finder.mentions:
@@ -445,6 +445,85 @@ class MeetingFinder:
         when, when_guess = when_of(clause, self.published, match.start() - left, text)
         word = (match.group(1) or match.group(2)).lower()
         self._add(sentence, clause, participants, word, None, when, when_guess)
+        return True
+
+    def _session(self, sentence: Sentence) -> bool:
+        """A body that deliberates, in session: "The trust heard in June that …", "the
+        council refused last week to hear …", or someone before it: "Mr. Cueto told the
+        trust …", "pledged to the trust in July". The body is an actor named there or
+        referred to ("the trust", "trust members")."""
+        text = _blank_quotes(sentence.text, sentence, self.quoted)
+        matches = [*_SESSION.finditer(text), *_BEFORE_BODY.finditer(text)]
+        for match in sorted(matches, key=lambda m: m.start()):
+            body = self._body_at(sentence, match.start("body"), match.group("body"))
+            if body is None:
+                continue
+            participants = [body]
+            before_body = "to" in match.groupdict()
+            left = max(text.rfind(",", 0, match.start()), text.rfind(";", 0, match.start())) + 1
+            if before_body:
+                # The one before the body: the actor (or pronoun) just before the verb in its
+                # clause; "an earlier county presentation assured trust members" has none.
+                speaker = self._subject_in(sentence, text, left, match.start("to"))
+                if speaker is not None and speaker is not body:
+                    participants.insert(0, speaker)
+                # Its clause ends with the body and a date beside it, not what was told.
+                after = _DATE_AFTER.match(text, match.end())
+                clause = text[left : after.end() if after else match.end()]
+            else:
+                stop = re.search(r"[,;:]|\s[—–]\s|\bthat\b", text[match.end() :])
+                clause = text[left : match.end() + (stop.start() if stop else len(text))]
+            when, when_guess = when_of(clause, self.published, match.start() - left, text)
+            word = match.group("to" if before_body else "verb").lower()
+            self._add(sentence, clause, participants, word, None, when, when_guess)
+            return True
+        return False
+
+    def _subject_in(self, sentence: Sentence, text: str, left: int, at: int) -> DraftActor | None:
+        """The actor named (or a pronoun meaning one) between `left` and the verb at `at`."""
+        before = [
+            m
+            for m in self.finder.mentions
+            if m.actor is not None
+            and sentence.start + left <= m.start
+            and m.end <= sentence.start + at
+        ]
+        if before:
+            return before[-1].actor
+        pronoun = re.search(r"\b(he|she|they)\s+(?:[a-z]+\s+){0,2}$", text[left:at], re.I)
+        if pronoun is None:
+            # "Transportation chief Eulois Cleckley, who is now suspended …, pledged to the
+            # trust": the subject the sentence opens with, past its relative clause.
+            opening = [
+                m
+                for m in self.finder.mentions
+                if m.actor is not None
+                and sentence.start <= m.start < sentence.start + min(left, 60)
+            ]
+            if opening and re.match(r",\s*(?:who|which)\b", self.body[opening[0].end :]):
+                return opening[0].actor
+            return None
+        return reference_at(
+            self.finder.actors,
+            self.finder.mentions,
+            sentence.start + left + pronoun.start(1),
+            pronoun.group(1),
+        )
+
+    def _body_at(self, sentence: Sentence, offset: int, phrase: str) -> DraftActor | None:
+        """The deliberative body an actor mention, or a short reference, names here."""
+        start = sentence.start + offset
+        for mention in self.finder.mentions:
+            if mention.actor is not None and mention.start <= start < mention.end:
+                return mention.actor
+            if mention.actor is not None and start <= mention.start < start + len(phrase):
+                return mention.actor
+        words = phrase.lower().split()
+        if words and words[0] == "the":
+            found = reference_at(self.finder.actors, self.finder.mentions, start, phrase)
+            if found is not None and found.kind in ("organisation", "group"):
+                return found
+        return None
 
     def _speaker_of(self, sentence: Sentence, text: str, at: int) -> DraftActor | None:
         """Who speaks to the press: the speaker of the sentence's quotes when they have one,
@@ -876,6 +955,25 @@ _POSSESSIVE_DATE = re.compile(
     r"\b((?:last\s+|this\s+|next\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     r"yesterday|today|tonight|week|weekend|month|year))['’]s\s+(?:[\w-]+\s+){0,3}$",
     re.IGNORECASE,
+)
+# A deliberative body in session, or someone before it (CAMEO 04x): its words.
+_BODY = (
+    r"(?:the\s+)?(?:[A-Z][\w’'.-]*\s+){0,5}(?:[Cc]ouncil|[Cc]ommittee|[Bb]oard|[Cc]ommission|"
+    r"[Aa]ssembly|[Pp]arliament|[Ss]enate|[Cc]ongress|[Tt]rust|[Cc]abinet|[Ll]egislature|"
+    r"[Cc]aucus|[Pp]anel|[Tt]rust\s+members|[Bb]oard\s+members|[Cc]ouncil\s+members|"
+    r"[Cc]ommittee\s+members|[Cc]ommissioners|[Cc]ouncillors|[Cc]ouncilors)"
+)
+_SESSION = re.compile(
+    r"(?P<body>" + _BODY + r")\s+(?:(?:in\s+\w+|last\s+\w+|on\s+\w+|\w+ly|also|again)\s+)?"
+    r"(?P<verb>heard|hears|discussed|debated|considered|reviewed|questioned|grilled|"
+    r"refused\s+(?:\w+\s+){0,2}to\s+hear|declined\s+(?:\w+\s+){0,2}to\s+hear)\b"
+)
+_DATE_AFTER = re.compile(
+    r"\s+(?:(?:in|on|at|during|since)\s+|last\s+|this\s+|earlier\s+)[\w.]+(?:\s+\d{1,2}\b)?"
+)
+_BEFORE_BODY = re.compile(
+    r"\b(?P<to>told|tells|pledged\s+to|promised|briefed|assured|presented\s+to|addressed|"
+    r"testified\s+before|appeared\s+before)\s+(?P<body>" + _BODY + r")\b"
 )
 _IF_CLAUSE = re.compile(r"\b(?:if|unless|whether)\b[^,;—–]*$", re.IGNORECASE)
 _WHO_SAID = re.compile(

@@ -215,6 +215,9 @@ async def test_the_detail_pane_shows_roles_over_time_and_the_status_history() ->
             await wait_for(pilot, lambda r=ref: app.main.current == r, f"{ref} current")
             detail = "\n".join(str(o.prompt) for o in app.main.detail.options)
             assert wanted in detail
+        # Its row in the Meetings pane says it comes from both articles.
+        meetings = app.main.pane("meeting")
+        assert "in 2 articles" in meetings.row_content(meetings.shown.index(TALKS)).plain
 
 
 @pytest.mark.parametrize(

@@ -623,3 +623,20 @@ def test_any_sequence_of_edits_gives_a_file_check_accepts_or_a_clear_refusal(
             assert str(refusal)  # a reason, never an empty message
             continue
         load_text(draft.text, "edited.yaml")  # what check would say of the file written
+
+
+def test_merge_rewrites_a_joint_statements_speakers_once(tmp_path: Path) -> None:
+    """A format-1.1 file: merging one speaker of a joint statement into the other leaves the
+    other once; rejecting a joint speaker is refused like any speaker's."""
+    path = Path(__file__).parent / "corpus_v11" / "iwaya-wang-yi-talks-2024.yaml"
+    draft = Draft.from_text(path.read_text(encoding="utf-8"), "talks.yaml")
+    with pytest.raises(ReviewError, match="speaks"):
+        reject(draft, "actor", "wang-yi")
+    after = merge_actors(draft, "wang-yi", "takeshi-iwaya")
+    assert after.quotes["iwaya-wang-early-visit"].speakers == ("takeshi-iwaya",)
+    after = merge_actors(draft, "xi-jinping", "takeshi-iwaya")
+    assert after.quotes["ishiba-xi-strategic-relationship"].speakers == (
+        "shigeru-ishiba",
+        "takeshi-iwaya",
+    )
+    passes_check(after, tmp_path)

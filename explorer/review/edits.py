@@ -14,7 +14,7 @@ import io
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, partial
 from typing import Any, Literal
 
 from ruamel.yaml import YAML
@@ -136,7 +136,7 @@ class Draft:
         found: list[tuple[Ref, str]] = []
         if kind == "actor":
             for quote in self.loaded.quotes:
-                if quote.speaker == ident:
+                if ident in quote.speakers:  # a joint statement has several
                     found.append((quote.ref, "speaker"))
             for meeting in self.loaded.meetings:
                 if ident in meeting.participants:
@@ -394,6 +394,20 @@ def set_status(draft: Draft, meeting_id: str, status: str) -> Draft:
     return edit.result()
 
 
+def _respeak(item: CommentedMap, source: str, target: str) -> None:
+    """A quote's speaker `source` made `target`: in a joint statement's list, once."""
+    speakers = item["speaker"]
+    if not isinstance(speakers, list):
+        item["speaker"] = target
+        return
+    for index in reversed(range(len(speakers))):
+        if speakers[index] == source:
+            if target in speakers:
+                del speakers[index]
+            else:
+                speakers[index] = target
+
+
 def merge_actors(draft: Draft, source: str, target: str) -> Draft:
     """Fold actor `source` into `target`: one actor, every reference rewritten.
 
@@ -440,7 +454,7 @@ def merge_actors(draft: Draft, source: str, target: str) -> Draft:
             continue  # done above
         block = draft.block(ref.kind, ref.id)
         if field == "speaker":
-            edit.edit_item(block, lambda item: item.__setitem__("speaker", target))
+            edit.edit_item(block, partial(_respeak, source=source, target=target))
         else:
 
             def rewrite(item: CommentedMap, field: str = field) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.content import Content
 
-from explorer.data import Actor, Corpus, Item
+from explorer.data import Corpus, Item
 
 
 def article_tag(corpus: Corpus, item: Item) -> Content | None:
@@ -12,6 +12,6 @@ def article_tag(corpus: Corpus, item: Item) -> Content | None:
     if len(corpus.articles) < 2:
         return None
     articles = item.articles
-    if isinstance(item, Actor) and len(articles) > 1:
+    if len(articles) > 1:  # an actor, or a meeting several articles report
         return Content.styled(f"  in {len(articles)} articles", "dim italic")
     return Content.styled(f"  {articles[0]}" if articles else "", "dim italic")

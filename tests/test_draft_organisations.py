@@ -384,3 +384,35 @@ def test_a_name_given_with_its_initials_is_an_organisation() -> None:
     watch = actor_named(result, "Human Rights Watch")
     assert watch.kind == "organisation"
     assert "HRW" in watch.aliases
+
+
+def test_who_is_told_without_a_given_name_is_a_news_outlet() -> None:
+    result = draft_text(
+        "“We were brilliant,” Erik ten Hag told Deutsche Welle.\n"
+        "“We are delighted,” said Jean-Paul Claverie, an adviser to Bernard Arnault, told "
+        "Observer.",
+        PUBLISHED,
+    )
+    assert actor_named(result, "Deutsche Welle").kind == "organisation"
+    assert actor_named(result, "Observer").kind == "organisation"
+    assert actor_named(result, "Erik ten Hag").kind == "person"
+
+
+def test_a_states_or_countrys_lowercase_agency_is_an_organisation() -> None:
+    result = draft_text(
+        "California’s state fire agency placed fire engines in position on Tuesday.",
+        PUBLISHED,
+    )
+    agency = actor_named(result, "California’s state fire agency")
+    assert agency.kind == "organisation"
+    assert [p.name for p in agency.member_of] == ["California"]
+
+
+def test_a_body_of_two_countries_joined_by_a_hyphen_is_one_name() -> None:
+    result = draft_text(
+        "Meetings of the U.S.-South Korea Nuclear Consultative Group were postponed.",
+        PUBLISHED,
+    )
+    group = actor_named(result, "U.S.-South Korea Nuclear Consultative Group")
+    assert group.kind == "organisation"
+    assert "South Korea Nuclear Consultative Group" not in names(result)

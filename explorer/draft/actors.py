@@ -547,6 +547,9 @@ _PARTICLES = {
     "du",
     "di",
     "ibn",
+    "ten",
+    "ter",
+    "den",
 }
 _ELIDED_PARTICLE = re.compile(r"[dlDL][’'][A-ZÀ-Ý]")
 _ARABIC_PARTICLE = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an|abu|abd|bin|ibn|ben|bint)-[A-Z]")
@@ -1241,6 +1244,20 @@ class ActorFinder:
                 self.mention(found, run.start, run.end, run.sentence)
             return found
         if set(lowered) & ORG_WORDS or lowered[0] in ORG_FIRST_WORDS:
+            prefix = re.search(r"(?<![\w.])((?:[A-Z]\.){2,}|[A-Z]{2,})-$", self.body[: run.start])
+            if prefix and lowered[-1] in ORG_WORDS:
+                # "the U.S.-South Korea Nuclear Consultative Group": both countries' body.
+                start = prefix.start(1)
+                run = Run(
+                    start,
+                    run.end,
+                    self.body[start : run.end],
+                    run.sentence,
+                    run.possessive,
+                    run.after,
+                    run.next_word,
+                    run.at_start,
+                )
             return self._organisation(run)
         if "/" in run.text and not any(places.BY_NAME.get(w) for w in lowered):
             # "Comcast/Xfinity": people are not named with a slash; a company and its brand.
@@ -1342,6 +1359,11 @@ class ActorFinder:
                 # "Gold Standard", "Bus Rapid Transit", "Gold Standard BRT": common words
                 # capitalised (and the initials of one).
                 return None
+            if run.after == "told" and not _given_name(words[0]):
+                # "ten Hag told Sky Sports": who is told is most often a news outlet.
+                return self._organisation(
+                    run, guess="kind inferred as organisation (a name that was told)"
+                )
             short = re.match(r"\s*\(([A-Z][A-Z&.]{1,6})\)", self.body[run.end : run.end + 12])
             if short and _short_name_of(short.group(1), run.text) and not _given_name(words[0]):
                 # "Human Rights Watch (HRW)": people are not given initials in brackets.
@@ -1606,7 +1628,10 @@ class ActorFinder:
                 return actor
         if run.after == "the" and _plural(run.text):
             return self._team(run)
-        if run.text.lower() in MEDIA_NAMES:
+        if run.text.lower() in MEDIA_NAMES or (
+            run.after == "told" and not _given_name(run.text) and not run.at_start
+        ):
+            # "told Reuters", "told Observer": a news outlet.
             actor = self.new_actor(run.text, "organisation")
             self.mention(actor, run.start, run.end, run.sentence)
             return actor
@@ -1724,7 +1749,9 @@ class ActorFinder:
         for match in _LOWER_BODY.finditer(sentence.text):
             owner = match.group(1)
             bare = _POSSESSIVE.sub("", owner).lower()
-            country = places.BY_DEMONYM.get(bare) or places.BY_NAME.get(bare)
+            country = (
+                places.BY_DEMONYM.get(bare) or places.BY_NAME.get(bare) or states.BY_NAME.get(bare)
+            )
             if country is None:
                 continue
             phrase = match.group(0)
@@ -2223,7 +2250,11 @@ _LOWER_BODY = re.compile(
     r"health|justice|trade|economy|economic|education|environment|energy)\s+)?(?:ministry|"
     r"military|army|navy|air force|embassy|parliament|foreign office|cabinet|courts?|police|"
     r"authorities|intelligence|opposition|security forces|judiciary|central bank|forces|"
-    r"prosecutors|security services|border authorities|border police|coast guard)\b"
+    r"prosecutors|security services|border authorities|border police|coast guard|"
+    # "California’s state fire agency", "Japan's space agency".
+    r"(?:state\s+|federal\s+|national\s+)?(?:fire|environmental|environment|health|tax|"
+    r"space|news|weather|emergency|security|intelligence|energy|nuclear|atomic|drug|"
+    r"transport|transportation)\s+agency)\b"
     r"(?!\s+(?:delegation|delegations|officials?|spokes\w+|sources?|leaders?|chiefs?|"
     r"officers?|personnel|exercises?|operations?|drills?|engagement|commanders?|aircraft|"
     r"agents?|operatives?|analysts?|"

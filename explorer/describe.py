@@ -18,8 +18,8 @@ def describe_fields(corpus: Corpus, item: Item) -> list[tuple[str, str]]:
     """Every field of an item as (label, text) pairs, ids resolved to names."""
 
     def name(actor_id: str) -> str:
-        actor = corpus.actors.get(actor_id)
-        return actor.name if actor else actor_id
+        found = corpus.actor_name(actor_id)
+        return found if found is not None else actor_id
 
     rows: list[tuple[str, str | None] | None] = []
     if isinstance(item, Actor):

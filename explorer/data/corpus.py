@@ -109,6 +109,12 @@ class Corpus:
     def all(self, kind: ItemKind) -> list[Item]:
         return list(self._tables[kind].values())
 
+    def actor_name(self, actor_id: str) -> str | None:
+        """An actor's name, None when there is no such actor (a persisted index answers it
+        without reading the rest of the actor: an actor of many articles has many spans)."""
+        actor = self.actors.get(actor_id)
+        return actor.name if actor is not None else None
+
     def __len__(self) -> int:
         return len(self.actors) + len(self.meetings) + len(self.quotes)
 

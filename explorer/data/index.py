@@ -58,6 +58,7 @@ from explorer.data.models import (
     Span,
 )
 from explorer.data.records import article_record, item_record
+from explorer.data.text import clean_text
 
 INDEX_FORMAT = 1
 INDEX_SUFFIX = ".index"
@@ -838,6 +839,7 @@ class IndexedCorpus(Corpus):
         self._spans_in_article = None
         self._relations = OrderedDict()
         self._search: StoredSearchIndex | None = None
+        self._names: dict[str, str | None] = {}  # actor names asked for (they are small)
 
     @property
     def stamp(self) -> dict[str, Any] | None:
@@ -927,6 +929,22 @@ class IndexedCorpus(Corpus):
 
     def all(self, kind: ItemKind) -> list[Item]:
         return list(self._tables[kind].values())
+
+    def actor_name(self, actor_id: str) -> str | None:
+        """An actor's name from its stored row, its spans left unread (as `Corpus`)."""
+        if actor_id in self._names:
+            return self._names[actor_id]
+        cached = self.actors._cache.get(actor_id)  # type: ignore[attr-defined]
+        if cached is not None:
+            name: str | None = cached.name
+        else:
+            found = self._reader.one(
+                "SELECT json_extract(row, '$.name') FROM items WHERE kind = 'actor' AND id = ?",
+                actor_id,
+            )
+            name = clean_text(found) if isinstance(found, str) else None
+        self._names[actor_id] = name
+        return name
 
     def __len__(self) -> int:
         return self.count("actor") + self.count("meeting") + self.count("quote")

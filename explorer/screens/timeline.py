@@ -425,8 +425,8 @@ class TimelineList(TallList):
         details: list[str] = []
         if meeting.where:
             details.append(meeting.where)
-        actors = self.corpus.actors
-        names = [actors[p].name for p in meeting.participants if p in actors]
+        found = (self.corpus.actor_name(p) for p in meeting.participants)
+        names = [name for name in found if name is not None]
         if names:
             details.append("with " + ", ".join(names))
         return " · ".join(details)
@@ -552,8 +552,8 @@ class TimelineScreen(TruthfulHints, Screen[None]):
             self.set_reactive(TimelineScreen.only_marked, self._start_place.only_marked)
             self.actor_filter = self._start_place.actor_filter
         elif self._initial_actor is not None:
-            actor = self.corpus.actors[self._initial_actor]
-            self.actor_filter = ActorFilter((actor.id,), actor.name)
+            actor = self._initial_actor
+            self.actor_filter = ActorFilter((actor,), self.corpus.actor_name(actor) or actor)
         if self.actor_filter is None:
             self._refresh_list()
         self.query_one(TimelineList).focus()
@@ -608,7 +608,7 @@ class TimelineScreen(TruthfulHints, Screen[None]):
         """What the marks mean: "● 2 of China's, ◦ 5 through its members"."""
         if not self.marked or self.around is None:
             return Content("")
-        name = self.corpus.actors[self.around.id].name if self.around.kind == "actor" else ""
+        name = (self.corpus.actor_name(self.around.id) or "") if self.around.kind == "actor" else ""
         direct = sum(how == "direct" for how in self.marked.values())
         members = len(self.marked) - direct
         if self.around.kind != "actor":
@@ -632,11 +632,8 @@ class TimelineScreen(TruthfulHints, Screen[None]):
                 )
             )
             return
-        actor_names = [
-            self.corpus.actors[a].name
-            for a in self.actor_filter.actor_ids
-            if a in self.corpus.actors
-        ]
+        found = (self.corpus.actor_name(a) for a in self.actor_filter.actor_ids)
+        actor_names = [name for name in found if name is not None]
         shown_names = ", ".join(actor_names[:3])
         if len(actor_names) > 3:
             shown_names += f" and {len(actor_names) - 3} more"

@@ -37,8 +37,8 @@ def literal(text: str, limit: int | None = None) -> str:
 
 
 def actor_name(corpus: Corpus, actor_id: str) -> str:
-    actor = corpus.actors.get(actor_id)
-    return actor.name if actor else actor_id
+    name = corpus.actor_name(actor_id)
+    return name if name is not None else actor_id
 
 
 def speaker_names(corpus: Corpus, quote: Quote) -> str:

@@ -930,6 +930,47 @@ class IndexedCorpus(Corpus):
     def all(self, kind: ItemKind) -> list[Item]:
         return list(self._tables[kind].values())
 
+    def article_heads(self) -> list[tuple[str, str, date]]:
+        """(id, title, publication day) of every article by publication (then id), in one
+        query, their bodies left unread: what lists of articles show."""
+        rows = self._reader.all(
+            "SELECT o.id, json_extract(i.row, '$.title'), json_extract(i.row, '$.published')"
+            " FROM orders o JOIN items i ON i.kind = 'article' AND i.id = o.id"
+            " WHERE o.name = 'article' ORDER BY o.pos"
+        )
+        try:
+            return [
+                (ident, clean_text(title), date.fromisoformat(day)) for ident, title, day in rows
+            ]
+        except (TypeError, ValueError) as error:
+            raise IndexUnusable(f"{self.path}: a stored article is damaged ({error})") from None
+
+    def timeline_heads(self) -> list[tuple[str, str | None, str]]:
+        """(id, date as written or None, article) of every meeting in timeline order, in one
+        query, the rest of each meeting left unread: where the timeline's rows fall."""
+        return [
+            (ident, when or None, article)
+            for ident, when, article in self._reader.all(
+                "SELECT o.id, json_extract(i.row, '$.when'), json_extract(i.row, '$.article')"
+                " FROM orders o JOIN items i ON i.kind = 'meeting' AND i.id = o.id"
+                " WHERE o.name = 'timeline' ORDER BY o.pos"
+            )
+        ]
+
+    def actor_keys(self) -> list[tuple[str, str, tuple[str, ...]]]:
+        """(id, name, aliases) of every actor, in one query, their spans left unread."""
+        rows = self._reader.all(
+            "SELECT id, json_extract(row, '$.name'), json_extract(row, '$.aliases')"
+            " FROM items WHERE kind = 'actor' ORDER BY pos"
+        )
+        try:
+            return [
+                (ident, clean_text(name), tuple(clean_text(a) for a in json.loads(aliases or "[]")))
+                for ident, name, aliases in rows
+            ]
+        except (TypeError, ValueError) as error:
+            raise IndexUnusable(f"{self.path}: a stored actor is damaged ({error})") from None
+
     def actor_name(self, actor_id: str) -> str | None:
         """An actor's name from its stored row, its spans left unread (as `Corpus`)."""
         if actor_id in self._names:

@@ -119,10 +119,11 @@ class MainScreen(TruthfulHints, Screen[None]):
 
     @work(thread=True, group="prepare-timeline", exit_on_error=False)
     def _prepare_timeline(self) -> None:
-        """Order the meetings for the timeline off the UI thread, so `t` opens at once."""
+        """Order the meetings for the timeline off the UI thread, so `t` opens at once (and
+        gather the actors' names its filter looks up)."""
         from explorer.screens.timeline import timeline_data
 
-        timeline_data(self.corpus)
+        timeline_data(self.corpus).names.prepare()
 
     # -- the parts ------------------------------------------------------------------------
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import ClassVar
+from typing import ClassVar, overload
 from weakref import WeakKeyDictionary
 
 from rich.cells import cell_len
@@ -24,6 +24,8 @@ from textual.widgets import Input, Static
 
 from explorer import keymap
 from explorer.data import Article, Corpus, Meeting, Ref
+from explorer.data.dates import parse_when
+from explorer.data.index import IndexedCorpus
 from explorer.history import Visit
 from explorer.widgets.hints import FittedFooter, TruthfulHints, typing_into_line
 from explorer.widgets.provenance import Navigator, PlaceChanged
@@ -68,13 +70,50 @@ class DateLabels:
         return label
 
 
+class TimelineMeetings(Sequence[Meeting]):
+    """Meetings by their ids, each read from the corpus when asked for (a persisted index
+    decodes only the meetings drawn, not the tens of thousands listed)."""
+
+    def __init__(self, corpus: Corpus, ids: Sequence[str]) -> None:
+        self._corpus = corpus
+        self.ids = ids
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    @overload
+    def __getitem__(self, index: int) -> Meeting: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Meeting]: ...
+    def __getitem__(self, index: int | slice) -> Meeting | list[Meeting]:
+        if isinstance(index, slice):
+            return [self._corpus.meetings[ident] for ident in self.ids[index]]
+        return self._corpus.meetings[self.ids[index]]
+
+
+@dataclass(frozen=True, slots=True)
+class Published:
+    """An article's publication day as a timeline row (where it falls among the meetings)."""
+
+    article: str
+
+
 @dataclass(frozen=True, slots=True)
 class TimelineData:
-    """What every timeline of one corpus starts from, worked out once per corpus."""
+    """What every timeline of one corpus starts from, worked out once per corpus: the order
+    and where each publication day falls, from ids, dates and titles only."""
 
-    meetings: list[Meeting]  # in timeline order
+    meetings: TimelineMeetings  # in timeline order
+    starts: dict[str, date | None]  # each meeting's first day (None: undated)
+    article_of: dict[str, str]  # each meeting's article
+    heads: dict[str, tuple[str, date]]  # each article's title and publication day
+    published: dict[str, date]  # each article's publication day
     date_width: int  # the date column: the longest date, up to 18 cells
     names: ActorNames
+
+    @property
+    def ids(self) -> Sequence[str]:
+        return self.meetings.ids
 
 
 _prepared: WeakKeyDictionary[Corpus, TimelineData] = WeakKeyDictionary()
@@ -87,36 +126,102 @@ def timeline_data(corpus: Corpus) -> TimelineData:
     with _preparing:
         data = _prepared.get(corpus)
         if data is None:
-            meetings = timeline_order(corpus.meetings.values())
-            widths = {cell_len(date_label(m)) for m in meetings}
-            data = TimelineData(meetings, min(max(widths, default=7), 18), ActorNames(corpus))
-            _prepared[corpus] = data
+            data = _prepared[corpus] = _timeline_data(corpus)
         return data
 
 
-def with_publications(
-    shown: Sequence[Meeting], articles: dict[str, Article]
-) -> list[Meeting | Article]:
-    """The shown meetings (in timeline order) with their articles' publication days among
-    them: each article just before the first meeting that starts after it was published (an
-    undated meeting, or the end, takes the articles still unplaced). O(n log n): the
-    articles are sorted once and merged in, as the meetings' start days only grow."""
-    seen = dict.fromkeys(m.article for m in shown)  # first appearance order breaks ties
-    due = sorted((articles[a] for a in seen if a in articles), key=lambda a: a.published)
-    rows: list[Meeting | Article] = []
+def _timeline_data(corpus: Corpus) -> TimelineData:
+    if isinstance(corpus, IndexedCorpus):
+        heads = {ident: (title, day) for ident, title, day in corpus.article_heads()}
+        rows = corpus.timeline_heads()
+        whens = {text: parse_when(text) for text in {when for _, when, _ in rows} if text}
+        ids = [ident for ident, _, _ in rows]
+        starts = {ident: whens[w].sort_key[0] if w else None for ident, w, _ in rows}
+        article_of = {ident: article for ident, _, article in rows}
+        labels = {when.human() for when in whens.values()}
+        if any(w is None for _, w, _ in rows):
+            labels.add("no date")
+    else:
+        heads = {a.id: (a.title, a.published) for a in corpus.articles.values()}
+        ordered = timeline_order(corpus.meetings.values())
+        ids = [m.id for m in ordered]
+        starts = {m.id: m.when.sort_key[0] if m.when else None for m in ordered}
+        article_of = {m.id: m.article for m in ordered}
+        labels = {date_label(m) for m in ordered}
+    width = min(max((cell_len(label) for label in labels), default=7), 18)
+    meetings = TimelineMeetings(corpus, ids)
+    published = {article: day for article, (_title, day) in heads.items()}
+    names = ActorNames(corpus)
+    return TimelineData(meetings, starts, article_of, heads, published, width, names)
+
+
+def publication_rows(
+    shown: Iterable[str],
+    starts: Mapping[str, date | None],
+    article_of: Mapping[str, str],
+    published: Mapping[str, date],
+) -> list[str | Published]:
+    """The shown meetings' ids (in timeline order) with their articles' publication days
+    among them: each article just before the first meeting that starts after it was
+    published (an undated meeting, or the end, takes the articles still unplaced).
+    O(n log n): the articles are sorted once and merged in, as the meetings' start days only
+    grow."""
+    shown = list(shown)
+    seen = dict.fromkeys(article_of[m] for m in shown)  # first appearance order breaks ties
+    due = sorted((a for a in seen if a in published), key=published.__getitem__)
+    rows: list[str | Published] = []
     next_article = 0
     for meeting in shown:
-        if meeting.when is None:
-            rows += due[next_article:]
+        starts_on = starts[meeting]
+        if starts_on is None:
+            rows += [Published(a) for a in due[next_article:]]
             next_article = len(due)
         else:
-            starts = meeting.when.sort_key[0]
-            while next_article < len(due) and due[next_article].published < starts:
-                rows.append(due[next_article])
+            while next_article < len(due) and published[due[next_article]] < starts_on:
+                rows.append(Published(due[next_article]))
                 next_article += 1
         rows.append(meeting)
-    rows += due[next_article:]
+    rows += [Published(a) for a in due[next_article:]]
     return rows
+
+
+def with_publications(
+    shown: Sequence[Meeting], articles: Mapping[str, Article]
+) -> list[Meeting | Article]:
+    """`publication_rows` over meetings and articles themselves."""
+    by_id = {m.id: m for m in shown}
+    starts = {m.id: m.when.sort_key[0] if m.when else None for m in shown}
+    article_of = {m.id: m.article for m in shown}
+    wanted = set(article_of.values())
+    published = {a: articles[a].published for a in wanted if a in articles}
+    return [
+        articles[row.article] if isinstance(row, Published) else by_id[row]
+        for row in publication_rows(by_id, starts, article_of, published)
+    ]
+
+
+class TimelineRows(Sequence[Meeting | Article]):
+    """A timeline's rows as meetings and articles, each read when asked for (for tests and
+    tools: the list draws from the ids and titles)."""
+
+    def __init__(self, corpus: Corpus, rows: Sequence[str | Published]) -> None:
+        self._corpus = corpus
+        self.rows = rows
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    @overload
+    def __getitem__(self, index: int) -> Meeting | Article: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Meeting | Article]: ...
+    def __getitem__(self, index: int | slice) -> Meeting | Article | list[Meeting | Article]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        row = self.rows[index]
+        if isinstance(row, Published):
+            return self._corpus.articles[row.article]
+        return self._corpus.meetings[row]
 
 
 def _cells(text: str) -> int | None:
@@ -170,13 +275,33 @@ def marked_meetings(corpus: Corpus, item: Ref | None) -> dict[str, str]:
 
 
 class ActorNames:
-    """Actor ids by folded id, name and alias, built once so filtering never scans the data."""
+    """Actor ids by folded id, name and alias, built once (when first asked, from names and
+    aliases only) so filtering never scans the data."""
 
     def __init__(self, corpus: Corpus) -> None:
-        self._keys: dict[str, set[str]] = {}
-        for actor in corpus.actors.values():
-            for key in (actor.id, actor.name, *actor.aliases):
-                self._keys.setdefault(_fold(key), set()).add(actor.id)
+        self._corpus = corpus
+        self._built: dict[str, set[str]] | None = None
+        self._building = threading.Lock()
+
+    @property
+    def _keys(self) -> dict[str, set[str]]:
+        with self._building:
+            if self._built is None:
+                corpus = self._corpus
+                if isinstance(corpus, IndexedCorpus):
+                    named = corpus.actor_keys()
+                else:
+                    named = [(a.id, a.name, a.aliases) for a in corpus.actors.values()]
+                keys: dict[str, set[str]] = {}
+                for actor_id, name, aliases in named:
+                    for key in (actor_id, name, *aliases):
+                        keys.setdefault(_fold(key), set()).add(actor_id)
+                self._built = keys
+            return self._built
+
+    def prepare(self) -> None:
+        """Build now (off the UI thread), so the first letter typed finds them ready."""
+        self._keys  # noqa: B018 - built on first read
 
     def resolve(self, query: str) -> tuple[str, ...]:
         """Actor ids that `query` names: an exact name, alias or id; else every partial match."""
@@ -336,28 +461,40 @@ class TimelineList(TallList):
     fits its column (no layout), so opening over thousands of meetings costs their count.
     """
 
-    def __init__(self, corpus: Corpus, **kwargs: object) -> None:
+    def __init__(
+        self, corpus: Corpus, heads: Mapping[str, tuple[str, date]], **kwargs: object
+    ) -> None:
         super().__init__(**kwargs)
         self.corpus = corpus
+        self.heads = heads  # each article's title and publication day
         self.several_articles = len(corpus.articles) > 1
         self.date_width = 7
-        self.rows: list[Meeting | Article] = []
+        self._entries: Sequence[str | Published] = []
         self._empty: Content | None = None
         self._index: dict[str, int] = {}
         self._labels = DateLabels()
         # Meetings marked as the current item's (● its own, ◦ its members'), if any.
         self.marked: dict[str, str] = {}
 
-    def show(self, rows: list[Meeting | Article], empty: Content | None = None) -> None:
-        """Show these rows (meetings and publication days); `empty` when there are none."""
-        self.rows = rows
+    def show(self, rows: Sequence[str | Published], empty: Content | None = None) -> None:
+        """Show these rows (meeting ids and publication days); `empty` when there are none."""
+        self._entries = rows
         self._empty = empty if not rows else None
-        self._index = {row.id: i for i, row in enumerate(rows) if isinstance(row, Meeting)}
+        self._index = {row: i for i, row in enumerate(rows) if isinstance(row, str)}
         self.set_rows(len(rows) if rows else (1 if empty is not None else 0))
 
+    @property
+    def rows(self) -> TimelineRows:
+        """The rows as meetings and articles (each read when asked for)."""
+        return TimelineRows(self.corpus, self._entries)
+
     def meeting_at(self, index: int) -> Meeting | None:
-        row = self.rows[index] if 0 <= index < len(self.rows) else None
-        return row if isinstance(row, Meeting) else None
+        row = self.meeting_id_at(index)
+        return self.corpus.meetings[row] if row is not None else None
+
+    def meeting_id_at(self, index: int) -> str | None:
+        row = self._entries[index] if 0 <= index < len(self._entries) else None
+        return row if isinstance(row, str) else None
 
     def index_of(self, meeting_id: str) -> int | None:
         return self._index.get(meeting_id)
@@ -369,20 +506,21 @@ class TimelineList(TallList):
     # -- rows -----------------------------------------------------------------------------
 
     def row_enabled(self, index: int) -> bool:
-        return self.meeting_at(index) is not None
+        return 0 <= index < len(self._entries) and isinstance(self._entries[index], str)
 
     def row_visual(self, index: int) -> Content | MeetingEntry | PublicationMarker:
-        if not self.rows:
+        if not self._entries:
             return self._empty or Content("")
-        row = self.rows[index]
-        if isinstance(row, Article):
-            return self._published_marker(row)
-        return self._prompt(row, self.corpus.articles.get(row.article))
+        row = self._entries[index]
+        if isinstance(row, Published):
+            return self._published_marker(row.article)
+        meeting = self.corpus.meetings[row]
+        return self._prompt(meeting, self.heads.get(meeting.article))
 
     def row_height(self, index: int, width: int) -> int:
-        row = self.rows[index] if self.rows else None
-        if isinstance(row, Meeting):
-            height = self._fitting_height(row, width)
+        row = self._entries[index] if self._entries else None
+        if isinstance(row, str):
+            height = self._fitting_height(self.corpus.meetings[row], width)
             if height is not None:
                 return height
         return super().row_height(index, width)
@@ -416,9 +554,9 @@ class TimelineList(TallList):
         details = self._details(meeting)
         if details:
             lines.append(_cells(details))
-        article = self.corpus.articles.get(meeting.article)
-        if self.several_articles and article is not None:
-            lines.append(_cells(f"in {article.title}{self._as_of(article)}"))
+        head = self.heads.get(meeting.article)
+        if self.several_articles and head is not None:
+            lines.append(_cells(f"in {head[0]}{self._as_of(head[1])}"))
         return lines
 
     def _details(self, meeting: Meeting) -> str:
@@ -432,19 +570,18 @@ class TimelineList(TallList):
         return " · ".join(details)
 
     @staticmethod
-    def _as_of(article: Article) -> str:
-        return f", status as of {article.published.day} {article.published:%b %Y}"
+    def _as_of(published: date) -> str:
+        return f", status as of {published.day} {published:%b %Y}"
 
     @staticmethod
     def _badge_text(meeting: Meeting) -> str:
         return f"{STATUS_MARKS.get(meeting.status, '?')} {meeting.status}"
 
-    def _published_marker(self, article: Article) -> PublicationMarker:
-        return PublicationMarker(
-            f"{article.published.day} {article.published:%b %Y}", article.title
-        )
+    def _published_marker(self, article: str) -> PublicationMarker:
+        title, published = self.heads[article]
+        return PublicationMarker(f"{published.day} {published:%b %Y}", title)
 
-    def _prompt(self, meeting: Meeting, article: Article | None) -> MeetingEntry:
+    def _prompt(self, meeting: Meeting, head: tuple[str, date] | None) -> MeetingEntry:
         status = meeting.status
         when = Content.styled(self._labels(meeting), "bold" if meeting.when else "dim italic")
         badge = Content.styled(self._badge_text(meeting), STATUS_STYLES.get(status, ""))
@@ -457,11 +594,11 @@ class TimelineList(TallList):
         details = self._details(meeting)
         if details:
             parts.append(("\n" + details, "dim"))
-        if self.several_articles and article is not None:
+        if self.several_articles and head is not None:
             parts += [
                 ("\nin ", "dim"),
-                (article.title, "dim italic"),
-                (self._as_of(article), "dim"),
+                (head[0], "dim italic"),
+                (self._as_of(head[1]), "dim"),
             ]
         return MeetingEntry(when, badge, Content.assemble(*parts), self.date_width)
 
@@ -509,7 +646,7 @@ class TimelineScreen(TruthfulHints, Screen[None]):
         self._start_place = place
         self._start_cursor = cursor
         self.corpus = corpus
-        data = timeline_data(corpus)
+        data = self.data = timeline_data(corpus)
         self.names = data.names
         self.meetings = data.meetings
         self.several_articles = len(corpus.articles) > 1
@@ -519,7 +656,7 @@ class TimelineScreen(TruthfulHints, Screen[None]):
         self.marked = marked_meetings(corpus, around)
         self._filter_before: tuple[ActorFilter | None, str] = (None, "")
         if cursor is None and self.marked:
-            cursor = next((m.id for m in self.meetings if m.id in self.marked), None)
+            cursor = next((m for m in data.ids if m in self.marked), None)
             self._start_cursor = cursor
 
     @property
@@ -527,8 +664,8 @@ class TimelineScreen(TruthfulHints, Screen[None]):
         """The meeting under the cursor: what "the item under the cursor" means here."""
         timeline = self.query_one(TimelineList)
         index = timeline.highlighted
-        meeting = timeline.meeting_at(index) if index is not None else None
-        return Ref("meeting", meeting.id) if meeting is not None else None
+        meeting = timeline.meeting_id_at(index) if index is not None else None
+        return Ref("meeting", meeting) if meeting is not None else None
 
     def compose(self) -> ComposeResult:
         yield Static(id="timeline-heading")
@@ -536,7 +673,7 @@ class TimelineScreen(TruthfulHints, Screen[None]):
             placeholder="actor name, alias or id (speaker:NAME works too): narrows as you type",
             id="timeline-filter",
         )
-        timeline = TimelineList(self.corpus, id="timeline-list")
+        timeline = TimelineList(self.corpus, self.data.heads, id="timeline-list")
         timeline.date_width = self._date_width
         timeline.marked = self.marked
         yield timeline
@@ -561,16 +698,21 @@ class TimelineScreen(TruthfulHints, Screen[None]):
     # -- the list -------------------------------------------------------------------------
 
     def shown_meetings(self) -> list[Meeting]:
-        """The meetings the current filter lets through, in timeline order."""
-        shown = self.meetings
+        """The meetings the current filter lets through, in timeline order (each read:
+        O(n), for tests and tools; the list itself works from `shown_ids`)."""
+        return list(TimelineMeetings(self.corpus, self.shown_ids()))
+
+    def shown_ids(self) -> Sequence[str]:
+        """The ids of the meetings the current filter lets through, in timeline order."""
+        shown: Sequence[str] = self.data.ids
         if self.only_marked and self.marked:
-            shown = [m for m in shown if m.id in self.marked]
+            shown = [m for m in shown if m in self.marked]
         if self.actor_filter is None:
             return shown
         wanted: set[str] = set()
         for actor_id in self.actor_filter.actor_ids:
             wanted |= self.corpus.related(Ref("actor", actor_id), "meeting")
-        return [m for m in shown if m.id in wanted]
+        return [m for m in shown if m in wanted]
 
     def watch_actor_filter(self) -> None:
         self._refresh_list()
@@ -582,15 +724,17 @@ class TimelineScreen(TruthfulHints, Screen[None]):
     def _refresh_list(self) -> None:
         timeline = self.query_one(TimelineList)
         previous = self.current_ref if timeline.row_count else None
-        shown = self.shown_meetings()
+        shown = self.shown_ids()
+        data = self.data
         # Each article's publication day is marked where it falls: status is as of then.
-        timeline.show(with_publications(shown, self.corpus.articles), self._empty_prompt())
+        rows = publication_rows(shown, data.starts, data.article_of, data.published)
+        timeline.show(rows, self._empty_prompt())
         self._update_heading(len(shown))
         wanted = self._start_cursor or (previous.id if previous is not None else None)
         self._start_cursor = None
         index = timeline.index_of(wanted) if wanted is not None else None
         if index is None and shown:
-            index = timeline.index_of(shown[0].id)
+            index = timeline.index_of(shown[0])
         if index is not None:
             timeline.highlighted = index
         timeline.scroll_to_highlight()
@@ -730,7 +874,7 @@ class TimelineScreen(TruthfulHints, Screen[None]):
         with field.prevent(Input.Changed):
             field.value = text
         self.actor_filter = before
-        self._update_heading(len(self.shown_meetings()))
+        self._update_heading(len(self.shown_ids()))
         self._hide_filter()
 
     async def action_close(self) -> None:

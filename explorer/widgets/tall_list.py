@@ -84,6 +84,10 @@ class TallList(ScrollView, can_focus=True):
     EAGER_ROWS: ClassVar[int] = 200
     """A list of at most this many rows is measured whole when its rows are set."""
 
+    FAR_ROWS: ClassVar[int] = 100
+    """Rows measured above a cursor far below the rows measured (those above them are given
+    the average height until drawn)."""
+
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "tall-list--row",
         "tall-list--row-disabled",
@@ -125,9 +129,12 @@ class TallList(ScrollView, can_focus=True):
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self._row_count = 0
         self._ends: list[int] = []  # the line after each measured row, from the top
+        # Rows between the measured top and a far cursor whose height is guessed (the
+        # average), measured when drawn or reached.
+        self._guessed: set[int] = set()
         self._measured_width: int | None = None
         # The measures at other widths (with and without a scrollbar, the layout's own).
-        self._ends_at: dict[int, list[int]] = {}
+        self._ends_at: dict[int, tuple[list[int], set[int]]] = {}
         self._visuals: LRUCache[int, Visual] = LRUCache(maxsize=256)
         self._strips: LRUCache[tuple[int, Style, int], list[Strip]] = LRUCache(maxsize=256)
 
@@ -169,6 +176,7 @@ class TallList(ScrollView, can_focus=True):
 
     def _forget(self) -> None:
         self._ends = []
+        self._guessed = set()
         self._measured_width = None
         self._ends_at = {}
         self._visuals.clear()
@@ -189,14 +197,15 @@ class TallList(ScrollView, can_focus=True):
     def _check_width(self, width: int) -> None:
         if width != self._measured_width:
             if self._measured_width is not None:
-                self._ends_at[self._measured_width] = self._ends
+                self._ends_at[self._measured_width] = (self._ends, self._guessed)
                 if len(self._ends_at) > 4:
                     self._ends_at.pop(next(iter(self._ends_at)))
-            self._ends = self._ends_at.pop(width, [])
+            self._ends, self._guessed = self._ends_at.pop(width, ([], set()))
             self._measured_width = width
 
     def _measure(self, rows: int, width: int | None = None) -> None:
-        """Measure the rows up to (not including) row `rows`."""
+        """Measure the rows up to (not including) row `rows`; far below the rows measured,
+        all but the last `FAR_ROWS` are given the average height (see `_settle`)."""
         width = self._width() if width is None else width
         self._check_width(width)
         if width <= 0:
@@ -204,9 +213,42 @@ class TallList(ScrollView, can_focus=True):
         ends = self._ends
         inner = width - self._padding().width
         last = ends[-1] if ends else 0
-        for index in range(len(ends), min(rows, self._row_count)):
+        rows = min(rows, self._row_count)
+        if ends and rows - len(ends) > 2 * self.FAR_ROWS:
+            average = last / len(ends)
+            first, upto = len(ends), rows - self.FAR_ROWS
+            for k in range(upto - first):
+                guess = max(int((k + 1) * average) - int(k * average), 1)
+                last += guess
+                ends.append(last)
+            self._guessed.update(range(first, upto))
+        for index in range(len(ends), rows):
             last += self.row_height(index, inner)
             ends.append(last)
+
+    def _settle(self, first: int, last: int) -> None:
+        """Measure the guessed rows among rows `first`…`last` (the lines below them move)."""
+        guessed = self._guessed
+        if not guessed:
+            return
+        ends = self._ends
+        todo = [i for i in range(max(first, 0), min(last, len(ends) - 1) + 1) if i in guessed]
+        if not todo:
+            return
+        inner = (self._measured_width or 0) - self._padding().width
+        changes: dict[int, int] = {}
+        for index in todo:
+            height = ends[index] - (ends[index - 1] if index else 0)
+            change = self.row_height(index, inner) - height
+            if change:
+                changes[index] = change
+            guessed.discard(index)
+        if not changes:
+            return
+        shift = 0
+        for index in range(todo[0], len(ends)):
+            shift += changes.get(index, 0)
+            ends[index] += shift
 
     def _measure_lines(self, lines: int, width: int | None = None) -> None:
         """Measure rows until they cover `lines` lines from the top (or all are measured)."""
@@ -313,6 +355,10 @@ class TallList(ScrollView, can_focus=True):
     def render_lines(self, crop: Region) -> list[Strip]:
         # Measure what is about to be drawn first: the length estimate may change with it.
         self._measure_lines(self.scroll_offset.y + crop.bottom)
+        if self._guessed:
+            top = self.row_at_line(self.scroll_offset.y + crop.y)
+            if top is not None:
+                self._settle(top, top + crop.height)
         self._update_virtual_size()
         return super().render_lines(crop)
 
@@ -366,6 +412,10 @@ class TallList(ScrollView, can_focus=True):
         """Scroll just enough to show the row under the cursor (all of it, if it fits)."""
         if self.highlighted is None or not self.is_mounted:
             return
+        self.row_lines(self.highlighted)  # measured to it: the rows around it are settled
+        if self._guessed:
+            around = max(self.size.height, 1)
+            self._settle(self.highlighted - around, self.highlighted + around)
         start, height = self.row_lines(self.highlighted)
         self._update_virtual_size()
         self.scroll_to_region(

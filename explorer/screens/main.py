@@ -213,6 +213,8 @@ class MainScreen(TruthfulHints, Screen[None]):
     # -- reacting -------------------------------------------------------------------------
 
     def watch_current(self, ref: Ref | None) -> None:
+        if not self.query(DetailPane):
+            return  # replaced before it was shown (see on_mount): nothing to update
         self.detail.show(ref)
         if ref is None:
             return
@@ -228,7 +230,7 @@ class MainScreen(TruthfulHints, Screen[None]):
 
     def watch_only_related(self, only_related: bool) -> None:
         self.set_class(only_related, "-only-related")
-        for pane in self.panes:
+        for pane in self.query(ItemPane):
             pane.set_only_related(only_related)
         focused = self.focused_pane
         if focused is not None and focused.current_ref not in (None, self.current):

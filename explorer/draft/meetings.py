@@ -302,6 +302,11 @@ class MeetingFinder:
                     continue
                 found = [f for f in found if f not in overlapping]
             found.append((kind, start, end, noun.group(3).lower()))
+        for giving in _GIVING.finditer(text):
+            start, end = giving.span(1)
+            if any(f[1] < end and start < f[2] for f in found):
+                continue
+            found.append(("verb", start, end, giving.group(1).lower()))
         found.sort(key=lambda f: f[1])
         return found
 
@@ -343,11 +348,19 @@ class MeetingFinder:
             when, when_guess = self._offset_when(sentence, text, start)
             if when is None:
                 when, when_guess = when_of(
-                    _report_dates_blanked(clause, start - window[0]),
+                    _without_absolute(_report_dates_blanked(clause, start - window[0])),
                     self.published,
                     start - window[0],
                     text,
                 )
+            if when is None and re.match(r"\s*when\b", clause, re.IGNORECASE) and window[0]:
+                # "made headlines earlier this year when it put up 43 million euros": the
+                # when-clause is of the time its main clause tells.
+                main = next((a for a, b in windows if b == window[0]), None)
+                if main is not None:
+                    when, when_guess = when_of(
+                        _without_absolute(text[main : window[0]]), self.published, None, text
+                    )
             dated = self._dated_reference(text, start) if kind == "noun" else None
             if dated is not None:
                 # "Tuesday's networking gathering": the meeting of that Tuesday told before.
@@ -883,6 +896,12 @@ def _report_dates_blanked(clause: str, at: int) -> str:
     return clause
 
 
+def _without_absolute(clause: str) -> str:
+    """The clause with a trailing ", with the painting classified … in 2020" blanked: the date
+    of an absolute phrase is its own, not the clause's."""
+    return re.sub(r",\s+with\s+[^,;]*", lambda m: " " * len(m.group()), clause)
+
+
 def _tells(meeting: DraftMeeting, noun: str) -> bool:
     """Whether a meeting's evidence names it with `noun` ("attended the roundtable")."""
     pattern = re.compile(r"\b" + re.escape(noun) + r"s?\b", re.IGNORECASE)
@@ -974,6 +993,21 @@ _DATE_AFTER = re.compile(
 _BEFORE_BODY = re.compile(
     r"\b(?P<to>told|tells|pledged\s+to|promised|briefed|assured|presented\s+to|addressed|"
     r"testified\s+before|appeared\s+before)\s+(?P<body>" + _BODY + r")\b"
+)
+# Money given, paid or put up (CAMEO 07x, provide aid; and deals): a meeting of the giver and
+# the one given to, when a sum follows the verb ("is donating 1 million euros", "put up 43
+# million euros to acquire … for the Musée d'Orsay", "receiving help in the form of 15 million
+# euros from LVMH", "invested $2 billion in").
+_MONEY = (
+    r"(?:[$€£¥]\s?\d[\d,.]*(?:\s*(?:million|billion|bn|m)\b)?|\d[\d,.]*\s*(?:million\s+|billion\s+)?"
+    r"(?:euros|dollars|pounds|yen|yuan|francs|rupees)\b)"
+)
+_GIVING = re.compile(
+    r"\b(donat(?:ed|es|ing|e)|provid(?:ed|es|ing|e)|contribut(?:ed|es|ing|e)|gave|give|gives|"
+    r"giving|put\s+up|puts\s+up|pledg(?:ed|es|ing|e)|grant(?:ed|s|ing)?|fund(?:ed|s|ing)?|"
+    r"pa(?:id|ys|ying|y)|invest(?:ed|s|ing)?|receiv(?:ed|es|ing|e)|award(?:ed|s|ing)?)\b"
+    r"(?:\s+[\w-]+){0,5}?\s+" + _MONEY,
+    re.IGNORECASE,
 )
 _IF_CLAUSE = re.compile(r"\b(?:if|unless|whether)\b[^,;—–]*$", re.IGNORECASE)
 _WHO_SAID = re.compile(

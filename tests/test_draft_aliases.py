@@ -174,3 +174,25 @@ def test_a_numeral_after_a_name_ends_it_before_the_next_sentence() -> None:
         date(2023, 11, 8),
     )
     assert not any("Between" in actor.name for actor in result.actors)
+
+
+def test_an_organisation_named_first_without_its_initials_is_the_longer_one() -> None:
+    result = draft_text(
+        "The Security Council will meet on Friday.\n"
+        "The UN Security Council has called the settlements illegal.",
+        date(2019, 11, 19),
+    )
+    council = actor_named(result, "UN Security Council")
+    assert "Security Council" in council.aliases
+    assert [a.name for a in result.actors].count("Security Council") == 0
+
+
+def test_two_countries_bodies_of_one_name_stay_apart() -> None:
+    result = draft_text(
+        "The Foreign Ministry said talks would go on.\n"
+        "The Chinese Foreign Ministry and the Japanese Foreign Ministry both issued "
+        "statements.",
+        date(2019, 11, 19),
+    )
+    names = [a.name for a in result.actors]
+    assert "Chinese Foreign Ministry" in names and "Japanese Foreign Ministry" in names

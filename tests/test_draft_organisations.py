@@ -388,12 +388,14 @@ def test_a_name_given_with_its_initials_is_an_organisation() -> None:
 
 def test_who_is_told_without_a_given_name_is_a_news_outlet() -> None:
     result = draft_text(
-        "“We were brilliant,” Erik ten Hag told Deutsche Welle.\n"
+        "“We were brilliant,” Erik ten Hag told Le Figaro.\n"
+        "Joe Biden told Narendra Modi the talks went well.\n"
         "“We are delighted,” said Jean-Paul Claverie, an adviser to Bernard Arnault, told "
         "Observer.",
         PUBLISHED,
     )
-    assert actor_named(result, "Deutsche Welle").kind == "organisation"
+    assert actor_named(result, "Le Figaro").kind == "organisation"
+    assert actor_named(result, "Narendra Modi").kind == "person"
     assert actor_named(result, "Observer").kind == "organisation"
     assert actor_named(result, "Erik ten Hag").kind == "person"
 

@@ -728,6 +728,7 @@ class ActorFinder:
         self._appositions()
         self._groups()
         self._merge_single_names()
+        self._merge_short_organisations()
         self._owned()
         self._bodies()
         return self.actors
@@ -1359,7 +1360,16 @@ class ActorFinder:
                 # "Gold Standard", "Bus Rapid Transit", "Gold Standard BRT": common words
                 # capitalised (and the initials of one).
                 return None
-            if run.after == "told" and not _given_name(words[0]):
+            if (
+                run.after == "told"
+                and not _given_name(words[0])
+                # "told Le Figaro", "told Sky Sports": an article or a common word in it (not
+                # "told Narendra Modi").
+                and (
+                    lowered[0] in {"le", "la", "les", "el", "al", "der", "die", "das", "il"}
+                    or any(w in self.lower_words for w in lowered)
+                )
+            ):
                 # "ten Hag told Sky Sports": who is told is most often a news outlet.
                 return self._organisation(
                     run, guess="kind inferred as organisation (a name that was told)"
@@ -2032,6 +2042,48 @@ class ActorFinder:
                 actor.kind = "organisation"
                 actor.guesses = [g for g in actor.guesses if not g.startswith("kind inferred")]
                 actor.guesses.append('kind inferred as organisation (named with "the")')
+
+    def _merge_short_organisations(self) -> None:
+        """ "the Security Council" … "the UN Security Council": an organisation named
+        without the one word (initials, a country) that the longer name of one other
+        organisation puts before it is that organisation."""
+        organisations = [a for a in self.actors if a.kind == "organisation"]
+        for short in organisations:
+            words = _words(normalise(short.name))
+            if len(words) < 2:
+                continue
+            longer = [
+                a
+                for a in organisations
+                if a is not short
+                and len(full := _words(normalise(a.name))) == len(words) + 1
+                and full[1:] == words
+                and (
+                    _acronym(_words(a.name)[0])
+                    or full[0] in places.BY_NAME
+                    or full[0] in places.BY_DEMONYM
+                    or full[0] in states.BY_NAME
+                )
+            ]
+            if len(longer) != 1:
+                continue
+            target = longer[0]
+            for mention in short.mentions:
+                mention.actor = target
+                target.mentions.append(mention)
+            target.add_alias(short.name)
+            for alias in short.aliases:
+                target.add_alias(alias)
+            for parent in short.member_of:
+                if parent not in target.member_of and parent is not target:
+                    target.member_of.append(parent)
+            for other in self.actors:
+                other.member_of = [target if p is short else p for p in other.member_of]
+            if id(short) in self.used:
+                self.used.add(id(target))
+            self.actors.remove(short)
+            if self.by_key.get(normalise(short.name)) is short:
+                self.by_key[normalise(short.name)] = target
 
     def _acts(self, actor: DraftActor) -> bool:
         """A group that is the subject of a verb: "Businesses and residents also have

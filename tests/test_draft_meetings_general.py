@@ -277,3 +277,14 @@ def test_two_orders_in_one_clause_are_two_deals_and_one_told_again_is_the_first(
     assert "Boeing" in deals[0][0] and deals[0][1] == "2025-01-14"
     assert "Airbus" in deals[1][0] and "Boeing" not in deals[1][0]
     assert deals[1][1] == "2025-01-13"
+
+
+def test_a_named_event_beside_a_deal_is_a_meeting_of_its_own() -> None:
+    text = (
+        "Emirates Airline finalized a deal to purchase 30 Boeing jets, executives of both "
+        "companies announced Tuesday at the Dubai Air Show.\n"
+        "Boeing is an American plane-maker."
+    )
+    found = meetings(text)
+    assert len(found) == 2
+    assert all(when == "2025-01-14" for _, when, _ in found)

@@ -74,7 +74,19 @@ _MORE_VERBS = (
 _MORE_AMBIGUOUS = {"greeted"}
 # Events named by a noun, beyond the shared lexicon: a bid (as an order), an auction, a trial,
 # an interview, and a deliberative body's vote ("ahead of the planned vote").
-_MORE_NOUNS = ("bid", "auction", "trial", "interview", "vote")
+_MORE_NOUNS = (
+    "bid",
+    "auction",
+    "trial",
+    "interview",
+    "vote",
+    "air show",
+    "airshow",
+    "trade show",
+    "trade fair",
+    "motor show",
+    "expo",
+)
 _VERBS = re.compile(
     r"\b("
     + "|".join(
@@ -411,7 +423,9 @@ class MeetingFinder:
                     continue
                 self._add(sentence, clause, participants, word, where, when, when_guess)
                 continue
-            if window in made:
+            if window in made and not (kind == "noun" and text[start : start + 1].isupper()):
+                # (a named event beside a meeting of its own: "announced Wednesday at the
+                # Dubai Air Show", the deal and the show)
                 continue
             participants = self._participants(mentions, where, sentence)
             subject = self._referred_subject(sentence, text, window[0], start, mentions)
@@ -420,7 +434,8 @@ class MeetingFinder:
             if not participants:
                 continue
             made.add(window)
-            self._add(sentence, clause, participants, word, where, when, when_guess)
+            named = kind == "noun" and text[start : start + 1].isupper() and window in made
+            self._add(sentence, clause, participants, word, where, when, when_guess, named)
         # "Both sides hoped the swap would lead to talks": a sentence that tells a meeting of
         # its own is about that one, not more about the one its "the swap" refers to.
         if len(self.meetings) == known:
@@ -748,12 +763,14 @@ class MeetingFinder:
         where: str | None,
         when: str | None,
         when_guess: str | None,
+        named: bool = False,
     ) -> None:
         context = _blank_quotes(self._clause(sentence)[0], sentence, self.quoted)
         status, status_guess = status_of(text, when, self.published, context)
         # The same actors as the last meeting, no other date and not the other side of now
-        # (what happened and what is to come): more about that meeting.
-        if self.meetings and trigger not in _ENCOUNTERS:
+        # (what happened and what is to come): more about that meeting. A named event is its
+        # own meeting ("a deal … announced at the Dubai Air Show": the deal and the show).
+        if self.meetings and trigger not in _ENCOUNTERS and not named:
             last = self.meetings[-1]
             to_come = {"planned", "expected"}
             if (
@@ -771,7 +788,7 @@ class MeetingFinder:
                 return
         # The same actors on the same day, told again later: "In addition to its order of 30
         # Boeing jets Wednesday" is the Boeing deal of Wednesday told first.
-        if when and trigger not in _ENCOUNTERS:
+        if when and trigger not in _ENCOUNTERS and not named:
             for earlier in self.meetings[:-1]:
                 if earlier.when == when and set(map(id, participants)) <= set(
                     map(id, earlier.participants)

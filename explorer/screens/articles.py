@@ -7,10 +7,10 @@ the app's first frame.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -23,9 +23,9 @@ from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from explorer import keymap
-from explorer.data import Article, Corpus
-from explorer.data.index import IndexedCorpus
+from explorer.data import Corpus
 from explorer.services import CorpusBrowser
+from explorer.widgets.article_heads import ArticleHead, article_counts, article_heads
 from explorer.widgets.option_list import PagedOptionList
 from explorer.widgets.rows import literal
 
@@ -61,15 +61,57 @@ class CorpusStatus(Static):
     DEFAULT_CSS = Path(__file__).with_name("corpus_status.tcss").read_text(encoding="utf-8")
 
 
-def article_listing(corpus: Corpus) -> list[tuple[Article, int]]:
+def article_listing(corpus: Corpus) -> list[tuple[ArticleHead, int]]:
     """Every article by publication day (then id), with how many items it holds: from a
-    persisted index in two queries, not a lookup per article."""
-    if isinstance(corpus, IndexedCorpus):
-        counts = corpus.items_per_article()
-        articles = corpus.page("article", 0, corpus.count("article"))
-        return [(article, counts.get(article.id, 0)) for article in articles]
-    ordered = sorted(corpus.articles.values(), key=lambda a: (a.published, a.id))
-    return [(a, len(corpus.items_in_article.get(a.id, ()))) for a in ordered]
+    persisted index in two queries (made once per corpus), not a lookup per article."""
+    counts = article_counts(corpus)
+    return [(head, counts.get(head.id, 0)) for head in article_heads(corpus)]
+
+
+class ArticleOptions(PagedOptionList):
+    """The picker's list, its options added a page at a time as the cursor or the scroll
+    nears the last one added: thousands of articles are not built and laid out at once."""
+
+    PAGE: ClassVar[int] = 300
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._rows: Sequence[Any] = ()
+        self._make: Callable[[Any], Option] = lambda row: Option(str(row))
+        self._added = 0
+
+    def show(self, first: Option, rows: Sequence[Any], make: Callable[[Any], Option]) -> None:
+        """`first`, then an option `make`s of each of `rows` (as they come into reach)."""
+        self._rows, self._make = rows, make
+        self._added = min(self.PAGE, len(rows))
+        self.set_options([first, *(make(row) for row in rows[: self._added])])
+
+    @property
+    def rows_count(self) -> int:
+        """How many options there are to show, added or not (the first one included)."""
+        return len(self._rows) + 1
+
+    def reach(self, index: int) -> None:
+        """Add options until option `index` (and a page after it) is there."""
+        wanted = min(len(self._rows), max(index, 0) + self.PAGE // 2)
+        if wanted > self._added:
+            more = self._rows[self._added : wanted]
+            self._added = wanted
+            self.add_options([self._make(row) for row in more])
+
+    def watch_highlighted(self, highlighted: int | None) -> None:
+        if highlighted is not None:
+            self.reach(highlighted + 1)
+        super().watch_highlighted(highlighted)
+
+    def watch_scroll_y(self, old: float, new: float) -> None:
+        super().watch_scroll_y(old, new)
+        if new >= self.max_scroll_y - self.size.height:
+            self.reach(self.option_count + self.PAGE // 2)
+
+    def action_last(self) -> None:
+        self.reach(len(self._rows))
+        super().action_last()
 
 
 class ArticlePicker(ModalScreen[str | None]):
@@ -84,53 +126,62 @@ class ArticlePicker(ModalScreen[str | None]):
         super().__init__()
         self.corpus = corpus
         self.current = current
-        self._listing: list[tuple[Article, int]] | None = None
+        self._listing: list[tuple[ArticleHead, int, str]] | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label(Content.styled("Show the items of", "bold"))
             yield Input(placeholder="type to narrow (title, id, date); ↑ ↓ Enter", id="narrow")
-            yield PagedOptionList(*self._options(""), id="articles", markup=False)
+            options = ArticleOptions(id="articles", markup=False)
+            self._show(options, "")
+            yield options
 
-    def _options(self, text: str) -> list[Option]:
-        words = text.casefold().split()
-        everything = Content.styled(f"All {_count(len(self.corpus.articles), 'article')}", "bold")
-        options = [Option(everything, id="")]
+    def _rows(self, text: str) -> list[tuple[ArticleHead, int, str]]:
         if self._listing is None:  # read once per picker, not on every key typed
-            self._listing = article_listing(self.corpus)
-        for article, count in self._listing:
-            haystack = f"{article.title} {article.id} {article.published.isoformat()}".casefold()
-            if words and not all(w in haystack for w in words):
-                continue
-            options.append(
-                Option(
-                    Content.assemble(
-                        (article.published.isoformat(), "$text-primary"),
-                        "  ",
-                        (literal(article.title, 80), "bold" if article.id == self.current else ""),
-                        (f"  {article.id} · {count} items", "dim"),
-                    ),
-                    id=article.id,
-                )
-            )
-        return options
+            self._listing = [
+                (head, count, f"{head.title} {head.id} {head.published.isoformat()}".casefold())
+                for head, count in article_listing(self.corpus)
+            ]
+        words = text.casefold().split()
+        if not words:
+            return self._listing
+        return [row for row in self._listing if all(w in row[2] for w in words)]
+
+    def _show(self, options: ArticleOptions, text: str) -> None:
+        everything = Content.styled(f"All {_count(len(self.corpus.articles), 'article')}", "bold")
+        options.show(Option(everything, id=""), self._rows(text), self._option)
+
+    def _option(self, row: tuple[ArticleHead, int, str]) -> Option:
+        head, count, _ = row
+        return Option(
+            Content.assemble(
+                (head.published.isoformat(), "$text-primary"),
+                "  ",
+                (literal(head.title, 80), "bold" if head.id == self.current else ""),
+                (f"  {head.id} · {count} items", "dim"),
+            ),
+            id=head.id,
+        )
 
     def on_mount(self) -> None:
-        listing = self.query_one(OptionList)
-        ids = [listing.get_option_at_index(i).id for i in range(listing.option_count)]
-        listing.highlighted = ids.index(self.current or "") if (self.current or "") in ids else 0
+        listing = self.query_one(ArticleOptions)
+        rows = self._rows("")
+        current = next((i + 1 for i, row in enumerate(rows) if row[0].id == self.current), 0)
+        listing.reach(current)
+        listing.highlighted = current
         self.query_one("#narrow", Input).focus()
 
     def action_move(self, step: int) -> None:
-        listing = self.query_one(OptionList)
+        listing = self.query_one(ArticleOptions)
         if listing.option_count:
             current = listing.highlighted or 0
+            listing.reach(current + step)
             listing.highlighted = max(0, min(listing.option_count - 1, current + step))
 
     @on(Input.Changed, "#narrow")
     def _narrow(self, event: Input.Changed) -> None:
-        listing = self.query_one(OptionList)
-        listing.set_options(self._options(event.value))
+        listing = self.query_one(ArticleOptions)
+        self._show(listing, event.value)
         # The best guess is the first article that matches, not "All".
         listing.highlighted = 1 if event.value.strip() and listing.option_count > 1 else 0
 

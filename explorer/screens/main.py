@@ -122,7 +122,9 @@ class MainScreen(TruthfulHints, Screen[None]):
         """Order the meetings for the timeline off the UI thread, so `t` opens at once (and
         gather the actors' names its filter looks up)."""
         from explorer.screens.timeline import timeline_data
+        from explorer.widgets import article_heads
 
+        article_heads.prepare(self.corpus)  # the article picker's list too
         timeline_data(self.corpus).names.prepare()
 
     # -- the parts ------------------------------------------------------------------------

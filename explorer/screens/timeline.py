@@ -27,6 +27,7 @@ from explorer.data import Article, Corpus, Meeting, Ref
 from explorer.data.dates import parse_when
 from explorer.data.index import IndexedCorpus
 from explorer.history import Visit
+from explorer.widgets.article_heads import article_heads
 from explorer.widgets.hints import FittedFooter, TruthfulHints, typing_into_line
 from explorer.widgets.provenance import Navigator, PlaceChanged
 from explorer.widgets.rows import literal
@@ -131,8 +132,8 @@ def timeline_data(corpus: Corpus) -> TimelineData:
 
 
 def _timeline_data(corpus: Corpus) -> TimelineData:
+    heads = {head.id: (head.title, head.published) for head in article_heads(corpus)}
     if isinstance(corpus, IndexedCorpus):
-        heads = {ident: (title, day) for ident, title, day in corpus.article_heads()}
         rows = corpus.timeline_heads()
         whens = {text: parse_when(text) for text in {when for _, when, _ in rows} if text}
         ids = [ident for ident, _, _ in rows]
@@ -142,7 +143,6 @@ def _timeline_data(corpus: Corpus) -> TimelineData:
         if any(w is None for _, w, _ in rows):
             labels.add("no date")
     else:
-        heads = {a.id: (a.title, a.published) for a in corpus.articles.values()}
         ordered = timeline_order(corpus.meetings.values())
         ids = [m.id for m in ordered]
         starts = {m.id: m.when.sort_key[0] if m.when else None for m in ordered}

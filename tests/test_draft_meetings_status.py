@@ -68,3 +68,19 @@ def test_talks_called_off_keep_no_date_of_their_end() -> None:
     [(participants, when, status)] = meetings(text)
     assert participants == {"Takeshi Iwaya", "Wang Yi"}
     assert (when, status) == (None, "happened")
+
+
+def test_support_for_a_forum_makes_it_expected() -> None:
+    clause = "Keith Mitchell has voiced his support for an annual US-Caribbean Banking Forum."
+    assert status_of(clause, None, PUBLISHED)[0] == "expected"
+    assert status_of("Mitchell suggested a policymakers’ event in Washington.", None, PUBLISHED)[
+        0
+    ] == ("expected")
+
+
+def test_a_state_told_in_the_present_with_no_date_holds_at_publication() -> None:
+    assert status_of("Its codeshare with American Airlines includes new routes.", None, PUBLISHED)[
+        0
+    ] == ("ongoing")
+    # With a date, the present is a schedule or a headline's past, as before.
+    assert status_of("The leaders hold talks on Friday.", "2025-01-17", PUBLISHED)[0] == "planned"

@@ -119,7 +119,7 @@ def status_of(
     lowered = _REPORTED_WOULD.sub(lambda m: m.group(1) + "\u2592" * 5, lowered)
     # "the newest presidential hopeful": a candidate, not a hope.
     lowered = _HOPEFUL_NOUN.sub("\u2592", lowered)
-    if any(_has(lowered, m) for m in EXPECTED_MARKERS):
+    if any(_has(lowered, m) for m in (*EXPECTED_MARKERS, *_MORE_EXPECTED)):
         return "expected", False
     if when and "/" in when:
         first, _, last = when.partition("/")
@@ -143,9 +143,17 @@ def status_of(
     past = bool(_PAST.search(lowered) or (context and _PAST.search(context.lower())))
     if when and not past and _first(when.split("/")[0]) == published:
         return "planned", True  # the present of a schedule, for the day of publication
+    if not when and not past and _PRESENT_STATE.search(lowered):
+        # "It is the result of a 25-year partnership", "the codeshare includes …": a state
+        # told in the present, with no date, holds at publication.
+        return "ongoing", True
     return "happened", not past
 
 
+# Support for what is proposed, beyond the shared markers: "voiced his support for an annual
+# forum", "suggested an even broader initiative", "is seeking an agreement".
+_MORE_EXPECTED = ("support for", "suggested", "suggests", "seeking", "seeks", "sought", "wants")
+_PRESENT_STATE = re.compile(r"\b(?:is|are|remains|remain|continues|continue|includes|include)\b")
 _REPORTED_WOULD = re.compile(
     r"(\b(?:was|were|had\s+been)\s+(?:told|informed|assured|promised)\b[^;]*?)\bwould\b"
 )

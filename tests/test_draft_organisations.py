@@ -418,3 +418,18 @@ def test_a_body_of_two_countries_joined_by_a_hyphen_is_one_name() -> None:
     group = actor_named(result, "U.S.-South Korea Nuclear Consultative Group")
     assert group.kind == "organisation"
     assert "South Korea Nuclear Consultative Group" not in names(result)
+
+
+def test_a_country_opening_an_organisations_name_keeps_its_and() -> None:
+    result = draft_text("The U.S. Food and Drug Administration approved the drug.", PUBLISHED)
+    assert names(result) == ["U.S. Food and Drug Administration"]
+
+
+def test_where_people_work_is_an_organisation() -> None:
+    result = draft_text(
+        "Analysts at Morgan Stanley said the cuts could save $1 billion a year.\n"
+        "Officials at Heathrow Airport said flights resumed.",
+        PUBLISHED,
+    )
+    assert actor_named(result, "Morgan Stanley").kind == "organisation"
+    assert "Heathrow Airport" not in names(result)

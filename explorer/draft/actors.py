@@ -145,6 +145,13 @@ _APPOSITION_BEFORE = re.compile(
 _WORKPLACE = re.compile(
     r"\b(?i:" + _ROLE_NOUNS + r")s?\s+(?:at|of|with)\s+(?:the\s+)?(?:[a-z][\w-]*\s+)?$"
 )
+# Where people work, before an employer's name: "analysts at", "a researcher with".
+_AT_WORK = re.compile(
+    r"\b(?:analysts|economists|researchers|strategists|experts|executives|officials|"
+    r"employees|workers|staff|analyst|economist|researcher|strategist|fellow|professor|"
+    r"executive|employee|official|scientist|scientists)\s+(?:at|with)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 # A lowercase role right before a name, after the organisation it serves: "State Department
 # spokesman Ned Price", "Madrid coach Carlo Ancelotti", "union president Karen Littlewood".
 _ROLE_BEFORE_NAME = re.compile(
@@ -596,6 +603,8 @@ def _and_joins(left: list[tuple[int, int, str]], right: list[str]) -> bool:
     ("Japan and China", "Secretary of State Mike Pompeo and Defense Secretary Mark Esper")."""
     lowered = [w.lower() for w in right]
     left_words = [t[2] for t in left]
+    while len(left_words) > 1 and left_words[0].lower() in STOPWORDS:
+        left_words = left_words[1:]  # "The U.S. Food and …": the article is no part of it
     if not right or len(right) > 3 or _POSSESSIVE.search(right[-1]):
         return False
     if any(w in TITLE_WORDS for w in lowered) or " ".join(lowered) in places.BY_NAME:
@@ -607,7 +616,8 @@ def _and_joins(left: list[tuple[int, int, str]], right: list[str]) -> bool:
         or w.lower() in places.BY_DEMONYM
         or w.lower() in places.CITIES
         or w.lower() in places.BY_CAPITAL
-        for w in [*left_words, *right]
+        # "U.S. Securities and Exchange Commission": a country opening the name is its own.
+        for w in [*(left_words[1:] if len(left_words) > 1 else left_words), *right]
     ):
         return False
     if any(w in {"of", "for"} for w in left_words):
@@ -864,6 +874,17 @@ class ActorFinder:
                 return True  # "Doha, Qatar,"
         # "Brazil star Neymar": a nationality before a role and a name.
         return bool(_NATIONAL_ROLE.match(self.body[run.end : run.end + 60]))
+
+    def _at_work(self, run: Run) -> bool:
+        """ "Analysts at Morgan Stanley": a name after people and "at" is their employer (a
+        name that is a place stays one: "officials at Heathrow" is left to the place rules)."""
+        return bool(_AT_WORK.search(self.body[max(0, run.start - 40) : run.start])) and not (
+            run.text.lower() in places.CITIES
+            or run.text.lower() in places.BY_CAPITAL
+            or run.text.lower() in places.BY_NAME
+            or run.text.lower() in states.BY_NAME
+            or _words(run.text)[-1].lower() in places.PLACE_WORDS
+        )
 
     def _noun_follows(self, run: Run) -> bool:
         """Whether a lowercase word that may be a noun (not a verb, an adverb or a
@@ -1318,6 +1339,11 @@ class ActorFinder:
                 return None
             if run.after == "the" and _plural(words[-1]):
                 return self._team(run)
+            if self._at_work(run):
+                # "Analysts at Morgan Stanley", "a researcher with Human Rights Watch".
+                return self._organisation(
+                    run, guess="kind inferred as organisation (where people work)"
+                )
             if run.after in PLACE_PREPOSITIONS or run.after == "the":
                 return None  # "in Los Angeles", "the Blue House": a place or a thing
             if lowered[-1] in EVENT_WORDS or (len(words[-1]) == 1 and words[-1].isupper()):
@@ -1663,6 +1689,12 @@ class ActorFinder:
             why = "a maker named before a model" if self._model_follows(run) else "an employer"
             actor = self.new_actor(
                 run.text, "organisation", f"kind inferred as organisation ({why})"
+            )
+            self.mention(actor, run.start, run.end, run.sentence)
+            return actor
+        if self._at_work(run) and run.text.lower() not in self.lower_words:
+            actor = self.new_actor(
+                run.text, "organisation", "kind inferred as organisation (where people work)"
             )
             self.mention(actor, run.start, run.end, run.sentence)
             return actor

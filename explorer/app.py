@@ -202,7 +202,8 @@ class ExplorerApp(App[None]):
             self.capture.key_handled()
             return
         await super().on_event(event)
-        if arrived:
+        if arrived or isinstance(event, events.Resize):
+            # A resize redraws without a key: the footer fits its keys to the new width.
             self.capture.key_handled()
 
     async def _run_line_binding(self, event: events.Key) -> bool:

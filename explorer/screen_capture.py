@@ -2,8 +2,10 @@
 
 In a browser (`explorer serve`) the terminal is drawn on a canvas, so a test cannot read what
 the app shows from the page. With this variable set, the app itself writes what it shows —
-text included — to `<dir>/screen.svg` once it has first drawn, and again shortly after each key
-and each change of screen, so the test can check that keys typed in the browser reached the app and changed its screen.
+text included — to `<dir>/screen.svg` once it has first drawn, again shortly after each key, each
+change of screen and each resize, and once a second besides (what is drawn without a key, as the
+footer's keys after the first frame, shows there too), so the test can check that keys typed in
+the browser reached the app and changed its screen.
 Unset (the normal case), nothing is written and no key is slowed.
 """
 
@@ -23,6 +25,7 @@ SCREENSHOT_DIR_VARIABLE = "EXPLORER_SCREENSHOT_DIR"
 SCREENSHOT_NAME = "screen.svg"
 # Long enough for the key's own refresh (and a quick search) to land; short enough for tests.
 SETTLE_SECONDS = 0.25
+REFRESH_SECONDS = 1.0
 
 
 def screenshot_dir() -> Path | None:
@@ -45,9 +48,10 @@ class ScreenCapture:
             # A screen that replaces another (the loading screen giving way to the main one)
             # changes what is shown without a key.
             self._app.screen_change_signal.subscribe(self._app, self._capture_soon)
+            self._app.set_interval(REFRESH_SECONDS, self.save_screen)
 
     def key_handled(self) -> None:
-        """A key (not a forwarded one) has been handled by the app."""
+        """A key (not a forwarded one), or a resize, has been handled by the app."""
         if screenshot_dir() is not None:
             self._capture_soon()
 
@@ -62,6 +66,8 @@ class ScreenCapture:
         folder = screenshot_dir()
         if folder is None:
             return None
+        if not self._app.screen_stack:
+            return None  # the app is closing: its screens are gone
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / SCREENSHOT_NAME
         svg = self._app.export_screenshot()

@@ -187,7 +187,7 @@ class RecordingServer:
 def recorded(monkeypatch: pytest.MonkeyPatch) -> list[RecordingServer]:
     servers: list[RecordingServer] = []
 
-    def build(command: str, host: str, port: int, url: str) -> RecordingServer:
+    def build(command: str, host: str, port: int, url: str, **options: object) -> RecordingServer:
         servers.append(RecordingServer(command, host, port, url))
         return servers[-1]
 
@@ -246,11 +246,28 @@ def test_serves_the_page_and_stops_cleanly_on_ctrl_c(tmp_path: Path) -> None:
             f'data-session-websocket-url="ws://127.0.0.1:{served.url.rsplit(":", 1)[1]}/ws"' in page
         )
         assert "<div>explorer</div>" in page
+        # ... and gives the terminal the keyboard as soon as it exists.
+        assert serve.FOCUS_SCRIPT in page
+        assert page.index(serve.FOCUS_SCRIPT) < page.index("</body>")
         assert served.link == f"{served.url}/?token={served.token}"
         assert len(served.token) >= 32
+        get(f"{served.url}/static/css/xterm.css")
         assert served.ctrl_c() == 0
         assert served.group_gone()
     assert "Traceback" not in served.stderr + served.stdout
+    # Requests are not logged unless asked for.
+    assert "GET" not in served.stdout + served.stderr
+
+
+def test_access_log_prints_one_whole_line_a_request(tmp_path: Path) -> None:
+    with serving(tmp_path, "--access-log") as served:
+        get(f"{served.url}/static/css/xterm.css?{'long' * 40}")
+        assert served.ctrl_c() == 0
+    requests = [line for line in served.stdout.splitlines() if '"GET' in line]
+    # The server's own check that it answers, then the style sheet, each one unwrapped line.
+    assert any("/?token=" in line and " 200 " in line for line in requests)
+    assert any(f'/static/css/xterm.css?{"long" * 40} HTTP/1.1" 200' in line for line in requests)
+    assert served.token not in served.stderr
 
 
 def test_a_port_in_use_is_one_message(tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import hmac
+import logging
 import os
 import secrets
 import shlex
@@ -35,6 +36,26 @@ ALL_INTERFACES = frozenset({"0.0.0.0", "::", "[::]", ""})
 SHUTDOWN_SECONDS = 5.0  # for the explorers of open tabs to quit on Ctrl+C
 EXIT_NOTICE_SECONDS = 0.1  # for their exits to reach the event loop before it closes
 TOKEN_PARAMETER = "token"
+# aiohttp's logger of every HTTP request: quiet unless `--access-log` asks for it.
+ACCESS_LOGGER = "aiohttp.access"
+# Put in the page before </body>: xterm.js takes keys only while its hidden textarea has the
+# focus, which it gets on a click; without this, keys typed after the page opens are lost.
+FOCUS_SCRIPT = """<script>
+(function () {
+  function focusTerminal() {
+    var input = document.querySelector("#terminal .xterm-helper-textarea");
+    if (input && document.activeElement !== input) { input.focus(); }
+    return input !== null;
+  }
+  if (!focusTerminal()) {
+    new MutationObserver(function (changes, watcher) {
+      if (focusTerminal()) { watcher.disconnect(); }
+    }).observe(document.body, { childList: true, subtree: true });
+  }
+  window.addEventListener("focus", focusTerminal);
+})();
+</script>
+"""
 REFUSED = (
     "explorer: refused. Open the link that `explorer serve` printed (it holds this run's "
     "token), from the address it names.\n"
@@ -71,6 +92,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         type=Path,
         help="database each browser tab opens (default: your corpus once imported, else the "
         "embedded seed article)",
+    )
+    parser.add_argument(
+        "--access-log",
+        action="store_true",
+        help="print a line for every HTTP request the server answers (default: only problems)",
     )
     parser.set_defaults(handler=run)
 
@@ -142,7 +168,10 @@ def run(args: argparse.Namespace) -> int:
         # Checked first so that a port in use is one message, not a URL then an error; the
         # server's own bind can still lose a race, hence the second `except`.
         check_can_listen(args.host, args.port)
-        build_server(app_command(args.db), args.host, args.port, url).serve()
+        server = build_server(
+            app_command(args.db), args.host, args.port, url, access_log=args.access_log
+        )
+        server.serve()
     except OSError as failure:
         error(f"cannot listen on {args.host}:{args.port}: {failure.strerror or failure}")
         return EXIT_BAD_INPUT
@@ -162,9 +191,25 @@ def check_can_listen(host: str, port: int) -> None:
             probe.bind(address)
 
 
-def build_server(command: str, host: str, port: int, url: str, token: str | None = None) -> Server:
+def with_focus_script(page: str) -> str:
+    """The app's page, made to give the terminal the keyboard as soon as it exists."""
+    end = page.rfind("</body>")
+    if end < 0:
+        return page + FOCUS_SCRIPT
+    return page[:end] + FOCUS_SCRIPT + page[end:]
+
+
+def build_server(
+    command: str,
+    host: str,
+    port: int,
+    url: str,
+    token: str | None = None,
+    access_log: bool = False,
+) -> Server:
     """textual-serve's server, guarded by a token and an origin check, announcing itself in
-    explorer's words, and ending its browser sessions before it stops.
+    explorer's words, quiet about each request unless asked, focusing the terminal when the
+    page opens, and ending its browser sessions before it stops.
 
     Imported here, not at the top: every `explorer` command imports this module, and only
     `serve` needs the web stack.
@@ -202,6 +247,8 @@ def build_server(command: str, host: str, port: int, url: str, token: str | None
             if not authorised(request):
                 return refused()
             response = await super().handle_index(request)
+            if isinstance(response, web.Response) and response.text is not None:
+                response.text = with_focus_script(response.text)
             # The page's own later requests (the websocket, downloads) carry the cookie.
             response.set_cookie(cookie, secret, httponly=True, samesite="Strict", path="/")
             return response
@@ -210,6 +257,19 @@ def build_server(command: str, host: str, port: int, url: str, token: str | None
             if not authorised(request):
                 return refused()
             return await super().handle_download(request)
+
+        def initialize_logging(self) -> None:
+            super().initialize_logging()
+            requests = logging.getLogger(ACCESS_LOGGER)
+            if not access_log:
+                requests.setLevel(logging.WARNING)
+                return
+            # One plain line a request, never wrapped to the terminal's width as Rich would.
+            handler = logging.StreamHandler(sys.stdout)
+            handler.setFormatter(logging.Formatter("%(message)s"))
+            requests.addHandler(handler)
+            requests.propagate = False
+            requests.setLevel(logging.INFO)
 
         async def on_startup(self, app: web.Application) -> None:
             self.sessions = set()

@@ -77,6 +77,10 @@ class FittedFooter(Footer):
         self._fitted_width = 0
 
     def compose(self) -> ComposeResult:
+        # Textual's footer draws nothing until the screen's keys are first announced, a frame
+        # or more after the screen shows (seconds, in a browser under load): the screen's and
+        # the app's keys are known from the start, so show them in the first frame.
+        self.set_reactive(Footer._bindings_ready, True)
         width = self.size.width
         self._fitted_width = width
         used = 0

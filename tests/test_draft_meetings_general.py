@@ -288,3 +288,15 @@ def test_a_named_event_beside_a_deal_is_a_meeting_of_its_own() -> None:
     found = meetings(text)
     assert len(found) == 2
     assert all(when == "2025-01-14" for _, when, _ in found)
+
+
+def test_a_sale_split_among_buyers_is_one_sale_to_each() -> None:
+    text = (
+        "Boeing is an American plane-maker. Biman Bangladesh Airlines is a carrier.\n"
+        "Boeing announced five 787 Dreamliner sales on Monday: two to Biman Bangladesh Airlines "
+        "and three to the Ghanaian government."
+    )
+    sales = meetings(text)
+    assert len(sales) == 2
+    assert all("Boeing" in p and when == "2025-01-13" for p, when, _ in sales)
+    assert any("Biman Bangladesh Airlines" in p for p, _, _ in sales)

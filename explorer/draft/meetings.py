@@ -433,8 +433,16 @@ class MeetingFinder:
                 participants.insert(0, subject)
             if not participants:
                 continue
-            made.add(window)
             named = kind == "noun" and text[start : start + 1].isupper() and window in made
+            made.add(window)
+            shares = self._shares(sentence, stop, window, mentions) if word in _PURCHASES else []
+            if len(shares) >= 2:
+                # "five 787 sales: two to Biman Bangladesh Airlines and three to the Ghanaian
+                # government": one sale to each buyer, with the seller of the clause.
+                rest = [a for a in participants if a not in shares]
+                for buyer in shares:
+                    self._add(sentence, clause, [*rest, buyer], word, where, when, when_guess, True)
+                continue
             self._add(sentence, clause, participants, word, where, when, when_guess, named)
         # "Both sides hoped the swap would lead to talks": a sentence that tells a meeting of
         # its own is about that one, not more about the one its "the swap" refers to.
@@ -575,6 +583,20 @@ class MeetingFinder:
                 pronoun.group(1),
             )
         return before[-1].actor if before else None
+
+    def _shares(
+        self, sentence: Sentence, stop: int, window: tuple[int, int], mentions: list[Mention]
+    ) -> list[DraftActor]:
+        """The buyers of a sale or order split among them: "two to X and three to Y"."""
+        found: list[DraftActor] = []
+        for mention in mentions:
+            offset = mention.start - sentence.start
+            if offset < stop or offset >= window[1] or mention.actor is None:
+                continue
+            before = self.body[max(sentence.start, mention.start - 24) : mention.start]
+            if _SHARE_BEFORE.search(before) and mention.actor not in found:
+                found.append(mention.actor)
+        return found
 
     def _dated_reference(self, text: str, start: int) -> DraftMeeting | None:
         """The meeting a noun names by its day ("Tuesday's gathering", "last week's
@@ -1024,6 +1046,11 @@ _GIVING = re.compile(
     r"giving|put\s+up|puts\s+up|pledg(?:ed|es|ing|e)|grant(?:ed|s|ing)?|fund(?:ed|s|ing)?|"
     r"pa(?:id|ys|ying|y)|invest(?:ed|s|ing)?|receiv(?:ed|es|ing|e)|award(?:ed|s|ing)?)\b"
     r"(?:\s+[\w-]+){0,5}?\s+" + _MONEY,
+    re.IGNORECASE,
+)
+_SHARE_BEFORE = re.compile(
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|dozen)\s+(?:[\w-]+\s+)?"
+    r"(?:to|for|from)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _IF_CLAUSE = re.compile(r"\b(?:if|unless|whether)\b[^,;—–]*$", re.IGNORECASE)

@@ -5,6 +5,7 @@ meeting opens it on the main screen; `[` and `]` walk back and forth; Esc closes
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -15,12 +16,21 @@ from textual.widgets import Static
 from explorer.app import ExplorerApp, build_app
 from explorer.bench.corpus import write_corpus
 from explorer.data import Corpus, Ref, corpus_from_files
+from explorer.data.index import IndexedCorpus
+from explorer.data.loading import load_indexed_corpus
+from explorer.data.sources import import_files, open_corpus
 from explorer.history import Visit
 from explorer.screens.help import HelpScreen
 from explorer.screens.main import MainScreen
-from explorer.screens.network import ACTORS_SHOWN, MEETINGS_SHOWN, NetworkList, NetworkScreen
+from explorer.screens.network import (
+    ACTORS_SHOWN,
+    MEETINGS_SHOWN,
+    NetworkList,
+    NetworkScreen,
+    network_view,
+)
 from tests.articles import mutate, write
-from tests.waiting import wait_for
+from tests.waiting import wait_for, wait_until_loaded
 
 SIZE = (120, 36)
 
@@ -243,3 +253,22 @@ async def test_long_lists_are_cut_and_say_how_many_more(many: Corpus) -> None:
         assert any(r.startswith("    … and ") and r.endswith("more meetings") for r in rows)
         await pilot.press("G")
         assert screen.current_ref is not None
+
+
+async def test_from_the_persisted_index_the_network_is_the_one_in_memory(
+    tmp_path: Path,
+) -> None:
+    """The app reads the index beside the database: the same rows as from the whole corpus."""
+    db = tmp_path / "corpus.json"
+    import_files(write_corpus(40, tmp_path / "articles", seed=2), db)
+    whole = open_corpus(db)
+    hub = max(whole.meetings_of_actor, key=lambda a: len(whole.meetings_of_actor[a]))
+    expected = [str(row) for row in network_view(whole, hub).rows]
+    app = build_app(None, loader=partial(load_indexed_corpus, db))
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_until_loaded(pilot)
+        assert isinstance(app.corpus, IndexedCorpus)
+        app.goto(Ref("actor", hub))
+        await pilot.press("w")
+        screen = await network_of(app, pilot, hub)
+        assert screen.rows() == expected

@@ -103,3 +103,13 @@ def test_a_noun_named_by_its_day_is_the_meeting_of_that_day() -> None:
         "Eyamba Sowers didn't know Patrick was coming to Tuesday's networking gathering."
     )
     assert len(meetings(text)) == 1
+
+
+def test_a_match_word_after_an_adjective_or_a_hope_is_no_match() -> None:
+    text = (
+        "The Boston Celtics beat the Philadelphia Sixers on Monday.\n"
+        "The Sixers maintain positive play with Joel Embiid on the bench.\n"
+        "She said voters could see Joel Embiid defeating the Boston Celtics."
+    )
+    assert len(meetings(text)) == 1
+    assert len(meetings("Portugal play Spain in Lisbon in the World Cup match on Friday.")) == 1

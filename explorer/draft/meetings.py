@@ -268,6 +268,7 @@ class MeetingFinder:
                         text[: verb.start()],
                     )
                 )
+                or (word in _ALSO_NOUNS and _ADJECTIVE_BEFORE.search(text[: verb.start()]))
             ):
                 continue  # "a positive sign", "hit in the face": a noun, not a meeting
             if word in _PURCHASES and not _is_purchase(text, verb.start(1), verb.end(1)):
@@ -403,6 +404,8 @@ class MeetingFinder:
             if word in _ENCOUNTERS:
                 if word == "against" and not _SPORT_CONTEXT.search(clause):
                     continue
+                if _HYPOTHETICAL.search(text[max(0, start - 50) : start]):
+                    continue  # "voters could see defeating Trump": a hope, not a match
                 participants = self._pair(sentence, start, stop, mentions)
                 if len(participants) == 1 and not any(
                     m.end <= sentence.start + start for m in mentions
@@ -1053,6 +1056,16 @@ _SHARE_BEFORE = re.compile(
     r"(?:to|for|from)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+_HYPOTHETICAL = re.compile(
+    r"\b(?:could|would|might|can)\s+(?:see|imagine|picture|envision)\s+(?:[\w’'-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+# "maintain positive play", "solid play": an adjective before the word makes it a noun.
+_ADJECTIVE_BEFORE = re.compile(
+    r"\b(?!(?:only|early|likely|rarely|really|finally|initially|usually)\b)"
+    r"(?:\w+(?:ive|ous|ful|ent|ant|ic|al)(?<!ally)|good|bad|great|strong|poor|solid|sloppy|"
+    r"stellar|fair|fine|tight|tough|rough|open|free|inspired|physical)\s+$"
+)  # lower case only: "Portugal play Spain", "President visit" are a name and a verb
 _IF_CLAUSE = re.compile(r"\b(?:if|unless|whether)\b[^,;—–]*$", re.IGNORECASE)
 _WHO_SAID = re.compile(
     r",\s*who\s+(?:said|says|added|told\s+\w+|believes|believed|thinks|thought)\s+"

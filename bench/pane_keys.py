@@ -2,6 +2,7 @@
 
     python -m explorer.bench.corpus 1000 /tmp/c1000 && explorer import /tmp/c1000/*.yaml --db /tmp/c1000.json
     python bench/pane_keys.py /tmp/c1.json /tmp/c1000.json [--runs 3] [--repeat 8]
+    git worktree add /tmp/base main && python bench/pane_keys.py DB --base /tmp/base
 
 A benchmark, not a test. Each run is a fresh process that opens the database as
 `explorer --db DB` does, headless (`App.run_test`, 120x36), and measures:
@@ -17,6 +18,11 @@ A benchmark, not a test. Each run is a fresh process that opens the database as
 The same keys are measured on a bare Textual app (a list of 50 options) in the same run:
 the "x bare" column is the app's p50 over the bare app's. Figures are medians over the runs
 of each run's p50 and p95.
+
+With `--base DIR` (a checkout of the code to compare with, such as main before a change),
+every run of this code is paired with a run of that code's app, one after the other on the
+same database, and a second table gives both side by side with their ratio (the base's p95
+over this code's): on a machine shared with others, only figures of one run compare.
 """
 
 from __future__ import annotations
@@ -169,7 +175,11 @@ def child(args: argparse.Namespace) -> None:
     print(json.dumps(result))
 
 
-def run_child(extra: list[str], repeat: int) -> dict:
+def run_child(extra: list[str], repeat: int, code: Path | None = None) -> dict:
+    """One fresh process; with `code`, the app imported from that checkout instead."""
+    env = dict(os.environ)
+    if code is not None:
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(code), env.get("PYTHONPATH")]))
     launched = time.time()
     command = [
         sys.executable,
@@ -180,7 +190,7 @@ def run_child(extra: list[str], repeat: int) -> dict:
         "--launched",
         str(launched),
     ]
-    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    done = subprocess.run(command, capture_output=True, text=True, check=False, env=env)
     if done.returncode != 0:
         raise SystemExit(f"benchmark run failed: {' '.join(extra)}\n{done.stderr[-3000:]}")
     return json.loads(done.stdout.strip().splitlines()[-1])
@@ -212,6 +222,9 @@ def main() -> None:
     parser.add_argument("db", nargs="*", type=Path, help="databases to open, smallest first")
     parser.add_argument("--runs", type=int, default=3, help="fresh processes per database")
     parser.add_argument("--repeat", type=int, default=8, help="presses of each key per run")
+    parser.add_argument(
+        "--base", type=Path, help="a checkout of the code to compare with, in the same runs"
+    )
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--bare", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--launched", type=float, default=0.0, help=argparse.SUPPRESS)
@@ -222,14 +235,18 @@ def main() -> None:
     if not args.db:
         parser.error("name at least one database (see the docstring for making one)")
     columns: list[tuple[str, dict, list[dict]]] = []
+    base_columns: list[tuple[str, dict, list[dict]]] = []
     bare_runs = []
     for db in args.db:
-        runs = []
+        runs, base_runs = [], []
         for _ in range(args.runs):
+            if args.base is not None:
+                base_runs.append(run_child(["--child", str(db)], args.repeat, args.base))
             runs.append(run_child(["--child", str(db)], args.repeat))
             bare_runs.append(run_child(["--bare"], args.repeat))
             print(".", end="", file=sys.stderr, flush=True)
         columns.append((db.name, summary(runs), runs))
+        base_columns.append((db.name, summary(base_runs), base_runs))
     print(file=sys.stderr)
     bare = summary(bare_runs)["bare j"]
     print(f"bare Textual app, j: p50 {bare[0]:.1f} ms, p95 {bare[1]:.1f} ms (CPU {bare[2]:.1f})")
@@ -250,6 +267,35 @@ def main() -> None:
                 continue
             p50, p95, _cpu50, cpu95 = figures[name]
             cells += f"{p50:>9.1f} / {p95:>7.1f}  {cpu95:>6.1f}  {p50 / bare[0]:>5.1f}x"
+        print(f"{name:22}{cells}")
+    if args.base is not None:
+        compare(args.base, columns, base_columns)
+
+
+def compare(base: Path, columns: list, base_columns: list) -> None:
+    """Both codes side by side: p95 wall / p95 CPU (ms; seconds and MB for the first two
+    rows), and how many times the base's p95 CPU this code's is (CPU: what the app itself
+    spent, whatever else the machine ran)."""
+    print()
+    print(f"the same runs, the base ({base}) and this code: p95 wall / p95 CPU ms, base / this")
+    print(f"{'':22}" + "".join(f"{name:>44}" for name, _, _ in columns))
+    print(f"{'':22}" + f"{'base':>18}{'this':>18}{'ratio':>8}" * len(columns))
+    for label, pick in (("data on screen (s)", "startup"), ("peak memory (MB)", "peak_mb")):
+        cells = ""
+        for (_, _, runs), (_, _, base_runs) in zip(columns, base_columns, strict=True):
+            now = statistics.median(run[pick] for run in runs)
+            was = statistics.median(run[pick] for run in base_runs)
+            cells += f"{was:>18.1f}{now:>18.1f}{was / now:>7.1f}x"
+        print(f"{label:22}{cells}")
+    for name in columns[0][1]:
+        cells = ""
+        for (_, figures, _), (_, base_figures, _) in zip(columns, base_columns, strict=True):
+            if name not in figures or name not in base_figures:
+                cells += f"{'':>44}"
+                continue
+            now, was = figures[name], base_figures[name]
+            cells += f"{was[1]:>8.1f} /{was[3]:>7.1f}{now[1]:>10.1f} /{now[3]:>7.1f}"
+            cells += f"{was[3] / max(now[3], 0.01):>7.1f}x"
         print(f"{name:22}{cells}")
 
 

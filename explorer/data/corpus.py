@@ -213,18 +213,32 @@ class Corpus:
             self._spans_in_article = dict(index)
         return self._spans_in_article.get(article_id, [])
 
-    def sentences(self, ref: Ref) -> list[tuple[Article, Span]]:
-        """The distinct supporting sentences of an item, each once, in article order."""
+    def sentences(self, ref: Ref, limit: int | None = None) -> list[tuple[Article, Span]]:
+        """The distinct supporting sentences of an item, each once, in article order (the
+        first `limit` of them: only their articles are read)."""
         item = self.get(ref)
         if item is None:
             return []
         seen: set[tuple[str, int, int]] = set()
-        result = []
+        result: list[tuple[Article, Span]] = []
         for span in sorted(item.spans, key=lambda s: (s.article, s.sentence_start)):
+            if limit is not None and len(result) >= limit:
+                break
             key = (span.article, span.sentence_start, span.sentence_end)
+            if key in seen:
+                continue
             article = self.articles.get(span.article)
-            if key in seen or article is None:
+            if article is None:
                 continue
             seen.add(key)
             result.append((article, span))
         return result
+
+    def sentence_count(self, ref: Ref) -> int:
+        """How many `sentences` an item has, without reading the articles' texts."""
+        item = self.get(ref)
+        if item is None:
+            return 0
+        keys = {(s.article, s.sentence_start, s.sentence_end) for s in item.spans}
+        present = {article for article in {key[0] for key in keys} if article in self.articles}
+        return sum(key[0] in present for key in keys)

@@ -679,10 +679,18 @@ class _Table(Mapping[str, Any]):
             return cached
         if not isinstance(ident, str):
             raise KeyError(ident)
-        row = self._reader.one("SELECT row FROM items WHERE kind = ? AND id = ?", self._kind, ident)
+        if self._kind == "actor":
+            # An actor of many articles has tens of thousands of spans: read without them,
+            # they are read when first asked for (the reader, the detail's sentences).
+            sql = "SELECT json_remove(row, '$.spans') FROM items WHERE kind = ? AND id = ?"
+        else:
+            sql = "SELECT row FROM items WHERE kind = ? AND id = ?"
+        row = self._reader.one(sql, self._kind, ident)
         if row is None:
             raise KeyError(ident)
         item = self._decode(self._kind, row)
+        if self._kind == "actor":
+            object.__setattr__(item, "spans", _LazySpans(self, ident))
         self._cache[ident] = item
         if len(self._cache) > self.CACHED:
             self._cache.popitem(last=False)
@@ -730,6 +738,43 @@ class _Table(Mapping[str, Any]):
                 *chunk,
             )
         return tuple(ident for _, ident in sorted(placed))
+
+
+class _LazySpans(Sequence[Span]):
+    """An item's spans, read from its stored row when first used."""
+
+    __slots__ = ("_ident", "_spans", "_table")
+
+    def __init__(self, table: _Table, ident: str) -> None:
+        self._table, self._ident = table, ident
+        self._spans: tuple[Span, ...] | None = None
+
+    def _read(self) -> tuple[Span, ...]:
+        if self._spans is None:
+            table = self._table
+            row = table._reader.one(
+                "SELECT row FROM items WHERE kind = ? AND id = ?", table._kind, self._ident
+            )
+            self._spans = () if row is None else table._decode(table._kind, row).spans
+        return self._spans
+
+    def __len__(self) -> int:
+        return len(self._read())
+
+    def __getitem__(self, index: Any) -> Any:
+        return self._read()[index]
+
+    def __iter__(self) -> Iterator[Span]:
+        return iter(self._read())
+
+    def __eq__(self, other: object) -> bool:
+        return tuple(self) == (tuple(other) if isinstance(other, Sequence) else other)
+
+    def __hash__(self) -> int:
+        return hash(self._read())
+
+    def __repr__(self) -> str:
+        return repr(self._read())
 
 
 class _Links(Mapping[str, tuple[Any, ...]]):

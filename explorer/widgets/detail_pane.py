@@ -116,18 +116,21 @@ class DetailPane(PagedOptionList):
 
     def article_section(self, ref: Ref) -> list[Option | None]:
         """The sentences of the article that support the item, each a link into the reader."""
-        sentences = self.corpus.sentences(ref)
+        # Only the sentences shown are read (an actor of many articles has thousands).
+        shown = self.corpus.sentences(ref, self.limits["sentences"])
+        total = len(shown) if len(shown) < self.limits["sentences"] else None
+        if total is None:
+            total = self.corpus.sentence_count(ref)
         options: list[Option | None] = [self._heading("In the article")]
-        if not sentences:
+        if not shown:
             options.append(self._line(Content.styled("no supporting sentence", "dim italic")))
-        self.sentences = list(sentences)
-        shown = sentences[: self.limits["sentences"]]
+        self.sentences = shown
         for index, (article, span) in enumerate(shown):
             sentence = Content.from_rich_text(sentence_text(article, span, style="bold underline"))
             prompt = Content.assemble(("› ", "$accent"), sentence)
             options.append(Option(prompt, id=f"{SENTENCE_PREFIX}{index}"))
-        if len(sentences) > len(shown):
-            options.append(self._more("sentences", len(sentences) - len(shown), SENTENCES_PAGE))
+        if total > len(shown):
+            options.append(self._more("sentences", total - len(shown), SENTENCES_PAGE))
         return options
 
     def _more(self, section: str, left: int, page: int) -> Option:

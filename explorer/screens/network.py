@@ -21,9 +21,12 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.content import Content
+from textual.css.styles import RulesMap
 from textual.geometry import Spacing
 from textual.screen import Screen
-from textual.visual import Padding
+from textual.strip import Strip
+from textual.style import Style as VisualStyle
+from textual.visual import Padding, RenderOptions, Visual
 from textual.widgets import Static
 
 from explorer import keymap
@@ -57,17 +60,62 @@ class NetworkRow:
     pieces: tuple[Piece, ...]
     ref: Ref | None = None
     indent: int = 0  # cells before the row, and before each line it wraps onto
+    when: str | None = None  # a meeting's date, in a column of its own when there is room
 
     @property
     def enabled(self) -> bool:
         return self.ref is not None
 
-    def visual(self) -> Content | Padding:
+    def visual(self) -> Visual:
         content = Content.assemble(*self.pieces)
-        return Padding(content, Spacing(0, 0, 0, self.indent)) if self.indent else content
+        visual: Visual = content
+        if self.when is not None:
+            visual = DatedLine(Content.styled(self.when, "$text-primary"), content)
+        return Padding(visual, Spacing(0, 0, 0, self.indent)) if self.indent else visual
 
     def __str__(self) -> str:
-        return " " * self.indent + "".join(text for text, _ in self.pieces)
+        when = f"{self.when:<{DatedLine.DATE - 1}} " if self.when is not None else ""
+        return " " * self.indent + when + "".join(text for text, _ in self.pieces)
+
+
+class DatedLine(Visual):
+    """A date, then text: wide, the date in a column and the text wrapping beside it; narrow,
+    one run of text after the date."""
+
+    DATE = 15  # cells of the date column ("13–17 Jan 2025" and a space)
+    COLUMNS = 60  # the width from which the date has a column
+
+    def __init__(self, when: Content, text: Content) -> None:
+        self.when = when
+        self.text = text
+
+    def _inline(self) -> Content:
+        return Content.assemble(self.when, " ", self.text)
+
+    def render_strips(
+        self, width: int, height: int | None, style: VisualStyle, options: RenderOptions
+    ) -> list[Strip]:
+        if width < self.COLUMNS:
+            return self._inline().render_strips(width, height, style, options)
+        blank = style.rich_style
+        dates = self.when.render_strips(self.DATE - 1, None, style, options)
+        texts = self.text.render_strips(width - self.DATE, None, style, options)
+        lines = []
+        for y, strip in enumerate(texts or [Strip.blank(width - self.DATE, blank)]):
+            date = dates[0] if y == 0 and dates else Strip.blank(self.DATE - 1, blank)
+            left = Strip.join(
+                [date.adjust_cell_length(self.DATE - 1, blank), Strip.blank(1, blank)]
+            )
+            lines.append(Strip.join([left, strip]).adjust_cell_length(width, blank))
+        return lines if height is None else lines[:height]
+
+    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
+        return container_width
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        if width < self.COLUMNS:
+            return self._inline().get_height(rules, width)
+        return max(self.text.get_height(rules, width - self.DATE), 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,14 +248,14 @@ def _contact_rows(corpus: Corpus, network: Network, contact: Contact) -> list[Ne
             dict.fromkeys(a for m, a in contact.links if m == meeting_id and a != network.centre)
         )
         row: list[Piece] = [
-            (f"{when:<14}", "$text-primary"),
-            (" ", ""),
             (literal(meeting.title, ROW_CHARS), ""),
             (f"  {meeting.status}", "dim"),
         ]
         if via:
             row.append((f" · with {_names(corpus, via)}", "dim"))
-        rows.append(NetworkRow("meeting", tuple(row), Ref("meeting", meeting_id), INDENT))
+        rows.append(
+            NetworkRow("meeting", tuple(row), Ref("meeting", meeting_id), INDENT, when=when)
+        )
     if len(meetings) > MEETINGS_SHOWN:
         more = len(meetings) - MEETINGS_SHOWN
         more_pieces: tuple[Piece, ...] = ((f"… and {plural(more, 'more meeting')}", "dim italic"),)
@@ -233,7 +281,7 @@ class NetworkList(TallList):
         row = self.row_at(index)
         return row is not None and row.enabled
 
-    def row_visual(self, index: int) -> Content | Padding:
+    def row_visual(self, index: int) -> Visual:
         row = self.row_at(index)
         return row.visual() if row is not None else Content("")
 

@@ -363,3 +363,18 @@ def test_an_incremental_reimport_of_a_changed_file_equals_a_fresh_import(
         "2024-12-25",
     ]
     assert corpus.actors["wang-yi"].roles[0].role == "Foreign Minister of China"
+
+
+def test_a_database_of_the_earlier_layout_asks_for_an_import(
+    database: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A database written before format 1.1 lacks its reports and roles: it is refused with
+    one message (never read as if it had none)."""
+    data = database.read_bytes()
+    first_line = data.index(b"\n")
+    meta = json.loads(data[9 : first_line - 1])
+    meta["1"]["format"] = 1
+    database.write_bytes(b'{"meta": ' + json.dumps(meta).encode() + b",\n" + data[first_line + 1 :])
+    assert main(["show", TALKS, "--db", str(database)]) != 0
+    err = capsys.readouterr().err
+    assert "database format 1, expected 2; rebuild it with `explorer import`" in err

@@ -14,6 +14,7 @@ import pytest
 from explorer.cli import main
 from explorer.data import StoreError, default_database_path, open_corpus, open_default_corpus
 from explorer.data import atomic as atomic_module
+from explorer.data.schema import FORMAT_VERSION
 from tests.articles import VALID, mutate, write
 
 
@@ -109,10 +110,15 @@ def test_import_to_an_unwritable_place_is_a_clear_error(tmp_path: Path, capsys) 
         (b"{not json", "not an explorer database"),
         (b"\xff\xfe\x00", "not an explorer database"),
         (b"[]", "not an explorer database"),
-        (json.dumps({"meta": {"1": {"format": 99}}}).encode(), "database format 99, expected 1"),
+        (
+            json.dumps({"meta": {"1": {"format": 99}}}).encode(),
+            f"database format 99, expected {FORMAT_VERSION}",
+        ),
         (b"{}", "database format None"),
         (
-            json.dumps({"meta": {"1": {"format": 1}}, "actors": {"1": {"id": "x"}}}).encode(),
+            json.dumps(
+                {"meta": {"1": {"format": FORMAT_VERSION}}, "actors": {"1": {"id": "x"}}}
+            ).encode(),
             "damaged database",
         ),
     ],

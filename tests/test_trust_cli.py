@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from explorer.cli import main
+from explorer.data.schema import FORMAT_VERSION
 from tests.articles import VALID, mutate, write
 from tests.conftest import SEED_FILE
 
@@ -470,7 +471,7 @@ def _damage(document: dict, how: str) -> dict:
     elif how == "duplicate id":
         tables["actors"]["9"] = dict(tables["actors"]["1"])
     elif how == "meta is a list":
-        tables["meta"] = [{"format": 1}]
+        tables["meta"] = [{"format": FORMAT_VERSION}]
     elif how == "unknown kind":
         tables["quotes"]["1"]["kind"] = "rumour"
     elif how == "date is a number":

@@ -60,7 +60,7 @@ from explorer.data.models import (
 from explorer.data.records import article_record, item_record
 from explorer.data.text import clean_text
 
-INDEX_FORMAT = 1
+INDEX_FORMAT = 2  # 2: built from a database of format 2 (format-1.1 fields)
 INDEX_SUFFIX = ".index"
 
 _TABLE_OF = {"article": "articles", "actor": "actors", "meeting": "meetings", "quote": "quotes"}

@@ -12,8 +12,10 @@ import re
 from dataclasses import dataclass
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-# The database's own layout, which every format-1.x file is stored in.
-FORMAT_VERSION = 1
+# The database's own layout, which every format-1.x file is stored in. 2: a meeting's reports,
+# an actor's roles and a joint statement's speakers (format 1.1). A database of an earlier
+# layout is refused with a message to import again; the seed's cache is rebuilt.
+FORMAT_VERSION = 2
 # The article file formats this explorer reads, as the `format` key gives them.
 FILE_FORMATS = ("1", "1.1")
 # Names, aliases, titles and ids are shown on one line and indexed word by word for search:

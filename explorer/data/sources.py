@@ -15,6 +15,7 @@ from explorer.data.errors import StoreError
 from explorer.data.importer import load_files
 from explorer.data.locations import has_user_corpus, seed_cache_path, user_corpus_path
 from explorer.data.models import Loaded
+from explorer.data.schema import FORMAT_VERSION
 from explorer.data.store import (
     load_database,
     load_database_file,
@@ -117,10 +118,12 @@ def is_stale(db_path: Path, sources: Sequence[Path]) -> bool:
     if any(p.stat().st_mtime > db_time for p in sources):
         return True
     try:
-        recorded = read_meta(open_database(db_path)).get("sources", {})
+        meta = read_meta(open_database(db_path))
     except StoreError:
         return True
-    return bool(recorded != fingerprint(sources))
+    if meta.get("format") != FORMAT_VERSION:  # written by an earlier explorer
+        return True
+    return bool(meta.get("sources", {}) != fingerprint(sources))
 
 
 def open_default_corpus() -> Corpus:

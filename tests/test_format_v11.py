@@ -378,3 +378,31 @@ def test_a_database_of_the_earlier_layout_asks_for_an_import(
     assert main(["show", TALKS, "--db", str(database)]) != 0
     err = capsys.readouterr().err
     assert "database format 1, expected 2; rebuild it with `explorer import`" in err
+
+
+def test_a_conflict_between_cached_files_names_both_files_and_lines(
+    files: list[Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Through `explorer import`'s parse cache: the unchanged file is read from the cache,
+    the changed one parsed, and the conflict still names both files and lines."""
+    db = tmp_path / "corpus.json"
+    assert main(["import", *map(str, files), "--db", str(db)]) == 0
+    before = db.read_bytes()
+    first, second = files
+    text = second.read_text(encoding="utf-8")
+    second.write_text(text.replace("where: Beijing", "where: Shanghai", 1), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["import", *map(str, files), "--db", str(db)]) != 0
+    err = capsys.readouterr().err
+    line_here = next(
+        n for n, line in enumerate(second.read_text().splitlines(), 1) if "Shanghai" in line
+    )
+    line_there = next(
+        n for n, line in enumerate(first.read_text().splitlines(), 1) if "where: Beijing" in line
+    )
+    assert f"{second}:{line_here}:" in err
+    assert (
+        f"meeting {TALKS!r}: where 'Shanghai' conflicts with 'Beijing' at {first}:{line_there}:"
+        in err
+    )
+    assert db.read_bytes() == before  # the database is left as it was

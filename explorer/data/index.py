@@ -418,22 +418,29 @@ def build_index_file(loaded: Loaded, target: Path, rows: Rows | None = None) -> 
 STAMP_KEYS = ("content", "size", "mtime_ns")
 
 
-def _stamp_record(
+def _stamp_text(
     stamp: dict[str, Any] | None,
     record: dict[str, Any] | None = None,
     previous: dict[str, Any] | None = None,
-) -> dict[str, Any] | None:
-    """The index's 'database' meta value: the stamp of the database it answers for, with
-    what the import that wrote both recorded (`record`, see `import_record`) and, while a
-    database of the very same rows replaces the old one, the old one's stamp (`previous`)."""
+) -> str:
+    """The index's 'database' meta value: the stamp of the database it answers for (while a
+    database of the very same rows replaces the old one, with the old one's stamp as
+    `previous`), then, on a line of its own, what the import that wrote both recorded
+    (`record`, see `IndexedCorpus.import_record`). A reader decodes the stamp alone: the
+    record, which names every file, is read only by the next import."""
     if stamp is None:
-        return None
+        return _dumps(None)
     value = dict(stamp)
     if previous is not None:
         value["previous"] = {k: previous.get(k) for k in STAMP_KEYS}
-    if record is not None:
-        value["import"] = record
-    return value
+    text = _dumps(value)
+    return text if record is None else text + "\n" + _dumps(record)
+
+
+def _split_stamp(text: str) -> tuple[Any, str]:
+    """The stamp at the start of a 'database' meta value, and what follows it."""
+    value, end = json.JSONDecoder().raw_decode(text)
+    return value, text[end:]
 
 
 def stamp_matches(stored: Any, stamp: dict[str, Any] | None) -> bool:
@@ -455,7 +462,7 @@ def stamp_index_file(
     try:
         con.execute(
             "INSERT OR REPLACE INTO meta VALUES ('database', ?)",
-            (_dumps(_stamp_record(stamp, record)),),
+            (_stamp_text(stamp, record),),
         )
     finally:
         con.close()
@@ -481,7 +488,7 @@ def restamp_index(
         con.execute("PRAGMA synchronous=FULL")
         con.execute(
             "UPDATE meta SET value = ? WHERE key = 'database'",
-            (_dumps(_stamp_record(stamp, record, previous)),),
+            (_stamp_text(stamp, record, previous),),
         )
     finally:
         con.close()
@@ -632,7 +639,13 @@ class _Reader:
             raise IndexUnusable(f"{path}: no index")
         try:
             self.con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
-            self.meta = {k: json.loads(v) for k, v in self.con.execute("SELECT * FROM meta")}
+            self.meta = {}
+            self.stamp_tail = ""
+            for key, value in self.con.execute("SELECT * FROM meta"):
+                if key == "database":
+                    self.meta[key], self.stamp_tail = _split_stamp(value)
+                else:
+                    self.meta[key] = json.loads(value)
         except (sqlite3.Error, ValueError) as error:
             raise IndexUnusable(f"{path}: {error}") from None
         if self.meta.get("format") != INDEX_FORMAT:
@@ -895,8 +908,10 @@ class IndexedCorpus(Corpus):
     def import_record(self) -> dict[str, Any] | None:
         """What the import that wrote the database and this index recorded (None when the
         index was rebuilt by a reader): see `explorer.data.incremental`."""
-        stored = self._reader.meta.get("database")
-        found = stored.get("import") if isinstance(stored, dict) else None
+        try:
+            found = json.loads(self._reader.stamp_tail) if self._reader.stamp_tail else None
+        except ValueError:
+            return None
         return found if isinstance(found, dict) else None
 
     def close(self) -> None:

@@ -99,3 +99,23 @@ def test_a_groups_number_and_nouns_are_part_of_its_name() -> None:
     assert actor_named(result, "6-member Congressional delegation").kind == "group"
     assert actor_named(result, "Six opposition parties").kind == "group"
     assert actor_named(result, "US media").kind == "group"
+
+
+def test_a_bare_plural_and_its_national_form_are_one_group() -> None:
+    result = draft_text(
+        "Prosecutors told reporters the inquiry had been dropped.\n"
+        "The decision by Swedish prosecutors ends a nine-year saga.",
+        PUBLISHED,
+    )
+    prosecutors = actor_named(result, "Swedish prosecutors")
+    assert "Prosecutors" in prosecutors.aliases
+    assert "Prosecutors" not in names(result)
+
+
+def test_a_body_that_opens_a_which_clause_acts() -> None:
+    result = draft_text(
+        "The trust urged a quick answer.\n"
+        "The county, which owns half of the site, must still approve the sale.",
+        PUBLISHED,
+    )
+    assert actor_named(result, "County").kind == "organisation"

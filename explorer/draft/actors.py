@@ -739,6 +739,7 @@ class ActorFinder:
         self._groups()
         self._merge_single_names()
         self._merge_short_organisations()
+        self._merge_bare_groups()
         self._owned()
         self._bodies()
         return self.actors
@@ -2075,6 +2076,35 @@ class ActorFinder:
                 actor.guesses = [g for g in actor.guesses if not g.startswith("kind inferred")]
                 actor.guesses.append('kind inferred as organisation (named with "the")')
 
+    def _merge_bare_groups(self) -> None:
+        """ "Prosecutors told reporters …" and "Swedish prosecutors": a bare plural and the
+        one actor that names it with its country are one."""
+        for bare in [a for a in self.actors if a.kind == "group" and len(_words(a.name)) == 1]:
+            noun = normalise(bare.name)
+            national = [
+                a
+                for a in self.actors
+                if a is not bare
+                and a.kind in ("group", "organisation")
+                and len(words := _words(normalise(a.name))) == 2
+                and words[1] == noun
+                and (words[0] in places.BY_DEMONYM or words[0] in places.BY_NAME)
+            ]
+            if len(national) != 1:
+                continue
+            target = national[0]
+            for mention in bare.mentions:
+                mention.actor = target
+                target.mentions.append(mention)
+            target.add_alias(bare.name)
+            for alias in bare.aliases:
+                target.add_alias(alias)
+            if id(bare) in self.used:
+                self.used.add(id(target))
+            self.actors.remove(bare)
+            if self.by_key.get(noun) is bare:
+                self.by_key[noun] = target
+
     def _merge_short_organisations(self) -> None:
         """ "the Security Council" … "the UN Security Council": an organisation named
         without the one word (initials, a country) that the longer name of one other
@@ -2143,12 +2173,15 @@ class ActorFinder:
         after = self.body[end : end + 60]
         # "local officials and customers who accused the utility": a relative clause.
         relative = re.match(
-            r"\s+(?:(?:and|or)\s+[a-z]+\s+)?who\s+(?:also\s+|have\s+|has\s+|had\s+)?"
-            r"([a-z]+)\b",
+            r"(?:\s+(?:and|or)\s+[a-z]+)?(?:\s+who|,\s+(?:who|which))\s+"
+            r"(?:also\s+|have\s+|has\s+|had\s+)?([a-z]+)\b",
             after,
         )
         if relative and (
-            relative.group(1) in _FINITE_VERBS or re.fullmatch(r"[a-z]{3,}ed", relative.group(1))
+            relative.group(1) in _FINITE_VERBS
+            or relative.group(1) in _AUXILIARIES
+            # "which owns half of the site": after "who" or "which", a verb.
+            or re.fullmatch(r"[a-z]{3,}(?:ed|s)", relative.group(1))
         ):
             return True
         if not (clause_initial or lead.endswith("\n") or start == 0 or _SUBORDINATE.search(before)):

@@ -70,7 +70,7 @@ class ExplorerApp(App[None]):
         *("app.help", "app.quit", "app.quit_ctrl", "app.back", "app.forward"),
         *("app.pane_actors", "app.pane_meetings", "app.pane_quotes", "app.pane_detail"),
         *("app.reader", "app.timeline", "app.network", "app.bookmark", "app.note", "app.notes"),
-        *("app.articles", "app.export"),
+        *("app.articles", "app.export", "app.expectations"),
     )
 
     def __init__(
@@ -182,6 +182,7 @@ class ExplorerApp(App[None]):
             ("timeline", "TimelineScreen"),
             ("reader", "ReaderScreen"),
             ("network", "NetworkScreen"),
+            ("expectations", "ExpectationsScreen"),
         ):
             return False  # already there
         if action == "back" and not self._can_back():
@@ -294,6 +295,9 @@ class ExplorerApp(App[None]):
 
     def action_network(self) -> None:
         self.network.open_network()
+
+    def action_expectations(self) -> None:
+        self.provenance.open_expectations()
 
     def action_bookmark(self) -> None:
         self.note_actions.bookmark_here()

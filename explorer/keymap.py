@@ -51,6 +51,7 @@ CONTEXTS: dict[str, str] = {
     "reader": "Article reader",
     "timeline": "Timeline",
     "network": "Who met whom",
+    "expectations": "Expectations followed up",
     "notes": "Notes and bookmarks",
     "editor": "Writing a note",
     "articles": "Many articles",
@@ -86,6 +87,14 @@ CONTEXT_NOTES: dict[str, tuple[str, ...]] = {
         "Every meeting in date order, at its precision, with its status (● happened, "
         "◐ ongoing, ○ planned, ◌ expected). Opened from an item, the cursor is on its first "
         "meeting and its meetings are marked.",
+        "A meeting some article expected shows what became of it under its status: "
+        "✓ fulfilled, ↷ changed, … open, ! overdue (p lists them).",
+    ),
+    "expectations": (
+        "Every meeting an article calls planned or expected, by what the later articles say "
+        "of it: ✓ fulfilled (reported held), ↷ changed (another date, postponed, cancelled), "
+        "… open (nothing since), ! overdue (open, and its date had passed by the newest "
+        "article). Each shows the sentence that expected it, and the one that followed it up.",
     ),
     "network": (
         "The actors the item under the cursor met at shared meetings (a country: through its "
@@ -179,6 +188,10 @@ KEYMAP: tuple[Key, ...] = (
     Key("network.up", "k", "cursor('up')", "Up", "previous actor or meeting (also ↑)", "network", display="k"),
     Key("network.first", "g", "cursor('first')", "First", "first actor (also Home)", "network", display="g"),
     Key("network.last", "G", "cursor('last')", "Last", "last actor or meeting (also End)", "network", display="G"),
+    # -- expectations followed up --------------------------------------------------------
+    Key("app.expectations", "p", "expectations", "Expected", "planned and expected meetings: fulfilled, changed, open or overdue", "expectations"),
+    Key("expectations.close", "escape", "close", "Close", "back where you were", "expectations", show=True, display="Esc"),
+    Key("expectations.go", "enter", "", "", "go to the meeting (the main screen shows it)", "expectations", display="Enter", binding=False),
     # -- notes ----------------------------------------------------------------------------
     Key("notes.close", "escape", "close", "Back", "in the list of notes: back", "notes", show=True, display="Esc"),
     Key("notes.go", "enter", "select", "Go to item", "in the list of notes: go to the item", "notes", show=True, display="Enter"),

@@ -30,7 +30,7 @@ KEYS: dict[str, str | None] = {
     **{name: None for name in ("pageup", "pagedown", "tab", "shift+tab", "enter", "escape")},
     **{name: None for name in ("backspace", "delete", "ctrl+p", "ctrl+e", "ctrl+s")},
     **{name: None for name in ("alt+left", "alt+right", "f1")},
-    **{char: char for char in "abdefgjkmnNrtxyG1234"},
+    **{char: char for char in "abdefgjkmnNprtxyG1234"},
     "slash": "/",
     "question_mark": "?",
     "left_square_bracket": "[",

@@ -23,6 +23,7 @@ from explorer.data import Corpus, Ref
 from explorer.data.notes import NotesStore
 from explorer.history import Visit
 from explorer.screens.confirm import ConfirmScreen
+from explorer.screens.expectations import ExpectationsScreen
 from explorer.screens.help import HelpScreen
 from explorer.screens.main import MainScreen
 from explorer.screens.network import NetworkScreen
@@ -192,6 +193,16 @@ async def network(app: ExplorerApp, pilot: Pilot[None]) -> None:
     )
 
 
+async def expectations(app: ExplorerApp, pilot: Pilot[None]) -> None:
+    await on_main(app, pilot)
+    await keys(pilot, "p")
+    await wait_for(
+        pilot,
+        lambda: isinstance(app.screen, ExpectationsScreen) and app.screen.found is not None,
+        "the expectations",
+    )
+
+
 async def notes(app: ExplorerApp, pilot: Pilot[None]) -> None:
     await on_main(app, pilot)
     app.goto(WANG_YI)
@@ -215,6 +226,7 @@ SCREENS: dict[str, Setup] = {
     "timeline": timeline,
     "timeline filter line": timeline_filter,
     "network": network,
+    "expectations": expectations,
     "notes": notes,
     "note editor": editor,
 }

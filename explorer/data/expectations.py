@@ -269,13 +269,27 @@ def find_expectations(corpus: Corpus) -> Expectations:
     return Expectations(as_of, tuple(found))
 
 
+def expectation_kinds(corpus: Corpus, meetings: Iterable[Meeting] | None = None) -> dict[str, Kind]:
+    """Meeting id -> kind, for every expectation among `meetings` (default: the corpus's):
+    what the timeline marks. Neither sentences nor article bodies are read, so a caller that
+    holds the meetings already (the timeline) pays only for following them up."""
+    as_of = newest_publication(corpus)
+    articles = _Articles(corpus)
+    kinds: dict[str, Kind] = {}
+    for meeting in _candidates(corpus) if meetings is None else meetings:
+        result = follow_up(reports_of(meeting, articles.published), as_of)
+        if result is not None:
+            kinds[meeting.id] = result.kind
+    return kinds
+
+
 _found: WeakKeyDictionary[Corpus, Expectations] = WeakKeyDictionary()
 _finding = threading.Lock()
 
 
 def expectations(corpus: Corpus) -> Expectations:
-    """`find_expectations(corpus)`, worked out once per corpus and then reused (the screen
-    and the timeline's marks ask for the same)."""
+    """`find_expectations(corpus)`, worked out once per corpus and then reused (the screen,
+    opened again, costs nothing)."""
     with _finding:
         known = _found.get(corpus)
         if known is None:
@@ -330,6 +344,7 @@ __all__ = [
     "Expectations",
     "Kind",
     "account_record",
+    "expectation_kinds",
     "expectation_record",
     "expectations",
     "expectations_record",

@@ -10,7 +10,9 @@ History entries (`explorer.history.Visit`):
 - reader: `Visit(ref, "reader", "ARTICLE@SENTENCE_START")` — the item, and the sentence of
   the article it was opened at;
 - timeline: `Visit(ref, "timeline")` — `ref` the item whose meetings are marked (the cursor
-  on the first of them), or None.
+  on the first of them), or None;
+- expectations (key `p`): `Visit(None, "expectations")`, the planned and expected meetings
+  followed up (`explorer/screens/expectations.py`).
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ if TYPE_CHECKING:
 
 READER = "reader"
 TIMELINE = "timeline"
+EXPECTATIONS = "expectations"
 PLACES_KEPT = 200
 
 
@@ -50,18 +53,20 @@ class ProvenanceScreens:
         self._places: OrderedDict[Visit, object] = OrderedDict()
         navigator.register_visit_handler(READER, self._show_reader)
         navigator.register_visit_handler(TIMELINE, self._show_timeline)
+        navigator.register_visit_handler(EXPECTATIONS, self._show_expectations)
 
     # -- what the user is on --------------------------------------------------------------
 
     def item_here(self) -> Ref | None:
         """The item under the cursor of whichever screen is on top."""
+        from explorer.screens.expectations import ExpectationsScreen
         from explorer.screens.main import MainScreen
         from explorer.screens.network import NetworkScreen
         from explorer.screens.reader import ReaderScreen
         from explorer.screens.timeline import TimelineScreen
 
         screen = self._app.screen
-        if isinstance(screen, ReaderScreen | TimelineScreen | NetworkScreen):
+        if isinstance(screen, ReaderScreen | TimelineScreen | NetworkScreen | ExpectationsScreen):
             return screen.current_ref
         if isinstance(screen, MainScreen):
             return screen.current
@@ -107,6 +112,16 @@ class ProvenanceScreens:
             return
         visit = Visit(self.item_here(), TIMELINE)
         self._places.pop(visit, None)  # back/forward return to a place; `t` starts anew
+        self._navigator.visit(visit)
+
+    def open_expectations(self) -> None:
+        """The planned and expected meetings, followed up (opened afresh at the top)."""
+        from explorer.screens.expectations import ExpectationsScreen
+
+        if isinstance(self._app.screen, ExpectationsScreen):
+            return
+        visit = Visit(None, EXPECTATIONS)
+        self._places.pop(visit, None)  # back/forward return to a row; `p` starts anew
         self._navigator.visit(visit)
 
     # -- showing a visit (opened, or reached by back/forward) -----------------------------
@@ -163,5 +178,16 @@ class ProvenanceScreens:
                 visit=visit,
                 place=cast("TimelinePlace | None", place),
                 around=ref,
+            )
+        )
+
+    def _show_expectations(self, visit: Visit) -> None:
+        from explorer.screens.expectations import ExpectationsScreen
+
+        place = self._places.get(visit)
+        self._navigator.to_main()
+        self._app.push_screen(
+            ExpectationsScreen(
+                self._corpus(), visit=visit, cursor=place if isinstance(place, str) else None
             )
         )

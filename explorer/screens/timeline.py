@@ -25,6 +25,7 @@ from textual.widgets import Input, Static
 from explorer import keymap
 from explorer.data import Article, Corpus, Meeting, Ref
 from explorer.data.dates import parse_when
+from explorer.data.expectations import KIND_MARKS, Kind, expectation_kinds
 from explorer.data.index import IndexedCorpus
 from explorer.history import Visit
 from explorer.widgets.article_heads import article_heads
@@ -40,6 +41,13 @@ STATUS_STYLES = {
     "expected": "italic $text-secondary",
 }
 STATUS_MARKS = {"happened": "●", "ongoing": "◐", "planned": "○", "expected": "◌"}
+# What became of an expected meeting (explorer.data.expectations), under its status.
+EXPECTATION_STYLES: dict[Kind, str] = {
+    "fulfilled": "$text-success",
+    "changed": "$text-warning",
+    "open": "$text-accent",
+    "overdue": "bold $text-error",
+}
 ACTOR_PREFIXES = ("speaker:", "actor:", "with:", "participant:")
 
 
@@ -111,6 +119,7 @@ class TimelineData:
     published: dict[str, date]  # each article's publication day
     date_width: int  # the date column: the longest date, up to 18 cells
     names: ActorNames
+    kinds: dict[str, Kind]  # expected meetings: what became of each
 
     @property
     def ids(self) -> Sequence[str]:
@@ -152,7 +161,8 @@ def _timeline_data(corpus: Corpus) -> TimelineData:
     meetings = TimelineMeetings(corpus, ids)
     published = {article: day for article, (_title, day) in heads.items()}
     names = ActorNames(corpus)
-    return TimelineData(meetings, starts, article_of, heads, published, width, names)
+    kinds = expectation_kinds(corpus)  # the expected meetings alone are read
+    return TimelineData(meetings, starts, article_of, heads, published, width, names, kinds)
 
 
 def publication_rows(
@@ -330,18 +340,28 @@ class MeetingEntry(Visual):
     Wide: date | status | title, with place and participants under the title. Narrow: date and
     status on one line, the rest indented below it. Wrapped text keeps its column either way,
     and styles (theme variables) resolve against the row's own background, highlighted or not.
+    An expected meeting's `kind` (what became of it: "✓ fulfilled") goes under its status
+    when wide, after it when narrow.
     """
 
     WIDE = 72
     GAP = 2
     INDENT = 2
 
-    def __init__(self, when: Content, status: Content, body: Content, date_width: int) -> None:
+    def __init__(
+        self,
+        when: Content,
+        status: Content,
+        body: Content,
+        date_width: int,
+        kind: Content | None = None,
+    ) -> None:
         self.when = when
         self.status = status
         self.body = body
         self.date_width = date_width
-        self.status_width = max(len(s) for s in STATUS_MARKS) + 2
+        self.kind = kind
+        self.status_width = max(len(s) for s in (*STATUS_MARKS, *KIND_MARKS)) + 2
 
     @classmethod
     def measures(cls, date_width: int) -> MeetingEntry:
@@ -359,7 +379,12 @@ class MeetingEntry(Visual):
 
     def _header(self) -> Content:
         gap = " " * max(self.date_width - self.when.cell_length + self.GAP, self.GAP)
-        return Content.assemble(self.when, gap, self.status)
+        if self.kind is None:
+            return Content.assemble(self.when, gap, self.status)
+        return Content.assemble(self.when, gap, self.status, "  ", self.kind)
+
+    def _status_column(self) -> Content:
+        return self.status if self.kind is None else Content.assemble(self.status, "\n", self.kind)
 
     def render_strips(
         self, width: int, height: int | None, style: VisualStyle, options: RenderOptions
@@ -370,7 +395,7 @@ class MeetingEntry(Visual):
             columns = [
                 (self.when.render_strips(self.date_width, None, style, options), self.date_width),
                 (
-                    self.status.render_strips(self.status_width, None, style, options),
+                    self._status_column().render_strips(self.status_width, None, style, options),
                     self.status_width,
                 ),
                 (body, self._body_width(width)),
@@ -397,7 +422,7 @@ class MeetingEntry(Visual):
     def get_height(self, rules: RulesMap, width: int) -> int:
         body = self.body.get_height(rules, self._body_width(width))
         if width >= self.WIDE:
-            return max(body, 1)
+            return max(body, 1 if self.kind is None else 2)
         return self._header().get_height(rules, width) + body
 
 
@@ -475,6 +500,7 @@ class TimelineList(TallList):
         self._labels = DateLabels()
         # Meetings marked as the current item's (● its own, ◦ its members'), if any.
         self.marked: dict[str, str] = {}
+        self.kinds: dict[str, Kind] = {}  # expected meetings: fulfilled, changed, open…
 
     def show(self, rows: Sequence[str | Published], empty: Content | None = None) -> None:
         """Show these rows (meeting ids and publication days); `empty` when there are none."""
@@ -532,15 +558,19 @@ class TimelineList(TallList):
         status = _cells(self._badge_text(meeting))
         if when is None or status is None:
             return None
+        kind = self.kinds.get(meeting.id)
+        kind_cells = cell_len(self._kind_text(kind)) if kind is not None else 0
         entry = MeetingEntry.measures(self.date_width)
         body_width = entry.body_width(width)
         if any(cells is None or cells > body_width for cells in lines):
             return None
         if width >= MeetingEntry.WIDE:
-            if when > self.date_width or status > entry.status_width:
+            if when > self.date_width or max(status, kind_cells) > entry.status_width:
                 return None
-            return max(len(lines), 1)
+            return max(len(lines), 1 if kind is None else 2)
         header = max(self.date_width - when + MeetingEntry.GAP, MeetingEntry.GAP)
+        if kind is not None:
+            status += 2 + kind_cells
         if when + header + status > width:
             return None
         return 1 + len(lines)
@@ -574,6 +604,10 @@ class TimelineList(TallList):
         return f", status as of {published.day} {published:%b %Y}"
 
     @staticmethod
+    def _kind_text(kind: Kind) -> str:
+        return f"{KIND_MARKS[kind]} {kind}"
+
+    @staticmethod
     def _badge_text(meeting: Meeting) -> str:
         return f"{STATUS_MARKS.get(meeting.status, '?')} {meeting.status}"
 
@@ -600,7 +634,13 @@ class TimelineList(TallList):
                 (head[0], "dim italic"),
                 (self._as_of(head[1]), "dim"),
             ]
-        return MeetingEntry(when, badge, Content.assemble(*parts), self.date_width)
+        kind = self.kinds.get(meeting.id)
+        mark = (
+            Content.styled(self._kind_text(kind), EXPECTATION_STYLES[kind])
+            if kind is not None
+            else None
+        )
+        return MeetingEntry(when, badge, Content.assemble(*parts), self.date_width, mark)
 
 
 class TimelineScreen(TruthfulHints, Screen[None]):
@@ -649,6 +689,7 @@ class TimelineScreen(TruthfulHints, Screen[None]):
         data = self.data = timeline_data(corpus)
         self.names = data.names
         self.meetings = data.meetings
+        self.kinds = data.kinds
         self.several_articles = len(corpus.articles) > 1
         self._date_width = data.date_width
         self._initial_actor = actor if actor in corpus.actors else None
@@ -676,6 +717,7 @@ class TimelineScreen(TruthfulHints, Screen[None]):
         timeline = TimelineList(self.corpus, self.data.heads, id="timeline-list")
         timeline.date_width = self._date_width
         timeline.marked = self.marked
+        timeline.kinds = self.kinds
         yield timeline
         yield FittedFooter()
 

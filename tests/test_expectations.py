@@ -10,7 +10,12 @@ import pytest
 
 from explorer.data import Corpus, PartialDate, When, corpus_from_files, import_files
 from explorer.data.dates import parse_when
-from explorer.data.expectations import expectations, find_expectations, follow_up
+from explorer.data.expectations import (
+    expectation_kinds,
+    expectations,
+    find_expectations,
+    follow_up,
+)
 from explorer.data.index import IndexedCorpus, open_indexed
 from explorer.data.models import MeetingReport as Report
 from tests.articles import write
@@ -221,3 +226,101 @@ def test_the_seed_expects_three_meetings_none_overdue(seed_corpus: Corpus) -> No
         "wang-yi-japan-visit-2025": "open",
         "xi-state-visit-japan": "open",
     }
+
+
+# -- format 1.1: one meeting, reported by several articles -------------------------------
+
+V11 = Path(__file__).resolve().parent / "corpus_v11"
+
+MOVED = """\
+article:
+  id: summit-moved
+  title: Paris summit moved to January
+  published: 2024-12-18
+  body: |
+    Alice Smith and Bob Jones will now meet in Paris on 15 January, officials said.
+actors:
+  - id: alice-smith
+    name: Alice Smith
+    kind: person
+  - id: bob-jones
+    name: Bob Jones
+    kind: person
+meetings:
+  - id: paris-summit
+    title: Paris summit
+    when: 2025-01-15
+    where: Paris
+    status: planned
+    participants: [alice-smith, bob-jones]
+    evidence: [Alice Smith and Bob Jones will now meet in Paris on 15 January, officials said.]
+"""
+
+HELD = """\
+article:
+  id: summit-held
+  title: Leaders met in Paris
+  published: 2024-12-21
+  body: |
+    Alice Smith met Bob Jones in Paris on Friday.
+actors:
+  - id: alice-smith
+    name: Alice Smith
+    kind: person
+  - id: bob-jones
+    name: Bob Jones
+    kind: person
+meetings:
+  - id: paris-summit
+    title: Paris summit
+    when: 2024-12-20
+    where: Paris
+    status: happened
+    participants: [alice-smith, bob-jones]
+    evidence: [Alice Smith met Bob Jones in Paris on Friday.]
+"""
+
+
+def test_the_v11_corpus_fulfils_the_talks_and_the_third_meeting_is_overdue() -> None:
+    found = find_expectations(corpus_from_files(sorted(V11.glob("*.yaml"))))
+    assert found.as_of == day("2024-12-25")
+    assert [(e.meeting, e.kind) for e in found.items] == [
+        ("iwaya-wang-yi-talks-2024", "fulfilled"),
+        ("preparatory-talks-tokyo-2024", "overdue"),  # 18 Dec, and nothing by 25 Dec
+    ]
+    talks = found.items[0]
+    assert talks.outcome is not None
+    # Both sentences: the article that expected the talks, and the one that reports them.
+    assert (talks.expected.article, talks.expected.said) == (
+        "iwaya-visit-expected-2024",
+        "expected for 25 Dec 2024",
+    )
+    assert talks.expected.sentence is not None
+    assert talks.expected.sentence.startswith("Japanese Foreign Minister Takeshi Iwaya is expected")
+    assert (talks.outcome.article, talks.outcome.said) == (
+        "iwaya-wang-yi-talks-2024",
+        "happened on 25 Dec 2024",
+    )
+    assert talks.outcome.sentence is not None
+    assert talks.outcome.sentence.startswith("Japanese Foreign Minister Takeshi Iwaya held talks")
+
+
+def test_a_later_article_that_reports_it_held_fulfils_it(tmp_path: Path) -> None:
+    files = [write(tmp_path, ANNOUNCED, "a.yaml"), write(tmp_path, HELD, "b.yaml")]
+    found = find_expectations(corpus_from_files(files))
+    summit = next(e for e in found.items if e.meeting == "paris-summit")
+    assert summit.kind == "fulfilled" and summit.outcome is not None
+    assert summit.expected.sentence == "Alice Smith will meet Bob Jones in Paris on 20 December."
+    assert summit.outcome.sentence == "Alice Smith met Bob Jones in Paris on Friday."
+
+
+def test_a_later_article_with_another_date_changes_it(tmp_path: Path) -> None:
+    files = [write(tmp_path, ANNOUNCED, "a.yaml"), write(tmp_path, MOVED, "b.yaml")]
+    corpus = corpus_from_files(files)
+    found = find_expectations(corpus)
+    summit = next(e for e in found.items if e.meeting == "paris-summit")
+    assert (summit.kind, summit.change, summit.due) == ("changed", "new date", when("2025-01-15"))
+    assert summit.outcome is not None and summit.outcome.article == "summit-moved"
+    assert summit.outcome.sentence is not None and "15 January" in summit.outcome.sentence
+    # The timeline's marks are the same kinds, worked out without the sentences.
+    assert expectation_kinds(corpus) == found.kinds()

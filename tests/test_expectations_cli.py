@@ -11,7 +11,7 @@ import pytest
 from explorer.cli import main
 from explorer.data import import_files
 from tests.articles import write
-from tests.test_expectations import ANNOUNCED, LATER
+from tests.test_expectations import ANNOUNCED, LATER, V11
 
 
 @pytest.fixture
@@ -86,3 +86,38 @@ def test_a_missing_or_damaged_database_is_one_message(
     assert captured.out == ""
     assert captured.err.startswith("explorer: ") and str(bad) in captured.err
     assert "Traceback" not in captured.err and len(captured.err.strip().splitlines()) == 1
+
+
+def test_the_v11_corpus_lists_the_talks_fulfilled_and_the_third_meeting_overdue(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The issue's must-show: the second article reports held the talks the first expects;
+    a third meeting, expected before the newest article, is overdue."""
+    target = tmp_path / "corpus.json"
+    import_files(sorted(V11.glob("*.yaml")), target)
+    assert main(["expectations", "--db", str(target)]) == 0
+    out = capsys.readouterr().out
+    assert "1 fulfilled · 0 changed · 0 open · 1 overdue" in out
+    fulfilled = out[out.index("Fulfilled") : out.index("Overdue")]
+    assert "✓ Iwaya–Wang Yi talks in Beijing  (iwaya-wang-yi-talks-2024)" in fulfilled
+    assert (
+        "expected for 25 Dec 2024, in “Japan's foreign minister expected to visit China this "
+        "month” (14 Dec 2024): Japanese Foreign Minister Takeshi Iwaya is expected to visit"
+    ) in fulfilled
+    assert (
+        "happened on 25 Dec 2024, in “Iwaya and Wang Yi hold talks in Beijing” (25 Dec 2024): "
+        "Japanese Foreign Minister Takeshi Iwaya held talks with Wang Yi"
+    ) in fulfilled
+    overdue = out[out.index("Overdue") :]
+    assert "! Preparatory talks of the two foreign ministries" in overdue
+    assert "due 18 Dec 2024" in overdue and "no later article reports it" in overdue
+    assert main(["expectations", "--json", "--db", str(target)]) == 0
+    found = json.loads(capsys.readouterr().out)
+    assert [(e["meeting"], e["kind"]) for e in found["expectations"]] == [
+        ("iwaya-wang-yi-talks-2024", "fulfilled"),
+        ("preparatory-talks-tokyo-2024", "overdue"),
+    ]
+    talks = found["expectations"][0]
+    assert talks["expected"]["article"] == "iwaya-visit-expected-2024"
+    assert talks["outcome"]["article"] == "iwaya-wang-yi-talks-2024"
+    assert talks["outcome"]["status"] == "happened"

@@ -17,7 +17,7 @@ from explorer.screens.expectations import ExpectationList, ExpectationsScreen
 from explorer.screens.main import MainScreen
 from explorer.screens.timeline import TimelineList, TimelineScreen
 from tests.articles import write
-from tests.test_expectations import ANNOUNCED, LATER
+from tests.test_expectations import ANNOUNCED, LATER, V11
 from tests.waiting import wait_for
 
 SIZE = (100, 30)
@@ -156,3 +156,33 @@ async def test_no_expectation_says_so(tmp_path: Path) -> None:
         assert screen.current_ref is None
         await pilot.press("enter")
         assert app.screen is screen
+
+
+async def test_a_fulfilled_meeting_shows_both_sentences_and_the_timeline_marks_it_once(
+    tmp_path: Path,
+) -> None:
+    corpus = corpus_from_files(sorted(V11.glob("*.yaml")))
+    app = app_on(corpus, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_expectations(app, pilot)
+        rows = rows_text(screen)
+        assert rows[0].startswith("Fulfilled · 1 — a later article reports it happened")
+        talks = rows[1].splitlines()
+        assert talks[0] == "✓ Iwaya–Wang Yi talks in Beijing  due 25 Dec 2024"
+        assert talks[1].startswith("expected for 25 Dec 2024, in “Japan's foreign minister")
+        assert talks[2].startswith("“Japanese Foreign Minister Takeshi Iwaya is expected to visit")
+        assert talks[3].startswith("happened on 25 Dec 2024, in “Iwaya and Wang Yi hold talks")
+        assert talks[4].startswith("“Japanese Foreign Minister Takeshi Iwaya held talks")
+        assert rows[2].strip().startswith("Overdue · 1")
+        assert rows[3].startswith("! Preparatory talks of the two foreign ministries")
+        await pilot.press("t")
+        await wait_for(pilot, lambda: isinstance(app.screen, TimelineScreen), "the timeline")
+        timeline = app.screen.query_one(TimelineList)
+        shown = [
+            (meeting.id, getattr(timeline.row_visual(index).kind, "plain", None))  # type: ignore[union-attr]
+            for index in range(timeline.row_count)
+            if (meeting := timeline.meeting_at(index)) is not None
+        ]
+        assert shown.count(("iwaya-wang-yi-talks-2024", "✓ fulfilled")) == 1
+        assert ("preparatory-talks-tokyo-2024", "! overdue") in shown
+        assert [m for m, _ in shown].count("iwaya-wang-yi-talks-2024") == 1

@@ -11,7 +11,7 @@ from textual.pilot import Pilot
 from explorer.data import Corpus, corpus_from_files
 from explorer.screens.expectations import ExpectationsScreen
 from tests.articles import write
-from tests.test_expectations import ANNOUNCED, LATER
+from tests.test_expectations import ANNOUNCED, LATER, V11
 from tests.test_snapshots_provenance import ScreenHost
 from tests.waiting import wait_for
 
@@ -46,6 +46,8 @@ class TestExpectationsSnapshots:
         assert snap_compare(host, terminal_size=size, run_before=followed_up)
 
     @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-    def test_the_seed(self, snap_compare: Any, seed_corpus: Corpus, size: tuple[int, int]) -> None:
-        host = ScreenHost(ExpectationsScreen(seed_corpus))
+    def test_fulfilled_and_overdue(self, snap_compare: Any, size: tuple[int, int]) -> None:
+        """The format 1.1 corpus: the talks one article expects, another reports held."""
+        corpus = corpus_from_files(sorted(V11.glob("*.yaml")))
+        host = ScreenHost(ExpectationsScreen(corpus))
         assert snap_compare(host, terminal_size=size, run_before=followed_up)

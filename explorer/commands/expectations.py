@@ -120,8 +120,7 @@ def _item_lines(item: Expectation, mark: str) -> list[Text]:
 
 def _account_line(account: Account) -> Text:
     line = Text("      ")
-    said = account.status + (f" for {account.when.human()}" if account.when else "")
-    line.append(said, style="bold")
+    line.append(account.said, style="bold")
     line.append(", in ")
     line.append(f"“{account.article_title}”", style="italic")
     line.append(f" ({account.published.day} {account.published:%b %Y})")

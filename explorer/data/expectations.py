@@ -23,7 +23,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
 from weakref import WeakKeyDictionary
 
-from explorer.data.models import Meeting, MeetingReport, Ref, When
+from explorer.data.models import Meeting, MeetingReport, Precision, Ref, When
 
 if TYPE_CHECKING:
     from explorer.data.corpus import Corpus
@@ -56,6 +56,17 @@ class Account:
     status: str
     when: When | None
     sentence: str | None
+
+    @property
+    def said(self) -> str:
+        """The status and date in words: "expected for 25 Dec 2024", "happened on 25 Dec
+        2024", "happened in Dec 2024", "expected"."""
+        if self.when is None:
+            return self.status
+        if self.status in EXPECTING:
+            return f"{self.status} for {self.when.human()}"
+        exact = self.when.precision is Precision.DAY and self.when.end is None
+        return f"{self.status} {'on' if exact else 'in'} {self.when.human()}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -89,11 +89,10 @@ class Indented(Visual):
 
 def account_parts(account: Account, indent: int = 4) -> list[tuple[Content, int]]:
     """What one article said: its status and date, the article, then its sentence."""
-    said = account.status + (f" for {account.when.human()}" if account.when else "")
     parts = [
         (
             Content.assemble(
-                (said, "bold"),
+                (account.said, "bold"),
                 ", in ",
                 (f"“{literal(account.article_title)}”", "italic"),
                 (f", {_day(account)}", "dim"),

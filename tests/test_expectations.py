@@ -211,7 +211,26 @@ def test_the_index_gives_the_same_reading_only_the_expected_meetings(
     read = [m.id for m in indexed.meetings_holding(["planned", "expected"])]
     assert sorted(read) == ["paris-summit", "phone-call", "rome-visit", "state-visit"]
     monkeypatch.setattr(type(indexed.meetings), "values", lambda self: pytest.fail("scanned"))
-    assert find_expectations(indexed) == find_expectations(corpus_from_files(two_files))
+    memory = find_expectations(corpus_from_files(two_files))
+    assert find_expectations(indexed) == memory
+    assert expectation_kinds(indexed) == memory.kinds()
+
+
+def test_the_index_reads_the_v11_reports_as_memory_does(tmp_path: Path) -> None:
+    files = sorted(V11.glob("*.yaml"))
+    import_files(files, tmp_path / "corpus.json")
+    indexed = open_indexed(tmp_path / "corpus.json")
+    assert isinstance(indexed, IndexedCorpus)
+    memory = find_expectations(corpus_from_files(files))
+    assert find_expectations(indexed) == memory
+    assert (
+        expectation_kinds(indexed)
+        == memory.kinds()
+        == {
+            "iwaya-wang-yi-talks-2024": "fulfilled",
+            "preparatory-talks-tokyo-2024": "overdue",
+        }
+    )
 
 
 def test_worked_out_once_per_corpus(two_files: list[Path]) -> None:

@@ -282,15 +282,25 @@ def find_expectations(corpus: Corpus) -> Expectations:
 
 def expectation_kinds(corpus: Corpus, meetings: Iterable[Meeting] | None = None) -> dict[str, Kind]:
     """Meeting id -> kind, for every expectation among `meetings` (default: the corpus's):
-    what the timeline marks. Neither sentences nor article bodies are read, so a caller that
-    holds the meetings already (the timeline) pays only for following them up."""
+    what the timeline marks. Neither sentences nor article bodies are read; from an index,
+    only the expected meetings' reports are (not their spans or texts)."""
+    from explorer.data.index import IndexedCorpus
+
     as_of = newest_publication(corpus)
     articles = _Articles(corpus)
+    if meetings is None and isinstance(corpus, IndexedCorpus):
+        reports = [
+            (ident, found or reports_of(corpus.meetings[ident], articles.published))
+            for ident, found in corpus.reports_holding(EXPECTING)
+        ]
+    else:
+        chosen = _candidates(corpus) if meetings is None else meetings
+        reports = [(m.id, reports_of(m, articles.published)) for m in chosen]
     kinds: dict[str, Kind] = {}
-    for meeting in _candidates(corpus) if meetings is None else meetings:
-        result = follow_up(reports_of(meeting, articles.published), as_of)
+    for ident, told in reports:
+        result = follow_up(told, as_of)
         if result is not None:
-            kinds[meeting.id] = result.kind
+            kinds[ident] = result.kind
     return kinds
 
 

@@ -53,6 +53,7 @@ from explorer.data.models import (
     ItemKind,
     Loaded,
     Meeting,
+    MeetingReport,
     Quote,
     Ref,
     Span,
@@ -972,6 +973,11 @@ class IndexedCorpus(Corpus):
         """The meetings whose stored row holds one of `values` as a JSON string (a status:
         "planned"), in file order: SQLite picks the rows, only they are decoded. A row that
         holds the text in another field (a title "planned") comes too: callers check."""
+        decode = self.meetings._decode  # type: ignore[attr-defined]
+        return [decode("meeting", row) for (row,) in self._rows_holding(values, "row")]
+
+    def _rows_holding(self, values: Iterable[str], columns: str) -> list[tuple[Any, ...]]:
+        """`columns` of the meetings whose row holds one of `values` as a JSON string."""
         words = sorted(set(values))
         if not words:
             return []
@@ -980,12 +986,41 @@ class IndexedCorpus(Corpus):
             '%"' + w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + '"%'
             for w in words
         ]
-        rows = self._reader.all(
-            f"SELECT row FROM items WHERE kind = 'meeting' AND ({clause}) ORDER BY pos",
+        return self._reader.all(
+            f"SELECT {columns} FROM items WHERE kind = 'meeting' AND ({clause}) ORDER BY pos",
             *patterns,
         )
-        decode = self.meetings._decode  # type: ignore[attr-defined]
-        return [decode("meeting", row) for (row,) in rows]
+
+    def reports_holding(self, values: Iterable[str]) -> list[tuple[str, tuple[MeetingReport, ...]]]:
+        """(id, reports) of the meetings whose stored row holds one of `values` as a JSON
+        string, in file order: only each report's article, date, status and `when` are read
+        (no evidence, spans or texts). As for `meetings_holding`, a row that holds the text
+        elsewhere comes too; a row stored without reports (format 1.0) gives none."""
+        from sys import intern
+
+        from explorer.data.dates import parse_when
+
+        whens: dict[str, Any] = {}
+        found: list[tuple[str, tuple[MeetingReport, ...]]] = []
+        for ident, row in self._rows_holding(values, "id, row"):
+            try:
+                reports = []
+                for r in json.loads(row).get("reports", ()):
+                    text = r.get("when")
+                    if text and text not in whens:
+                        whens[text] = parse_when(text)
+                    reports.append(
+                        MeetingReport(
+                            intern(r["article"]),
+                            date.fromisoformat(r["published"]),
+                            intern(r["status"]),
+                            whens[text] if text else None,
+                        )
+                    )
+            except (KeyError, TypeError, ValueError, AttributeError, RecursionError) as error:
+                raise IndexUnusable(f"{self.path}: a stored meeting is damaged ({error})") from None
+            found.append((ident, tuple(reports)))
+        return found
 
     def all(self, kind: ItemKind) -> list[Item]:
         return list(self._tables[kind].values())

@@ -433,3 +433,22 @@ def test_where_people_work_is_an_organisation() -> None:
     )
     assert actor_named(result, "Morgan Stanley").kind == "organisation"
     assert "Heathrow Airport" not in names(result)
+
+
+def test_churches_houses_of_parliament_and_internationals_are_organisations() -> None:
+    result = draft_text(
+        "The Catholic Church said it would cooperate.\n"
+        "The House of Representatives passed the bill on Friday.\n"
+        "Amnesty International said the trial was unfair.\n"
+        "The Church of England apologised.\n"
+        "House Speaker Mike Johnson said the vote would wait.",
+        PUBLISHED,
+    )
+    for name in (
+        "Catholic Church",
+        "House of Representatives",
+        "Amnesty International",
+        "Church of England",
+    ):
+        assert actor_named(result, name).kind == "organisation"
+    assert actor_named(result, "Mike Johnson").kind == "person"

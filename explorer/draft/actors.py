@@ -1266,7 +1266,12 @@ class ActorFinder:
             if found is not None:
                 self.mention(found, run.start, run.end, run.sentence)
             return found
-        if set(lowered) & ORG_WORDS or lowered[0] in ORG_FIRST_WORDS:
+        if (
+            set(lowered) & ORG_WORDS
+            or lowered[0] in ORG_FIRST_WORDS
+            # "Amnesty International", "Transparency International".
+            or (len(words) > 1 and lowered[-1] == "international")
+        ):
             prefix = re.search(r"(?<![\w.])((?:[A-Z]\.){2,}|[A-Z]{2,})-$", self.body[: run.start])
             if prefix and lowered[-1] in ORG_WORDS:
                 # "the U.S.-South Korea Nuclear Consultative Group": both countries' body.

@@ -778,8 +778,19 @@ ORG_WORDS = {
     # "the Joint Chiefs of Staff", "Kansas City Chiefs".
     "chiefs",
     "chamber",
+    "church",
 }
-ORG_FIRST_WORDS = {"ministry", "department", "bank", "university", "office", "court", "council"}
+ORG_FIRST_WORDS = {
+    "ministry",
+    "department",
+    "bank",
+    "university",
+    "office",
+    "court",
+    "council",
+    "church",  # "the Church of England"
+    "house",  # "the House of Representatives", "the House of Commons"
+}
 
 # News outlets cited as a source ("the Nikkei business daily reported").
 MEDIA_NOUNS = (

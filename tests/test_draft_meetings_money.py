@@ -46,3 +46,13 @@ def test_a_when_clause_takes_its_main_clauses_date_not_an_absolute_phrases() -> 
     )
     assert "LVMH" in participants
     assert (when, status) == ("2023", "happened")
+
+
+def test_a_sale_for_a_price_is_a_deal() -> None:
+    [(participants, when, status)] = meetings(
+        LOUVRE + "LVMH sold the painting to the Louvre for 24.4 million euros last March."
+    )
+    assert {"LVMH", "Louvre"} <= participants
+    assert (when, status) == ("2023-03", "happened")
+    [(participants, _, _)] = meetings(LOUVRE + "LVMH sold it for 24.4 million euros last March.")
+    assert "LVMH" in participants

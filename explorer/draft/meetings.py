@@ -51,7 +51,10 @@ _PURCHASE_AFTER = re.compile(
     r"\s+(?:(?:of|for)\s+)?(?:(?:an?\s+)?(?:additional|another|further|more|up\s+to|some)\s+)?"
     r"(?:\d|one\b|two\b|three\b|four\b|five\b|six\b|seven\b|eight\b|nine\b|ten\b|"
     r"dozens?\b|hundreds?\b)"
-    r"|\s+(?:of\s+[\w\s-]{1,40}?\s+)?to\s+(?:the\s+)?[A-Z]",
+    r"|\s+(?:of\s+[\w\s-]{1,40}?\s+)?to\s+(?:the\s+)?[A-Z]"
+    # … or its price: "sold it for 24.4 million euros", "bought the club for $2 billion".
+    r"|\s+(?:[\w’'-]+\s+){0,6}?for\s+(?:about\s+|around\s+|nearly\s+|some\s+)?[$€£¥]?\d[\d,.]*"
+    r"\s*(?:million|billion|bn|m\b|euros|dollars|pounds|yen|yuan)",
     re.IGNORECASE,
 )
 _PURCHASE_BEFORE = re.compile(

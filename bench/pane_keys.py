@@ -225,6 +225,13 @@ def main() -> None:
     parser.add_argument(
         "--base", type=Path, help="a checkout of the code to compare with, in the same runs"
     )
+    parser.add_argument(
+        "--base-db",
+        nargs="*",
+        type=Path,
+        help="the databases the base opens, one per database (copies, with `cp -p`, when"
+        " the base's index format differs: each code keeps its own index beside its copy)",
+    )
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--bare", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--launched", type=float, default=0.0, help=argparse.SUPPRESS)
@@ -237,11 +244,14 @@ def main() -> None:
     columns: list[tuple[str, dict, list[dict]]] = []
     base_columns: list[tuple[str, dict, list[dict]]] = []
     bare_runs = []
-    for db in args.db:
+    base_dbs = args.base_db or args.db
+    if len(base_dbs) != len(args.db):
+        parser.error("--base-db names one database for each database")
+    for db, base_db in zip(args.db, base_dbs, strict=True):
         runs, base_runs = [], []
         for _ in range(args.runs):
             if args.base is not None:
-                base_runs.append(run_child(["--child", str(db)], args.repeat, args.base))
+                base_runs.append(run_child(["--child", str(base_db)], args.repeat, args.base))
             runs.append(run_child(["--child", str(db)], args.repeat))
             bare_runs.append(run_child(["--bare"], args.repeat))
             print(".", end="", file=sys.stderr, flush=True)

@@ -338,5 +338,6 @@ class MainScreen(TruthfulHints, Screen[None]):
         if index < 3:
             self.active_list = index
             for number, pane in enumerate(self.panes):
-                pane.set_class(number == index, "-active")
+                if pane.has_class("-active") != (number == index):  # restyled only if so
+                    pane.set_class(number == index, "-active")
         self.query_one(PaneTabs).show_active(index)

@@ -75,6 +75,22 @@ class FittedFooter(Footer):
     def __init__(self, **kwargs: Unpack[WidgetOptions]) -> None:
         super().__init__(compact=True, **kwargs)
         self._fitted_width = 0
+        self._shown: tuple[object, ...] | None = None  # the keys composed, as `_keys` says
+
+    def _keys(self) -> tuple[object, ...]:
+        """What the footer would show now: its keys, their labels and whether they act."""
+        app = self.app
+        return tuple(
+            (binding.key, app.get_key_display(binding), binding.description, enabled, tooltip)
+            for (_, binding, enabled, tooltip) in self.screen.active_bindings.values()
+            if binding.show
+        )
+
+    async def _recompose_if_changed(self) -> None:
+        # A focus change or a cursor move announces the bindings again; most leave the keys
+        # as they were, and composing the footer anew was a good part of such a key's time.
+        if self.is_attached and self._keys() != self._shown:
+            await self.recompose()
 
     def compose(self) -> ComposeResult:
         # Textual's footer draws nothing until the screen's keys are first announced, a frame
@@ -83,6 +99,7 @@ class FittedFooter(Footer):
         self.set_reactive(Footer._bindings_ready, True)
         width = self.size.width
         self._fitted_width = width
+        self._shown = self._keys()
         used = 0
         for widget in super().compose():
             if isinstance(widget, _FooterKey):
@@ -102,4 +119,4 @@ class FittedFooter(Footer):
         # its keys: in a browser tab not yet clicked, the first screen's footer stays blank.
         self._bindings_ready = True
         if self.is_attached and screen is self.screen:
-            self.call_after_refresh(self.recompose)
+            self.call_after_refresh(self._recompose_if_changed)

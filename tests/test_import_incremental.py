@@ -299,3 +299,24 @@ def test_an_edit_that_keeps_the_size_and_time_of_a_file_is_seen(
     fresh = tmp_path / "fresh.json"
     _import(files, fresh, "--no-cache")
     assert db.read_bytes() == fresh.read_bytes()
+
+
+def test_a_meta_row_too_long_to_stamp_still_rewrites_nothing(
+    corpus: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where the database's first line is too long for its hash to be read from it (one
+    that names very many files), unchanged files still rewrite nothing, and a comment added
+    still gives what a fresh import gives."""
+    from explorer.data import index as index_module
+
+    monkeypatch.setattr(index_module, "_META_LINE_MAX", 64)
+    db = tmp_path / "kept.json"
+    _import(corpus[:6], db)
+    before = db.stat()
+    _import(corpus[:6], db)
+    assert (db.stat().st_ino, db.stat().st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
+    _comment_on(corpus[3])
+    _import(corpus[:6], db)
+    fresh = tmp_path / "fresh.json"
+    _import(corpus[:6], fresh, "--no-cache")
+    assert db.read_bytes() == fresh.read_bytes()

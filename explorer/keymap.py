@@ -85,7 +85,7 @@ CONTEXT_NOTES: dict[str, tuple[str, ...]] = {
     ),
     "timeline": (
         "Every meeting in date order, at its precision, with its status (● happened, "
-        "◐ ongoing, ○ planned, ◌ expected). Opened from an item, the cursor is on its first "
+        "◐ ongoing, ○ planned, ◌ expected, ◇ postponed, ✕ cancelled). Opened from an item, the cursor is on its first "
         "meeting and its meetings are marked.",
         "A meeting some article expected shows what became of it under its status: "
         "✓ fulfilled, ↷ changed, … open, ! overdue (p lists them).",

@@ -343,3 +343,78 @@ def test_a_later_article_with_another_date_changes_it(tmp_path: Path) -> None:
     assert summit.outcome.sentence is not None and "15 January" in summit.outcome.sentence
     # The timeline's marks are the same kinds, worked out without the sentences.
     assert expectation_kinds(corpus) == found.kinds()
+
+
+CALLED_OFF = """\
+article:
+  id: summit-off
+  title: Paris summit off
+  published: 2024-12-16
+  body: |
+    The Paris summit of Alice Smith and Bob Jones has been STATUS, officials said.
+actors:
+  - id: alice-smith
+    name: Alice Smith
+    kind: person
+  - id: bob-jones
+    name: Bob Jones
+    kind: person
+meetings:
+  - id: paris-summit
+    title: Paris summit
+    where: Paris
+    status: STATUS
+    participants: [alice-smith, bob-jones]
+    evidence: [The Paris summit of Alice Smith and Bob Jones has been STATUS, officials said.]
+"""
+
+
+@pytest.mark.parametrize("status", ["postponed", "cancelled"])
+def test_a_later_article_that_calls_it_off_changes_it(
+    tmp_path: Path, status: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from explorer.cli import main
+
+    later = write(tmp_path, CALLED_OFF.replace("STATUS", status), "b.yaml")
+    files = [write(tmp_path, ANNOUNCED, "a.yaml"), later]
+    found = find_expectations(corpus_from_files(files))
+    summit = next(e for e in found.items if e.meeting == "paris-summit")
+    assert (summit.kind, summit.change) == ("changed", status)
+    assert summit.outcome is not None and summit.outcome.status == status
+    # Through the database and the command, with the sentence that says so.
+    target = tmp_path / "corpus.json"
+    import_files(files, target)
+    assert main(["expectations", "--db", str(target)]) == 0
+    out = capsys.readouterr().out
+    changed = out[out.index("Changed") : out.index("Open")]
+    assert "Paris summit  (paris-summit)" in changed
+    assert f"has been {status}, officials said." in changed
+    # The later file is format 1.1 for it, and says so; one that declares format 1 may not.
+    assert main(["check", str(later)]) == 0
+    assert "format 1.1 (postponed or cancelled meetings)" in capsys.readouterr().out
+    old = write(tmp_path, "format: 1\n" + CALLED_OFF.replace("STATUS", status), "c.yaml")
+    assert main(["check", str(old)]) != 0
+    err = capsys.readouterr().err
+    assert f"status {status!r} is format 1.1, and this file declares format 1" in err
+    assert "c.yaml" in err and "Traceback" not in err
+
+
+def test_the_briefing_says_what_became_of_each_expected_meeting(tmp_path: Path) -> None:
+    from explorer.data.export import render, select
+
+    corpus = corpus_from_files(sorted(V11.glob("*.yaml")))
+    text = render(select(corpus), "markdown")
+    section = text[text.index("## Expectations") : text.index("## Quotes")]
+    assert "As of 2024-12-25 (the newest article): 1 fulfilled, 0 changed, 0 open, 1 overdue." in (
+        section
+    )
+    assert (
+        "- ✓ fulfilled: **Iwaya–Wang Yi talks in Beijing** (`iwaya-wang-yi-talks-2024`), "
+        "due 25 Dec 2024"
+    ) in section
+    assert "  - happened on 25 Dec 2024, in *Iwaya and Wang Yi hold talks in Beijing*" in section
+    assert "- ! overdue: **Preparatory talks of the two foreign ministries**" in section
+    # One article's briefing lists its own expected meetings only.
+    lone = render(select(corpus, article="iwaya-wang-yi-talks-2024"), "markdown")
+    lone_section = lone[lone.index("## Expectations") : lone.index("## Quotes")]
+    assert "Preparatory talks" not in lone_section and "Iwaya–Wang Yi talks" in lone_section

@@ -273,7 +273,9 @@ def test_set_when_refuses_what_format_v1_refuses(draft: Draft, when: str, messag
         set_when(draft, "wang-yi-japan-visit-2025", when)
 
 
-@pytest.mark.parametrize("status", ["happened", "ongoing", "planned", "expected"])
+@pytest.mark.parametrize(
+    "status", ["happened", "ongoing", "planned", "expected", "postponed", "cancelled"]
+)
 def test_set_status(draft: Draft, status: str) -> None:
     after = set_status(draft, "wang-yi-japan-visit-2025", status)
     assert after.meetings["wang-yi-japan-visit-2025"].status == status
@@ -281,7 +283,7 @@ def test_set_status(draft: Draft, status: str) -> None:
 
 def test_set_status_refuses_another_word(draft: Draft) -> None:
     with pytest.raises(ReviewError, match="not a status"):
-        set_status(draft, "wang-yi-japan-visit-2025", "cancelled")
+        set_status(draft, "wang-yi-japan-visit-2025", "rescheduled")
 
 
 # -- merge -------------------------------------------------------------------------------

@@ -110,9 +110,9 @@ CASES: list[tuple[str, str, int | None, str]] = [
     ),
     (
         "bad status",
-        mutate("status: happened", "status: cancelled"),
+        mutate("status: happened", "status: rescheduled"),
         28,
-        "'cancelled' is not one of happened",
+        "'rescheduled' is not one of happened",
     ),
     (
         "missing required field",

@@ -23,7 +23,14 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
 from weakref import WeakKeyDictionary
 
-from explorer.data.models import Meeting, MeetingReport, Precision, Ref, When
+from explorer.data.models import (
+    CALLED_OFF_STATUSES,
+    Meeting,
+    MeetingReport,
+    Precision,
+    Ref,
+    When,
+)
 
 if TYPE_CHECKING:
     from explorer.data.corpus import Corpus
@@ -33,7 +40,7 @@ KINDS: tuple[Kind, ...] = ("fulfilled", "changed", "open", "overdue")
 
 EXPECTING = frozenset({"planned", "expected"})
 HELD = frozenset({"happened", "ongoing"})
-CALLED_OFF = frozenset({"postponed", "cancelled", "canceled"})
+CALLED_OFF = frozenset(CALLED_OFF_STATUSES)
 
 # What each kind means, in a few words (the command's and the screen's legend).
 KIND_MEANINGS: dict[Kind, str] = {
@@ -182,7 +189,7 @@ def follow_up(reports: Sequence[MeetingReport], as_of: date | None) -> _Found | 
             return _Found("fulfilled", expected, report, due, None)
         if report.status in CALLED_OFF:
             kind, outcome = "changed", report
-            change = "cancelled" if report.status.startswith("cancel") else "postponed"
+            change = report.status
             due = report.when if report.when is not None else due
         elif report.status in EXPECTING and report.when is not None:
             if due is None or _within(report.when, due):

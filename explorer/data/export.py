@@ -50,6 +50,7 @@ from explorer.data.records import speaker_value
 from explorer.data.text import FoldedText, plural
 
 if TYPE_CHECKING:
+    from explorer.data.expectations import Account
     from explorer.data.search import SearchIndex
 
 FORMATS = ("json", "csv", "markdown", "dot")
@@ -575,6 +576,8 @@ def to_markdown(view: View) -> str:
     else:
         lines.append("No meetings.")
 
+    lines += ["", "## Expectations", "", *_expectations_markdown(view)]
+
     lines += ["", "## Quotes"]
     if not view.quotes:
         lines += ["", "No quotes."]
@@ -590,6 +593,44 @@ def to_markdown(view: View) -> str:
         for article, span in corpus.sentences(q.ref)[:1]:
             lines += ["", f"In the article: {_sentence_markdown(article, span)}"]
     return "\n".join(lines) + "\n"
+
+
+def _account_markdown(account: Account) -> str:
+    said = f"{account.said}, in *{md(account.article_title)}* ({account.published.isoformat()})"
+    return f"  - {said}: {md(account.sentence)}" if account.sentence else f"  - {said}"
+
+
+def _expectations_markdown(view: View) -> list[str]:
+    """What became of each meeting of the view that an article expected, with the sentences
+    (`explorer expectations`, narrowed to the briefing's meetings)."""
+    from explorer.data.expectations import KIND_MARKS, find_expectations
+
+    found = find_expectations(view.corpus)
+    shown = set(view.meetings)
+    items = [item for item in found.items if item.meeting in shown]
+    if not items:
+        return ["No meeting here was planned or expected."]
+    counts = dict.fromkeys(KIND_MARKS, 0)
+    for item in items:
+        counts[item.kind] += 1
+    as_of = found.as_of.isoformat() if found.as_of else "no article"
+    lines = [
+        f"As of {as_of} (the newest article): "
+        + ", ".join(f"{count} {kind}" for kind, count in counts.items())
+        + ".",
+        "",
+    ]
+    for item in items:
+        due = f", due {md(item.due.human())}" if item.due else ""
+        change = f" ({item.change})" if item.change else ""
+        lines.append(
+            f"- {KIND_MARKS[item.kind]} {item.kind}{change}: **{md(item.title)}** "
+            f"(`{item.meeting}`){due}"
+        )
+        lines.append(_account_markdown(item.expected))
+        if item.outcome is not None:
+            lines.append(_account_markdown(item.outcome))
+    return lines
 
 
 # -- DOT ---------------------------------------------------------------------------------------

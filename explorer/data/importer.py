@@ -13,6 +13,7 @@ from typing import Any
 from explorer.data import dates, schema
 from explorer.data.errors import DataError, Problem
 from explorer.data.models import (
+    CALLED_OFF_STATUSES,
     Actor,
     ActorRole,
     Article,
@@ -574,6 +575,16 @@ def _parse_meeting(doc: _Document, container: Any, index: int) -> None:
     spans = doc.supported(values, record, what)
     for position, participant in enumerate(values.get("participants", ())):
         doc.refer("actor", participant, record.get("participants"), position, what)
+    if values.get("status") in CALLED_OFF_STATUSES:
+        if doc.parsed.format == "1":
+            doc.report.add(
+                record,
+                "status",
+                f"{what}: status {values['status']!r} is format 1.1, and this file declares "
+                "format 1",
+            )
+        elif "postponed or cancelled meetings" not in doc.parsed.uses:
+            doc.parsed.uses.append("postponed or cancelled meetings")
     if not {"title", "status", "participants", "evidence"} <= values.keys():
         return
     doc.parsed.meeting_positions[values["id"]] = record

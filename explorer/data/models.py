@@ -12,7 +12,9 @@ ItemKind = Literal["actor", "meeting", "quote"]
 ITEM_KINDS: tuple[ItemKind, ...] = ("actor", "meeting", "quote")
 
 ACTOR_KINDS = ("person", "organisation", "country", "group")
-MEETING_STATUSES = ("happened", "ongoing", "planned", "expected")
+# postponed and cancelled: format 1.1 (a later article's account of an expected meeting).
+MEETING_STATUSES = ("happened", "ongoing", "planned", "expected", "postponed", "cancelled")
+CALLED_OFF_STATUSES = ("postponed", "cancelled")
 QUOTE_KINDS = ("direct", "paraphrase", "reported")
 
 

@@ -2,8 +2,9 @@
 
 Format 1.1 adds to format 1, whose every file stays valid: a top-level `format` key
 ("1" or "1.1"; without it a file's version is inferred from what it uses), a quote's
-`speaker` as a list of actor ids (a joint statement), and a meeting id that several
-articles report (each with its own `when`, `status` and evidence: see the importer's merge).
+`speaker` as a list of actor ids (a joint statement), a meeting id that several articles
+report (each with its own `when`, `status` and evidence: see the importer's merge), and the
+statuses `postponed` and `cancelled`.
 """
 
 from __future__ import annotations
@@ -68,7 +69,9 @@ MEETING = {
     "when": FieldSpec("when"),
     "where": FieldSpec("str"),
     "status": FieldSpec(
-        "enum", required=True, choices=("happened", "ongoing", "planned", "expected")
+        "enum",
+        required=True,
+        choices=("happened", "ongoing", "planned", "expected", "postponed", "cancelled"),
     ),
     "participants": FieldSpec("slugs", required=True, max_length=MAX_NAME_LENGTH),
     "summary": FieldSpec("str"),

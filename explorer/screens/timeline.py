@@ -39,8 +39,13 @@ STATUS_STYLES = {
     "ongoing": "bold $text-warning",
     "planned": "bold $text-accent",
     "expected": "italic $text-secondary",
+    "postponed": "italic $text-warning",
+    "cancelled": "strike $text-error",
 }
-STATUS_MARKS = {"happened": "●", "ongoing": "◐", "planned": "○", "expected": "◌"}
+STATUS_MARKS = {
+    **{"happened": "●", "ongoing": "◐", "planned": "○", "expected": "◌"},
+    **{"postponed": "◇", "cancelled": "✕"},
+}
 # What became of an expected meeting (explorer.data.expectations), under its status.
 EXPECTATION_STYLES: dict[Kind, str] = {
     "fulfilled": "$text-success",

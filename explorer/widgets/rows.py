@@ -25,6 +25,8 @@ STATUS_STYLES = {
     "ongoing": "bold $warning",
     "planned": "$accent",
     "expected": "italic $accent",
+    "postponed": "italic $warning",
+    "cancelled": "strike $error",
 }
 
 

@@ -271,6 +271,10 @@ class CorpusView:
     def _show_main(self, corpus: Corpus) -> None:
         """A fresh main screen over `corpus`, as the base of a screen stack of its own (a
         Textual mode), so that it is `screen_stack[0]` as the rest of the app expects."""
+        if self._quitting():
+            # A choice answered as the app closes (the picker's, as its screen is pruned):
+            # a mode added now would change the screen stacks Textual is closing one by one.
+            return
         app = self._app
         screen = self._main_screen(corpus)
         previous = app.current_mode

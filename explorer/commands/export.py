@@ -64,7 +64,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from explorer.data.atomic import atomic_write_bytes, check_replaceable
+    from explorer.data.atomic import check_replaceable
     from explorer.data.export import NothingToExport, format_for, render, select
 
     fmt = args.format or (format_for(str(args.out)) if args.out else None)
@@ -111,15 +111,8 @@ def run(args: argparse.Namespace) -> int:
     except ExplorerError as failure:
         error(str(failure))
         return EXIT_BAD_INPUT
-    if out is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-        return EXIT_OK
-    try:
-        atomic_write_bytes(out, text.encode("utf-8"))
-    except OSError as failure:
-        error(f"{out}: cannot write: {failure.strerror or failure}")
-        return EXIT_BAD_INPUT
+    if (failed := _write(text, out)) is not None or out is None:
+        return failed or EXIT_OK
     from explorer.data.text import plural
 
     print(
@@ -128,6 +121,22 @@ def run(args: argparse.Namespace) -> int:
         f"as {fmt} to {out}"
     )
     return EXIT_OK
+
+
+def _write(text: str, out: Path | None) -> int | None:
+    """The export to stdout, or to `out` replaced atomically; an exit code if that failed."""
+    from explorer.data.atomic import atomic_write_bytes
+
+    if out is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return None
+    try:
+        atomic_write_bytes(out, text.encode("utf-8"))
+    except OSError as failure:
+        error(f"{out}: cannot write: {failure.strerror or failure}")
+        return EXIT_BAD_INPUT
+    return None
 
 
 def _network_problem(args: argparse.Namespace, fmt: str) -> str | None:
@@ -143,7 +152,6 @@ def _network_problem(args: argparse.Namespace, fmt: str) -> str | None:
 
 def _export_network(args: argparse.Namespace, out: Path | None) -> int:
     """`--actor ID --depth N`: who the actor met, to N steps, as a DOT graph."""
-    from explorer.data.atomic import atomic_write_bytes
     from explorer.data.network import Network, UnknownActor, neighbourhood, network_dot
     from explorer.data.sources import answer_from_index
 
@@ -166,15 +174,8 @@ def _export_network(args: argparse.Namespace, out: Path | None) -> int:
     except ExplorerError as failure:
         error(str(failure))
         return EXIT_BAD_INPUT
-    if out is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-        return EXIT_OK
-    try:
-        atomic_write_bytes(out, text.encode("utf-8"))
-    except OSError as failure:
-        error(f"{out}: cannot write: {failure.strerror or failure}")
-        return EXIT_BAD_INPUT
+    if (failed := _write(text, out)) is not None or out is None:
+        return failed or EXIT_OK
     from explorer.data.text import plural
 
     steps = plural(network.depth, "step")

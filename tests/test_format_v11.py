@@ -110,6 +110,12 @@ async def test_the_timeline_shows_the_meeting_once() -> None:
         shown = [m.id for m in screen.shown_meetings()]  # type: ignore[attr-defined]
         assert shown.count(TALKS) == 1
         assert sorted(shown) == sorted(corpus.meetings)
+        # Its status is the newest article's, and the row names that article and its day.
+        from tests.test_timeline import option_texts
+
+        [talks] = [t for t in option_texts(screen) if "Iwaya–Wang Yi talks in Beijing" in t]
+        assert "happened" in talks
+        assert "in Iwaya and Wang Yi hold talks in Beijing, status as of 25 Dec 2024" in talks
 
 
 def test_a_joint_statement_is_listed_under_each_speaker(

@@ -546,7 +546,7 @@ class TimelineList(TallList):
         if isinstance(row, Published):
             return self._published_marker(row.article)
         meeting = self.corpus.meetings[row]
-        return self._prompt(meeting, self.heads.get(meeting.article))
+        return self._prompt(meeting, self._status_source(meeting))
 
     def row_height(self, index: int, width: int) -> int:
         row = self._entries[index] if self._entries else None
@@ -589,7 +589,7 @@ class TimelineList(TallList):
         details = self._details(meeting)
         if details:
             lines.append(_cells(details))
-        head = self.heads.get(meeting.article)
+        head = self._status_source(meeting)
         if self.several_articles and head is not None:
             lines.append(_cells(f"in {head[0]}{self._as_of(head[1])}"))
         return lines
@@ -603,6 +603,11 @@ class TimelineList(TallList):
         if names:
             details.append("with " + ", ".join(names))
         return " · ".join(details)
+
+    def _status_source(self, meeting: Meeting) -> tuple[str, date] | None:
+        """The title and day of the article whose account gives the meeting's status: the
+        newest that reports it (a meeting several articles report is one row)."""
+        return self.heads.get(meeting.articles[-1] if meeting.articles else meeting.article)
 
     @staticmethod
     def _as_of(published: date) -> str:

@@ -84,8 +84,8 @@ def run(args: argparse.Namespace) -> int:
         notes.print(Text(result.message, style="yellow"))
     console = stdout()
     plain = not console.is_terminal
-    for line in lines:
-        console.print(line, soft_wrap=plain)
+    # One print: Rich's cost is per call (thousands of lines are one text to render).
+    console.print(Text("\n").join(lines), soft_wrap=plain)
     shown = len(result.hits)
     count = result.count_label()
     notes.print(Text(count if shown == result.total else f"{shown} of {count}", style="dim"))
@@ -119,7 +119,8 @@ def quote_line(hit: Hit) -> Text:
 
 def about_line(corpus: Corpus, hit: Hit) -> Text:
     quote = hit.quote
-    names = [(a.name if (a := corpus.actors.get(s)) else s) for s in quote.speakers]
+    # The name alone: an actor of many articles has many spans, and is not read for them.
+    names = [corpus.actor_name(s) or s for s in quote.speakers]
     article = corpus.articles.get(quote.article)
     parts = [", ".join(names), quote.kind]
     if article is not None:
@@ -134,7 +135,6 @@ def about_line(corpus: Corpus, hit: Hit) -> Text:
 
 def as_json(corpus: Corpus, hit: Hit) -> dict[str, Any]:
     quote = hit.quote
-    speaker = corpus.actors.get(quote.speaker)
     meeting = corpus.meetings.get(quote.meeting) if quote.meeting else None
     article = corpus.articles.get(quote.article)
     return {
@@ -143,12 +143,9 @@ def as_json(corpus: Corpus, hit: Hit) -> dict[str, Any]:
         "match": hit.match.value,
         "highlights": [list(r) for r in hit.ranges],
         "kind": quote.kind,
-        "speaker": {"id": quote.speaker, "name": speaker.name if speaker else None},
+        "speaker": {"id": quote.speaker, "name": corpus.actor_name(quote.speaker)},
         # Everyone who made it (a joint statement has several; the first is `speaker`).
-        "speakers": [
-            {"id": s, "name": a.name if (a := corpus.actors.get(s)) else None}
-            for s in quote.speakers
-        ],
+        "speakers": [{"id": s, "name": corpus.actor_name(s)} for s in quote.speakers],
         "meeting": {"id": meeting.id, "title": meeting.title} if meeting else None,
         "article": {
             "id": quote.article,

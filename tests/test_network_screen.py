@@ -30,7 +30,7 @@ from explorer.screens.network import (
     network_view,
 )
 from tests.articles import mutate, write
-from tests.waiting import wait_for, wait_until_loaded
+from tests.waiting import press_until, wait_for, wait_until_loaded
 
 SIZE = (120, 36)
 
@@ -91,8 +91,9 @@ async def test_enter_on_an_actor_centres_the_network_there_and_back_returns(
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_network(app, pilot)
         network_list = screen.query_one(NetworkList)
-        while screen.current_ref != Ref("actor", "takeshi-iwaya"):
-            await pilot.press("j")
+        await press_until(
+            pilot, "j", lambda: screen.current_ref == Ref("actor", "takeshi-iwaya"), "Iwaya's row"
+        )
         place = network_list.highlighted
         await pilot.press("enter")
         iwaya = await network_of(app, pilot, "takeshi-iwaya")

@@ -8,6 +8,7 @@ from textual.pilot import Pilot
 from explorer.app import ExplorerApp, build_app
 from explorer.data import corpus_from_files, seed_files
 from explorer.screens.network import NetworkScreen
+from tests.waiting import press_until, wait_for
 
 
 def seed_app() -> ExplorerApp:
@@ -20,11 +21,13 @@ async def network_of_japan(pilot: Pilot) -> None:
     assert isinstance(app, ExplorerApp)
     await pilot.pause()  # run_before starts before the main screen has been composed
     actors = app.main.pane("actor")
-    while actors.current_id != "japan":
-        await pilot.press("j")
+    await press_until(pilot, "j", lambda: actors.current_id == "japan", "Japan's row")
     await pilot.press("w")
-    while not (isinstance(app.screen, NetworkScreen) and app.screen.ready):
-        await pilot.pause()
+    await wait_for(
+        pilot,
+        lambda: isinstance(app.screen, NetworkScreen) and app.screen.ready,
+        "the network worked out",
+    )
     await pilot.press("j", "j")  # onto a meeting under the first actor met
     await pilot.pause()
 

@@ -28,6 +28,19 @@ async def wait_for(
         await pilot.pause(POLL)
 
 
+async def press_until(
+    pilot: Pilot, key: str, condition: Callable[[], object], what: str, most: int = 200
+) -> None:
+    """Press `key` until `condition()` is true, at most `most` times; fail saying `what` was
+    never reached (a key that no longer moves the cursor would otherwise press forever)."""
+    for _ in range(most):
+        if condition():
+            return
+        await pilot.press(key)
+    if not condition():
+        pytest.fail(f"{what}: not reached in {most} presses of {key}")
+
+
 async def wait_until_loaded(pilot: Pilot, timeout: float = TIMEOUT) -> None:
     """Until the app's data is in and its main screen is up (`data_ready`)."""
     app = pilot.app

@@ -289,6 +289,19 @@ def test_check_says_which_format_each_file_uses(
     assert f"{plain / REPORTS.name}: format 1.1 (joint statements; a meeting" in out
 
 
+def test_check_shows_a_file_name_that_looks_like_markup_as_it_is(
+    seed_paths: list[Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "a[" / "b]"  # the path reads "a[/b]": a closing tag to Rich
+    folder.mkdir(parents=True)
+    odd = folder / "[red]seed.yaml"
+    shutil.copy(seed_paths[0], odd)
+    assert main(["check", str(odd)]) == 0
+    captured = capsys.readouterr()
+    assert f"  {odd}: format 1\n" in captured.out
+    assert "Traceback" not in captured.err
+
+
 def test_a_file_that_declares_format_1_cannot_list_speakers(
     files: list[Path], capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from rich.text import Text
+
 from explorer.commands.common import EXIT_BAD_INPUT, EXIT_OK, error, stdout
 
 
@@ -33,5 +35,7 @@ def run(args: argparse.Namespace) -> int:
         soft_wrap=True,
     )
     for name, (version, why) in files.items():
-        console.print(f"  {name}: format {version}{f' ({why})' if why else ''}", soft_wrap=True)
+        # A file's name is text, never markup: "[red]" in a path is shown as it is.
+        line = Text(f"  {name}: format {version}{f' ({why})' if why else ''}")
+        console.print(line, soft_wrap=True)
     return EXIT_OK

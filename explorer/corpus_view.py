@@ -75,6 +75,10 @@ class SearchIndexHolder:
                 gc.freeze()
             return self._index
 
+    @property
+    def ready(self) -> bool:
+        return self._index is not None
+
 
 def article_corpus(corpus: Corpus, article_id: str) -> Corpus:
     """The items of one article as a corpus of their own (built from the indexes)."""

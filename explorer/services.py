@@ -70,6 +70,11 @@ class SearchIndexSource(Protocol):
         """The index; waits for it while it is being built."""
         ...
 
+    @property
+    def ready(self) -> bool:
+        """Whether `get` answers at once (the index is built)."""
+        ...
+
 
 @runtime_checkable
 class CorpusBrowser(Protocol):

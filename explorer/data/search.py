@@ -37,7 +37,7 @@ from datetime import date
 from enum import StrEnum
 from functools import lru_cache
 from itertools import pairwise
-from typing import TypeAlias
+from typing import Protocol, TypeAlias
 
 from explorer.data.corpus import Corpus
 from explorer.data.models import QUOTE_KINDS, Quote, Ref
@@ -397,16 +397,41 @@ def _merge(ranges: list[tuple[int, int]], text: str) -> tuple[tuple[int, int], .
     return tuple(merged)
 
 
+class _QuoteRows(Protocol):
+    """The engine's quotes by number: a list in memory, rows read on demand from an index."""
+
+    def __getitem__(self, doc: int, /) -> Quote: ...
+
+
 class Hit:
-    """One quote found: what it is, how it matched, and (computed when asked) what to mark."""
+    """One quote found: how it matched, and (read when asked) the quote and what to mark.
 
-    __slots__ = ("_highlighter", "_ranges", "match", "quote")
+    The quote is read from the engine's rows only when asked: a search lists up to its limit
+    of hits, but a screen shows a dozen of them, and reading a quote from a stored index
+    decodes its record.
+    """
 
-    def __init__(self, quote: Quote, match: MatchKind, highlighter: _Highlighter) -> None:
-        self.quote = quote
+    __slots__ = ("_doc", "_highlighter", "_quote", "_quotes", "_ranges", "match")
+
+    def __init__(
+        self,
+        quotes: _QuoteRows,
+        doc: int,
+        match: MatchKind,
+        highlighter: _Highlighter,
+    ) -> None:
+        self._quotes = quotes
+        self._doc = doc
+        self._quote: Quote | None = None
         self.match = match
         self._highlighter = highlighter
         self._ranges: tuple[tuple[int, int], ...] | None = None
+
+    @property
+    def quote(self) -> Quote:
+        if self._quote is None:
+            self._quote = self._quotes[self._doc]
+        return self._quote
 
     @property
     def ref(self) -> Ref:
@@ -778,7 +803,7 @@ class SearchIndex:
             if total:
                 highlighter = self._highlighter(parsed, corrections)
                 numbers = _take(sets.ordered(docs), limit)
-                hits = [Hit(self._quotes[d], MatchKind.NEAR, highlighter) for d in numbers]
+                hits = [Hit(self._quotes, d, MatchKind.NEAR, highlighter) for d in numbers]
                 return SearchResult(
                     parsed,
                     hits,
@@ -862,7 +887,7 @@ class SearchIndex:
         quotes = self._quotes
         if len(words) < 2:
             numbers = _take(sets.ordered(docs), limit)
-            return [Hit(quotes[d], MatchKind.EXACT, highlighter) for d in numbers]
+            return [Hit(quotes, d, MatchKind.EXACT, highlighter) for d in numbers]
         candidates, certain = self._phrase_candidates(words, prefix, docs)
         needle = self._needle(words, prefix)
         texts = self._texts
@@ -872,13 +897,13 @@ class SearchIndex:
                 break
             if certain or needle in texts[d]:
                 exact.append(d)
-        hits = [Hit(quotes[d], MatchKind.EXACT, highlighter) for d in exact]
+        hits = [Hit(quotes, d, MatchKind.EXACT, highlighter) for d in exact]
         if limit is not None and len(hits) >= limit:
             return hits
         is_exact = set(exact)
         rest = (d for d in sets.ordered(docs) if d not in is_exact)
         remaining = None if limit is None else limit - len(hits)
-        hits += [Hit(quotes[d], MatchKind.ALL_WORDS, highlighter) for d in _take(rest, remaining)]
+        hits += [Hit(quotes, d, MatchKind.ALL_WORDS, highlighter) for d in _take(rest, remaining)]
         return hits
 
     def _highlighter(self, query: Query, near: dict[str, tuple[str, ...]] | None) -> _Highlighter:

@@ -135,6 +135,22 @@ def test_the_stored_corpus_links_as_the_corpus_in_memory(
     assert stored.get(Ref("quote", "nope")) is None
 
 
+@pytest.mark.parametrize("which", ["seed_db", "synthetic_db"])
+def test_the_stored_corpus_reads_quotes_speakers_and_meetings_as_the_corpus_in_memory(
+    which: str, request: pytest.FixtureRequest
+) -> None:
+    # What an actor's or a meeting's relations are made from, read without the quotes.
+    stored, _, corpus = _engines(request.getfixturevalue(which))
+    ids = [*list(corpus.quotes)[::-1], "nope", next(iter(corpus.quotes))]
+    found = stored.quote_links(ids)
+    assert found == corpus.quote_links(ids)
+    assert list(found) == [i for i in dict.fromkeys(ids) if i != "nope"]
+    assert any(meeting for _, meeting in found.values())
+    refs = [Ref("quote", "nope"), *(item.ref for item in corpus.all("actor")[:5])]
+    refs += [Ref("meeting", m) for m in list(corpus.meetings)[:5]] + [Ref("actor", "nope")]
+    assert stored.present(refs) == corpus.present(refs) == set(refs[1:-1])
+
+
 def test_pages_list_items_in_the_panes_orders(seed_db: Path) -> None:
     stored = open_index(seed_db)
     corpus = Corpus(load_database_file(seed_db))

@@ -19,6 +19,7 @@ from explorer.data.models import (
 )
 
 RELATIONS_CACHED = 16
+QuoteLinks = tuple[tuple[str, ...], str | None]  # a quote's speakers and meeting
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,8 +145,10 @@ class Corpus:
             statements = self.quotes_by_actor.get(item.id, ())
             links += [Relation("statement", Ref("quote", q)) for q in statements]
             attended = set(self.meetings_of_actor.get(item.id, ()))
+            # Only each quote's meeting is read (an actor of many articles has thousands).
+            held = self.quote_links(statements)
             spoken_of = dict.fromkeys(
-                m for q in statements if (m := self.quotes[q].meeting) and m not in attended
+                m for q in statements if (m := held.get(q, ((), None))[1]) and m not in attended
             )
             links += [Relation("spoke about", Ref("meeting", m)) for m in spoken_of]
         elif isinstance(item, Meeting):
@@ -157,7 +160,23 @@ class Corpus:
             links += [Relation("speaker", Ref("actor", s)) for s in item.speakers]
             if item.meeting:
                 links.append(Relation("meeting", Ref("meeting", item.meeting)))
-        return [link for link in links if link.target in self]
+        present = self.present(link.target for link in links)
+        return [link for link in links if link.target in present]
+
+    def quote_links(self, quote_ids: Iterable[str]) -> dict[str, QuoteLinks]:
+        """Each quote's speakers and meeting (None when none), by id; ids of no quote are
+        left out. The relations need only these two fields of an actor's or a meeting's
+        quotes, and a persisted index answers them without reading the quotes."""
+        found: dict[str, QuoteLinks] = {}
+        for quote_id in quote_ids:
+            quote = self.quotes.get(quote_id)
+            if quote is not None:
+                found[quote_id] = (quote.speakers, quote.meeting)
+        return found
+
+    def present(self, refs: Iterable[Ref]) -> set[Ref]:
+        """Those of `refs` that name an item of the corpus (one question for them all)."""
+        return {ref for ref in refs if ref in self}
 
     def related(self, ref: Ref, kind: ItemKind) -> set[str]:
         """Ids of the items of `kind` related to `ref`, for marking or filtering a pane."""
@@ -172,8 +191,9 @@ class Corpus:
                 found.add(link.target.id)
         # One step further where the data implies it: a meeting's speakers.
         if isinstance(item, Meeting) and kind == "actor":
-            for q in self.quotes_of_meeting.get(item.id, ()):
-                found.update(self.quotes[q].speakers)
+            held = self.quote_links(self.quotes_of_meeting.get(item.id, ()))
+            for speakers, _meeting in held.values():
+                found.update(speakers)
         return found
 
     def all_members(self, actor_id: str) -> set[str]:

@@ -43,7 +43,7 @@ from pathlib import Path
 from typing import Any
 
 from explorer.data.atomic import fsync_directory
-from explorer.data.corpus import Corpus
+from explorer.data.corpus import Corpus, QuoteLinks
 from explorer.data.errors import StoreError
 from explorer.data.models import (
     ITEM_KINDS,
@@ -61,6 +61,7 @@ from explorer.data.models import (
 from explorer.data.records import article_record, item_record
 from explorer.data.text import clean_text
 
+DECODE_MEMO = 100_000  # distinct values `_decoder` shares between the items it decodes
 INDEX_FORMAT = 2  # 2: built from a database of format 2 (format-1.1 fields)
 INDEX_SUFFIX = ".index"
 
@@ -846,6 +847,10 @@ def _decoder(name: str) -> Any:
     }
 
     def decode(kind: str, row: str) -> Any:
+        if len(builder._memo) > DECODE_MEMO:
+            # The ids shared between items decoded one by one: bounded, not kept for the
+            # life of the process (a long session reads most of a large corpus).
+            builder._memo.clear()
         try:
             builder.add(_TABLE_OF[kind], json.loads(row))
         except (*_ROW_ERRORS, ValueError, RecursionError) as error:
@@ -1089,6 +1094,46 @@ class IndexedCorpus(Corpus):
 
     def __len__(self) -> int:
         return self.count("actor") + self.count("meeting") + self.count("quote")
+
+    def _chunks(self, kind: str, ids: Iterable[str], columns: str) -> Iterator[tuple[Any, ...]]:
+        """`columns` of the stored rows of the given ids of `kind`, 500 ids a query."""
+        wanted = list(dict.fromkeys(ids))
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            yield from self._reader.all(
+                f"SELECT {columns} FROM items WHERE kind = ? AND id IN ({marks})", kind, *chunk
+            )
+
+    def quote_links(self, quote_ids: Iterable[str]) -> dict[str, QuoteLinks]:
+        """As `Corpus`, from the two fields of the stored rows (no quote is decoded)."""
+        found: dict[str, QuoteLinks] = {}
+        ids = list(quote_ids)
+        for ident, fields in self._chunks(
+            "quote", ids, "id, json_extract(row, '$.speaker', '$.meeting')"
+        ):
+            speaker, meeting = json.loads(fields)
+            names = speaker if isinstance(speaker, list) else [speaker]
+            if not names or not all(isinstance(n, str) for n in names):
+                raise IndexUnusable(f"{self.path}: a stored quote is damaged (its speaker)")
+            if meeting is not None and not isinstance(meeting, str):
+                raise IndexUnusable(f"{self.path}: a stored quote is damaged (its meeting)")
+            found[ident] = (
+                tuple(clean_text(n) for n in names),
+                None if meeting is None else clean_text(meeting),
+            )
+        return {ident: found[ident] for ident in ids if ident in found}
+
+    def present(self, refs: Iterable[Ref]) -> set[Ref]:
+        """As `Corpus`, one query for each kind's ids rather than one for each item."""
+        by_kind: dict[str, list[str]] = {}
+        for ref in refs:
+            by_kind.setdefault(ref.kind, []).append(ref.id)
+        return {
+            Ref(kind, ident)  # type: ignore[arg-type]
+            for kind, ids in by_kind.items()
+            for (ident,) in self._chunks(kind, ids, "id")
+        }
 
     def spans_in(self, article_id: str) -> list[tuple[Span, Ref]]:
         """Every supporting span in one article with its item, in body order (as Corpus)."""

@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.geometry import Size
-from textual.reactive import var
+from textual.reactive import Reactive, var
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Static
@@ -67,6 +67,9 @@ class MainScreen(TruthfulHints, Screen[None]):
 
     only_related: var[bool] = var(False)
     current: var[Ref | None] = var(None)
+    # Textual repaints the whole screen when the focus moves; the two widgets concerned are
+    # restyled (and redrawn) anyway, and redrawing every other one was most of Tab's time.
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
 
     def __init__(
         self,

@@ -11,7 +11,9 @@ from typing import ClassVar, Unpack
 
 from textual.binding import BindingType
 from textual.content import Content
+from textual.geometry import Size
 from textual.message import Message
+from textual.reactive import Reactive
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -48,6 +50,11 @@ class DetailPane(PagedOptionList):
         *LIST_KEYS,
         keymap.binding("detail.follow"),
     ]
+
+    # Its height is the layout's (1fr), never its lines': a new item's length changes only
+    # what it scrolls over, so no layout of the whole screen (a scrollbar that appears or
+    # goes still asks for one). Textual's default lays out the screen on every move.
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
 
     class Follow(Message):
         """The user chose a link to another item."""

@@ -125,6 +125,10 @@ class TimelineData:
     date_width: int  # the date column: the longest date, up to 18 cells
     names: ActorNames
     kinds: dict[str, Kind]  # expected meetings: what became of each
+    # The whole timeline's rows (`publication_rows` of every meeting) and where each meeting
+    # is among them: the unfiltered timeline, the one `t` opens, is not laid out again.
+    rows: list[str | Published]
+    row_index: dict[str, int]
 
     @property
     def ids(self) -> Sequence[str]:
@@ -167,7 +171,12 @@ def _timeline_data(corpus: Corpus) -> TimelineData:
     published = {article: day for article, (_title, day) in heads.items()}
     names = ActorNames(corpus)
     kinds = expectation_kinds(corpus)  # the expected meetings alone are read
-    return TimelineData(meetings, starts, article_of, heads, published, width, names, kinds)
+    every = publication_rows(ids, starts, article_of, published)
+    return TimelineData(
+        *(meetings, starts, article_of, heads, published, width, names, kinds),
+        every,
+        row_indexes(every),
+    )
 
 
 def publication_rows(
@@ -198,6 +207,11 @@ def publication_rows(
         rows.append(meeting)
     rows += [Published(a) for a in due[next_article:]]
     return rows
+
+
+def row_indexes(rows: Iterable[str | Published]) -> dict[str, int]:
+    """Where each meeting is among a timeline's rows."""
+    return {row: i for i, row in enumerate(rows) if isinstance(row, str)}
 
 
 def with_publications(
@@ -507,11 +521,17 @@ class TimelineList(TallList):
         self.marked: dict[str, str] = {}
         self.kinds: dict[str, Kind] = {}  # expected meetings: fulfilled, changed, open…
 
-    def show(self, rows: Sequence[str | Published], empty: Content | None = None) -> None:
-        """Show these rows (meeting ids and publication days); `empty` when there are none."""
+    def show(
+        self,
+        rows: Sequence[str | Published],
+        empty: Content | None = None,
+        index: dict[str, int] | None = None,
+    ) -> None:
+        """Show these rows (meeting ids and publication days); `empty` when there are none;
+        `index`, where each meeting is among them, when it is known already."""
         self._entries = rows
         self._empty = empty if not rows else None
-        self._index = {row: i for i, row in enumerate(rows) if isinstance(row, str)}
+        self._index = row_indexes(rows) if index is None else index
         self.set_rows(len(rows) if rows else (1 if empty is not None else 0))
 
     @property
@@ -779,8 +799,11 @@ class TimelineScreen(TruthfulHints, Screen[None]):
         shown = self.shown_ids()
         data = self.data
         # Each article's publication day is marked where it falls: status is as of then.
-        rows = publication_rows(shown, data.starts, data.article_of, data.published)
-        timeline.show(rows, self._empty_prompt())
+        if shown is data.ids:  # the whole timeline: laid out once per corpus
+            timeline.show(data.rows, self._empty_prompt(), data.row_index)
+        else:
+            rows = publication_rows(shown, data.starts, data.article_of, data.published)
+            timeline.show(rows, self._empty_prompt())
         self._update_heading(len(shown))
         wanted = self._start_cursor or (previous.id if previous is not None else None)
         self._start_cursor = None

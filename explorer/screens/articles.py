@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
 from typing import Any, ClassVar
+from weakref import WeakKeyDictionary
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -66,6 +67,21 @@ def article_listing(corpus: Corpus) -> list[tuple[ArticleHead, int]]:
     persisted index in two queries (made once per corpus), not a lookup per article."""
     counts = article_counts(corpus)
     return [(head, counts.get(head.id, 0)) for head in article_heads(corpus)]
+
+
+_narrowable: WeakKeyDictionary[Corpus, list[tuple[ArticleHead, int, str]]] = WeakKeyDictionary()
+
+
+def narrowable_listing(corpus: Corpus) -> list[tuple[ArticleHead, int, str]]:
+    """`article_listing` with the text each row is narrowed by (title, id and day, folded):
+    made once per corpus, not each time the picker opens (10,000 rows at 10,000 articles)."""
+    listing = _narrowable.get(corpus)
+    if listing is None:
+        listing = _narrowable[corpus] = [
+            (head, count, f"{head.title} {head.id} {head.published.isoformat()}".casefold())
+            for head, count in article_listing(corpus)
+        ]
+    return listing
 
 
 class ArticleOptions(PagedOptionList):
@@ -138,10 +154,7 @@ class ArticlePicker(ModalScreen[str | None]):
 
     def _rows(self, text: str) -> list[tuple[ArticleHead, int, str]]:
         if self._listing is None:  # read once per picker, not on every key typed
-            self._listing = [
-                (head, count, f"{head.title} {head.id} {head.published.isoformat()}".casefold())
-                for head, count in article_listing(self.corpus)
-            ]
+            self._listing = narrowable_listing(self.corpus)
         words = text.casefold().split()
         if not words:
             return self._listing

@@ -124,10 +124,10 @@ class MainScreen(TruthfulHints, Screen[None]):
     def _prepare_timeline(self) -> None:
         """Order the meetings for the timeline off the UI thread, so `t` opens at once (and
         gather the actors' names its filter looks up)."""
+        from explorer.screens.articles import narrowable_listing
         from explorer.screens.timeline import timeline_data
-        from explorer.widgets import article_heads
 
-        article_heads.prepare(self.corpus)  # the article picker's list too
+        narrowable_listing(self.corpus)  # the article picker's list too
         timeline_data(self.corpus).names.prepare()
 
     # -- the parts ------------------------------------------------------------------------

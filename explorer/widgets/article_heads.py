@@ -2,7 +2,8 @@
 
 The article picker lists them and the timeline marks where each was published; over a
 persisted index that is one query (`IndexedCorpus.article_heads`), made once, in the
-background (`prepare`), not an article decoded at a time.
+background (the main screen's worker reads them once the panes show), not an article
+decoded at a time.
 """
 
 from __future__ import annotations
@@ -54,9 +55,3 @@ def article_counts(corpus: Corpus) -> dict[str, int]:
                 counts = {key: len(refs) for key, refs in corpus.items_in_article.items()}
             _counts[corpus] = counts
         return counts
-
-
-def prepare(corpus: Corpus) -> None:
-    """Read both now (off the UI thread), so the picker and the timeline open at once."""
-    article_heads(corpus)
-    article_counts(corpus)

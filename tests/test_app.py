@@ -10,7 +10,7 @@ from explorer.app import ExplorerApp, build_app
 from explorer.data import Corpus, Ref
 from explorer.widgets.detail_pane import DetailPane
 from explorer.widgets.item_pane import RELATED_MARK, ItemPane
-from tests.waiting import wait_for
+from tests.waiting import press_until, wait_for
 
 WANG_YI = Ref("actor", "wang-yi")
 IWAYA = Ref("actor", "takeshi-iwaya")
@@ -32,8 +32,8 @@ def rows(pane: ItemPane | DetailPane) -> list[str]:
 async def move_to(pilot: Pilot, pane: ItemPane, item_id: str) -> None:
     """Press j/k until the cursor is on `item_id`, as a user would."""
     target = pane.shown.index(item_id)
-    while pane.highlighted != target:
-        await pilot.press("j" if (pane.highlighted or 0) < target else "k")
+    key = "j" if (pane.highlighted or 0) < target else "k"
+    await press_until(pilot, key, lambda: pane.highlighted == target, f"the cursor on {item_id}")
 
 
 async def follow_link(pilot: Pilot, app: ExplorerApp, ref: Ref) -> None:
@@ -44,8 +44,7 @@ async def follow_link(pilot: Pilot, app: ExplorerApp, ref: Ref) -> None:
     index = next(
         i for i, option in enumerate(detail.options) if option.id and detail.link_at(i) == ref
     )
-    while detail.highlighted != index:
-        await pilot.press("down")
+    await press_until(pilot, "down", lambda: detail.highlighted == index, f"the link to {ref}")
     await pilot.press("enter")
     await pilot.pause()
 
@@ -247,8 +246,12 @@ async def test_many_links_show_a_page_at_a_time(
         assert len(links) == 1
         assert f"{total - 1} more links" in "\n".join(rows(detail))
         await pilot.press("enter")  # to the detail: its first link
-        while detail.highlighted_option.id != "more:links":
-            await pilot.press("down")
+        await press_until(
+            pilot,
+            "down",
+            lambda: detail.highlighted_option.id == "more:links",
+            "the more-links row",
+        )
         await pilot.press("enter")
         await pilot.pause()
         assert len([i for i in range(detail.option_count) if detail.link_at(i)]) == 2

@@ -23,7 +23,7 @@ from explorer.screens.review_dialogs import (
     WhenScreen,
 )
 from tests.drafts import write_draft
-from tests.waiting import wait_for
+from tests.waiting import press_until, wait_for
 
 SIZE = (120, 36)
 
@@ -56,8 +56,10 @@ async def go_to(pilot: Pilot, app: ReviewApp, kind: str, ident: str) -> None:
     target = next(
         i for i, item in enumerate(review._items) if (item.kind, item.id) == (kind, ident)
     )
-    while review.item_list.highlighted != target:
-        await pilot.press("down" if (review.item_list.highlighted or 0) < target else "up")
+    key = "down" if (review.item_list.highlighted or 0) < target else "up"
+    await press_until(
+        pilot, key, lambda: review.item_list.highlighted == target, f"the cursor on {kind} {ident}"
+    )
     await until(pilot, lambda: review.current == (kind, ident), f"{kind} {ident} to be current")
     await pilot.press("l")
     await until(pilot, lambda: review.view.has_focus, "the text to take the focus")
@@ -309,8 +311,9 @@ async def test_add_an_actor_from_the_selected_sentence(draft_path: Path) -> None
         view.focus()
         # The sentence cursor reaches sentences no item highlights.
         sentence = "The visit commenced on Monday and will conclude on Friday."
-        while view.selected_text() != sentence:
-            await pilot.press("right_parenthesis")
+        await press_until(
+            pilot, "right_parenthesis", lambda: view.selected_text() == sentence, sentence
+        )
         await pilot.press("A")
         await until(pilot, lambda: isinstance(app.screen, AddActorScreen), "the new actor dialog")
         await pilot.press(*"Gen Nakatani")
@@ -335,8 +338,9 @@ async def test_add_a_quote_from_the_selected_sentence(draft_path: Path) -> None:
         await go_to(pilot, app, "actor", "chinese-military-delegation")
         sentence = "The delegation reached Japan on Monday."
         view = review.view
-        while view.selected_text() != sentence:
-            await pilot.press("right_parenthesis")
+        await press_until(
+            pilot, "right_parenthesis", lambda: view.selected_text() == sentence, sentence
+        )
         await pilot.press("Q")
         await until(pilot, lambda: isinstance(app.screen, AddQuoteScreen), "the new quote dialog")
         dialog = app.screen

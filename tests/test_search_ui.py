@@ -8,6 +8,7 @@ from textual.pilot import Pilot
 from explorer.app import ExplorerApp, build_app
 from explorer.data import Corpus, Ref
 from explorer.widgets.quote_search import HIGHLIGHT, QuoteSearch
+from tests.waiting import press_until
 
 STATEMENT = Ref("quote", "etc-statement-mutual-trust")
 WANG_YI = Ref("actor", "wang-yi")
@@ -135,8 +136,7 @@ async def test_esc_restores_the_previous_view(seed_corpus: Corpus) -> None:
     async with app.run_test(size=(120, 36)) as pilot:
         main = app.main
         actors = main.pane("actor")
-        while actors.current_ref != WANG_YI:
-            await pilot.press("j")
+        await press_until(pilot, "j", lambda: actors.current_ref == WANG_YI, "Wang Yi in Actors")
         await pilot.pause()
         before_meetings = list(main.pane("meeting").shown)
         found = await search(pilot, "trust")

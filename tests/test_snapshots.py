@@ -7,6 +7,7 @@ from textual.pilot import Pilot
 
 from explorer.app import ExplorerApp, build_app
 from explorer.data import Corpus, Ref, corpus_from_files, seed_files
+from tests.waiting import press_until
 
 
 def seed_app() -> ExplorerApp:
@@ -18,8 +19,7 @@ async def on_wang_yi(pilot: Pilot) -> None:
     assert isinstance(app, ExplorerApp)
     await pilot.pause()  # run_before starts before the main screen has been composed
     actors = app.main.pane("actor")
-    while actors.current_id != "wang-yi":
-        await pilot.press("j")
+    await press_until(pilot, "j", lambda: actors.current_id == "wang-yi", "Wang Yi in Actors")
     await pilot.pause()
 
 

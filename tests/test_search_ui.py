@@ -241,3 +241,26 @@ async def test_search_works_at_the_smallest_size(seed_corpus: Corpus) -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert app.main.current == Ref("quote", listed(found)[0])
+
+
+async def test_the_results_take_the_lines_their_hits_need_as_letters_are_typed(
+    seed_corpus: Corpus,
+) -> None:
+    # A letter whose hits fill the list as the last ones did leaves the screen's layout as
+    # it was; one whose hits take fewer lines (or more) shrinks (or grows) it.
+    app = build_app(seed_corpus)
+    async with app.run_test(size=(120, 36)) as pilot:
+        found = await search(pilot, "t")
+        results = found.results
+        limit = int(36 * 0.4)  # max-height: 40vh
+
+        def wanted() -> int:
+            return min(limit, sum(results.row_lines(i)[1] for i in range(results.row_count)))
+
+        heights = []
+        for typed in ("h", "e", "backspace", "backspace", *"rust", "backspace"):
+            await pilot.press(typed)
+            await settle(pilot)
+            assert results.size.height == wanted(), (found.line.value, listed(found))
+            heights.append(results.size.height)
+        assert limit in heights and min(heights) < limit  # both full and shrunk were seen

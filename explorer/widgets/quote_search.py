@@ -19,7 +19,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar, Unpack
+from typing import TYPE_CHECKING, ClassVar, Unpack, cast
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -39,6 +39,9 @@ from explorer.widgets.options import WidgetOptions
 from explorer.widgets.rows import literal, speaker_names
 from explorer.widgets.tall_list import TallList
 
+if TYPE_CHECKING:
+    from textual.css.styles import RulesMap
+
 # How many hits the list holds; the count always gives the total.
 RESULT_LIMIT = 500
 # Characters of a quote shown in a result row, a window around the first highlight.
@@ -46,6 +49,7 @@ SNIPPET_CHARS = 240
 LEAD_CHARS = 40
 HISTORY_SIZE = 100
 HIGHLIGHT = "bold reverse"
+STATUS_LINES = 2  # the count line's max-height (quote_search.tcss)
 
 _SPACE = re.compile(r"\s+")
 
@@ -162,6 +166,16 @@ class SearchResults(TallList):
 
     def row_visual(self, index: int) -> Content:
         return result_row(self.corpus, self.hits[index])
+
+    def rows_change_layout(self) -> bool:
+        # Its height is its rows' lines up to its max-height: a typed letter whose hits
+        # fill it as the last ones did (the usual case) leaves the screen's layout as it was.
+        if not self.is_mounted or not self.display or self.styles.max_height is None:
+            return True
+        screen = self.screen.size
+        limit = min(screen.height, int(self.styles.max_height.resolve(screen, screen)))
+        self._measure_lines(limit + 1)
+        return min(self._total_lines(), limit) != self.size.height
 
     def quote_ids(self) -> list[str]:
         """The quotes listed, in order."""
@@ -327,9 +341,22 @@ class QuoteSearch(Vertical):
                 parts += [("   n next · N previous · / edit · Esc close", "dim")]
             if self.results.row_count:
                 self.results.highlighted = self.position
-            self.status.update(Content.assemble(*parts))
+            self._set_status(Content.assemble(*parts))
         else:
-            self.status.update(Content.styled(result.message or "No quotes match", "$warning"))
+            self._set_status(Content.styled(result.message or "No quotes match", "$warning"))
+
+    def _set_status(self, text: Content) -> None:
+        """Show the count (or why nothing matched); the screen is laid out again only when
+        the line's height changes (a count replacing a count of one line leaves it as it
+        was, and Textual's layout redraws the whole screen)."""
+        status = self.status
+        width = status.size.width
+        if not status.is_mounted or not status.display or width <= 0:
+            status.update(text)
+            return
+        rules = cast("RulesMap", status.styles)  # what a visual is measured by
+        height = min(text.get_height(rules, width), STATUS_LINES)
+        status.update(text, layout=height != status.size.height)
 
     # -- keys while typing ----------------------------------------------------------------
 

@@ -166,7 +166,13 @@ class TallList(ScrollView, can_focus=True):
         if self.is_mounted:
             self._measure_eagerly()
         self._update_virtual_size()
-        self.refresh(layout=True)
+        self.refresh(layout=self.rows_change_layout())
+
+    def rows_change_layout(self) -> bool:
+        """Whether the rows just set may change the list's size, so that the screen must be
+        laid out again (Textual's layout redraws the whole screen): by default yes; a list
+        that knows its height stays as it was says no."""
+        return True
 
     @property
     def row_count(self) -> int:

@@ -244,3 +244,31 @@ async def test_names_with_markup_show_literally(tmp_path: Path) -> None:
         text = "\n".join(option_list.render_line(y).text for y in range(option_list.size.height))
         assert "[bold]Wang Yi[/] [@click=app.quit]meets Takeshi Iwaya" in text
         assert "[red]Tokyo" in text
+
+
+async def test_the_whole_timeline_is_the_same_after_a_filter_and_when_opened_again(
+    seed_corpus: Corpus,
+) -> None:
+    # The whole timeline's rows are worked out once per corpus; a filtered one anew.
+    def rows_found_where_they_are(screen: TimelineScreen) -> bool:
+        timeline = screen.query_one(TimelineList)
+        meetings = [(i, timeline.meeting_id_at(i)) for i in range(timeline.row_count)]
+        return all(timeline.index_of(m) == i for i, m in meetings if m is not None)
+
+    app = Host(seed_corpus)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, TimelineScreen)
+        whole = option_texts(screen)
+        assert any("published" in text for text in whole), whole  # the publication markers
+        assert rows_found_where_they_are(screen)
+        await pilot.press("slash", *"speaker:Xi", "enter")
+        await wait_for(pilot, lambda: len(entries(screen)) == 2, "narrowed to Xi's meetings")
+        assert option_texts(screen) != whole and rows_found_where_they_are(screen)
+        await pilot.press("x")
+        assert option_texts(screen) == whole and rows_found_where_they_are(screen)
+        again = TimelineScreen(seed_corpus)
+        await app.push_screen(again)
+        await wait_for(pilot, lambda: app.screen is again, "the timeline opened again")
+        assert option_texts(again) == whole and rows_found_where_they_are(again)

@@ -119,6 +119,24 @@ async def test_moving_relates_the_other_panes_as_the_whole_corpus_does(
         assert set(actors.shown[: actors.related_count]) == whole.related(meeting, "actor")
 
 
+async def test_rows_read_again_past_the_panes_cache_are_the_rows_first_shown(
+    database: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from explorer.widgets import item_pane
+
+    monkeypatch.setattr(item_pane, "ROWS_CACHED", 16)  # a pane keeps only a few rows built
+    app = app_over(database, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_until_loaded(pilot)
+        for kind in KINDS:
+            pane = app.main.pane(kind)
+            first = [pane.row_content(row).plain for row in range(200)]
+            again = [pane.row_content(row).plain for row in range(200)]
+            assert first == again, kind
+            assert len(set(first)) == 200, "each row its own item"
+            assert len(pane._rows) <= 16, "the rows built are not all kept"
+
+
 async def test_the_timeline_and_the_search_agree_with_the_whole_corpus(
     database: Path, whole: Corpus, tmp_path: Path
 ) -> None:

@@ -149,6 +149,9 @@ def test_the_stored_corpus_reads_quotes_speakers_and_meetings_as_the_corpus_in_m
     refs = [Ref("quote", "nope"), *(item.ref for item in corpus.all("actor")[:5])]
     refs += [Ref("meeting", m) for m in list(corpus.meetings)[:5]] + [Ref("actor", "nope")]
     assert stored.present(refs) == corpus.present(refs) == set(refs[1:-1])
+    for kind in ("actor", "meeting", "quote"):
+        stored.ids(kind)  # as the panes do: then every id of the kind is known
+    assert stored.present(refs) == set(refs[1:-1])
 
 
 def test_pages_list_items_in_the_panes_orders(seed_db: Path) -> None:

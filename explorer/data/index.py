@@ -909,6 +909,7 @@ class IndexedCorpus(Corpus):
         self._relations = OrderedDict()
         self._search: StoredSearchIndex | None = None
         self._names: dict[str, str | None] = {}  # actor names asked for (they are small)
+        self._known: dict[str, frozenset[str]] = {}  # every id of a kind, once `ids` read them
 
     @property
     def stamp(self) -> dict[str, Any] | None:
@@ -957,12 +958,15 @@ class IndexedCorpus(Corpus):
     def ids(self, order: str) -> list[str]:
         """Every id in a stored order (ids only: cheap even for half a million quotes)."""
         self._order_table(order)
-        return [
+        found = [
             ident
             for (ident,) in self._reader.stream(
                 "SELECT id FROM orders WHERE name = ? ORDER BY pos", order
             )
         ]
+        if order in ITEM_KINDS:  # every id of a kind: `present` answers from them
+            self._known[order] = frozenset(found)
+        return found
 
     def position(self, order: str, ident: str) -> int | None:
         """Where `ident` stands in a stored order, for jumping a paged list to an item."""
@@ -1125,15 +1129,19 @@ class IndexedCorpus(Corpus):
         return {ident: found[ident] for ident in ids if ident in found}
 
     def present(self, refs: Iterable[Ref]) -> set[Ref]:
-        """As `Corpus`, one query for each kind's ids rather than one for each item."""
-        by_kind: dict[str, list[str]] = {}
+        """As `Corpus`, from the ids of the kinds `ids` has read (the panes read all), else
+        one query for each kind's ids rather than one for each item."""
+        found: set[Ref] = set()
+        unknown: dict[str, list[str]] = {}  # kinds whose ids were not all read: asked
         for ref in refs:
-            by_kind.setdefault(ref.kind, []).append(ref.id)
-        return {
-            Ref(kind, ident)  # type: ignore[arg-type]
-            for kind, ids in by_kind.items()
-            for (ident,) in self._chunks(kind, ids, "id")
-        }
+            known = self._known.get(ref.kind)
+            if known is None:
+                unknown.setdefault(ref.kind, []).append(ref.id)
+            elif ref.id in known:
+                found.add(ref)
+        for kind, ids in unknown.items():
+            found.update(Ref(kind, ident) for (ident,) in self._chunks(kind, ids, "id"))  # type: ignore[arg-type]
+        return found
 
     def spans_in(self, article_id: str) -> list[tuple[Span, Ref]]:
         """Every supporting span in one article with its item, in body order (as Corpus)."""

@@ -319,7 +319,9 @@ class MainScreen(TruthfulHints, Screen[None]):
             self.query_one(PaneTabs).show_active(3)
 
     def on_resize(self, event: events.Resize) -> None:
+        # Textual has set the size classes (the breakpoints) by now.
         self._update_too_small(event.size)
+        self._mark_active_list()
 
     def _update_too_small(self, size: Size) -> None:
         width, height = size
@@ -340,7 +342,15 @@ class MainScreen(TruthfulHints, Screen[None]):
         """In stacked layouts only the active list shows; remember which one it is."""
         if index < 3:
             self.active_list = index
-            for number, pane in enumerate(self.panes):
-                if pane.has_class("-active") != (number == index):  # restyled only if so
-                    pane.set_class(number == index, "-active")
+            self._mark_active_list()
         self.query_one(PaneTabs).show_active(index)
+
+    def _mark_active_list(self) -> None:
+        """Class the active list "-active" where the layout is stacked (app.tcss shows only
+        it); side by side no pane has the class: restyling two panes on every Tab or 1/2/3
+        for a class that changes nothing there was a good part of the key's time."""
+        stacked = self.has_class("-narrow") or self.has_class("-short")
+        for pane in self.query(ItemPane):  # none yet (or any more) while (un)mounting
+            active = stacked and PANE_KINDS.index(pane.kind) == self.active_list
+            if pane.has_class("-active") != active:  # restyled only if so
+                pane.set_class(active, "-active")

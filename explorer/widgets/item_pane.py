@@ -13,6 +13,7 @@ from typing import ClassVar, Unpack
 from weakref import WeakKeyDictionary
 
 from textual.binding import BindingType
+from textual.cache import LRUCache
 from textual.content import Content
 from textual.message import Message
 
@@ -30,6 +31,7 @@ from explorer.widgets.virtual_list import VirtualList
 RELATED_MARK = "● "
 MEMBER_MARK = "◦ "  # related through a member (a country's minister, an army's command)
 PLAIN_MARK = "  "
+ROWS_CACHED = 1024  # rows of a pane kept built (a few screens of each pane)
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,7 +123,9 @@ class ItemPane(VirtualList):
         base = pane_order(corpus, kind)
         self._ids: list[str] = base.ids
         self._position: dict[str, int] = base.position
-        self._rows: dict[tuple[str, int], Content] = {}  # by id and the width fitted to
+        # Rows built, by id and the width fitted to: the last screenfuls, not every row ever
+        # drawn at every width the terminal had (a long session scrolls over most of them).
+        self._rows: LRUCache[tuple[str, int], Content] = LRUCache(maxsize=ROWS_CACHED)
         self.linking: Linking | None = None
         self.only_related = False
         self.order = RowOrder(self._ids, self._position)

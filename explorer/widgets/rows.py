@@ -134,6 +134,11 @@ def item_row(corpus: Corpus, item: Item, width: int | None = None) -> Content:
 
 def ref_label(corpus: Corpus, ref: Ref, limit: int = 80) -> str:
     """A short plain label for an item: a crumb, a link, a message."""
+    if ref.kind == "actor":
+        # By name alone: a persisted index reads it without the actor's roles and spans
+        # (an actor of many articles has thousands; the detail lists a hundred links).
+        name = corpus.actor_name(ref.id)
+        return literal(name, limit) if name is not None else str(ref)
     item = corpus.get(ref)
     if item is None:
         return str(ref)

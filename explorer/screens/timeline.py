@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import ClassVar, overload
 from weakref import WeakKeyDictionary
@@ -129,6 +129,9 @@ class TimelineData:
     # is among them: the unfiltered timeline, the one `t` opens, is not laid out again.
     rows: list[str | Published]
     row_index: dict[str, int]
+    # Each row's height as measured, by row, width and whether the entries leave room for a
+    # mark: a timeline opened again measures none of the rows it measured before.
+    heights: dict[tuple[str | Published, int, bool], int] = field(default_factory=dict)
 
     @property
     def ids(self) -> Sequence[str]:
@@ -520,6 +523,8 @@ class TimelineList(TallList):
         # Meetings marked as the current item's (● its own, ◦ its members'), if any.
         self.marked: dict[str, str] = {}
         self.kinds: dict[str, Kind] = {}  # expected meetings: fulfilled, changed, open…
+        # Rows' heights measured (`TimelineData.heights`: shared by the corpus's timelines).
+        self.heights: dict[tuple[str | Published, int, bool], int] = {}
 
     def show(
         self,
@@ -570,11 +575,17 @@ class TimelineList(TallList):
 
     def row_height(self, index: int, width: int) -> int:
         row = self._entries[index] if self._entries else None
-        if isinstance(row, str):
-            height = self._fitting_height(self.corpus.meetings[row], width)
-            if height is not None:
-                return height
-        return super().row_height(index, width)
+        if row is None:
+            return super().row_height(index, width)
+        key = (row, width, bool(self.marked))
+        height = self.heights.get(key)
+        if height is None:
+            if isinstance(row, str):
+                height = self._fitting_height(self.corpus.meetings[row], width)
+            if height is None:
+                height = super().row_height(index, width)
+            self.heights[key] = height
+        return height
 
     def _fitting_height(self, meeting: Meeting, width: int) -> int | None:
         """The entry's height when every line fits its column (the usual case), else None."""
@@ -748,6 +759,7 @@ class TimelineScreen(TruthfulHints, Screen[None]):
         timeline.date_width = self._date_width
         timeline.marked = self.marked
         timeline.kinds = self.kinds
+        timeline.heights = self.data.heights
         yield timeline
         yield FittedFooter()
 

@@ -264,3 +264,24 @@ async def test_the_results_take_the_lines_their_hits_need_as_letters_are_typed(
             assert results.size.height == wanted(), (found.line.value, listed(found))
             heights.append(results.size.height)
         assert limit in heights and min(heights) < limit  # both full and shrunk were seen
+
+
+async def test_slash_again_shows_the_last_search_from_its_first_hit(seed_corpus: Corpus) -> None:
+    app = build_app(seed_corpus)
+    async with app.run_test(size=(120, 36)) as pilot:
+        found = await search(pilot, "vis")
+        first = listed(found)
+        assert len(first) == 4
+        await pilot.press("tab", "tab")  # the third hit
+        assert found.position == 2 and found.results.highlighted == 2
+        await pilot.press("escape")
+        assert not found.is_open
+        await pilot.press("slash")
+        await settle(pilot)
+        assert found.is_open and found.line.value == "vis"
+        assert listed(found) == first
+        assert found.position == 0 and found.results.highlighted == 0
+        assert status(found).startswith("1 of 4 quotes")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.main.current == Ref("quote", first[0])

@@ -222,6 +222,7 @@ class QuoteSearch(Vertical):
         self.position = 0  # index of the chosen hit in result.hits
         self.accepted = False  # Enter was pressed: n/N move, the line is folded
         self._recalled: str | None = None
+        self._listed: _Shown | None = None  # the search whose hits the list holds
 
     def compose(self) -> ComposeResult:
         yield SearchResults(self.corpus, id="search-results")
@@ -268,7 +269,12 @@ class QuoteSearch(Vertical):
         self.set_class(True, "-open")
         self.set_class(False, "-accepted")
         self.screen.set_focus(self.line)
-        if self.line.value:
+        if not self.line.value:
+            return
+        listed = self._listed
+        if listed is not None and listed.query == self.line.value and listed.result is self.result:
+            self._from_the_top()  # its hits are listed still: not searched and built again
+        else:
             self.run_search(self.line.value)
 
     def close(self) -> None:
@@ -315,12 +321,18 @@ class QuoteSearch(Vertical):
         if shown.query != self.line.value:
             return  # typed over since: a newer search is on its way
         self.result = shown.result
-        self.position = 0
+        self._listed = shown
         results = self.results
         results.show(shown.result.hits)
         results.set_class(not shown.result.hits, "-empty")
-        if shown.result.hits:
-            results.highlighted = 0
+        self._from_the_top()
+
+    def _from_the_top(self) -> None:
+        """The first hit chosen, the list at its top."""
+        self.position = 0
+        if self.hits:
+            self.results.highlighted = 0
+            self.results.scroll_to_highlight()
         self._show_position()
 
     def _show_position(self) -> None:

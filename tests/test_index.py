@@ -149,6 +149,9 @@ def test_the_stored_corpus_reads_quotes_speakers_and_meetings_as_the_corpus_in_m
     refs = [Ref("quote", "nope"), *(item.ref for item in corpus.all("actor")[:5])]
     refs += [Ref("meeting", m) for m in list(corpus.meetings)[:5]] + [Ref("actor", "nope")]
     assert stored.present(refs) == corpus.present(refs) == set(refs[1:-1])
+    articles = [*list(corpus.articles)[:7], "nope"]
+    assert stored.articles_present(articles) == corpus.articles_present(articles)
+    assert stored.articles_present(articles) == set(articles[:-1])
     for kind in ("actor", "meeting", "quote"):
         stored.ids(kind)  # as the panes do: then every id of the kind is known
     assert stored.present(refs) == set(refs[1:-1])

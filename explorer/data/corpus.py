@@ -260,5 +260,10 @@ class Corpus:
         if item is None:
             return 0
         keys = {(s.article, s.sentence_start, s.sentence_end) for s in item.spans}
-        present = {article for article in {key[0] for key in keys} if article in self.articles}
+        present = self.articles_present({key[0] for key in keys})
         return sum(key[0] in present for key in keys)
+
+    def articles_present(self, article_ids: Iterable[str]) -> set[str]:
+        """Those of `article_ids` that name an article of the corpus (one question for all:
+        an actor of many articles has sentences in thousands)."""
+        return {article for article in article_ids if article in self.articles}

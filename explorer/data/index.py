@@ -1128,6 +1128,10 @@ class IndexedCorpus(Corpus):
             )
         return {ident: found[ident] for ident in ids if ident in found}
 
+    def articles_present(self, article_ids: Iterable[str]) -> set[str]:
+        """As `Corpus`, in one query for every 500 ids."""
+        return {ident for (ident,) in self._chunks("article", article_ids, "id")}
+
     def present(self, refs: Iterable[Ref]) -> set[Ref]:
         """As `Corpus`, from the ids of the kinds `ids` has read (the panes read all), else
         one query for each kind's ids rather than one for each item."""

@@ -213,11 +213,29 @@ class MeetingFinder:
             self._sentence(sentence)
         for meeting in self.meetings:
             if meeting.when is None:
+                self._date_of_match(meeting)
+            if meeting.when is None:
                 self._date_from_neighbour(meeting)
             if meeting.when is None and meeting.status == "ongoing":
                 meeting.when = self.published.isoformat()
                 meeting.guesses.append("when read as the publication date (ongoing, no date given)")
         return self.meetings
+
+    def _date_of_match(self, meeting: DraftMeeting) -> None:
+        """A press conference or interview told as after a match ("at the post-match press
+        conference", "speaking after the game") is on the day of the last match told before
+        it, when that one has its day."""
+        first = meeting.evidence[0]
+        if not _AFTER_MATCH.search(first.text):
+            return
+        for earlier in reversed(self.meetings[: self.meetings.index(meeting)]):
+            if earlier.trigger in _ENCOUNTERS or earlier.trigger in _MATCH_NOUNS:
+                if earlier.when is not None and len(earlier.when) == 10:
+                    meeting.when = earlier.when
+                    meeting.guesses.append(
+                        f"when read as {earlier.when}, the day of the match it follows"
+                    )
+                return
 
     def _date_from_neighbour(self, meeting: DraftMeeting) -> None:
         """A meeting told without a date takes the one date of the sentence before it (in its
@@ -345,7 +363,7 @@ class MeetingFinder:
                 continue  # "if peace talks are ever revived": a condition, not a meeting
             window = next(((a, b) for a, b in windows if a <= start < b), (0, len(text)))
             clause = text[window[0] : window[1]]
-            if kind == "noun" and re.fullmatch(r"s?\s*", text[stop : window[1]]):
+            if kind in ("noun", "anaphor") and re.fullmatch(r"s?\s*", text[stop : window[1]]):
                 # "the extradition hearing, which is scheduled … in February": the relative
                 # clause right after the noun tells its date and its status.
                 following = next((b for a, b in windows if a == window[1]), None)
@@ -869,13 +887,19 @@ class MeetingFinder:
     ) -> None:
         if sentence not in meeting.evidence:
             meeting.evidence.append(sentence)
-        if when and (meeting.when is None or ("/" in when and "/" not in meeting.when)):
+        if when and (
+            meeting.when is None
+            or ("/" in when and "/" not in meeting.when)
+            # "the AICE 2022 … The conference, scheduled for June 13 to 17": the same meeting
+            # told more precisely
+            or (len(when) > len(meeting.when) and when.startswith(meeting.when))
+        ):
             meeting.when = when
             meeting.guesses = [g for g in meeting.guesses if not g.startswith("when ")]
             if when_guess:
                 meeting.guesses.append(when_guess)
             status, _ = status_of(text, when, self.published)
-            if "/" in when:
+            if "/" in when or not meeting.when:
                 meeting.status = status
         if where and not meeting.where:
             meeting.where = where
@@ -1008,6 +1032,11 @@ _ENDED_AFTER = re.compile(
 _QUESTION = re.compile(
     r"(?:what|why|how|who|whom|which|when|where|will|would|could|can|should|is|are|do|does|did)"
     r"\b[^\"“”]*\?\s*$",
+    re.IGNORECASE,
+)
+# What follows a match on its day: "the post-match press conference", "after the game".
+_AFTER_MATCH = re.compile(
+    r"\b(?:post-?(?:match|game|fight|race)|after\s+the\s+(?:match|game|fight|race|win|loss|defeat))\b",
     re.IGNORECASE,
 )
 _ADJECTIVE_TITLES = {"major", "general", "private", "first", "senior"}

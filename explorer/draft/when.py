@@ -567,7 +567,11 @@ def _is_age_or_count(clause: str, found: Found) -> bool:
         return False  # "they had not met since 1965": the last meeting was in 1965
     if (
         re.search(r"\b(?:since|by|before|after)\s+$", before)
-        or (found.precision == "year" and re.search(r"\b(?:until|till)\s+$", before))
+        or (
+            # "a deal … until the end of the 2022/23 season", "until 2024": a term's end
+            found.precision in ("year", "month")
+            and re.search(r"\b(?:until|till|through)\s+(?:the\s+(?:end|close)\s+of\s+)?$", before)
+        )
         or (found.words.lower().startswith("since "))
     ):
         return True

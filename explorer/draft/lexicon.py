@@ -140,6 +140,26 @@ SPORT_RESULT_VERBS = (
     "upset",
     "hammered",
     "held to a draw",
+    # AP-style result verbs of a game report's lede: "the Lakers held off the Thunder",
+    # "rallied past", "blanked", "lost at home to"
+    "held off",
+    "holds off",
+    "hold off",
+    "rallied past",
+    "rallies past",
+    "rolled past",
+    "romped past",
+    "pulled away from",
+    "topped",
+    "tops",
+    "downed",
+    "blanked",
+    "outscored",
+    "drubbed",
+    "routs",
+    "edges",
+    "lost at home to",
+    "fell at home to",
 )
 # A vote is a session only of a body that deliberates: "The City Council voted 7-2 …".
 VOTE_VERBS = (

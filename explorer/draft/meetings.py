@@ -277,6 +277,10 @@ class MeetingFinder:
                 r"\s+(?:for|on|upon|off|it|them|him|her)\b", text[verb.end() :], re.I
             ):
                 continue  # "called for Yoon's ouster", "called on X to": a demand, not a call
+            if word.endswith(" off") and re.match(
+                r"\s+(?:on|from|until|making)\b", text[verb.end() :]
+            ):
+                continue  # "held off on signing him": a delay, not a game
             if (word in AMBIGUOUS_MEETING_VERBS or word in _MORE_AMBIGUOUS) and (
                 not self._object_after(sentence, verb.end())
                 or re.search(
@@ -1059,7 +1063,14 @@ _BODY = (
 _SESSION = re.compile(
     r"(?P<body>" + _BODY + r")\s+(?:(?:in\s+\w+|last\s+\w+|on\s+\w+|\w+ly|also|again)\s+)?"
     r"(?P<verb>heard|hears|discussed|debated|considered|reviewed|questioned|grilled|"
-    r"refused\s+(?:\w+\s+){0,2}to\s+hear|declined\s+(?:\w+\s+){0,2}to\s+hear)\b"
+    r"refused\s+(?:\w+\s+){0,2}to\s+hear|declined\s+(?:\w+\s+){0,2}to\s+hear|"
+    # a measure decided in session: "The Senate defeated the opposition motion", "the board
+    # of supervisors unanimously approved the contract" (CAMEO's legislatures voting)
+    r"(?:approved|passed|rejected|defeated|adopted|endorsed|ratified|voted\s+down|"
+    r"threw\s+out|struck\s+down)(?=\s+(?:the|a|an|its|their|[A-Z][\w’'-]*[’']s)\s+"
+    r"(?:[\w’'-]+\s+){0,3}(?:motions?|bills?|amendments?|resolutions?|budgets?|ordinances?|"
+    r"measures?|plans?|proposals?|deals?|contracts?|agreements?|requests?|applications?|"
+    r"petitions?|appointments?|nominations?|rezoning|legislation|law)\b))\b"
 )
 _DATE_AFTER = re.compile(
     r"\s+(?:(?:in|on|at|during|since)\s+|last\s+|this\s+|earlier\s+)[\w.]+(?:\s+\d{1,2}\b)?"

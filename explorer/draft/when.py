@@ -119,6 +119,9 @@ def status_of(
     lowered = _REPORTED_WOULD.sub(lambda m: m.group(1) + "\u2592" * 5, lowered)
     # "the newest presidential hopeful": a candidate, not a hope.
     lowered = _HOPEFUL_NOUN.sub("\u2592", lowered)
+    # "held a hearing on the proposal", "approved the proposed budget": what a meeting is
+    # about or decides, not a meeting proposed.
+    lowered = _MATTER_PROPOSED.sub(lambda m: m.group(1) + "\u2592", lowered)
     if any(_has(lowered, m) for m in (*EXPECTED_MARKERS, *_MORE_EXPECTED)):
         return "expected", False
     if when and "/" in when:
@@ -156,6 +159,11 @@ _MORE_EXPECTED = ("support for", "suggested", "suggests", "seeking", "seeks", "s
 _PRESENT_STATE = re.compile(r"\b(?:is|are|remains|remain|continues|continue|includes|include)\b")
 _REPORTED_WOULD = re.compile(
     r"(\b(?:was|were|had\s+been)\s+(?:told|informed|assured|promised)\b[^;]*?)\bwould\b"
+)
+_MATTER_PROPOSED = re.compile(
+    r"(\b(?:on|about|over|against|approved|rejected|defeated|passed|adopted|debated|"
+    r"discussed|considered|reviewed|heard)\s+(?:the|a|an|this|that|his|her|its|their)\s+"
+    r"(?:[\w'’-]+\s+){0,3}?)propos(?:als?|ed)\b"
 )
 _HOPEFUL_NOUN = re.compile(
     r"(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!\bbe )(?<!\bbeen )(?<!\bremain )"

@@ -1,7 +1,8 @@
 """Encounters of local politics and sport told by their outcome: a body deciding a measure in
 session ("The Senate defeated the opposition motion", "unanimously approved the contract"), a
 hearing "on the proposal" that was held (the proposal is its matter, not a meeting proposed),
-and the result verbs of a game report ("held off", "rallied past", "lost at home to")."""
+the result verbs of a game report ("held off", "rallied past", "lost at home to"), and a
+rally (its place after "rallied at")."""
 
 from __future__ import annotations
 
@@ -66,4 +67,30 @@ def test_the_result_verbs_of_a_game_report_tell_a_match(verb: str) -> None:
     ],
 )
 def test_the_same_verbs_without_an_opponent_tell_none(sentence: str) -> None:
+    assert meetings(sentence) == []
+
+
+def test_a_fixture_at_home_to_a_side_is_a_match_to_come() -> None:
+    found = meetings("The Lakers are at home to the Clippers on Friday.")
+    assert found == [({"Lakers", "Clippers"}, "2019-11-22", "planned")]
+
+
+def test_a_rally_is_a_meeting_of_those_who_rallied_at_its_place() -> None:
+    """The name after "rallied at" is the place, not a participant."""
+    result = draft_text(
+        "The Indiana State Teachers Association rallied at the Statehouse on Tuesday.", PUBLISHED
+    )
+    assert [
+        ({a.name for a in m.participants}, m.where, m.when, m.status) for m in result.meetings
+    ] == [({"Indiana State Teachers Association"}, "Statehouse", "2019-11-19", "happened")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Alibaba shares rallied at the open in Hong Kong on Tuesday.",
+        "Republicans rallied behind the bill last week.",
+    ],
+)
+def test_a_market_rally_or_rallying_behind_a_bill_is_no_meeting(sentence: str) -> None:
     assert meetings(sentence) == []

@@ -159,6 +159,7 @@ SPORT_RESULT_VERBS = (
     "routs",
     "edges",
     "lost at home to",
+    "at home to",
     "fell at home to",
 )
 # A vote is a session only of a body that deliberates: "The City Council voted 7-2 …".

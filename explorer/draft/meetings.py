@@ -73,8 +73,29 @@ _MORE_VERBS = (
     "huddled with",
     "testified before",
     "appeared before",
+    # a demonstration (CAMEO 141): "Thousands of teachers rallied at the Statehouse"
+    "rallied at",
+    "rallied outside",
+    "rally at",
+    "rally outside",
+    "protested outside",
+    "protested at",
+    "demonstrated outside",
+    "marched to",
+    "marched on",
+    "marched through",
 )
 _MORE_AMBIGUOUS = {"greeted"}
+_MARKET_SUBJECT = re.compile(
+    r"\b(?:shares|stocks?|markets?|prices?|index|indices|dollar|yen|euro|bonds?|futures|"
+    r"bulls|investors)\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_DEMONSTRATIONS = {
+    v
+    for v in _MORE_VERBS
+    if v.split()[0] in ("rallied", "rally", "protested", "demonstrated", "marched")
+}
 # Events named by a noun, beyond the shared lexicon: a bid (as an order), an auction, a trial,
 # an interview, and a deliberative body's vote ("ahead of the planned vote").
 _MORE_NOUNS = (
@@ -455,6 +476,24 @@ class MeetingFinder:
                 # (a named event beside a meeting of its own: "announced Wednesday at the
                 # Dubai Air Show", the deal and the show)
                 continue
+            if word in _DEMONSTRATIONS and _MARKET_SUBJECT.search(text[:start]):
+                continue  # "Alibaba shares rallied at the open": a market, not a crowd
+            if word in _DEMONSTRATIONS:
+                # "rallied at the Statehouse", "marched to the US Embassy": the name after
+                # the verb is where they gathered, not one of them.
+                site = next(
+                    (
+                        m
+                        for m in mentions
+                        if re.fullmatch(
+                            r"\s+(?:the\s+)?", self.body[sentence.start + stop : m.start]
+                        )
+                    ),
+                    None,
+                )
+                if site is not None:
+                    mentions = [m for m in mentions if m.actor is not site.actor]
+                    where = where or self.body[site.start : site.end]
             participants = self._participants(mentions, where, sentence)
             subject = self._referred_subject(sentence, text, window[0], start, mentions)
             if subject is not None and subject not in participants:

@@ -452,3 +452,30 @@ def test_churches_houses_of_parliament_and_internationals_are_organisations() ->
     ):
         assert actor_named(result, name).kind == "organisation"
     assert actor_named(result, "Mike Johnson").kind == "person"
+
+
+def test_new_opens_a_name_it_is_part_of() -> None:
+    result = draft_text(
+        "The New York Times reported on Sunday that the bank would close branches.\n"
+        "New Zealand Prime Minister Chris Hipkins said the talks went well.\n"
+        "The coach of the New England Patriots said his players were ready.\n"
+        "New rules came into force on Monday, the Federal Reserve said.",
+        PUBLISHED,
+    )
+    assert actor_named(result, "New York Times").kind == "organisation"
+    assert (
+        "New Zealand Prime Minister Chris Hipkins" in actor_named(result, "Chris Hipkins").aliases
+    )
+    assert actor_named(result, "New England Patriots").kind == "organisation"
+    assert not {"York Times", "England Patriots", "New rules"} & set(names(result))
+
+
+def test_an_office_known_by_its_initials_is_an_organisation() -> None:
+    result = draft_text(
+        "The Kansas State Attorney General (KSAG) is investigating the lender, two people said.\n"
+        "The lender said the KSAG had asked for its records.",
+        PUBLISHED,
+    )
+    office = actor_named(result, "Kansas State Attorney General")
+    assert office.kind == "organisation"
+    assert "KSAG" in office.aliases

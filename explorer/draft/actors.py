@@ -439,7 +439,11 @@ def runs_in(sentence: Sentence, lower_words: set[str]) -> list[Run]:
         i = j + 1
         # Trim sentence-initial and common words from the front.
         while piece and (
-            (piece[0][2].lower() in STOPWORDS and not _acronym(piece[0][2]))
+            (
+                piece[0][2].lower() in STOPWORDS
+                and not _acronym(piece[0][2])
+                and not _opens_name(piece, text, lower_words)
+            )
             or _CONTRACTION.fullmatch(piece[0][2])  # "We’ve", "He’s": a pronoun, not a name
             or (
                 _sentence_initial(text, piece[0][0])
@@ -484,6 +488,24 @@ _NOT_NAMES = re.compile(
     r"January|February|March|April|June|July|August|September|October|November|December|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
 )
+
+
+# Common words that also open proper names: "New York", "New Zealand", "the New England
+# Patriots", "New Delhi".
+_NAME_OPENERS = {"new"}
+
+
+def _opens_name(piece: list[tuple[int, int, str]], text: str, lower_words: set[str]) -> bool:
+    """Whether the run's first word, a common word, is the first word of the name after it:
+    "New" capitalised before another capitalised word that is no common word or demonym of
+    its own ("New York Times", not "New Chinese tariffs" or a sentence's "New rules")."""
+    first = piece[0][2]
+    if first.lower() not in _NAME_OPENERS or not first[:1].isupper() or len(piece) < 2:
+        return False
+    second = _POSSESSIVE.sub("", piece[1][2]).lower()
+    if second in places.BY_DEMONYM:
+        return False
+    return not _sentence_initial(text, piece[0][0]) or second not in lower_words
 
 
 def _breaks_run(token: str) -> bool:
@@ -1235,6 +1257,11 @@ class ActorFinder:
         if title_at == len(words) - 1 and len(words) > 1:
             if any(w in ORG_WORDS or w in ORG_FIRST_WORDS for w in lowered[:title_at]):
                 # "Department of Justice", "Council of Ministers": a body and its portfolio.
+                return self._organisation(run)
+            short = re.match(r"\s*\(([A-Z][A-Z&.]{1,6})\)", self.body[run.end : run.end + 12])
+            if short and _short_name_of(short.group(1), run.text):
+                # "the New York State Attorney General (NYAG)": an office known by its
+                # initials is an institution, named as the run.
                 return self._organisation(run)
             return None  # "Chinese President" alone: a role, resolved as a reference later
         return _UNDECIDED

@@ -119,6 +119,32 @@ async def test_moving_relates_the_other_panes_as_the_whole_corpus_does(
         assert set(actors.shown[: actors.related_count]) == whole.related(meeting, "actor")
 
 
+async def test_the_detail_of_an_actor_of_many_sentences_counts_them_as_the_whole_corpus(
+    database: Path, whole: Corpus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from explorer.data import index
+    from explorer.widgets.detail_pane import MORE_PREFIX, SENTENCE_PREFIX, SENTENCES_PAGE
+
+    # Its articles are checked against every article's id (read once), not one by one.
+    monkeypatch.setattr(index, "ARTICLES_ASKED", 3)
+    app = app_over(database, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_until_loaded(pilot)
+        actor = max(whole.actors, key=lambda a: whole.sentence_count(Ref("actor", a)))
+        ref = Ref("actor", actor)
+        total = whole.sentence_count(ref)
+        assert total > SENTENCES_PAGE, "the synthetic corpus has an actor of many sentences"
+        assert app.goto(ref)
+        detail = app.main.detail
+        await wait_for(pilot, lambda: detail.ref == ref, "the actor in the detail")
+        shown = [o for o in detail.options if (o.id or "").startswith(SENTENCE_PREFIX)]
+        assert len(shown) == SENTENCES_PAGE
+        expected = [span for _, span in whole.sentences(ref, SENTENCES_PAGE)]
+        assert [span for _, span in detail.sentences] == expected
+        more = next(o for o in detail.options if o.id == f"{MORE_PREFIX}sentences")
+        assert str(more.prompt).startswith(f"+ {total - SENTENCES_PAGE:,} more sentences")
+
+
 async def test_rows_read_again_past_the_panes_cache_are_the_rows_first_shown(
     database: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
@@ -13,12 +15,14 @@ from explorer.commands.common import (
     EXIT_OK,
     add_db_option,
     error,
+    print_lines,
     stderr,
     stdout,
 )
 
 if TYPE_CHECKING:
     from explorer.data import Corpus
+    from explorer.data.models import Quote
     from explorer.data.search import Hit
 
 HIGHLIGHT = "bold reverse"
@@ -76,33 +80,43 @@ def run(args: argparse.Namespace) -> int:
         error(result.message or "no quotes match")
         return EXIT_NOT_FOUND
     if args.json:
-        for line in lines:
-            print(line)
+        sys.stdout.write("".join(line + "\n" for line in lines))
         return EXIT_OK
     notes = stderr()
     if result.near and result.message:
         notes.print(Text(result.message, style="yellow"))
-    console = stdout()
-    plain = not console.is_terminal
-    # One print: Rich's cost is per call (thousands of lines are one text to render).
-    console.print(Text("\n").join(lines), soft_wrap=plain)
+    print_lines(stdout(), lines)
     shown = len(result.hits)
     count = result.count_label()
     notes.print(Text(count if shown == result.total else f"{shown} of {count}", style="dim"))
     return EXIT_OK
 
 
+class _Shown:
+    """What the lines about the hits show of other items, each kind read in one question
+    for every hit (not one for each hit): speakers' names, articles' titles and days,
+    meetings' titles."""
+
+    def __init__(self, corpus: Corpus, quotes: Sequence[Quote], *, meetings: bool) -> None:
+        self.names = corpus.actor_names(dict.fromkeys(s for q in quotes for s in q.speakers))
+        self.articles = corpus.article_dates(dict.fromkeys(q.article for q in quotes))
+        wanted = dict.fromkeys(q.meeting for q in quotes if q.meeting) if meetings else {}
+        self.meetings = corpus.meeting_titles(wanted)
+
+
 def _answer(corpus: Corpus, query: str, args: argparse.Namespace) -> tuple[Any, list[Any]]:
     """The result and every line to print, read before anything is printed."""
     from explorer.data.index import search_engine
+    from explorer.data.search import read_quotes
 
     result = search_engine(corpus).search(query, limit=args.limit, prefix_last=False)
+    shown = _Shown(corpus, read_quotes(result.hits), meetings=args.json)
     lines: list[Any] = []
     for hit in result.hits:
         if args.json:
-            lines.append(json.dumps(as_json(corpus, hit), ensure_ascii=False))
+            lines.append(json.dumps(as_json(shown, hit), ensure_ascii=False))
         else:
-            lines += [quote_line(hit), about_line(corpus, hit)]
+            lines += [quote_line(hit), about_line(shown, hit)]
     return result, lines
 
 
@@ -117,14 +131,15 @@ def quote_line(hit: Hit) -> Text:
     return line
 
 
-def about_line(corpus: Corpus, hit: Hit) -> Text:
+def about_line(shown: _Shown, hit: Hit) -> Text:
     quote = hit.quote
     # The name alone: an actor of many articles has many spans, and is not read for them.
-    names = [corpus.actor_name(s) or s for s in quote.speakers]
-    article = corpus.articles.get(quote.article)
+    names = [shown.names.get(s) or s for s in quote.speakers]
+    article = shown.articles.get(quote.article)
     parts = [", ".join(names), quote.kind]
     if article is not None:
-        parts.append(f"{article.published.day} {article.published:%b %Y}")
+        published = article[1]
+        parts.append(f"{published.day} {published:%b %Y}")
     line = Text("  ")
     line.append(" · ".join(parts), style="cyan")
     line.append(f"  {quote.id}", style="dim")
@@ -133,24 +148,24 @@ def about_line(corpus: Corpus, hit: Hit) -> Text:
     return line
 
 
-def as_json(corpus: Corpus, hit: Hit) -> dict[str, Any]:
+def as_json(shown: _Shown, hit: Hit) -> dict[str, Any]:
     quote = hit.quote
-    meeting = corpus.meetings.get(quote.meeting) if quote.meeting else None
-    article = corpus.articles.get(quote.article)
+    title = shown.meetings.get(quote.meeting) if quote.meeting else None
+    article = shown.articles.get(quote.article)
     return {
         "id": quote.id,
         "text": quote.text,
         "match": hit.match.value,
         "highlights": [list(r) for r in hit.ranges],
         "kind": quote.kind,
-        "speaker": {"id": quote.speaker, "name": corpus.actor_name(quote.speaker)},
+        "speaker": {"id": quote.speaker, "name": shown.names.get(quote.speaker)},
         # Everyone who made it (a joint statement has several; the first is `speaker`).
-        "speakers": [{"id": s, "name": corpus.actor_name(s)} for s in quote.speakers],
-        "meeting": {"id": meeting.id, "title": meeting.title} if meeting else None,
+        "speakers": [{"id": s, "name": shown.names.get(s)} for s in quote.speakers],
+        "meeting": {"id": quote.meeting, "title": title} if title is not None else None,
         "article": {
             "id": quote.article,
-            "title": article.title if article else None,
-            "published": article.published.isoformat() if article else None,
+            "title": article[0] if article else None,
+            "published": article[1].isoformat() if article else None,
         },
     }
 

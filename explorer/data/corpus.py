@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import OrderedDict, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 
 from explorer.data.models import (
     Actor,
@@ -115,6 +116,36 @@ class Corpus:
         without reading the rest of the actor: an actor of many articles has many spans)."""
         actor = self.actors.get(actor_id)
         return actor.name if actor is not None else None
+
+    def actor_names(self, actor_ids: Iterable[str]) -> dict[str, str]:
+        """The names of those of `actor_ids` that are actors, by id (a persisted index
+        answers them all in one question, their spans left unread)."""
+        found: dict[str, str] = {}
+        for actor_id in actor_ids:
+            name = self.actor_name(actor_id)
+            if name is not None:
+                found[actor_id] = name
+        return found
+
+    def meeting_titles(self, meeting_ids: Iterable[str]) -> dict[str, str]:
+        """The titles of those of `meeting_ids` that are meetings, by id (one question for a
+        persisted index)."""
+        found: dict[str, str] = {}
+        for meeting_id in meeting_ids:
+            meeting = self.meetings.get(meeting_id)
+            if meeting is not None:
+                found[meeting_id] = meeting.title
+        return found
+
+    def article_dates(self, article_ids: Iterable[str]) -> dict[str, tuple[str, date]]:
+        """(title, publication day) of those of `article_ids` that are articles, by id: what a
+        line about a quote shows of its article (a persisted index reads no body for it)."""
+        found: dict[str, tuple[str, date]] = {}
+        for article_id in article_ids:
+            article = self.articles.get(article_id)
+            if article is not None:
+                found[article_id] = (article.title, article.published)
+        return found
 
     def __len__(self) -> int:
         return len(self.actors) + len(self.meetings) + len(self.quotes)

@@ -1099,6 +1099,38 @@ class IndexedCorpus(Corpus):
         self._names[actor_id] = name
         return name
 
+    def actor_names(self, actor_ids: Iterable[str]) -> dict[str, str]:
+        """As `Corpus`, in one query for every 500 ids (names already asked for are kept)."""
+        asked = list(dict.fromkeys(actor_ids))
+        wanted = [ident for ident in asked if ident not in self._names]
+        for ident, name in self._chunks("actor", wanted, "id, json_extract(row, '$.name')"):
+            self._names[ident] = clean_text(name) if isinstance(name, str) else None
+        for ident in wanted:
+            self._names.setdefault(ident, None)
+        return {ident: name for ident in asked if (name := self._names.get(ident)) is not None}
+
+    def meeting_titles(self, meeting_ids: Iterable[str]) -> dict[str, str]:
+        """As `Corpus`, in one query for every 500 ids, the rest of each meeting unread."""
+        found: dict[str, str] = {}
+        for ident, title in self._chunks(
+            "meeting", meeting_ids, "id, json_extract(row, '$.title')"
+        ):
+            if not isinstance(title, str):
+                raise IndexUnusable(f"{self.path}: a stored meeting is damaged (its title)")
+            found[ident] = clean_text(title)
+        return found
+
+    def article_dates(self, article_ids: Iterable[str]) -> dict[str, tuple[str, date]]:
+        """As `Corpus`, in one query for every 500 ids: no article's body is read."""
+        found: dict[str, tuple[str, date]] = {}
+        columns = "id, json_extract(row, '$.title'), json_extract(row, '$.published')"
+        try:
+            for ident, title, day in self._chunks("article", article_ids, columns):
+                found[ident] = (clean_text(title), date.fromisoformat(day))
+        except (TypeError, ValueError) as error:
+            raise IndexUnusable(f"{self.path}: a stored article is damaged ({error})") from None
+        return found
+
     def __len__(self) -> int:
         return self.count("actor") + self.count("meeting") + self.count("quote")
 
@@ -1222,9 +1254,19 @@ class _LazyDocs(Mapping[str, Any]):
 class _LazyRows(Sequence[Any]):
     """A stored sequence by position (the vocabulary, quote texts, quotes), read on demand."""
 
-    def __init__(self, size: int, fetch: Any, fetch_range: Any = None) -> None:
+    def __init__(
+        self, size: int, fetch: Any, fetch_range: Any = None, fetch_many: Any = None
+    ) -> None:
         self._size, self._fetch, self._fetch_range = size, fetch, fetch_range
+        self._fetch_many = fetch_many
         self._cache: dict[int, Any] = {}
+
+    def many(self, indices: Sequence[int]) -> list[Any]:
+        """The rows at `indices`, those not yet read in one go (one query for them all)."""
+        missing = [i for i in dict.fromkeys(indices) if i not in self._cache]
+        if missing and self._fetch_many is not None:
+            self._cache.update(self._fetch_many(missing))
+        return [self[i] for i in indices]
 
     def __len__(self) -> int:
         return self._size
@@ -1363,7 +1405,22 @@ class StoredSearchIndex(_stored_engine_base()):  # type: ignore[misc]
                 raise IndexUnusable(f"quote number {d} is missing")
             return corpus.quotes[ident]
 
-        self._quotes = _LazyRows(quotes, quote_of)
+        def quotes_of(docs: Sequence[int]) -> dict[int, Quote]:
+            table = corpus.quotes
+            decode = table._decode  # type: ignore[attr-defined]
+            found: dict[int, Quote] = {}
+            for start in range(0, len(docs), 500):
+                chunk = [d for d in docs[start : start + 500] if 0 <= d < quotes]
+                marks = ",".join("?" * len(chunk))
+                for d, row in reader.all(
+                    "SELECT q.doc, i.row FROM qdocs q JOIN items i"
+                    f" ON i.kind = 'quote' AND i.id = q.id WHERE q.doc IN ({marks})",
+                    *chunk,
+                ):
+                    found[d] = decode("quote", row)
+            return found
+
+        self._quotes = _LazyRows(quotes, quote_of, fetch_many=quotes_of)
 
 
 # -- opening, with rebuilding -----------------------------------------------------------------

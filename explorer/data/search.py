@@ -37,7 +37,7 @@ from datetime import date
 from enum import StrEnum
 from functools import lru_cache
 from itertools import pairwise
-from typing import Protocol, TypeAlias
+from typing import Any, Protocol, TypeAlias
 
 from explorer.data.corpus import Corpus
 from explorer.data.models import QUOTE_KINDS, Quote, Ref
@@ -446,6 +446,21 @@ class Hit:
 
     def __repr__(self) -> str:
         return f"Hit({self.quote.id!r}, {self.match.value})"
+
+
+def read_quotes(hits: Sequence[Hit]) -> list[Quote]:
+    """The quotes of `hits`, in order, read together: a stored index answers those not yet
+    read in one query (each hit keeps its quote), rather than one query for each hit."""
+    groups: dict[int, tuple[Any, list[Hit]]] = {}
+    for hit in hits:
+        if hit._quote is None:
+            groups.setdefault(id(hit._quotes), (hit._quotes, []))[1].append(hit)
+    for rows, waiting in groups.values():
+        many = getattr(rows, "many", None)
+        if many is not None:
+            for hit, quote in zip(waiting, many([h._doc for h in waiting]), strict=True):
+                hit._quote = quote
+    return [hit.quote for hit in hits]
 
 
 @dataclass(frozen=True)
@@ -1035,5 +1050,6 @@ __all__ = [
     "fold",
     "fold_tokens",
     "parse_query",
+    "read_quotes",
     "tokenize",
 ]

@@ -1,0 +1,125 @@
+"""The commands that answer one question (search, show, export of one article) read only what
+they print from the index: never the whole database, never a whole table, and a few queries
+however many hits they print. Each answer is the one the whole corpus in memory gives."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from explorer.bench.corpus import write_corpus
+from explorer.cli import main
+from explorer.data import import_files
+from explorer.data.corpus import Corpus
+from explorer.data.store import load_database_file
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("reads")
+    path = folder / "db.json"
+    import_files(write_corpus(30, folder / "articles"), path)
+    return path
+
+
+def _forbidden(*_: Any, **__: Any) -> Any:
+    raise AssertionError("the whole corpus was read to answer one question")
+
+
+@contextlib.contextmanager
+def counting_queries() -> Iterator[list[str]]:
+    """Every SQL statement the index is asked, while whole reads fail the test."""
+    from explorer.data import index
+
+    asked: list[str] = []
+    patch = pytest.MonkeyPatch()
+    for name in ("one", "all", "stream"):
+        original = getattr(index._Reader, name)
+
+        def counted(self: Any, sql: str, *args: Any, _original: Any = original) -> Any:
+            asked.append(sql)
+            return _original(self, sql, *args)
+
+        patch.setattr(index._Reader, name, counted)
+    for target in ("__iter__", "values", "items"):
+        patch.setattr(index._Table, target, _forbidden)
+    patch.setattr(index._Links, "__iter__", _forbidden)
+    patch.setattr("explorer.data.store.load_database_file", _forbidden)
+    patch.setattr("explorer.data.index.IndexedCorpus.all", _forbidden)
+    try:
+        yield asked
+    finally:
+        patch.undo()
+
+
+def in_memory(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Commands answer from the database read whole into memory (the reference)."""
+    loaded = load_database_file(db)
+    monkeypatch.setattr("explorer.data.sources.open_indexed_corpus", lambda _path: Corpus(loaded))
+
+
+def answer(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def reference(capsys: pytest.CaptureFixture[str], db: Path, *args: str) -> tuple[int, str, str]:
+    with pytest.MonkeyPatch.context() as patch:
+        in_memory(db, patch)
+        return answer(capsys, *args)
+
+
+@pytest.mark.parametrize("as_json", [False, True])
+def test_search_reads_only_the_hits_it_prints(
+    capsys: pytest.CaptureFixture[str], db: Path, as_json: bool
+) -> None:
+    args = ["search", "the", "--db", str(db), *(["--json"] if as_json else [])]
+    expected = reference(capsys, db, *args)
+    with counting_queries() as asked:
+        got = answer(capsys, *args)
+    assert got == expected
+    shown = len(got[1].splitlines()) // (1 if as_json else 2)
+    assert shown > 100  # many hits, each with speakers, an article and perhaps a meeting
+    # One question for each kind of thing shown (and the engine's own), not one per hit.
+    assert len(asked) < 30, asked
+
+
+def test_search_limit_reads_only_the_hits_shown(
+    capsys: pytest.CaptureFixture[str], db: Path
+) -> None:
+    args = ["search", "the", "--limit", "3", "--db", str(db)]
+    expected = reference(capsys, db, *args)
+    with counting_queries():
+        got = answer(capsys, *args)
+    assert got == expected
+    assert len(got[1].splitlines()) == 6 and "3 of " in got[2]
+
+
+def test_piped_lines_are_what_rich_would_write(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Piped output skips Rich's layout: the same characters come out, tabs expanded to the
+    same columns, wide characters and markup-like text as they are."""
+    import io
+
+    from rich.console import Console
+    from rich.text import Text
+
+    from explorer.commands.common import print_lines
+
+    texts = ["a\tb", "漢字\tx", "[bold]no markup[/]", "trail  ", "two\nlines\tz", "", "😀\t!"]
+    lines = [Text(t, style="cyan") for t in texts]
+    lines[0].stylize("bold reverse", 0, 1)
+    rich_out = io.StringIO()
+    Console(file=rich_out, highlight=False, soft_wrap=True).print(
+        Text("\n").join(lines), soft_wrap=True
+    )
+    ours = io.StringIO()
+    print_lines(Console(file=ours, highlight=False, soft_wrap=True), lines)
+    assert ours.getvalue() == rich_out.getvalue()
+    assert "\t" not in ours.getvalue()

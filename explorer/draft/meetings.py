@@ -146,9 +146,10 @@ _MEET_ALONE = re.compile(
     r"\s*(?:[,.;]|$)|\s+(?:again|in|on|at|next|this|later|for|with|privately|today|"
     r"tomorrow|soon|face\s+to\s+face|to\s+discuss)\b"
 )
-# A pronoun or a short reference as the clause's subject: "he also held talks with …".
+# A pronoun or a short reference as the clause's subject: "he also held talks with …", or
+# the possessive before a meeting noun: "his first match in charge", "their talks".
 _REFERRING_SUBJECT = re.compile(
-    r"(?:^|[\s,(])(he|she|they|it|the\s+(?:[a-z-]+\s+)?(?:minister|president|premier|"
+    r"(?:^|[\s,(])(he|she|they|it|his|her|their|the\s+(?:[a-z-]+\s+)?(?:minister|president|premier|"
     r"chancellor|secretary|leader|company|firm|carrier|airline|club|team|government|ministry|"
     r"agency|delegation))\s+(?:[a-z]+\s+){0,2}$",
     re.IGNORECASE,
@@ -445,7 +446,13 @@ class MeetingFinder:
                     continue
             if word == "vote" and not _DELIBERATIVE_BODY.search(sentence.text):
                 continue  # "a vote" of voters, not of a body in session
-            if kind != "verb" and word not in EVENT_NOUNS and word not in _MORE_NOUNS:
+            if (
+                kind != "verb"
+                and word not in EVENT_NOUNS
+                and word not in _MORE_NOUNS
+                # "an emergency meeting of the body": a kind of an event noun is one too
+                and word.split()[-1] not in EVENT_NOUNS
+            ):
                 continue
             if word in _ENCOUNTERS:
                 if word == "against" and not _SPORT_CONTEXT.search(clause):
@@ -1148,7 +1155,8 @@ _ADJECTIVE_BEFORE = re.compile(
     r"(?:\w+(?:ive|ous|ful|ent|ant|ic|al)(?<!ally)|good|bad|great|strong|poor|solid|sloppy|"
     r"stellar|fair|fine|tight|tough|rough|open|free|inspired|physical)\s+$"
 )  # lower case only: "Portugal play Spain", "President visit" are a name and a verb
-_IF_CLAUSE = re.compile(r"\b(?:if|unless|whether)\b[^,;—–]*$", re.IGNORECASE)
+# A condition runs to its clause's end: a comma, a semicolon or a dash (" - " as typed).
+_IF_CLAUSE = re.compile(r"\b(?:if|unless|whether)\b(?:(?!\s-\s)[^,;—–])*$", re.IGNORECASE)
 _WHO_SAID = re.compile(
     r",\s*who\s+(?:said|says|added|told\s+\w+|believes|believed|thinks|thought)\s+"
     r"(?:that\s+)?$",

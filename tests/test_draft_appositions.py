@@ -65,3 +65,20 @@ def test_a_body_named_by_whom_it_belongs_to_speaks() -> None:
     assert office.kind == "organisation"
     assert office.name == "Yoon Suk Yeol’s office"
     assert quotes_of(result, "reported") == [("He would not resign.", "Yoon Suk Yeol’s office")]
+
+
+def test_a_formal_title_before_a_name_is_the_persons_role() -> None:
+    result = draft_text(
+        '"The vote was close," said Supervisor Maria Okafor of Sonoma County.\n'
+        "Sheriff Dale Hutchins said deputies had closed the road.\n"
+        "Archbishop Thomas Reilly led the service on Sunday.",
+        PUBLISHED,
+    )
+    for name, role in (
+        ("Maria Okafor", "Supervisor"),
+        ("Dale Hutchins", "Sheriff"),
+        ("Thomas Reilly", "Archbishop"),
+    ):
+        person = actor_named(result, name)
+        assert (person.name, person.kind, person.role) == (name, "person", role)
+    assert quotes_of(result, "direct") == [("The vote was close", "Maria Okafor")]

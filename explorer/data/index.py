@@ -10,6 +10,10 @@ written to by anything else:
   of a speaker and of a meeting) and the items of each article;
 - ``orders``: the orders the app lists things in (actors by name, meetings by date, the
   timeline, articles by publication);
+- ``heads``: each actor's name and aliases, each article's title and day, each meeting's
+  title, apart from their rows (an actor of many articles has a row of megabytes, an article
+  its body): what lists and the lines about a quote show. An index written before it had
+  this table answers the same from the rows;
 - the quote search engine's own structures (`explorer.data.search`): quotes numbered in rank
   order, postings per word, pairs of common words, pre-joined prefixes, field values and the
   name keys of speaker:, meeting: and article:. `StoredSearchIndex` runs the engine's code
@@ -174,6 +178,8 @@ CREATE TABLE keys (field TEXT, head TEXT, target TEXT, number INTEGER, start INT
                    PRIMARY KEY (field, head, target, number, start)) WITHOUT ROWID;
 CREATE TABLE names (field TEXT, number INTEGER, name TEXT NOT NULL,
                     PRIMARY KEY (field, number)) WITHOUT ROWID;
+CREATE TABLE heads (kind TEXT, id TEXT, name TEXT NOT NULL, extra TEXT,
+                    PRIMARY KEY (kind, id)) WITHOUT ROWID;
 """
 
 
@@ -306,6 +312,18 @@ def _item_rows(loaded: Loaded, rows: Rows | None) -> Iterator[tuple[str, str, in
             yield kind, model.id, n, _dumps(record)
 
 
+def _head_rows(loaded: Loaded) -> Iterator[tuple[str, str, str, str | None]]:
+    """(kind, id, name, extra) of every actor (its aliases as JSON), article (its day) and
+    meeting: what lists and lines about items show, apart from their rows (an actor of many
+    articles has a row of megabytes, an article its body)."""
+    for actor in loaded.actors:
+        yield "actor", actor.id, actor.name, _dumps(list(actor.aliases))
+    for article in loaded.articles:
+        yield "article", article.id, article.title, article.published.isoformat()
+    for meeting in loaded.meetings:
+        yield "meeting", meeting.id, meeting.title, None
+
+
 def _fill(con: sqlite3.Connection, loaded: Loaded, rows: Rows | None = None) -> dict[str, Any]:
     """Every table but meta; returns the meta values the readers need. `rows`, when given,
     are the database's rows of the same items, stored as they are."""
@@ -313,6 +331,7 @@ def _fill(con: sqlite3.Connection, loaded: Loaded, rows: Rows | None = None) -> 
 
     corpus = Corpus(loaded)
     con.executemany("INSERT INTO items VALUES (?, ?, ?, ?)", _item_rows(loaded, rows))
+    con.executemany("INSERT INTO heads VALUES (?, ?, ?, ?)", _head_rows(loaded))
     links: list[tuple[str, str, int, str]] = []
     for name in _LINKS:
         table: dict[str, tuple[str, ...]] = getattr(corpus, name)

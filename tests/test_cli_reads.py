@@ -123,3 +123,38 @@ def test_piped_lines_are_what_rich_would_write(
     print_lines(Console(file=ours, highlight=False, soft_wrap=True), lines)
     assert ours.getvalue() == rich_out.getvalue()
     assert "\t" not in ours.getvalue()
+
+
+def test_an_index_without_heads_answers_the_same(
+    capsys: pytest.CaptureFixture[str], db: Path, tmp_path: Path
+) -> None:
+    """An index written before names and titles had a table of their own answers from the
+    items' rows: the same lines, the same lists."""
+    import shutil
+    import sqlite3
+
+    from explorer.data.index import index_path_for, open_index
+
+    old = tmp_path / "old.json"
+    shutil.copy2(db, old)
+    shutil.copy2(index_path_for(db), index_path_for(old))
+    with contextlib.closing(sqlite3.connect(index_path_for(old))) as con:
+        con.execute("DROP TABLE heads")
+        con.commit()
+    new_index, old_index = open_index(db), open_index(old)
+    try:
+        assert not old_index._reader.has_heads and new_index._reader.has_heads
+        assert old_index.article_heads() == new_index.article_heads()
+        assert old_index.actor_keys() == new_index.actor_keys()
+        actors = [ident for ident, _, _ in new_index.actor_keys()]
+        assert old_index.actor_names(actors) == new_index.actor_names(actors)
+        assert [old_index.actor_name(a) for a in actors] == [
+            new_index.actor_name(a) for a in actors
+        ]
+        meetings = new_index.ids("meeting")
+        assert old_index.meeting_titles(meetings) == new_index.meeting_titles(meetings)
+    finally:
+        new_index.close()
+        old_index.close()
+    for args in (["search", "the", "--json"], ["search", "the"]):
+        assert answer(capsys, *args, "--db", str(old)) == answer(capsys, *args, "--db", str(db))

@@ -679,6 +679,8 @@ class _Reader:
             raise IndexUnusable(f"{path}: {error}") from None
         if self.meta.get("format") != INDEX_FORMAT:
             raise IndexUnusable(f"{path}: index format {self.meta.get('format')!r}")
+        # An index written before the heads table answers from its items' rows instead.
+        self.has_heads = self.one("SELECT 1 FROM sqlite_master WHERE name = 'heads'") is not None
 
     def one(self, sql: str, *args: Any) -> Any:
         try:
@@ -1064,11 +1066,19 @@ class IndexedCorpus(Corpus):
     def article_heads(self) -> list[tuple[str, str, date]]:
         """(id, title, publication day) of every article by publication (then id), in one
         query, their bodies left unread: what lists of articles show."""
-        rows = self._reader.all(
-            "SELECT o.id, json_extract(i.row, '$.title'), json_extract(i.row, '$.published')"
-            " FROM orders o JOIN items i ON i.kind = 'article' AND i.id = o.id"
-            " WHERE o.name = 'article' ORDER BY o.pos"
-        )
+        if self._reader.has_heads:
+            sql = (
+                "SELECT o.id, h.name, h.extra FROM orders o"
+                " JOIN heads h ON h.kind = 'article' AND h.id = o.id"
+                " WHERE o.name = 'article' ORDER BY o.pos"
+            )
+        else:
+            sql = (
+                "SELECT o.id, json_extract(i.row, '$.title'), json_extract(i.row, '$.published')"
+                " FROM orders o JOIN items i ON i.kind = 'article' AND i.id = o.id"
+                " WHERE o.name = 'article' ORDER BY o.pos"
+            )
+        rows = self._reader.all(sql)
         try:
             return [
                 (ident, clean_text(title), date.fromisoformat(day)) for ident, title, day in rows
@@ -1090,10 +1100,18 @@ class IndexedCorpus(Corpus):
 
     def actor_keys(self) -> list[tuple[str, str, tuple[str, ...]]]:
         """(id, name, aliases) of every actor, in one query, their spans left unread."""
-        rows = self._reader.all(
-            "SELECT id, json_extract(row, '$.name'), json_extract(row, '$.aliases')"
-            " FROM items WHERE kind = 'actor' ORDER BY pos"
-        )
+        if self._reader.has_heads:
+            sql = (
+                "SELECT i.id, h.name, h.extra FROM items i"
+                " JOIN heads h ON h.kind = 'actor' AND h.id = i.id"
+                " WHERE i.kind = 'actor' ORDER BY i.pos"
+            )
+        else:
+            sql = (
+                "SELECT id, json_extract(row, '$.name'), json_extract(row, '$.aliases')"
+                " FROM items WHERE kind = 'actor' ORDER BY pos"
+            )
+        rows = self._reader.all(sql)
         try:
             return [
                 (ident, clean_text(name), tuple(clean_text(a) for a in json.loads(aliases or "[]")))
@@ -1111,7 +1129,9 @@ class IndexedCorpus(Corpus):
             name: str | None = cached.name
         else:
             found = self._reader.one(
-                "SELECT json_extract(row, '$.name') FROM items WHERE kind = 'actor' AND id = ?",
+                "SELECT name FROM heads WHERE kind = 'actor' AND id = ?"
+                if self._reader.has_heads
+                else "SELECT json_extract(row, '$.name') FROM items WHERE kind = 'actor' AND id = ?",
                 actor_id,
             )
             name = clean_text(found) if isinstance(found, str) else None
@@ -1122,7 +1142,7 @@ class IndexedCorpus(Corpus):
         """As `Corpus`, in one query for every 500 ids (names already asked for are kept)."""
         asked = list(dict.fromkeys(actor_ids))
         wanted = [ident for ident in asked if ident not in self._names]
-        for ident, name in self._chunks("actor", wanted, "id, json_extract(row, '$.name')"):
+        for ident, name in self._heads("actor", wanted, "name", "json_extract(row, '$.name')"):
             self._names[ident] = clean_text(name) if isinstance(name, str) else None
         for ident in wanted:
             self._names.setdefault(ident, None)
@@ -1131,8 +1151,8 @@ class IndexedCorpus(Corpus):
     def meeting_titles(self, meeting_ids: Iterable[str]) -> dict[str, str]:
         """As `Corpus`, in one query for every 500 ids, the rest of each meeting unread."""
         found: dict[str, str] = {}
-        for ident, title in self._chunks(
-            "meeting", meeting_ids, "id, json_extract(row, '$.title')"
+        for ident, title in self._heads(
+            "meeting", meeting_ids, "name", "json_extract(row, '$.title')"
         ):
             if not isinstance(title, str):
                 raise IndexUnusable(f"{self.path}: a stored meeting is damaged (its title)")
@@ -1142,9 +1162,9 @@ class IndexedCorpus(Corpus):
     def article_dates(self, article_ids: Iterable[str]) -> dict[str, tuple[str, date]]:
         """As `Corpus`, in one query for every 500 ids: no article's body is read."""
         found: dict[str, tuple[str, date]] = {}
-        columns = "id, json_extract(row, '$.title'), json_extract(row, '$.published')"
+        columns = "json_extract(row, '$.title'), json_extract(row, '$.published')"
         try:
-            for ident, title, day in self._chunks("article", article_ids, columns):
+            for ident, title, day in self._heads("article", article_ids, "name, extra", columns):
                 found[ident] = (clean_text(title), date.fromisoformat(day))
         except (TypeError, ValueError) as error:
             raise IndexUnusable(f"{self.path}: a stored article is damaged ({error})") from None
@@ -1153,15 +1173,26 @@ class IndexedCorpus(Corpus):
     def __len__(self) -> int:
         return self.count("actor") + self.count("meeting") + self.count("quote")
 
-    def _chunks(self, kind: str, ids: Iterable[str], columns: str) -> Iterator[tuple[Any, ...]]:
+    def _chunks(
+        self, kind: str, ids: Iterable[str], columns: str, table: str = "items"
+    ) -> Iterator[tuple[Any, ...]]:
         """`columns` of the stored rows of the given ids of `kind`, 500 ids a query."""
         wanted = list(dict.fromkeys(ids))
         for start in range(0, len(wanted), 500):
             chunk = wanted[start : start + 500]
             marks = ",".join("?" * len(chunk))
             yield from self._reader.all(
-                f"SELECT {columns} FROM items WHERE kind = ? AND id IN ({marks})", kind, *chunk
+                f"SELECT {columns} FROM {table} WHERE kind = ? AND id IN ({marks})", kind, *chunk
             )
+
+    def _heads(
+        self, kind: str, ids: Iterable[str], columns: str, fallback: str
+    ) -> Iterator[tuple[Any, ...]]:
+        """(id, *`columns`) of the given ids of `kind` from the heads table, or (id,
+        *`fallback`'s columns of their rows) from an index written before it."""
+        if not self._reader.has_heads:
+            return self._chunks(kind, ids, f"id, {fallback}")
+        return self._chunks(kind, ids, f"id, {columns}", table="heads")
 
     def quote_links(self, quote_ids: Iterable[str]) -> dict[str, QuoteLinks]:
         """As `Corpus`, from the two fields of the stored rows (no quote is decoded)."""

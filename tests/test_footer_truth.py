@@ -276,3 +276,45 @@ async def test_each_key_the_footer_shows_does_what_it_says(
                 ), f"{where}: the dimmed {key} {description} acted"
             else:
                 assert effect(action, app, was), f"{where}: {key} did not {description}"
+
+
+def footer_reads(app: ExplorerApp) -> list[tuple[str, str, str, bool, str, int, int]]:
+    """What the footer shows: each key, its label, action, dimness, tooltip and place."""
+    return [
+        (
+            key.key_display,
+            key.description,
+            key.action,
+            key.has_class("-disabled"),
+            str(key.tooltip or ""),
+            key.region.x,
+            key.region.width,
+        )
+        for key in shown_keys(app)
+    ]
+
+
+async def test_tab_between_a_list_and_the_detail_relabels_the_footer_as_composed_anew(
+    seed_corpus: Corpus, tmp_path: Path
+) -> None:
+    app = build_app(seed_corpus, notes=NotesStore(tmp_path / "notes.json"))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("3")
+        await pilot.pause()
+        for focus, enter in ((DetailPane, "Follow"), (None, "Links"), (None, "Links")):
+            keys = shown_keys(app)
+            await pilot.press("tab")
+            await pilot.pause()
+            await pilot.pause()
+            assert focus is None or isinstance(app.focused, focus)
+            reads = footer_reads(app)
+            assert ("Enter", enter) in [(shown[0], shown[1]) for shown in reads]
+            # The keys that were there are relabelled, not removed and mounted again...
+            assert shown_keys(app) == keys
+            # ...and the footer reads as one composed for this focus from the start.
+            footer = app.screen.query_one(FittedFooter)
+            footer.call_next(footer.recompose)
+            await pilot.pause()
+            await pilot.pause()
+            assert shown_keys(app) != keys, "composed anew"
+            assert footer_reads(app) == reads

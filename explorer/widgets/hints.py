@@ -16,6 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import ActiveBinding
 from textual.screen import Screen
 from textual.widgets import Footer, Input, TextArea
+from textual.widgets._footer import FooterKey
 
 from explorer.widgets.options import WidgetOptions
 
@@ -67,6 +68,10 @@ class TruthfulHints(_ScreenMixin):
         }
 
 
+# Classes a footer key takes from its state or its footer, not from what it is.
+_STATES = frozenset({"-compact", "-disabled"})
+
+
 class FittedFooter(Footer):
     """Textual's footer, compact, showing whole keys only: keys that do not fit the width are
     left out (the focused widget's and the screen's come first, the app's after, the
@@ -89,8 +94,36 @@ class FittedFooter(Footer):
     async def _recompose_if_changed(self) -> None:
         # A focus change or a cursor move announces the bindings again; most leave the keys
         # as they were, and composing the footer anew was a good part of such a key's time.
-        if self.is_attached and self._keys() != self._shown:
+        if self.is_attached and self._keys() != self._shown and not self._update_in_place():
             await self.recompose()
+
+    def _update_in_place(self) -> bool:
+        """Show the keys of now in the footer's keys as they are, when only their labels,
+        actions or states changed (Tab between a list and the detail: Enter "Links" or
+        "Follow"); False, changing nothing, when keys come or go. Removing every key and
+        mounting new ones, then laying the screen out, was most of such a Tab's time."""
+        wanted = list(self.compose())  # the keys that fit now; sets what `_keys` shows
+        shown = list(self.children)
+        if len(wanted) != len(shown) or not all(
+            isinstance(new, FooterKey)
+            and isinstance(old, FooterKey)
+            and (new.key, new.key_display) == (old.key, old.key_display)
+            and new.classes - _STATES == old.classes - _STATES
+            for new, old in zip(wanted, shown, strict=True)
+        ):
+            return False
+        for new, old in zip(wanted, shown, strict=True):
+            assert isinstance(new, FooterKey) and isinstance(old, FooterKey)
+            wider = len(new.description) != len(old.description)
+            if new.description != old.description or new.action != old.action:
+                old.description, old.action = new.description, new.action
+                old.refresh(layout=wider)
+            if new._disabled != old._disabled:
+                old._disabled = new._disabled
+                old.set_class(new._disabled, "-disabled")
+            if new.tooltip != old.tooltip:
+                old.tooltip = new.tooltip
+        return True
 
     def compose(self) -> ComposeResult:
         # Textual's footer draws nothing until the screen's keys are first announced, a frame

@@ -264,6 +264,32 @@ _PLACE_HEADS = {
     "heights",
     "strip",
 }
+# First words of a place's name ("Lake Tahoe", "Mount Kenya", "Sierra Nevada").
+_PLACE_FIRST_WORDS = {"lake", "mount", "mt.", "mt", "cape", "gulf", "isle", "sierra", "fort"}
+# "states like Ohio", "cities such as Fresno, Tulsa and Akron": places given as examples
+# (countries so given are often parties: "support countries such as Colombia").
+_PLACE_EXAMPLES = re.compile(
+    r"\b(?:states|cities|towns|places|regions|provinces|counties|areas|islands|"
+    r"neighbou?rhoods|suburbs)\s+(?:like|such\s+as|including)\s+"
+    r"(?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*,\s+(?:and\s+|or\s+)?)*$"
+)
+# "Mayor Dave Bing of Detroit", "Sen. Sherrod Brown of Ohio": offices held for a place.
+_OFFICE_OF_PLACE = re.compile(
+    r"\b(?:Mayor|Governor|Gov\.|Senator|Sen\.|Representative|Rep\.|Congressman|"
+    r"Congresswoman|Sheriff|Supervisor|Assemblyman|Assemblywoman|Councilman|Councilwoman|"
+    r"Councillor|Alderman|Bishop|Archbishop)\s+(?:[A-Z][\w’'.-]*\s+){1,3}of\s+$"
+)
+# The AP stylebook's abbreviations of US states, as they follow a town ("Napa, Calif.",
+# "Chester, Pa."); the tokeniser reads them without their last full stop.
+_STATE_ABBREVIATIONS = {
+    "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan",
+    "ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "n.h",
+    "n.j", "n.m", "n.y", "n.c", "n.d", "okla", "ore", "pa", "r.i", "s.c", "s.d", "tenn",
+    "vt", "va", "wash", "w.va", "wis", "wyo",
+}  # fmt: skip
+# Prepositions after which a name of several words is a place, never a person met or
+# spoken to ("in Lake County", not "spoke to Wang Yi").
+_IN_A_PLACE = {"in", "near", "outside", "across", "throughout", "inside", "within"}
 # Verbs of travel whose object is a place, as "visited" is ("visiting Nevada and Iowa").
 _VISITING = {"visiting", "visit", "visits", "touring", "toured", "tour", "tours"}
 # Seats of power that stand for those who work there when they speak or act.
@@ -880,6 +906,8 @@ class ActorFinder:
             return True  # "in neighboring South Sudan", "in newly independent South Sudan"
         if re.search(r"\b(?:leaving|leave|leaves|left)\s+$", before):
             return True  # "troops to begin leaving Afghanistan"
+        if _PLACE_EXAMPLES.search(before):
+            return True  # "voters in key states like Ohio": an example of a place
         if re.search(r"\b[A-Z][\w’'-]+\s+of\s+$", before):
             return True  # "Raven Klaasen of South Africa": where a person is from
         last = self.place_ends.get(run.sentence)
@@ -1027,6 +1055,7 @@ class ActorFinder:
             self._named_by_leader,
             self._quoted_name,
             self._place_name,
+            self._place_by_context,
             self._inner_possessive,
             self._titled_person,
             self._organisation_name,
@@ -1127,6 +1156,7 @@ class ActorFinder:
         if name_lower in places.CITIES and len(words) == 1 and self._employer(run):
             return self._single(run)  # "Barcelona soccer player Gerard Pique": the club
         if name_lower in places.CITIES or name_lower.split()[-1] in places.PLACE_WORDS:
+            self.place_ends[run.sentence] = run.end
             return None
         if re.match(r"\s*\([A-Z]{3}\)", self.body[run.end : run.end + 7]) and not (
             _short_name_of(self.body[run.end : run.end + 7].strip(" ()"), run.text)
@@ -1150,6 +1180,68 @@ class ActorFinder:
                 self.used.add(id(actor))
             return None
         return _UNDECIDED
+
+    def _place_by_context(self, run: Run, words: list[str]) -> DraftActor | _Undecided | None:
+        """A name no list knows, read as a place from how news English names places: a
+        town before its state or country ("Chester, Pennsylvania,"), the rest of a list of
+        places ("Mozambique, Angola and Sao Tome"), a place named as an example ("cities
+        such as Fresno"), where an office holder is from ("Mayor Ashley Swearengin of
+        Fresno"), or a place word first ("Lake Tahoe", "Mount Kenya")."""
+        lowered = [w.lower() for w in words]
+        if (
+            run.possessive
+            or set(lowered) & ORG_WORDS
+            or run.text.lower() in MEDIA_NAMES
+            or self.by_key.get(normalise(run.text)) is not None
+            or (len(words) == 1 and self._by_surname(run.text) is not None)
+        ):
+            return _UNDECIDED
+        before = self.body[max(0, run.start - 80) : run.start]
+        after = self.body[run.end : run.end + 40]
+        # "…, and Mayor John Linder of Chester": a titled or given name is a person's.
+        person_like = any(w in TITLE_WORDS for w in lowered) or (
+            len(words) > 1 and any(_given_name(w) for w in words[:-1])
+        )
+        place = False
+        state_abbreviation = re.compile(r",\s+$").search(before) and (
+            run.text.lower().rstrip(".") in _STATE_ABBREVIATIONS
+            and self.body[run.end : run.end + 1] == "."
+        )
+        if (len(words) > 1 and lowered[0] in _PLACE_FIRST_WORDS) or state_abbreviation:
+            place = True
+        elif not person_like:
+            region = re.match(
+                r",\s+([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?)(?=\s*(?:[,.;:)]|$)|\s+[a-z])", after
+            )
+            last = self.place_ends.get(run.sentence)
+            between = self.body[last : run.start] if last is not None else ""
+            place = bool(
+                (
+                    region
+                    and (
+                        region.group(1).lower() in states.BY_NAME
+                        or region.group(1).lower() in places.BY_NAME
+                        or region.group(1).lower().rstrip(".") in _STATE_ABBREVIATIONS
+                    )
+                )
+                or (
+                    last is not None
+                    and (
+                        re.fullmatch(r"\s*,?\s*(?:and|or)\s+", between)
+                        or (
+                            re.fullmatch(r"\s*,\s*", between)
+                            and re.match(r"\s*(?:,|and\b|or\b)", after)
+                        )
+                    )
+                )
+                or _PLACE_EXAMPLES.search(before)
+                or _OFFICE_OF_PLACE.search(before)
+                or (run.after in _IN_A_PLACE and not _given_name(words[0]))
+            )
+        if not place:
+            return _UNDECIDED
+        self.place_ends[run.sentence] = run.end
+        return None
 
     def _inner_possessive(self, run: Run, words: list[str]) -> DraftActor | _Undecided | None:
         """ "China's Foreign Minister Wang Yi": an owner and what it owns."""
@@ -1732,6 +1824,8 @@ class ActorFinder:
             self.mention(actor, run.start, run.end, run.sentence)
             return actor
         if run.after in PLACE_PREPOSITIONS or run.text.lower() in self.lower_words:
+            if run.after in _IN_A_PLACE:
+                self.place_ends[run.sentence] = run.end
             return None
         if re.match(r",\s+(?:whose|which)\b", self.body[run.end : run.end + 10]):
             # "Boeing, whose 737 Max jets …, was not represented": a thing that acts.

@@ -359,3 +359,32 @@ def test_an_index_that_cannot_be_written_leaves_the_corpus_read_from_the_databas
     corpus = open_indexed(db)
     assert not isinstance(corpus, IndexedCorpus)
     assert set(corpus.quotes) == set(Corpus(load_database_file(db)).quotes)
+
+
+def test_an_actor_named_like_a_field_of_its_row_is_indexed_by_its_name(tmp_path: Path) -> None:
+    """The index reads an actor's row without its spans; a name or alias holding the very
+    text that starts them (`, "spans": [`) is still the actor's whole name."""
+    from explorer.data.index import _light
+    from explorer.data.models import Actor, Span
+
+    odd = 'Ann, "spans": [["x", 1]], "aliases": ["Bo"]'
+    actor = Actor(
+        "ann",
+        odd,
+        "person",
+        aliases=(f"{odd}: ", 'The "spans": ['),
+        articles=("a",),
+        spans=(Span("a", 0, 3, 0, 9, "name"),),
+    )
+    from explorer.data.records import item_record
+
+    row = json.dumps(item_record(actor), ensure_ascii=False).encode()
+    # A row of another writer, with its spans before other fields, keeps those fields too.
+    reordered = json.dumps(
+        {"id": "bo", "name": "Bo", "kind": "person", "spans": [], "aliases": ["B"]}
+    ).encode()
+    light = _light({"actors": [row, reordered]})
+    assert [(a.name, a.aliases) for a in light.actors] == [
+        (odd, (f"{odd}: ", 'The "spans": [')),
+        ("Bo", ("B",)),
+    ]

@@ -39,3 +39,63 @@ def test_a_condition_ends_at_the_dash_closing_its_aside() -> None:
         "and he met Wang Yi in Geneva on Monday."
     )
     assert ({"Takeshi Iwaya", "Wang Yi"}, "2025-01-13", "happened") in meetings(text)
+
+
+def test_a_pronoun_subject_before_its_auxiliaries_is_a_participant() -> None:
+    found = meetings(
+        "Chancellor Olaf Brenner arrived in Lisbon on Monday evening, where he is scheduled "
+        "to meet the Portuguese president, Marta Sousa."
+    )
+    assert ({"Olaf Brenner", "Marta Sousa"}, None, "planned") in found
+
+
+def test_an_opening_clause_is_a_meeting_of_its_own_and_its_pronoun_points_ahead() -> None:
+    found = meetings(
+        "Marta Sousa won the vote. Olaf Brenner praised it. "
+        "After she meets with Brenner, Sousa will travel to Madrid to attend a summit "
+        "alongside Pedro Alvarez, according to her office."
+    )
+    assert ({"Marta Sousa", "Olaf Brenner"}, None, "planned") in found
+    assert ({"Marta Sousa", "Pedro Alvarez"}, None, "planned") in found
+
+
+def test_a_meeting_to_come_told_twice_is_one_meeting() -> None:
+    found = meetings(
+        "Olaf Brenner is scheduled to meet Marta Sousa in Lisbon. Sousa visited Madrid on "
+        "Friday. Brenner will meet Sousa to discuss fishing."
+    )
+    assert [p for p, _, _ in found].count({"Olaf Brenner", "Marta Sousa"}) == 1
+
+
+def test_music_played_by_a_band_is_no_match() -> None:
+    found = meetings("The anthems of Portugal and Germany were played by the Portuguese Army band.")
+    assert found == []
+    assert meetings("Portugal played Germany in Lisbon on Monday.") != []
+
+
+def test_an_opportunity_to_meet_is_expected_and_an_agreement_to_meet_is_planned() -> None:
+    [(_, _, status)] = meetings(
+        "Olaf Brenner and Marta Sousa spoke. The forum will be an opportunity for Brenner "
+        "to meet with Sousa."
+    )
+    assert status == "expected"
+    [(_, _, status)] = meetings('Olaf Brenner and Marta Sousa have agreed to meet "soon".')
+    assert status == "planned"
+
+
+def test_a_visit_of_some_days_lasts_them_and_an_arrival_is_a_stay_under_way() -> None:
+    [(participants, when, status)] = meetings(
+        "Chancellor Olaf Brenner arrived in Lisbon on Monday for a three-day state visit "
+        "at the invitation of President Marta Sousa."
+    )
+    assert participants == {"Olaf Brenner", "Marta Sousa"}
+    assert (when, status) == ("2025-01-13/2025-01-15", "ongoing")
+    [(_, when, status)] = meetings("Chancellor Olaf Brenner arrived in Lisbon on Monday.")
+    assert (when, status) == ("2025-01-13", "ongoing")
+    [(_, when, status)] = meetings("Chancellor Olaf Brenner arrived in Lisbon on Friday.")
+    assert (when, status) == ("2025-01-10", "happened")
+
+
+def test_a_title_does_not_repeat_its_preposition() -> None:
+    result = draft_text("Chancellor Olaf Brenner arrived in Lisbon on Monday.", PUBLISHED)
+    assert [m.title for m in result.meetings] == ["Olaf Brenner: arrived in Lisbon"]

@@ -143,7 +143,7 @@ _PERSON_OBJECT = re.compile(
 )
 # "The two will meet again in Tokyo": meet with no object, a meeting of its subjects.
 _MEET_ALONE = re.compile(
-    r"\s*(?:[,.;]|$)|\s+(?:again|in|on|at|next|this|later|for|with|privately|today|"
+    r"\s*(?:[,.;]|$)|\s+[“\"‘']?(?:again|in|on|at|next|this|later|for|with|privately|today|"
     r"tomorrow|soon|face\s+to\s+face|to\s+discuss)\b"
 )
 # A pronoun or a short reference as the clause's subject: "he also held talks with …", or
@@ -151,7 +151,10 @@ _MEET_ALONE = re.compile(
 _REFERRING_SUBJECT = re.compile(
     r"(?:^|[\s,(])(he|she|they|it|his|her|their|the\s+(?:[a-z-]+\s+)?(?:minister|president|premier|"
     r"chancellor|secretary|leader|company|firm|carrier|airline|club|team|government|ministry|"
-    r"agency|delegation))\s+(?:[a-z]+\s+){0,2}$",
+    r"agency|delegation))\s+(?:[a-z]+\s+){0,2}$"
+    # … or its auxiliaries: "where he is scheduled to meet", "she was due to visit"
+    r"|(?:^|[\s,(])(he|she|they)\s+(?:is|are|was|were|has|have|had|will|would)\s+"
+    r"(?:(?:also|now|still|then|due|set|scheduled|expected|going|about|to|be|been)\s+){1,3}$",
     re.IGNORECASE,
 )
 _DATE_WORDS = {*MONTHS, *WEEKDAYS}
@@ -320,6 +323,10 @@ class MeetingFinder:
                 continue  # "a positive sign", "hit in the face": a noun, not a meeting
             if word in _PURCHASES and not _is_purchase(text, verb.start(1), verb.end(1)):
                 continue
+            if word in ("played", "play") and re.search(
+                r"\b(?:was|were|is|are|be|been|being)\s+(?:\w+ly\s+)?$", text[: verb.start()]
+            ):
+                continue  # "the anthems were played by the bands": music, not a match
             if word in _VOTES and not _DELIBERATIVE.search(text[: verb.start()]):
                 continue  # "voters voted", "she voted against": no session
             found.append(("verb", verb.start(1), verb.end(1), word))
@@ -421,6 +428,19 @@ class MeetingFinder:
                     when, when_guess = when_of(
                         _without_absolute(text[main : window[0]]), self.published, None, text
                     )
+            if when is not None and len(when) == 10:
+                lasting = _LASTING.search(clause)
+                if lasting is not None:
+                    # "arrived on Tuesday for a two-day State visit": the days it lasts
+                    days = _COUNTS.get(lasting.group(1).lower()) or int(lasting.group(1))
+                    end = shifted(when, days - 1) if 1 < days <= 31 else None
+                    if end is not None:
+                        when = f"{when}/{end}"
+                        when_guess = (
+                            f'{when_guess}; "{lasting.group()}" lasting to {end}'
+                            if when_guess
+                            else None
+                        )
             dated = self._dated_reference(text, start) if kind == "noun" else None
             if dated is not None:
                 # "Tuesday's networking gathering": the meeting of that Tuesday told before.
@@ -798,10 +818,28 @@ class MeetingFinder:
         match = _REFERRING_SUBJECT.search(text[left:start])
         if match is None:
             return None
-        phrase = re.sub(r"\s+", " ", match.group(1))
-        position = sentence.start + left + match.start(1)
-        relative = _WHO_SAID.search(text[:start], 0, left + match.start(1))
-        if relative is not None and match.group(1).lower() in ("he", "she", "they"):
+        group = 1 if match.group(1) else 2
+        phrase = re.sub(r"\s+", " ", match.group(group))
+        position = sentence.start + left + match.start(group)
+        opening = _OPENING_CLAUSE.match(text)
+        if opening is not None and start < opening.end(1) and phrase.lower() in ("he", "she"):
+            # "After he meets with Blinken, Milei will head …": the pronoun of a clause put
+            # first points ahead, to the main clause's subject.
+            ahead = next(
+                (
+                    m
+                    for m in self.finder.mentions
+                    if m.actor is not None
+                    and m.actor.kind == "person"
+                    and sentence.start + opening.end(1) < m.start
+                    and not self.body[sentence.start + opening.end(1) + 1 : m.start].strip()
+                ),
+                None,
+            )
+            if ahead is not None:
+                return ahead.actor
+        relative = _WHO_SAID.search(text[:start], 0, left + match.start(group))
+        if relative is not None and phrase.lower() in ("he", "she", "they"):
             # "the source, who said he had spoken to …": the one the relative clause is of.
             antecedent = [
                 m
@@ -893,6 +931,27 @@ class MeetingFinder:
                     return
         if status == "happened" and _PRESENT_SCHEDULE.fullmatch(trigger) and status_guess:
             status = "planned"  # "Serbia takes on Japan": the present of a fixture
+        if status == "happened" and trigger in _ARRIVALS and when is not None:
+            begun, _, ending = when.partition("/")
+            if len(begun) == 10 and (
+                0 <= (self.published - date.fromisoformat(begun)).days <= 1
+                and (
+                    not ending or len(ending) != 10 or date.fromisoformat(ending) >= self.published
+                )
+            ):
+                status, status_guess = "ongoing", True
+        # The same two or more sides' meeting to come, told again later ("is scheduled to
+        # meet Milei" … "After he meets with Blinken"): the one meeting announced.
+        if status in ("planned", "expected") and len(participants) >= 2 and not named:
+            for earlier in self.meetings:
+                if (
+                    earlier.status in ("planned", "expected")
+                    and set(map(id, participants)) == set(map(id, earlier.participants))
+                    and (when is None or earlier.when is None or when == earlier.when)
+                    and (trigger in _ENCOUNTERS) == (earlier.trigger in _ENCOUNTERS)
+                ):
+                    self._extend(earlier, sentence, text, where, when, when_guess)
+                    return
         meeting = DraftMeeting(
             title=_title(participants, trigger, where),
             status=status,
@@ -995,6 +1054,29 @@ class MeetingFinder:
         parents = {id(p) for a in seen for p in a.member_of}
         return [a for a in seen if id(a) not in parents or a.kind == "person"]
 
+
+# How long a meeting told with its first day lasts: "for a two-day State visit", "a
+# three-day summit", "the 5-day conference".
+_COUNTS = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
+_LASTING = re.compile(
+    r"\b(two|three|four|five|six|seven|eight|nine|ten|\d{1,2})[- ]day\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:visit|trip|tour|summit|conference|meeting|talks|forum|session|"
+    r"state\s+visit|official\s+visit|working\s+visit|mission|event|festival|expo|show)s?\b",
+    re.IGNORECASE,
+)
+# Arriving is the start of a stay: on the day of publication or the day before, the visitor
+# is still there ("arrived in Kigali on Tuesday for a two-day State visit").
+_ARRIVALS = {"arrived in", "arrives in", "reached", "landed in", "arrived"}
 
 # "Officials divulged Thursday that the government had allowed two visits": Thursday is when
 # it was told, not when the visits were.
@@ -1257,9 +1339,21 @@ _BOUNDARIES = re.compile(
 )
 
 
+# A subordinate clause with its own subject opening the sentence ends at its comma: "After he
+# meets with Blinken, Milei will head to Washington" is two meetings ("After defeating X,"
+# has no subject of its own and stays with its main clause).
+_OPENING_CLAUSE = re.compile(
+    r"\s*(?:After|Before|When|While|Once|Until|As\s+soon\s+as)\s+(?![\w-]+ing\b)[^,;]{3,120}?(),",
+)
+
+
 def _clauses(text: str) -> list[tuple[int, int]]:
     """The clause windows of a sentence: each meeting is of the clause its word stands in."""
     cuts = [0, *[m.start() for m in _BOUNDARIES.finditer(text)], len(text)]
+    opening = _OPENING_CLAUSE.match(text)
+    if opening is not None:
+        cuts = sorted({*cuts, opening.end(1)})
+
     return [(a, b) for a, b in itertools.pairwise(cuts) if b > a]
 
 
@@ -1303,5 +1397,6 @@ def _title(participants: list[DraftActor], trigger: str, where: str | None) -> s
     }.get(trigger, trigger)
     title = f"{who}: {verb}"
     if where:
-        title += f" in {where}"
+        # "arrived in" + "in Kigali" reads "arrived in Kigali"
+        title += f" {where}" if re.search(r"\b(?:in|at|to)$", verb) else f" in {where}"
     return title

@@ -132,7 +132,7 @@ def status_of(
             return "ongoing", False  # "began on Monday and will end on Friday"
     if any(_has(lowered, m) for m in ONGOING_MARKERS):
         return "ongoing", False
-    if any(_has(lowered, m) for m in PLANNED_MARKERS):
+    if any(_has(lowered, m) for m in PLANNED_MARKERS) or _AGREED_TO_MEET.search(lowered):
         return "planned", False
     if when and _first(when.split("/")[0]) > published:
         ahead = (_first(when.split("/")[0]) - published).days
@@ -155,7 +155,23 @@ def status_of(
 
 # Support for what is proposed, beyond the shared markers: "voiced his support for an annual
 # forum", "suggested an even broader initiative", "is seeking an agreement".
-_MORE_EXPECTED = ("support for", "suggested", "suggests", "seeking", "seeks", "sought", "wants")
+_MORE_EXPECTED = (
+    "support for",
+    "suggested",
+    "suggests",
+    "seeking",
+    "seeks",
+    "sought",
+    "wants",
+    # a chance offered, not a meeting fixed: "the forum will be an opportunity to meet"
+    "an opportunity",
+    "a chance",
+)
+# A meeting agreed on is one to come: "have agreed to meet soon", "agreed to hold talks".
+_AGREED_TO_MEET = re.compile(
+    r"\b(?:agreed|agree|agrees|agreeing)\s+to\s+(?:meet|hold|visit|resume|convene|host|"
+    r"sit\s+down|talk|negotiate|reopen)\b"
+)
 _PRESENT_STATE = re.compile(r"\b(?:is|are|remains|remain|continues|continue|includes|include)\b")
 _REPORTED_WOULD = re.compile(
     r"(\b(?:was|were|had\s+been)\s+(?:told|informed|assured|promised)\b[^;]*?)\bwould\b"

@@ -145,6 +145,44 @@ async def test_the_detail_of_an_actor_of_many_sentences_counts_them_as_the_whole
         assert str(more.prompt).startswith(f"+ {total - SENTENCES_PAGE:,} more sentences")
 
 
+async def test_only_related_rows_scroll_to_their_last_and_fill_the_pane_when_few(
+    database: Path, whole: Corpus, tmp_path: Path
+) -> None:
+    app = app_over(database, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_until_loaded(pilot)
+        main = app.main
+        pane = main.pane("meeting")
+        by_count = sorted(
+            whole.actors, key=lambda a: len(whole.related(Ref("actor", a), "meeting"))
+        )
+        many, few = (
+            by_count[-1],
+            next(a for a in by_count if 0 < len(whole.related(Ref("actor", a), "meeting")) < 4),
+        )
+        assert app.goto(Ref("actor", many))
+        await pilot.press("r")  # only the actor's meetings
+        await wait_for(pilot, lambda: pane.only_related, "only related")
+        related = pane.shown
+        assert len(related) > pane.scrollable_content_region.height, "more rows than lines"
+        # The last of them is reached and drawn on the pane's last line.
+        await pilot.press("2", "G")
+        await pilot.pause()
+        height = pane.scrollable_content_region.height
+        assert pane.scroll_offset.y == pane.max_scroll_y == len(related) - height
+        assert pane.show_vertical_scrollbar
+        last = pane.row_content(len(related) - 1).plain.strip()
+        assert pane.render_line(height - 1).text.strip().startswith(last[:40])
+        # An actor of a few: the rows fit, no scrollbar, each row the pane's whole width.
+        await pilot.press("1")
+        assert app.goto(Ref("actor", few))
+        await wait_for(pilot, lambda: len(pane.shown) < 4, "the few meetings only")
+        await pilot.pause()
+        assert pane.max_scroll_y == 0 and not pane.show_vertical_scrollbar
+        assert pane.render_line(0).cell_length == pane.scrollable_content_region.width
+        assert pane.scrollable_content_region.width == pane.content_region.width
+
+
 async def test_rows_read_again_past_the_panes_cache_are_the_rows_first_shown(
     database: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -15,7 +15,9 @@ from weakref import WeakKeyDictionary
 from textual.binding import BindingType
 from textual.cache import LRUCache
 from textual.content import Content
+from textual.geometry import Size
 from textual.message import Message
+from textual.reactive import Reactive
 
 from explorer import keymap
 from explorer.data import Corpus, ItemKind, Ref
@@ -88,6 +90,12 @@ class ItemPane(VirtualList):
         *LIST_KEYS,
         keymap.binding("pane.open"),
     ]
+
+    # Its height is the layout's (1fr, app.tcss), never its rows': a relinked pane whose
+    # count of rows changed (`r`, an item of fewer related ones) scrolls over more or fewer
+    # lines, with no layout of the whole screen (Textual's default) unless its scrollbar
+    # comes or goes.
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
 
     class CursorMoved(Message):
         """The user put the cursor on an item (moved in the pane, or focused it)."""

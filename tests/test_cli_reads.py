@@ -158,3 +158,46 @@ def test_an_index_without_heads_answers_the_same(
         old_index.close()
     for args in (["search", "the", "--json"], ["search", "the"]):
         assert answer(capsys, *args, "--db", str(old)) == answer(capsys, *args, "--db", str(db))
+
+
+def _typed(db: Path) -> list[str]:
+    """Ids, names, words and typos of the corpus's items, as a user might type them."""
+    corpus = Corpus(load_database_file(db))
+    actor = next(
+        a
+        for a in corpus.actors.values()
+        if a.aliases and "-" in a.id and a.id.split("-")[-1] not in corpus.actors
+    )
+    meeting = next(iter(corpus.meetings.values()))
+    quote = list(corpus.quotes)[7]
+    word = actor.id.split("-")[-1]
+    return [
+        actor.name.upper(),
+        actor.aliases[0],
+        f"actor:{word}",
+        word,
+        word[:2] + word[3:],  # a letter dropped
+        meeting.title,
+        f"meeting:{meeting.id}x",
+        quote + "9",
+        quote.replace("-", " "),
+        "quote:" + quote[1:],
+        "zzzz-nothing-like-it",
+        "!!",
+    ]
+
+
+def test_show_of_an_unknown_id_suggests_from_the_index(
+    capsys: pytest.CaptureFixture[str], db: Path
+) -> None:
+    said: list[str] = []
+    for typed in _typed(db):
+        args = ["show", typed, "--db", str(db)]
+        expected = reference(capsys, db, *args)
+        with counting_queries():
+            got = answer(capsys, *args)
+        assert got == expected, typed
+        said.append(got[2])
+    # Most typed names got a suggestion, and none named an item (else this proves little).
+    assert all(s.startswith("explorer: no actor, meeting or quote") for s in said), said
+    assert sum("did you mean" in s for s in said) >= 8, said

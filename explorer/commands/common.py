@@ -6,7 +6,7 @@ import argparse
 import difflib
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,6 +23,7 @@ from explorer.data.loading import load_corpus
 
 if TYPE_CHECKING:
     from explorer.data import Corpus
+    from explorer.data.models import ItemKind
 
 
 def note_if_stale(db: Path | None) -> None:
@@ -85,50 +86,41 @@ def _as_slug(text: str) -> str:
 def suggest_ids(corpus: Corpus, text: str) -> list[str]:
     """Ids a user who typed `text` (a name, an alias, a word of an id, a typo) may have meant.
 
-    Only asked when `text` named no item, so scanning the names is paid on a miss alone.
-    """
+    Only asked when `text` named no item. Each step asks the corpus for ids (a persisted
+    index answers from its ids and names, never reading the items themselves)."""
+    from explorer.data.models import Ref
+
     kind, separator, rest = text.partition(":")
-    tables: dict[str, Mapping[str, object]] = {
-        "actor": corpus.actors,
-        "meeting": corpus.meetings,
-        "quote": corpus.quotes,
-    }
-    if separator and kind in tables:
-        text, tables = rest, {kind: tables[kind]}
+    kinds: tuple[ItemKind, ...] = ("actor", "meeting", "quote")
+    if separator and kind in kinds:
+        text, kinds = rest, (kind,)
     folded = " ".join(text.casefold().split())
     slug = _as_slug(text)
     found: dict[str, None] = {}
-    for table in tables.values():
-        if slug in table:
-            found[slug] = None
-    for actor in corpus.actors.values() if "actor" in tables else ():
-        names = (actor.name, *actor.aliases)
-        if any(" ".join(name.casefold().split()) == folded for name in names):
-            found[actor.id] = None
-    for meeting in corpus.meetings.values() if "meeting" in tables else ():
-        if " ".join(meeting.title.casefold().split()) == folded:
-            found[meeting.id] = None
+    if slug and corpus.present(Ref(k, slug) for k in kinds):
+        found[slug] = None
+
+    def same_name(name: str) -> bool:
+        return " ".join(name.casefold().split()) == folded
+
+    for named_kind in ("actor", "meeting"):
+        if named_kind in kinds:
+            found.update(dict.fromkeys(corpus.named(named_kind, text, same_name)))
     if not found and slug:
         words = slug.split("-")
-        for table in tables.values():
-            for ident in table:
-                parts = ident.split("-")
-                if all(word in parts for word in words):
-                    found[ident] = None
-                    if len(found) >= SUGGESTIONS:
-                        break
+        for table in kinds:
+            found.update(
+                dict.fromkeys(corpus.ids_with_parts(table, words, SUGGESTIONS - len(found)))
+            )
     if not found and slug:
-        ids = [ident for table in tables.values() for ident in table]
-        found.update(dict.fromkeys(difflib.get_close_matches(slug, ids, n=SUGGESTIONS)))
+        found.update(dict.fromkeys(corpus.close_ids(kinds, slug, SUGGESTIONS)))
     if not found and slug and "-" not in slug:
         # One mistyped word ("hayshi"): the words of actor and meeting ids, one typo away.
-        owners: dict[str, list[str]] = {}
-        for kind in ("actor", "meeting"):
-            for ident in tables.get(kind, ()):
-                for word in ident.split("-"):
-                    owners.setdefault(word, []).append(ident)
-        for word in difflib.get_close_matches(slug, list(owners), n=SUGGESTIONS, cutoff=0.8):
-            found.update(dict.fromkeys(owners[word]))
+        named_kinds = [k for k in kinds if k in ("actor", "meeting")]
+        id_words = {w for k in named_kinds for w in "-".join(corpus.ids_of(k)).split("-")}
+        for word in difflib.get_close_matches(slug, list(id_words), n=SUGGESTIONS, cutoff=0.8):
+            for table in named_kinds:
+                found.update(dict.fromkeys(corpus.ids_with_parts(table, [word], SUGGESTIONS)))
     return list(found)[:SUGGESTIONS]
 
 

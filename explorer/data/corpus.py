@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import difflib
 from collections import OrderedDict, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -146,6 +147,53 @@ class Corpus:
             if article is not None:
                 found[article_id] = (article.title, article.published)
         return found
+
+    # -- ids, for suggestions ---------------------------------------------------------------
+
+    def ids_of(self, kind: ItemKind) -> Iterable[str]:
+        """Every id of a kind, in no promised order (ids only, never the items)."""
+        return list(self._tables[kind])
+
+    def in_file_order(self, kind: ItemKind, ids: Iterable[str]) -> list[str]:
+        """Those of `ids` that are items of `kind`, each once, in the corpus's (file) order."""
+        wanted = set(ids)
+        return [ident for ident in self._tables[kind] if ident in wanted]
+
+    def named(self, kind: ItemKind, text: str, test: Callable[[str], bool]) -> list[str]:
+        """Ids of the actors (by name or alias) or meetings (by title) of which `test` holds
+        for a name, in file order; `test` holds only of names that fold (`search.fold`) as
+        `text` does."""
+        found: list[str] = []
+        for item in self._tables[kind].values():
+            if isinstance(item, Actor):
+                names: tuple[str, ...] = (item.name, *item.aliases)
+            elif isinstance(item, Meeting):
+                names = (item.title,)
+            else:
+                return []
+            if any(test(name) for name in names):
+                found.append(item.id)
+        return found
+
+    def ids_with_parts(self, kind: ItemKind, words: Sequence[str], limit: int) -> list[str]:
+        """The first `limit` ids of `kind` in file order whose dash-separated parts include
+        every one of `words` (hayashi: yoshimasa-hayashi)."""
+        found: list[str] = []
+        if limit <= 0:
+            return found
+        for ident in self._tables[kind]:
+            parts = ident.split("-")
+            if all(word in parts for word in words):
+                found.append(ident)
+                if len(found) >= limit:
+                    break
+        return found
+
+    def close_ids(self, kinds: Iterable[ItemKind], word: str, n: int) -> list[str]:
+        """`difflib.get_close_matches(word, ids, n)` over every id of `kinds`: the n ids most
+        like `word` (a ratio of 0.6 or more), best first."""
+        ids = [ident for kind in kinds for ident in self._tables[kind]]
+        return difflib.get_close_matches(word, ids, n=n)
 
     def __len__(self) -> int:
         return len(self.actors) + len(self.meetings) + len(self.quotes)

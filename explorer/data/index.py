@@ -41,7 +41,7 @@ import os
 import sqlite3
 from array import array
 from collections import OrderedDict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -69,6 +69,7 @@ DECODE_MEMO = 100_000  # distinct values `_decoder` shares between the items it 
 INDEX_FORMAT = 2  # 2: built from a database of format 2 (format-1.1 fields)
 INDEX_SUFFIX = ".index"
 BUILD_CACHE_KIB = 96 * 1024  # SQLite's page cache while an index is built
+CLOSE_IDS_SCORED = 50_000  # ids `IndexedCorpus.close_ids` may score (of every kind asked)
 
 _TABLE_OF = {"article": "articles", "actor": "actors", "meeting": "meetings", "quote": "quotes"}
 _LINKS = ("members", "meetings_of_actor", "quotes_by_actor", "quotes_of_meeting")
@@ -1192,6 +1193,166 @@ class IndexedCorpus(Corpus):
         except (TypeError, ValueError) as error:
             raise IndexUnusable(f"{self.path}: a stored article is damaged ({error})") from None
         return found
+
+    # -- ids, for suggestions: from the heads and the orders, no item read -----------------
+
+    def _id_source(self, kind: str) -> tuple[str, tuple[Any, ...]]:
+        """A table and condition giving every id of `kind` as `id`, the narrowest stored."""
+        if kind == "quote":
+            return "orders WHERE name = ?", ("quote",)
+        if self._reader.has_heads:
+            return "heads WHERE kind = ?", (kind,)
+        return "items WHERE kind = ?", (kind,)
+
+    def ids_of(self, kind: ItemKind) -> Iterable[str]:
+        """As `Corpus`, from the orders (quotes) or heads, never the items' rows."""
+        source, args = self._id_source(kind)
+        return [ident for (ident,) in self._reader.stream(f"SELECT id FROM {source}", *args)]
+
+    def in_file_order(self, kind: ItemKind, ids: Iterable[str]) -> list[str]:
+        """As `Corpus`, in one query for every 500 ids."""
+        return list(self._tables[kind].in_order(ids))  # type: ignore[attr-defined]
+
+    def named(self, kind: ItemKind, text: str, test: Callable[[str], bool]) -> list[str]:
+        """As `Corpus`: the search's name keys give the actors and meetings named as `text`
+        folds (a coarser likeness than `test`'s), and only their names are tested."""
+        from explorer.data.search import _KEY_CHARS, fold
+
+        field = {"actor": "speaker", "meeting": "meeting"}.get(kind)
+        needle = fold(text)
+        if field is None or not needle:
+            return self._named_scan(kind, test)
+        rows = self._reader.all(
+            "SELECT DISTINCT k.target FROM keys k"
+            " JOIN names n ON n.field = k.field AND n.number = k.number"
+            " WHERE k.field = ? AND k.head = ? AND k.start = 0 AND n.name = ?",
+            field,
+            needle[:_KEY_CHARS],
+            needle,
+        )
+        candidates = [target for (target,) in rows]
+        matched: list[str] = []
+        if kind == "actor":
+            for ident, name, aliases in self._heads(
+                "actor",
+                candidates,
+                "name, extra",
+                "json_extract(row, '$.name'), json_extract(row, '$.aliases')",
+            ):
+                try:
+                    names = (name, *json.loads(aliases or "[]"))
+                except ValueError as error:
+                    raise IndexUnusable(
+                        f"{self.path}: a stored actor is damaged ({error})"
+                    ) from None
+                if any(isinstance(n, str) and test(clean_text(n)) for n in names):
+                    matched.append(ident)
+        else:
+            for ident, title in self._heads(
+                "meeting", candidates, "name", "json_extract(row, '$.title')"
+            ):
+                if isinstance(title, str) and test(clean_text(title)):
+                    matched.append(ident)
+        return self.in_file_order(kind, matched)
+
+    def _named_scan(self, kind: ItemKind, test: Callable[[str], bool]) -> list[str]:
+        """`named` by every name of the kind (what folds to no word has no key)."""
+        if kind == "actor":
+            rows = [(ident, (name, *aliases)) for ident, name, aliases in self.actor_keys()]
+        elif kind == "meeting":
+            sql = (
+                "SELECT id, name FROM heads WHERE kind = 'meeting'"
+                if self._reader.has_heads
+                else "SELECT id, json_extract(row, '$.title') FROM items WHERE kind = 'meeting'"
+            )
+            rows = [
+                (ident, (clean_text(title),) if isinstance(title, str) else ())
+                for ident, title in self._reader.stream(sql)
+            ]
+        else:
+            return []
+        matched = [ident for ident, names in rows if any(test(name) for name in names)]
+        return self.in_file_order(kind, matched)
+
+    def ids_with_parts(self, kind: ItemKind, words: Sequence[str], limit: int) -> list[str]:
+        """As `Corpus`: SQLite tests the ids, only those that hold the words come back."""
+        if limit <= 0:
+            return []
+        source, args = self._id_source(kind)
+        tests = " AND ".join("instr('-' || id || '-', ?) > 0" for _ in words)
+        parts = tuple(f"-{word}-" for word in words)
+        if kind == "quote":  # the orders keep the quotes' file order
+            rows = self._reader.all(
+                f"SELECT id FROM {source} AND {tests} ORDER BY pos LIMIT ?", *args, *parts, limit
+            )
+            return [ident for (ident,) in rows]
+        from explorer.data.search import _TOP, fold
+
+        field = {"actor": "speaker", "meeting": "meeting"}.get(kind)
+        needle = fold(max(words, key=len)) if words else ""
+        if field is None or not needle:
+            rows = self._reader.all(f"SELECT id FROM {source} AND {tests}", *args, *parts)
+            return self.in_file_order(kind, [ident for (ident,) in rows])[:limit]
+        # The search's name keys hold every word of these ids, folded (an id is one of their
+        # names): the ids with a word beginning as the longest word does, then tested whole.
+        rows = self._reader.all(
+            "SELECT DISTINCT target FROM keys WHERE field = ? AND head >= ? AND head < ?",
+            field,
+            needle,
+            needle + _TOP,
+        )
+        matched = [ident for (ident,) in rows if all(word in ident.split("-") for word in words)]
+        return self.in_file_order(kind, matched)[:limit]
+
+    def close_ids(self, kinds: Iterable[ItemKind], word: str, n: int) -> list[str]:
+        """As `Corpus` (difflib's measure), without scoring every id. Up to
+        CLOSE_IDS_SCORED ids, the same ids: SQLite keeps those whose letters could score high
+        enough (difflib's `quick_ratio`, an upper bound of its score, counted in SQL), the bar
+        set by the ids that begin as `word` does, and only those are scored. Beyond that many
+        (at 10,000 articles half a million quote ids: seconds of counting), only the ids that
+        begin as `word` does, from its longest beginning that some id has, are scored."""
+        import difflib
+        from collections import Counter
+
+        cutoff = 0.6
+        kinds = list(dict.fromkeys(kinds))
+        seeds: dict[str, set[str]] = {kind: set() for kind in kinds}
+        for length in range(len(word), 0, -1):
+            head = word[:length]
+            for kind in kinds:
+                seeds[kind].update(
+                    ident
+                    for (ident,) in self._reader.all(
+                        "SELECT id FROM items WHERE kind = ? AND id >= ? AND id < ? LIMIT 64",
+                        kind,
+                        head,
+                        head + "\U0010ffff",
+                    )
+                )
+            if sum(map(len, seeds.values())) >= n:
+                break
+        seeded = [ident for kind in kinds for ident in sorted(seeds[kind])]
+        best = difflib.get_close_matches(word, seeded, n=n, cutoff=cutoff)
+        if sum(self.count(kind) for kind in kinds) > CLOSE_IDS_SCORED:
+            return best
+        bar = cutoff
+        if len(best) >= n:
+            bar = max(cutoff, difflib.SequenceMatcher(None, best[-1], word).ratio())
+        counts = Counter(word)
+        matches = " + ".join("min(length(id) - length(replace(id, ?, '')), ?)" for _ in counts)
+        letters = tuple(value for pair in counts.items() for value in pair)
+        candidates: list[str] = []
+        for kind in kinds:
+            source, args = self._id_source(kind)
+            rows = self._reader.all(
+                f"SELECT id FROM {source} AND 2.0 * ({matches}) >= ? * (length(id) + ?)",
+                *args,
+                *letters,
+                bar - 1e-9,
+                len(word),
+            )
+            candidates += sorted(seeds[kind] | {ident for (ident,) in rows})
+        return difflib.get_close_matches(word, candidates, n=n, cutoff=cutoff)
 
     def __len__(self) -> int:
         return self.count("actor") + self.count("meeting") + self.count("quote")

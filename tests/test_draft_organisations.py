@@ -479,3 +479,31 @@ def test_an_office_known_by_its_initials_is_an_organisation() -> None:
     office = actor_named(result, "Kansas State Attorney General")
     assert office.kind == "organisation"
     assert "KSAG" in office.aliases
+
+
+def test_and_between_common_nouns_of_one_body_keeps_the_name_whole() -> None:
+    result = draft_text(
+        "The company faces scrutiny from the U.S. Securities and Exchange Commission.\n"
+        "The Department of Housing and Urban Development said rents rose.\n"
+        "Harbor Hotels and Resorts runs resorts in six states.",
+        PUBLISHED,
+    )
+    for name in (
+        "U.S. Securities and Exchange Commission",
+        "Department of Housing and Urban Development",
+        "Harbor Hotels and Resorts",
+    ):
+        assert actor_named(result, name).kind == "organisation"
+    assert not {"U.S. Securities", "Exchange Commission", "Urban Development", "Resorts"} & set(
+        names(result)
+    )
+
+
+def test_a_plural_trade_noun_ends_a_companys_name() -> None:
+    result = draft_text(
+        "Granite Foods said it would cut prices.\n"
+        "Bluewater Studios has delayed the film, the studio said.",
+        PUBLISHED,
+    )
+    assert actor_named(result, "Granite Foods").kind == "organisation"
+    assert actor_named(result, "Bluewater Studios").kind == "organisation"

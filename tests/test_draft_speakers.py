@@ -351,3 +351,17 @@ def test_an_agreement_to_act_keeps_its_subject_and_verb() -> None:
     assert quotes_of(result, "paraphrase") == [
         ("Fumio Kishida agreed on Thursday to restore regular visits.", "Fumio Kishida")
     ]
+
+
+def test_an_unnamed_member_of_the_public_who_speaks_is_a_person() -> None:
+    result = draft_text(
+        "The board approved the plan on Tuesday.\n"
+        '"It will ruin the valley," said one woman during the hearing.\n'
+        '"I like the new park," another resident said.',
+        date(2024, 5, 15),
+    )
+    assert quotes_of(result, "direct") == [
+        ("It will ruin the valley", "One woman during the hearing"),
+        ("I like the new park", "Another resident"),
+    ]
+    assert actor_named(result, "Another resident").kind == "person"

@@ -13,6 +13,7 @@ officials") are found as noun phrases and kept only when they speak or meet.
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from explorer.draft import bodies, names, places, states
@@ -264,6 +265,30 @@ _PLACE_HEADS = {
     "heights",
     "strip",
 }
+# One unnamed member of the public who speaks ("said one person during public comment",
+# "another caller said", "one user quipped"): a determiner, at most one modifier, a noun
+# for a person, then what places them ("at the meeting", "from Denver"), up to a break.
+_PUBLIC_NOUNS = (
+    "person|man|woman|resident|caller|user|attendee|voter|commenter|participant|witness|"
+    "neighbou?r|shopper|customer|parent|student|worker|fan|passenger|driver|viewer|listener|"
+    "reader|homeowner|local|bystander|onlooker|speaker|member of the public"
+)
+_UNNAMED = (
+    r"(?P<who>(?:one|another|a|an|a second|a third|one other)\s+(?:[a-z][\w-]*\s+)?"
+    r"(?:" + _PUBLIC_NOUNS + r")"
+    r"(?:\s+(?:during|at|in|from|on|outside|near|of)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+)?)"
+    r"(?=\s*(?:[,.;:!?”\"]|$|\s+(?:said|says|told|added|asked|wrote|quipped|joked|"
+    r"wondered|commented|tweeted|posted)\b))"
+)
+_UNNAMED_AFTER_VERB = re.compile(
+    r"\b(?:said|says|asked|added|wrote|quipped|joked|wondered|commented|tweeted|posted|"
+    r"replied|explained)\s+" + _UNNAMED
+)
+_UNNAMED_BEFORE_VERB = re.compile(
+    r"(?:^|(?<=[.!?”\"]\s)|(?<=,\s))(?i:" + _UNNAMED.replace("(?P<who>", "(?P<who>", 1) + r")"
+    r"(?=\s+(?:said|says|told|added|asked|wrote|quipped|joked|wondered|commented|tweeted|"
+    r"posted)\b)"
+)
 # First words of a place's name ("Lake Tahoe", "Mount Kenya", "Sierra Nevada").
 _PLACE_FIRST_WORDS = {"lake", "mount", "mt.", "mt", "cape", "gulf", "isle", "sierra", "fort"}
 # "states like Ohio", "cities such as Fresno, Tulsa and Akron": places given as examples
@@ -457,7 +482,7 @@ def runs_in(sentence: Sentence, lower_words: set[str]) -> list[Run]:
                 continue
             if nxt == "and" and len(words) == 1 and k + 1 < len(tokens) and gap == " ":
                 right = _cap_run_at(tokens, text, k + 1)
-                if right and _and_joins(tokens[i : j + 1], right):
+                if right and _and_joins(tokens[i : j + 1], right, lower_words):
                     j = k + 1
                     continue
             break
@@ -645,7 +670,24 @@ def _cap_run_at(tokens: list[tuple[int, int, str]], text: str, k: int) -> list[s
     return words
 
 
-def _and_joins(left: list[tuple[int, int, str]], right: list[str]) -> bool:
+_NOUN_SUFFIXES = ("ment", "ments", "tion", "tions", "ity", "ities", "ance", "ence", "ness", "ism")
+
+
+def _common(word: str, lower_words: AbstractSet[str]) -> bool:
+    """A common noun capitalised in a name: the body or the organisation words use it."""
+    bare = _POSSESSIVE.sub("", word).lower()
+    if bare.endswith(_NOUN_SUFFIXES) and len(bare) > 6:
+        return True  # "Development", "Security", "Resources": a common noun by its ending
+    return any(
+        form in lower_words or form in ORG_WORDS for form in (bare, bare.removesuffix("s"))
+    ) and not _given_name(word)
+
+
+def _and_joins(
+    left: list[tuple[int, int, str]],
+    right: list[str],
+    lower_words: AbstractSet[str] = frozenset(),
+) -> bool:
     """ "and" inside one name: "Food and Drug Administration", "Independent Electoral and
     Boundaries Commission", "Centres for Disease Control and Prevention" — not two names
     ("Japan and China", "Secretary of State Mike Pompeo and Defense Secretary Mark Esper")."""
@@ -669,8 +711,31 @@ def _and_joins(left: list[tuple[int, int, str]], right: list[str]) -> bool:
     ):
         return False
     if any(w in {"of", "for"} for w in left_words):
-        # A portfolio: "Department of Health and Human Services".
-        return len(right) <= 2 and not _given_name(right[0])
+        # A portfolio: "Department of Health and Human Services", "of Housing and Urban
+        # Development" (a given name opening common nouns is one of them).
+        return len(right) <= 2 and (
+            not _given_name(right[0]) or all(_common(w, lower_words) for w in right[1:] or right)
+        )
+    common_left = [w for w in left_words if not _acronym(w) and w.lower() not in places.BY_NAME]
+    if (
+        len(common_left) == 1
+        and len(left_words) <= 2
+        and _common(common_left[0], lower_words)
+        and all(_common(w, lower_words) for w in right)
+        and lowered[-1] in ORG_WORDS
+    ):
+        # "the U.S. Securities and Exchange Commission", "Fish and Wildlife Service": one
+        # common noun and a body of common nouns make one name, neither is one alone.
+        return True
+    if (
+        len(right) == 1
+        and _plural(right[0])
+        and _plural(left_words[-1])
+        and len(left_words) > 1
+        and _common(right[0], lower_words)
+    ):
+        # "Margaritaville Hotels and Resorts": a plural common noun alone names nothing.
+        return True
     return (
         lowered[-1] in ORG_WORDS
         and len(left_words) <= 3
@@ -785,6 +850,7 @@ class ActorFinder:
             self._take_lowercase(sentence)
         self._appositions()
         self._groups()
+        self._unnamed_speakers()
         self._merge_single_names()
         self._merge_short_organisations()
         self._merge_bare_groups()
@@ -1329,6 +1395,10 @@ class ActorFinder:
                     return self._organisation(org_run)
                 return self._organisation(run)
             name_at = len(words) - 2
+            if lowered[name_at - 1] == "and" or any(_common(w, set()) for w in words[name_at:]):
+                # "Secretary of Housing and Urban Development": the portfolio runs to the
+                # end, no name follows it; a role, resolved as a reference later.
+                return None
         if 0 <= title_at < len(words) - 1 and _is_cap(words[name_at]):
             name_offset = run.text.find(
                 words[name_at], len(" ".join(words[:name_at])) if name_at else 0
@@ -2141,6 +2211,27 @@ class ActorFinder:
                             group.member_of.append(self.countries[country.name])
                             break
                 self.mention(group, start, end, sentence.index)
+
+    def _unnamed_speakers(self) -> None:
+        """ "…," said one person during public comment. / "…," another resident said.: one
+        unnamed member of the public who speaks, named by the words that describe them."""
+        for sentence in self.sentences:
+            if sentence.heading:
+                continue
+            for pattern in (_UNNAMED_AFTER_VERB, _UNNAMED_BEFORE_VERB):
+                for match in pattern.finditer(sentence.text):
+                    start = sentence.start + match.start("who")
+                    end = sentence.start + match.end("who")
+                    if any(m.start < end and start < m.end for m in self.mentions):
+                        continue
+                    phrase = match.group("who")
+                    name = re.sub(r"^(?:an?)\s+", "", phrase, flags=re.I)  # "a caller": Caller
+                    name = name[:1].upper() + name[1:]
+                    actor = self.by_key.get(normalise(name)) or self.new_actor(
+                        name, "person", "an unnamed speaker, named by how the story describes them"
+                    )
+                    self.mention(actor, start, end, sentence.index)
+                    self.used.add(id(actor))
 
     def _modifier(self, overlapping: list[Mention], start: int, end: int) -> DraftActor | None:
         """The organisation or country that opens a group's noun phrase as its modifier:

@@ -833,6 +833,25 @@ ORG_WORDS = {
     "chiefs",
     "chamber",
     "church",
+    # Plural trade nouns that end companies' names ("Marriott Hotels", "Tyson Foods",
+    # "Universal Pictures", "Canadian Pacific Railways"); a plural names a firm, where
+    # the singular may name a building ("the Ritz Hotel").
+    "hotels",
+    "resorts",
+    "restaurants",
+    "foods",
+    "ventures",
+    "brands",
+    "stores",
+    "farms",
+    "studios",
+    "records",
+    "labs",
+    "chemicals",
+    "properties",
+    "railways",
+    "pictures",
+    "films",
 }
 ORG_FIRST_WORDS = {
     "ministry",

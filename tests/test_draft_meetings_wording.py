@@ -99,3 +99,27 @@ def test_a_visit_of_some_days_lasts_them_and_an_arrival_is_a_stay_under_way() ->
 def test_a_title_does_not_repeat_its_preposition() -> None:
     result = draft_text("Chancellor Olaf Brenner arrived in Lisbon on Monday.", PUBLISHED)
     assert [m.title for m in result.meetings] == ["Olaf Brenner: arrived in Lisbon"]
+
+
+def test_talks_on_a_possible_deal_are_under_way_and_have_no_day() -> None:
+    [(participants, when, status)] = meetings(
+        "Siemens AG and Alstom SA have said they are in talks on a possible merger."
+    )
+    assert participants == {"Siemens AG", "Alstom SA"}
+    assert (when, status) == (None, "ongoing")
+
+
+def test_a_meeting_told_as_part_of_the_one_before_takes_its_days() -> None:
+    found = meetings(
+        "Mayor Ana Ruiz met with President Marta Sousa in Lisbon last week. "
+        "At the summit, Ruiz joined Mayor Pedro Alvarez to talk about housing."
+    )
+    assert ({"Ana Ruiz", "Pedro Alvarez"}, "2025-01-06/2025-01-12", "happened") in found
+
+
+def test_a_meeting_one_arrives_for_is_under_way() -> None:
+    [(_, when, status)] = meetings(
+        "“We are ready,” Marta Sousa told reporters as she arrived for a meeting of EU "
+        "foreign ministers in Brussels."
+    )
+    assert (when, status) == ("2025-01-14", "ongoing")

@@ -240,8 +240,14 @@ class MeetingFinder:
             if meeting.when is None:
                 self._date_of_match(meeting)
             if meeting.when is None:
+                self._date_of_occasion(meeting)
+            if meeting.when is None:
                 self._date_from_neighbour(meeting)
-            if meeting.when is None and meeting.status == "ongoing":
+            if (
+                meeting.when is None
+                and meeting.status == "ongoing"
+                and meeting.trigger not in _PROCESSES
+            ):
                 meeting.when = self.published.isoformat()
                 meeting.guesses.append("when read as the publication date (ongoing, no date given)")
         return self.meetings
@@ -261,6 +267,26 @@ class MeetingFinder:
                         f"when read as {earlier.when}, the day of the match it follows"
                     )
                 return
+
+    def _date_of_occasion(self, meeting: DraftMeeting) -> None:
+        """A meeting told as part of the one before ("At the convening, Wharton joined …",
+        "the Mayor also met with …") is of its days, when they share someone."""
+        first = meeting.evidence[0]
+        if meeting.status != "happened" or not _OCCASION.search(first.text[:80]):
+            return
+        index = self.meetings.index(meeting)
+        if index == 0:
+            return
+        before = self.meetings[index - 1]
+        if (
+            before.when is None
+            or before.status != "happened"
+            or before.evidence[0].index >= first.index
+            or not {id(a) for a in before.participants} & {id(a) for a in meeting.participants}
+        ):
+            return
+        meeting.when = before.when
+        meeting.guesses.append(f"when read as {before.when}, the days of the meeting it is part of")
 
     def _date_from_neighbour(self, meeting: DraftMeeting) -> None:
         """A meeting told without a date takes the one date of the sentence before it (in its
@@ -901,6 +927,17 @@ class MeetingFinder:
     ) -> None:
         context = _blank_quotes(self._clause(sentence)[0], sentence, self.quoted)
         status, status_guess = status_of(text, when, self.published, context)
+        if status == "happened" and re.search(
+            r"\barriv(?:ed|es|ing)\s+(?:here\s+)?(?:for|at)\s+(?:a|an|the)\s+"
+            r"(?:[\w’'-]+\s+){0,4}?" + re.escape(trigger) + r"\b",
+            text,
+            re.IGNORECASE,
+        ):
+            # "told reporters as he arrived for a meeting of EU foreign ministers": the
+            # meeting was starting as the story was written, on the day it tells or that day.
+            begun = when.partition("/")[0] if when else self.published.isoformat()
+            if len(begun) == 10 and 0 <= (self.published - date.fromisoformat(begun)).days <= 1:
+                status, status_guess = "ongoing", True
         # The same actors as the last meeting, no other date and not the other side of now
         # (what happened and what is to come): more about that meeting. A named event is its
         # own meeting ("a deal … announced at the Dubai Air Show": the deal and the show).
@@ -1055,6 +1092,32 @@ class MeetingFinder:
         return [a for a in seen if id(a) not in parents or a.kind == "person"]
 
 
+# A meeting told as part of the one before: "At the convening, …", "also met with".
+_OCCASION = re.compile(
+    r"^\s*(?:At|During|On\s+the\s+sidelines\s+of|On\s+the\s+margins\s+of)\s+the\b|"
+    r"\b(?:also|In\s+addition|Later|Afterwards)\b"
+)
+# Meetings that last and go on with no day of their own ("are in talks on a merger", "a
+# 25-year partnership", "is acting as a mediator"): under way, with no date to give.
+_PROCESSES = {
+    "talks",
+    "in talks with",
+    "negotiations",
+    "negotiating with",
+    "consultations",
+    "dialogue",
+    "mediation",
+    "mediating",
+    "partnership",
+    "codeshare",
+    "agreement",
+    "deal",
+    "contract",
+    "joint venture",
+    "merger",
+    "receiving",
+    "donating",
+}
 # How long a meeting told with its first day lasts: "for a two-day State visit", "a
 # three-day summit", "the 5-day conference".
 _COUNTS = {

@@ -122,6 +122,8 @@ def status_of(
     # "held a hearing on the proposal", "approved the proposed budget": what a meeting is
     # about or decides, not a meeting proposed.
     lowered = _MATTER_PROPOSED.sub(lambda m: m.group(1) + "\u2592", lowered)
+    # "in talks on a possible merger": what the talks are about may be, not the talks.
+    lowered = _MATTER_POSSIBLE.sub(lambda m: m.group(1) + "\u2592", lowered)
     if any(_has(lowered, m) for m in (*EXPECTED_MARKERS, *_MORE_EXPECTED)):
         return "expected", False
     if when and "/" in when:
@@ -180,6 +182,10 @@ _MATTER_PROPOSED = re.compile(
     r"(\b(?:on|about|over|against|approved|rejected|defeated|passed|adopted|debated|"
     r"discussed|considered|reviewed|heard)\s+(?:the|a|an|this|that|his|her|its|their)\s+"
     r"(?:[\w'’-]+\s+){0,3}?)propos(?:als?|ed)\b"
+)
+_MATTER_POSSIBLE = re.compile(
+    r"(\b(?:talks|negotiations|discussions|meeting|meetings|consultations)\s+(?:on|about|over|"
+    r"for)\s+(?:a|an|the)\s+)(?:possible|potential|likely|proposed)\b"
 )
 _HOPEFUL_NOUN = re.compile(
     r"(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!\bbe )(?<!\bbeen )(?<!\bremain )"

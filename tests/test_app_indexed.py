@@ -183,6 +183,27 @@ async def test_only_related_rows_scroll_to_their_last_and_fill_the_pane_when_few
         assert pane.scrollable_content_region.width == pane.content_region.width
 
 
+async def test_actor_rows_read_from_their_heads_are_the_rows_of_the_whole_actors(
+    database: Path, whole: Corpus, tmp_path: Path
+) -> None:
+    from explorer.widgets.rows import item_row
+
+    app = app_over(database, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_until_loaded(pilot)
+        pane = app.main.pane("actor")
+        assert pane.linking is None, "the focused pane is in its own order, unmarked"
+        # Those of one article and of many, each read before its whole actor is.
+        shown = [(row, pane.shown[row]) for row in range(len(pane.shown))]
+        several = [(r, a) for r, a in shown if len(whole.actors[a].articles) > 1][:100]
+        one = [(r, a) for r, a in shown if len(whole.actors[a].articles) == 1][:100]
+        assert several and one
+        for row, actor_id in several + one:
+            drawn = pane.row_content(row)
+            expected = item_row(whole, whole.actors[actor_id])
+            assert (drawn.plain, drawn.spans) == (expected.plain, expected.spans), actor_id
+
+
 async def test_rows_read_again_past_the_panes_cache_are_the_rows_first_shown(
     database: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

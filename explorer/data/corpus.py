@@ -32,6 +32,24 @@ class Relation:
     target: Ref
 
 
+@dataclass(frozen=True, slots=True)
+class ActorHead:
+    """What an actor's row in a list shows: its name, kind and role, and its articles (how
+    many, and the first), without its roles, articles and spans (thousands, for an actor of
+    many articles)."""
+
+    name: str
+    kind: str
+    role: str | None
+    article_count: int
+    first_article: str | None
+
+    @classmethod
+    def of(cls, actor: Actor) -> ActorHead:
+        first = actor.articles[0] if actor.articles else None
+        return cls(actor.name, actor.kind, actor.role, len(actor.articles), first)
+
+
 class Corpus:
     """Every article, actor, meeting and quote, with each relation indexed both ways."""
 
@@ -117,6 +135,12 @@ class Corpus:
         without reading the rest of the actor: an actor of many articles has many spans)."""
         actor = self.actors.get(actor_id)
         return actor.name if actor is not None else None
+
+    def actor_head(self, actor_id: str) -> ActorHead | None:
+        """What an actor's row in a list shows, None when there is no such actor (a persisted
+        index reads it without decoding the rest of the actor)."""
+        actor = self.actors.get(actor_id)
+        return ActorHead.of(actor) if actor is not None else None
 
     def actor_names(self, actor_ids: Iterable[str]) -> dict[str, str]:
         """The names of those of `actor_ids` that are actors, by id (a persisted index

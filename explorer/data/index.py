@@ -47,7 +47,7 @@ from pathlib import Path
 from typing import Any
 
 from explorer.data.atomic import fsync_directory
-from explorer.data.corpus import Corpus, QuoteLinks
+from explorer.data.corpus import ActorHead, Corpus, QuoteLinks
 from explorer.data.errors import StoreError
 from explorer.data.models import (
     ITEM_KINDS,
@@ -957,6 +957,7 @@ class IndexedCorpus(Corpus):
         self._relations = OrderedDict()
         self._search: StoredSearchIndex | None = None
         self._names: dict[str, str | None] = {}  # actor names asked for (they are small)
+        self._actor_heads: dict[str, ActorHead | None] = {}  # and their rows' heads (as small)
         self._known: dict[str, frozenset[str]] = {}  # every id of a kind, once `ids` read them
 
     @property
@@ -1151,16 +1152,56 @@ class IndexedCorpus(Corpus):
         cached = self.actors._cache.get(actor_id)  # type: ignore[attr-defined]
         if cached is not None:
             name: str | None = cached.name
-        else:
+        elif self._reader.has_heads:
             found = self._reader.one(
-                "SELECT name FROM heads WHERE kind = 'actor' AND id = ?"
-                if self._reader.has_heads
-                else "SELECT json_extract(row, '$.name') FROM items WHERE kind = 'actor' AND id = ?",
-                actor_id,
+                "SELECT name FROM heads WHERE kind = 'actor' AND id = ?", actor_id
             )
             name = clean_text(found) if isinstance(found, str) else None
+        else:
+            # From the row: its whole head at once, as its row in the pane will ask for it
+            # (SQLite reads the whole row, megabytes for an actor of many articles, either way).
+            head = self.actor_head(actor_id)
+            name = head.name if head is not None else None
         self._names[actor_id] = name
         return name
+
+    def actor_head(self, actor_id: str) -> ActorHead | None:
+        """As `Corpus`: from the actor already read, else five fields of its stored row
+        picked by SQLite (decoding the whole row in Python, its roles and articles by the
+        thousand for an actor of many articles, was most of drawing such a row)."""
+        if actor_id in self._actor_heads:
+            return self._actor_heads[actor_id]
+        cached = self.actors._cache.get(actor_id)  # type: ignore[attr-defined]
+        head = ActorHead.of(cached) if cached is not None else self._read_actor_head(actor_id)
+        self._actor_heads[actor_id] = head
+        if head is not None:
+            self._names[actor_id] = head.name
+        return head
+
+    def _read_actor_head(self, actor_id: str) -> ActorHead | None:
+        found = self._reader.all(
+            "SELECT json_extract(row, '$.name', '$.kind', '$.role', '$.articles[0]'),"
+            " json_array_length(row, '$.articles') FROM items WHERE kind = 'actor' AND id = ?",
+            actor_id,
+        )
+        if not found:
+            return None
+        fields, count = found[0]
+        count = 0 if count is None else count  # no articles (as the database reader reads it)
+        try:
+            name, kind, role, first = json.loads(fields)
+        except (TypeError, ValueError) as error:
+            raise IndexUnusable(f"{self.path}: a stored actor is damaged ({error})") from None
+        texts = (name, kind, *(v for v in (role, first) if v is not None))
+        if not all(isinstance(v, str) for v in texts) or not isinstance(count, int):
+            raise IndexUnusable(f"{self.path}: a stored actor is damaged (its name or kind)")
+        return ActorHead(
+            clean_text(name),
+            clean_text(kind),
+            None if role is None else clean_text(role),
+            count,
+            None if first is None else clean_text(first),
+        )
 
     def actor_names(self, actor_ids: Iterable[str]) -> dict[str, str]:
         """As `Corpus`, in one query for every 500 ids (names already asked for are kept)."""

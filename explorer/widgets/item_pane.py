@@ -27,7 +27,14 @@ from explorer.widgets.keys import LIST_KEYS
 from explorer.widgets.note_marks import row_mark
 from explorer.widgets.options import WidgetOptions
 from explorer.widgets.row_order import RowOrder
-from explorer.widgets.rows import KIND_TITLES, item_row, literal, ref_label, sort_items
+from explorer.widgets.rows import (
+    KIND_TITLES,
+    actor_head_row,
+    item_row,
+    literal,
+    ref_label,
+    sort_items,
+)
 from explorer.widgets.virtual_list import VirtualList
 
 RELATED_MARK = "● "
@@ -214,8 +221,15 @@ class ItemPane(VirtualList):
         key = (item_id, width)
         row = self._rows.get(key)
         if row is None:
-            item = self.corpus[Ref(self.kind, item_id)]
-            row = self._rows[key] = item_row(self.corpus, item, width or None)
+            if self.kind == "actor":
+                # Its name, kind and role, and how many articles: not the whole actor.
+                head = self.corpus.actor_head(item_id)
+                if head is None:
+                    raise KeyError(item_id)
+                row = self._rows[key] = actor_head_row(self.corpus, head)
+            else:
+                item = self.corpus[Ref(self.kind, item_id)]
+                row = self._rows[key] = item_row(self.corpus, item, width or None)
         return Content.assemble(*marks, row) if marks else row
 
     def _rebuild(self, keep: str | None) -> str | None:

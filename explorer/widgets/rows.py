@@ -11,8 +11,9 @@ from rich.cells import cell_len
 from textual.content import Content
 
 from explorer.data import Actor, Corpus, Item, ItemKind, Meeting, Quote, Ref
+from explorer.data.corpus import ActorHead
 from explorer.data.text import clean_text
-from explorer.widgets.article_tag import article_tag
+from explorer.widgets.article_tag import article_tag, articles_tag
 
 # Rows are cut before wrapping: a list never needs more than a wide terminal's width,
 # and a 20,000-character quote must not be measured on every paint.
@@ -48,13 +49,20 @@ def speaker_names(corpus: Corpus, quote: Quote) -> str:
     return ", ".join(actor_name(corpus, speaker) for speaker in quote.speakers)
 
 
-def actor_row(actor: Actor) -> Content:
+def actor_row(actor: Actor | ActorHead) -> Content:
     kind = actor.kind if not actor.role else f"{actor.kind}, {actor.role}"
     return Content.assemble(
         (literal(actor.name, ROW_CHARS), "bold"),
         ("  ", ""),
         (literal(kind, ROW_CHARS), "dim"),
     )
+
+
+def actor_head_row(corpus: Corpus, head: ActorHead) -> Content:
+    """An actor's row in its pane (as `item_row`), from its head alone."""
+    tag = articles_tag(corpus, head.article_count, head.first_article)
+    row = actor_row(head)
+    return Content.assemble(row, tag) if tag is not None else row
 
 
 def meeting_row(meeting: Meeting) -> Content:

@@ -388,3 +388,17 @@ def test_an_actor_named_like_a_field_of_its_row_is_indexed_by_its_name(tmp_path:
         (odd, (f"{odd}: ", 'The "spans": [')),
         ("Bo", ("B",)),
     ]
+
+
+def test_a_database_row_holding_two_values_is_refused_not_read_as_two_rows() -> None:
+    """Rows are decoded many at a time; a damaged row that reads as two values must not
+    shift every row after it onto the wrong item."""
+    from explorer.data.index import _light
+
+    def article(n: int) -> bytes:
+        row = {"id": f"a{n}", "title": f"T{n}", "published": f"2024-01-0{n}", "body": ""}
+        return json.dumps(row).encode()
+
+    assert [a.id for a in _light({"articles": [article(1), article(2)]}).articles] == ["a1", "a2"]
+    with pytest.raises(ValueError):
+        _light({"articles": [article(1) + b", " + article(2), article(3)]})

@@ -607,7 +607,7 @@ class SearchIndex:
             words = fold_tokens(quote.text)
             token_lists.append(words)
             texts.append(" " + " ".join(words) + " ")
-            for word in dict.fromkeys(words):
+            for word in set(words):  # each word once a quote; the postings stay in order
                 postings[word].append(d)
         self._texts = texts
         self._longest = max(map(len, texts), default=0)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from tests.drafting import draft_text, quotes_of, written
+from tests.drafting import actor_named, draft_text, quotes_of, written
 
 PUBLISHED = date(2025, 3, 12)
 INTRO = "Finance Minister Maria Lopez and central bank governor Peter Hahn met on Monday.\n"
@@ -187,3 +187,18 @@ def test_a_national_group_with_an_aside_speaks_for_its_claim() -> None:
     assert ("The US policy change paved the way for annexation.", "Israeli settlers") in (
         quotes_of(result, "reported")
     )
+
+
+def test_a_cited_outlet_or_reporter_is_an_actor_and_no_statement() -> None:
+    result = draft_text(
+        "Coach Dan Moreno spoke after the game.\n"
+        '"We let that one slip," Moreno said, via Karen Lyle of the Riverton Gazette-Herald.\n'
+        "Moreno, via Pine State Radio, said the team would appeal.\n"
+        "The club did not respond to The Ledger's request for comment.",
+        date(2024, 5, 15),
+    )
+    assert actor_named(result, "Karen Lyle").kind == "person"
+    for outlet in ("Riverton Gazette-Herald", "Pine State Radio", "The Ledger"):
+        assert actor_named(result, outlet).kind == "organisation"
+    assert all(not text.lower().startswith("via") for text, _ in quotes_of(result, "reported"))
+    assert ("We let that one slip", "Dan Moreno") in quotes_of(result, "direct")

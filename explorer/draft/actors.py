@@ -289,6 +289,12 @@ _UNNAMED_BEFORE_VERB = re.compile(
     r"(?=\s+(?:said|says|told|added|asked|wrote|quipped|joked|wondered|commented|tweeted|"
     r"posted)\b)"
 )
+# Words before a cited source: "via USA Today", "according to the Daily Star", "as
+# reported by the Hindu", "in an interview with Fox News".
+_SOURCE_BEFORE = re.compile(
+    r"(?:\bvia|\baccording\s+to|\breported\s+by|\binterview\s+with|\bquoted\s+by|"
+    r"\bpublished\s+by|\bwrote\s+in)\s+(?:the\s+|The\s+)?$"
+)
 # First words of a place's name ("Lake Tahoe", "Mount Kenya", "Sierra Nevada").
 _PLACE_FIRST_WORDS = {"lake", "mount", "mt.", "mt", "cape", "gulf", "isle", "sierra", "fort"}
 # "states like Ohio", "cities such as Fresno, Tulsa and Akron": places given as examples
@@ -1122,6 +1128,7 @@ class ActorFinder:
             self._quoted_name,
             self._place_name,
             self._place_by_context,
+            self._news_source,
             self._inner_possessive,
             self._titled_person,
             self._organisation_name,
@@ -1308,6 +1315,58 @@ class ActorFinder:
             return _UNDECIDED
         self.place_ends[run.sentence] = run.end
         return None
+
+    def _news_source(self, run: Run, words: list[str]) -> DraftActor | _Undecided | None:
+        """Who a story cites: an outlet "via USA Today", "according to the Daily Star",
+        "to The Hill's request for comment"; a reporter "via Brian Batko"; where a named
+        person works, "Brian Batko of the Pittsburgh Post-Gazette"."""
+        lowered = [w.lower() for w in words]
+        if run.possessive and not re.match(
+            r"[’']s?\s+requests?\s+for\s+comment", self.body[run.end : run.end + 30]
+        ):
+            return _UNDECIDED
+        name_lower = run.text.lower()
+        if (
+            any(w in TITLE_WORDS for w in lowered)
+            or name_lower in places.CITIES
+            or name_lower in places.BY_NAME
+            or name_lower in places.BY_CAPITAL
+            or name_lower in places.REGIONS
+            or name_lower in states.BY_NAME
+        ):
+            return _UNDECIDED
+        before = self.body[max(0, run.start - 60) : run.start]
+        after = self.body[run.end : run.end + 30]
+        cited = _SOURCE_BEFORE.search(before) or (
+            run.possessive and re.match(r"[’']s?\s+requests?\s+for\s+comment", after)
+        )
+        employer = re.search(r"\b[A-Z][\w’'-]+\s+of\s+the\s+$", before)
+        if not (cited or employer):
+            return _UNDECIDED
+        if len(words) > 1 and _given_name(words[0]):
+            if not re.search(r"\bvia\s+$", before):
+                return _UNDECIDED
+            person = self._person(run.text, run.start, run.end, run.sentence)
+            self.used.add(id(person))
+            return person  # "via Brian Batko": the reporter the words were taken from
+        if len(words) == 1 and not cited:
+            return _UNDECIDED  # "Raven Klaasen of the Netherlands"-like: left to others
+        guess = "a news outlet cited as a source" if cited else "where a named person works"
+        if cited and before.endswith("The ") and not _sentence_initial(before, len(before) - 4):
+            # "to The Hill's request": the capitalised article is part of the outlet's name.
+            run = Run(
+                run.start - 4,
+                run.end,
+                "The " + run.text,
+                run.sentence,
+                run.possessive,
+                run.after,
+                run.next_word,
+                run.at_start,
+            )
+        actor = self._organisation(run, guess=guess)
+        self.used.add(id(actor))
+        return actor
 
     def _inner_possessive(self, run: Run, words: list[str]) -> DraftActor | _Undecided | None:
         """ "China's Foreign Minister Wang Yi": an owner and what it owns."""

@@ -1201,6 +1201,8 @@ class QuoteFinder:
         words = _WORD.findall(content)
         if len(words) < 3:
             return False
+        if re.match(r"\s*(?:so\s*,\s*)?(?:via|according\s+to|citing|per)\b", content, re.I):
+            return False  # "Heyward said, via Brian Batko of …": the source, not a claim
         # Wholly inside quotation marks: the direct quote is the statement.
         absolute = sentence.start + start
         bare = re.sub(r"[“”\"]", "", content).strip(" ,.")

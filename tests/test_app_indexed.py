@@ -204,6 +204,33 @@ async def test_actor_rows_read_from_their_heads_are_the_rows_of_the_whole_actors
             assert (drawn.plain, drawn.spans) == (expected.plain, expected.spans), actor_id
 
 
+async def test_the_detail_labels_each_link_as_the_whole_corpus_does(
+    database: Path, whole: Corpus, tmp_path: Path
+) -> None:
+    from explorer.widgets.detail_pane import LINK_PREFIX, LINKS_PAGE
+    from explorer.widgets.rows import ref_label
+
+    app = app_over(database, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_until_loaded(pilot)
+        detail = app.main.detail
+        # An actor of many links (members, meetings, statements) and a meeting (participants
+        # and quotes), each a link labelled by the linked item's name, title or words.
+        actor = max(whole.actors, key=lambda a: len(whole.relations(Ref("actor", a))))
+        meeting = max(whole.meetings, key=lambda m: len(whole.relations(Ref("meeting", m))))
+        for ref in (Ref("actor", actor), Ref("meeting", meeting)):
+            assert app.goto(ref)
+            await wait_for(pilot, lambda r=ref: detail.ref == r, f"{ref} in the detail")
+            links = [o for o in detail.options if (o.id or "").startswith(LINK_PREFIX)]
+            relations = whole.relations(ref)[:LINKS_PAGE]
+            assert len(links) == len(relations) > 1
+            kinds = {relation.target.kind for relation in relations}
+            assert len(kinds) > 1, "links to items of more than one kind"
+            for option, relation in zip(links, relations, strict=True):
+                label = ref_label(whole, relation.target, 200)
+                assert label in str(option.prompt), (ref, relation)
+
+
 async def test_rows_read_again_past_the_panes_cache_are_the_rows_first_shown(
     database: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -26,7 +26,7 @@ from explorer.widgets.note_marks import note_section
 from explorer.widgets.option_list import PagedOptionList
 from explorer.widgets.options import WidgetOptions
 from explorer.widgets.provenance import OpenSentence
-from explorer.widgets.rows import KIND_NAMES, literal, ref_label
+from explorer.widgets.rows import KIND_NAMES, literal, ref_labels
 
 LINK_PREFIX = "link:"
 SENTENCE_PREFIX = "sentence:"
@@ -109,11 +109,12 @@ class DetailPane(PagedOptionList):
         self.links = [relation.target for relation in relations]
         shown = relations[: self.limits["links"]]
         width = max((len(r.label) for r in shown), default=0)
-        for index, relation in enumerate(shown):
+        labels = ref_labels(self.corpus, [relation.target for relation in shown], 200)
+        for index, (relation, label) in enumerate(zip(shown, labels, strict=True)):
             prompt = Content.assemble(
                 ("→ ", "$accent"),
                 (f"{relation.label:<{width}}  ", "dim"),
-                (ref_label(self.corpus, relation.target, 200), "underline"),
+                (label, "underline"),
                 (f"  {KIND_NAMES[relation.target.kind]}", "dim italic"),
             )
             options.append(Option(prompt, id=f"{LINK_PREFIX}{index}"))

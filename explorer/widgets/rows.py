@@ -158,6 +158,21 @@ def ref_label(corpus: Corpus, ref: Ref, limit: int = 80) -> str:
     return literal(item.label, limit)
 
 
+def ref_labels(corpus: Corpus, refs: list[Ref], limit: int = 80) -> list[str]:
+    """`ref_label` of each of `refs`, the actors' names and the meetings' titles asked for in
+    one question each (a persisted index reads no meeting whole, with its reports, for it)."""
+    names = corpus.actor_names(ref.id for ref in refs if ref.kind == "actor")
+    titles = corpus.meeting_titles(ref.id for ref in refs if ref.kind == "meeting")
+    labels = []
+    for ref in refs:
+        known = names if ref.kind == "actor" else titles if ref.kind == "meeting" else None
+        if known is not None and ref.id in known:
+            labels.append(literal(known[ref.id], limit))
+        else:
+            labels.append(ref_label(corpus, ref, limit))
+    return labels
+
+
 def crumb_name(corpus: Corpus, ref: Ref, limit: int = 120) -> str:
     """An item as the path line names it: a quote by its words (in quotation marks), as the
     speaker would make crumbs of one speaker's quotes alike; anything else by its label."""

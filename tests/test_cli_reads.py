@@ -201,3 +201,47 @@ def test_show_of_an_unknown_id_suggests_from_the_index(
     # Most typed names got a suggestion, and none named an item (else this proves little).
     assert all(s.startswith("explorer: no actor, meeting or quote") for s in said), said
     assert sum("did you mean" in s for s in said) >= 8, said
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv", "markdown", "dot"])
+def test_export_of_one_article_reads_only_its_items(
+    capsys: pytest.CaptureFixture[str], db: Path, fmt: str
+) -> None:
+    """An article whose actors appear in many others: only their spans and sentences in
+    this article (and the first of theirs) are read, and the file is the same."""
+    corpus = Corpus(load_database_file(db))
+    article = max(
+        corpus.articles,
+        key=lambda a: sum(
+            len(corpus.actors[r.id].articles)
+            for r in corpus.items_in_article.get(a, ())
+            if r.kind == "actor"
+        ),
+    )
+    args = ["export", "--article", article, "--format", fmt, "--db", str(db)]
+    expected = reference(capsys, db, *args)
+    with counting_queries():
+        got = answer(capsys, *args)
+    assert got == expected
+    assert got[0] == 0 and article in got[1]
+
+
+def test_an_actors_spans_in_some_articles_and_first_sentences(db: Path) -> None:
+    """The index picks an actor's spans in given articles and its first sentences as the
+    whole actor in memory gives them."""
+    from explorer.data.index import open_index
+    from explorer.data.models import Ref
+
+    memory = Corpus(load_database_file(db))
+    index = open_index(db)
+    try:
+        actors = sorted(memory.actors.values(), key=lambda a: -len(a.articles))[:5]
+        for actor in actors:
+            some = [*actor.articles[::3], "no-such-article"]
+            ref = Ref("actor", actor.id)
+            assert index.spans_in_articles(ref, some) == memory.spans_in_articles(ref, some)
+            for limit in (1, 2, 40, None):
+                assert index.sentences(ref, limit) == memory.sentences(ref, limit)
+            assert tuple(index.actors[actor.id].roles) == actor.roles
+    finally:
+        index.close()

@@ -357,6 +357,15 @@ class Corpus:
             result.append((article, span))
         return result
 
+    def spans_in_articles(self, ref: Ref, article_ids: Iterable[str]) -> list[Span]:
+        """An item's spans in the given articles, in the item's order (a persisted index
+        reads only those of an actor of many articles)."""
+        item = self.get(ref)
+        if item is None:
+            return []
+        wanted = set(article_ids)
+        return [span for span in item.spans if span.article in wanted]
+
     def sentence_count(self, ref: Ref) -> int:
         """How many `sentences` an item has, without reading the articles' texts."""
         item = self.get(ref)

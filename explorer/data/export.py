@@ -174,8 +174,9 @@ def select(
             meetings.add(meeting)
     for meeting_id in meetings:
         actors.update(corpus.meetings[meeting_id].participants)
-    actors &= set(corpus.actors)
-    meetings &= set(corpus.meetings)
+    # Those that are items (a persisted index asks about these ids, not every id it has).
+    actors = set(corpus.in_file_order("actor", actors))
+    meetings = set(corpus.in_file_order("meeting", meetings))
     # A meeting's articles: every one that reports it, but in one article's view that one.
     articles: set[str] = set()
     for meeting_id in meetings:
@@ -237,7 +238,8 @@ class _Membership:
     def listed(self, actor: Actor, homes: list[str]) -> dict[str, tuple[list[str], list[str]]]:
         """For each home article of `actor`: (aliases, evidence) it listed, in merged order."""
         spans: dict[tuple[str, str], set[tuple[int, int]]] = {}
-        for span in actor.spans:
+        # Only the spans in its home articles: an actor of many articles has thousands.
+        for span in self.corpus.spans_in_articles(actor.ref, homes):
             spans.setdefault((span.article, span.how), set()).add((span.start, span.end))
         result: dict[str, tuple[list[str], list[str]]] = {home: ([], []) for home in homes}
         previous: str | None = None
@@ -417,7 +419,7 @@ def _cell(value: str) -> str:
 
 
 def _first_sentence(corpus: Corpus, ref: Ref) -> str:
-    for article, span in corpus.sentences(ref):
+    for article, span in corpus.sentences(ref, limit=1):
         return " ".join(article.body[span.sentence_start : span.sentence_end].split())
     return ""
 
@@ -590,7 +592,7 @@ def to_markdown(view: View) -> str:
         context.append(f"`{q.article}`")
         speakers = " and ".join(name(s) for s in q.speakers)
         lines += ["", f"> “{md(q.text)}”", ">", f"> — {speakers}, {', '.join(context)}"]
-        for article, span in corpus.sentences(q.ref)[:1]:
+        for article, span in corpus.sentences(q.ref, limit=1):
             lines += ["", f"In the article: {_sentence_markdown(article, span)}"]
     return "\n".join(lines) + "\n"
 

@@ -769,9 +769,11 @@ class _Table(Mapping[str, Any]):
         if not isinstance(ident, str):
             raise KeyError(ident)
         if self._kind == "actor":
-            # An actor of many articles has tens of thousands of spans: read without them,
-            # they are read when first asked for (the reader, the detail's sentences).
-            sql = "SELECT json_remove(row, '$.spans') FROM items WHERE kind = ? AND id = ?"
+            # An actor of many articles has tens of thousands of spans and roles: read without
+            # them, each is read when first asked for (the reader, the detail's sentences).
+            sql = (
+                "SELECT json_remove(row, '$.spans', '$.roles') FROM items WHERE kind = ? AND id = ?"
+            )
         else:
             sql = "SELECT row FROM items WHERE kind = ? AND id = ?"
         row = self._reader.one(sql, self._kind, ident)
@@ -779,7 +781,8 @@ class _Table(Mapping[str, Any]):
             raise KeyError(ident)
         item = self._decode(self._kind, row)
         if self._kind == "actor":
-            object.__setattr__(item, "spans", _LazySpans(self, ident))
+            object.__setattr__(item, "spans", _LazyPart(self, ident, "spans"))
+            object.__setattr__(item, "roles", _LazyPart(self, ident, "roles"))
         self._cache[ident] = item
         if len(self._cache) > self.CACHED:
             self._cache.popitem(last=False)
@@ -829,23 +832,25 @@ class _Table(Mapping[str, Any]):
         return tuple(ident for _, ident in sorted(placed))
 
 
-class _LazySpans(Sequence[Span]):
-    """An item's spans, read from its stored row when first used."""
+class _LazyPart(Sequence[Any]):
+    """An actor's spans or roles, read from its stored row when first used."""
 
-    __slots__ = ("_ident", "_spans", "_table")
+    __slots__ = ("_field", "_ident", "_table", "_values")
 
-    def __init__(self, table: _Table, ident: str) -> None:
-        self._table, self._ident = table, ident
-        self._spans: tuple[Span, ...] | None = None
+    def __init__(self, table: _Table, ident: str, field: str) -> None:
+        self._table, self._ident, self._field = table, ident, field
+        self._values: tuple[Any, ...] | None = None
 
-    def _read(self) -> tuple[Span, ...]:
-        if self._spans is None:
+    def _read(self) -> tuple[Any, ...]:
+        if self._values is None:
             table = self._table
-            row = table._reader.one(
-                "SELECT row FROM items WHERE kind = ? AND id = ?", table._kind, self._ident
+            found = table._reader.one(
+                f"SELECT json_extract(row, '$.{self._field}') FROM items WHERE kind = ? AND id = ?",
+                table._kind,
+                self._ident,
             )
-            self._spans = () if row is None else table._decode(table._kind, row).spans
-        return self._spans
+            self._values = () if found is None else table._decode.part(self._field, found)
+        return self._values
 
     def __len__(self) -> int:
         return len(self._read())
@@ -906,6 +911,7 @@ class _Links(Mapping[str, tuple[Any, ...]]):
 def _decoder(name: str) -> Any:
     """kind, stored row -> model, by the database reader's own checks (one memo of ids)."""
     from explorer.data.store import _ROW_ERRORS, _Builder
+    from explorer.data.store import _list as store_list
 
     builder = _Builder()
     lists: dict[str, list[Any]] = {
@@ -926,6 +932,17 @@ def _decoder(name: str) -> Any:
             raise IndexUnusable(f"{name}: a stored {kind} is damaged ({error})") from None
         return lists[kind].pop()
 
+    def part(field: str, values: Any) -> tuple[Any, ...]:
+        """An actor's stored spans or roles (a JSON list, or its items), as models."""
+        try:
+            rows = json.loads(values) if isinstance(values, str) else values
+            if field == "spans":
+                return builder._spans(rows)
+            return tuple(builder._role(r) for r in store_list(rows))
+        except (*_ROW_ERRORS, ValueError, RecursionError) as error:
+            raise IndexUnusable(f"{name}: a stored actor is damaged ({error})") from None
+
+    decode.part = part  # type: ignore[attr-defined]
     return decode
 
 
@@ -1486,6 +1503,73 @@ class IndexedCorpus(Corpus):
         for kind, ids in unknown.items():
             found.update(Ref(kind, ident) for (ident,) in self._chunks(kind, ids, "id"))  # type: ignore[arg-type]
         return found
+
+    def _actor_spans(self, ident: str, where: str, *args: Any) -> list[Span]:
+        """Those of an actor's stored spans that `where` picks (SQLite reads its row; only
+        they are decoded), in the order `where` ends with."""
+        return [span for _, span in self._placed_spans(ident, where, *args)]
+
+    def _placed_spans(self, ident: str, where: str, *args: Any) -> list[tuple[int, Span]]:
+        """`_actor_spans`, each with its place among the actor's spans."""
+        rows = self._reader.all(
+            "SELECT j.key, j.value FROM items i, json_each(i.row, '$.spans') j"
+            f" WHERE i.kind = 'actor' AND i.id = ? {where}",
+            ident,
+            *args,
+        )
+        try:
+            values = [json.loads(value) for _, value in rows]
+        except (TypeError, ValueError) as error:
+            raise IndexUnusable(f"{self.path}: a stored actor is damaged ({error})") from None
+        spans = self.actors._decode.part("spans", values)  # type: ignore[attr-defined]
+        return list(zip((key for key, _ in rows), spans, strict=True))
+
+    def spans_in_articles(self, ref: Ref, article_ids: Iterable[str]) -> list[Span]:
+        """As `Corpus`; an actor's are picked from its row by SQLite, the rest unread."""
+        if ref.kind != "actor":
+            return super().spans_in_articles(ref, article_ids)
+        wanted = list(dict.fromkeys(article_ids))
+        placed: list[tuple[int, Span]] = []
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            placed += self._placed_spans(
+                ref.id, f"AND json_extract(j.value, '$[0]') IN ({marks})", *chunk
+            )
+        placed.sort(key=lambda pair: pair[0])
+        return [span for _, span in placed]
+
+    def sentences(self, ref: Ref, limit: int | None = None) -> list[tuple[Article, Span]]:
+        """As `Corpus`; the first `limit` of an actor's are found by SQLite sorting its spans,
+        so an actor of many articles is not decoded whole for one sentence."""
+        if ref.kind != "actor" or limit is None or self.get(ref) is None:
+            return super().sentences(ref, limit)
+        seen: set[tuple[str, int, int]] = set()
+        result: list[tuple[Article, Span]] = []
+        offset, batch = 0, max(32, 4 * limit)
+        while len(result) < limit:
+            spans = self._actor_spans(
+                ref.id,
+                "ORDER BY json_extract(j.value, '$[0]'), json_extract(j.value, '$[3]'), j.key"
+                " LIMIT ? OFFSET ?",
+                batch,
+                offset,
+            )
+            for span in spans:
+                if len(result) >= limit:
+                    break
+                key = (span.article, span.sentence_start, span.sentence_end)
+                if key in seen:
+                    continue
+                article = self.articles.get(span.article)
+                if article is None:
+                    continue
+                seen.add(key)
+                result.append((article, span))
+            if len(spans) < batch:
+                break
+            offset += batch
+        return result
 
     def spans_in(self, article_id: str) -> list[tuple[Span, Ref]]:
         """Every supporting span in one article with its item, in body order (as Corpus)."""

@@ -18,7 +18,9 @@ PUBLISHED = date(2025, 1, 14)  # a Tuesday
         ("The delegation reached Japan on Monday.", "2025-01-13"),
         ("The ministers met on Tuesday.", "2025-01-14"),
         ("The ministers will meet on Friday.", "2025-01-17"),
-        ("The ministers will meet on Tuesday.", "2025-01-21"),
+        # the day of the paper's own weekday is that day; a week on is "next Tuesday"
+        ("The ministers will meet on Tuesday.", "2025-01-14"),
+        ("The ministers will meet next Tuesday.", "2025-01-21"),
         ("The two met in November in Laos.", "2024-11"),
         ("The two will meet in November.", "2025-11"),
         ("Iwaya visited Wang Yi in December of last year.", "2024-12"),

@@ -123,3 +123,33 @@ def test_a_meeting_one_arrives_for_is_under_way() -> None:
         "foreign ministers in Brussels."
     )
     assert (when, status) == ("2025-01-14", "ongoing")
+
+
+def test_a_call_on_someone_is_a_visit_and_a_call_on_someone_to_act_is_none() -> None:
+    assert meetings("Olaf Brenner will call on President Marta Sousa on Friday.") == [
+        ({"Olaf Brenner", "Marta Sousa"}, "2025-01-17", "planned")
+    ]
+    assert meetings("Olaf Brenner called on President Marta Sousa to resign.") == []
+    assert meetings("The new company will be called Lusitania Holdings.") == []
+
+
+def test_the_players_of_a_match_are_not_the_countries_they_are_from() -> None:
+    [(participants, _, _)] = meetings("Marta Sousa of Portugal beat Germany's Anna Weber 6-3, 6-4.")
+    assert participants == {"Marta Sousa", "Anna Weber"}
+
+
+def test_a_second_verb_of_a_match_report_is_its_subjects() -> None:
+    found = meetings(
+        "Marta Sousa beat Anna Weber 6-3, 6-0, and will play top-seeded Clara Ruiz on Thursday."
+    )
+    assert ({"Marta Sousa", "Anna Weber"}, None, "happened") in found
+    assert ({"Marta Sousa", "Clara Ruiz"}, "2025-01-16", "planned") in found
+
+
+def test_a_subject_before_a_relative_clause_is_the_one_who_meets() -> None:
+    found = meetings(
+        "Chancellor Olaf Brenner, who arrived in Lisbon on Monday, is set to meet his "
+        "counterpart Marta Sousa on Wednesday."
+    )
+    assert ({"Olaf Brenner"}, "2025-01-13", "ongoing") in found
+    assert ({"Olaf Brenner", "Marta Sousa"}, "2025-01-15", "planned") in found

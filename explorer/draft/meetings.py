@@ -72,6 +72,11 @@ _MORE_VERBS = (
     "consulted with",
     "huddled with",
     "testified before",
+    # a courtesy visit (CAMEO 042): "will call on President Kovind", "called on the minister"
+    "called on",
+    "call on",
+    "calls on",
+    "calling on",
     "appeared before",
     # a demonstration (CAMEO 141): "Thousands of teachers rallied at the Statehouse"
     "rallied at",
@@ -85,7 +90,7 @@ _MORE_VERBS = (
     "marched on",
     "marched through",
 )
-_MORE_AMBIGUOUS = {"greeted"}
+_MORE_AMBIGUOUS = {"greeted", "called on", "call on", "calls on", "calling on"}
 _MARKET_SUBJECT = re.compile(
     r"\b(?:shares|stocks?|markets?|prices?|index|indices|dollar|yen|euro|bonds?|futures|"
     r"bulls|investors)\s+(?:\w+\s+){0,2}$",
@@ -183,7 +188,9 @@ _VISITED = re.compile(
     r"\b(?:visited|visit|visits|visiting|reached|arrived in|travelled to|traveled to|visit to|trip to)\s+((?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)"
 )
 _NOT_MEETING_CONTEXT = re.compile(
-    r"\b(?:phone call for|called on|called it|called the|so-called|"
+    # "called on X to resign" is a demand ("called on President Kovind", a visit, stays)
+    r"\b(?:phone call for|call(?:ed|s|ing)? (?:up)?on\b(?=[^.;:]{0,80}?\bto\s+(?!the\b|a\b|an\b)[a-z]+)|"
+    r"called it|called the|so-called|"
     r"game changer|signed into law|signed off|match the|matched)\b",
     re.I,
 )
@@ -349,10 +356,10 @@ class MeetingFinder:
                 continue  # "a positive sign", "hit in the face": a noun, not a meeting
             if word in _PURCHASES and not _is_purchase(text, verb.start(1), verb.end(1)):
                 continue
-            if word in ("played", "play") and re.search(
+            if word in ("played", "play", "called", "call") and re.search(
                 r"\b(?:was|were|is|are|be|been|being)\s+(?:\w+ly\s+)?$", text[: verb.start()]
             ):
-                continue  # "the anthems were played by the bands": music, not a match
+                continue  # "the anthems were played by the bands", "will be called KABIL"
             if word in _VOTES and not _DELIBERATIVE.search(text[: verb.start()]):
                 continue  # "voters voted", "she voted against": no session
             found.append(("verb", verb.start(1), verb.end(1), word))
@@ -512,6 +519,8 @@ class MeetingFinder:
                     # "FC Goa emerged as champions after defeating Chennaiyin": the side
                     # before the word is the sentence's subject, or the one "they" means.
                     side = self._subject_before(sentence, text, window[0], start)
+                    if side is None:
+                        side = self._resumed_subject(sentence, text, windows, window, start)
                     if side is not None and side not in participants:
                         participants.insert(0, side)
                 pair = tuple(sorted(id(a) for a in participants))
@@ -549,6 +558,8 @@ class MeetingFinder:
                     where = where or self.body[site.start : site.end]
             participants = self._participants(mentions, where, sentence)
             subject = self._referred_subject(sentence, text, window[0], start, mentions)
+            if subject is None and not any(m.start < sentence.start + start for m in mentions):
+                subject = self._resumed_subject(sentence, text, windows, window, start)
             if subject is not None and subject not in participants:
                 participants.insert(0, subject)
             if not participants:
@@ -817,7 +828,9 @@ class MeetingFinder:
                 self.finder.actors, self.finder.mentions, position, pronoun.group(1)
             )
         if not re.fullmatch(
-            r"\s*(?:after|before|while|when|by|in|with|since)?\s*", text[left:start]
+            r"\s*(?:after|before|while|when|by|in|with|since)?\s*"
+            r"|,\s+and\s+(?:(?:will|would|then|later|next|is|set|due|to)\s+)*",
+            text[left:start],
         ):
             return None
         first = min(
@@ -830,9 +843,40 @@ class MeetingFinder:
             key=lambda m: m.start,
             default=None,
         )
-        if first is None or _ENCOUNTER_WORD.search(text[:left]):
+        coordinated = re.match(r",\s+and\b", text[left:start]) is not None
+        if first is None or (_ENCOUNTER_WORD.search(text[:left]) and not coordinated):
             return None
         return first.actor
+
+    def _resumed_subject(
+        self,
+        sentence: Sentence,
+        text: str,
+        windows: list[tuple[int, int]],
+        window: tuple[int, int],
+        start: int,
+    ) -> DraftActor | None:
+        """The subject of a clause that resumes after a relative clause: "John Isner, who
+        received a bye, is set to play Nishioka" is Isner's match."""
+        if re.search(r"[,;]", text[window[0] + 1 : start]):
+            return None
+        if _RELATIVE_OPENING.match(text, window[0]):
+            relative: tuple[int, int] | None = window  # ", who arrived in Kuala Lumpur"
+        elif _RESUMED.match(text, window[0]):
+            relative = next((w for w in windows if w[1] == window[0]), None)
+        else:
+            return None
+        if relative is None or not _RELATIVE_OPENING.match(text, relative[0]):
+            return None
+        head = [
+            m
+            for m in self.finder.mentions
+            if m.actor is not None
+            and m.start >= sentence.start
+            and m.end <= sentence.start + relative[0]
+            and not self.body[m.end : sentence.start + relative[0]].strip()
+        ]
+        return head[0].actor if head else None
 
     def _referred_subject(
         self, sentence: Sentence, text: str, left: int, start: int, mentions: list[Mention]
@@ -888,6 +932,18 @@ class MeetingFinder:
         # champion Croatia"), not past a comma ("against every team in the league, and …").
         if after and re.search(r"[,;:]", self.body[sentence.start + stop : after[0].start]):
             after = []
+        # "Kukushkin of Kazakhstan downed Germany's Benjamin Becker": the players, not the
+        # countries they are from.
+        if before and len(before) >= 2 and _is_origin(before[-1], before[-2], self.body):
+            before = before[:-1]
+        if len(after) >= 2 and after[0].actor is not None and after[0].actor.kind == "country":
+            gap = self.body[after[0].end : after[1].start]
+            if (
+                re.fullmatch(r"[’']s\s+(?:[a-z-]+\s+){0,2}", gap)
+                and after[1].actor is not None
+                and after[1].actor.kind == "person"
+            ):
+                after = after[1:]
         pair: list[DraftActor] = []
         if before:
             # "Granollers and Lopez defeated …": every name joined by "and" before the verb.
@@ -1382,6 +1438,17 @@ _ENCOUNTER_WORD = re.compile(
 )
 
 
+def _is_origin(mention: Mention, previous: Mention, body: str) -> bool:
+    """Whether `mention` is a country a person is from: "Kukushkin of Kazakhstan"."""
+    if mention.actor is None or previous.actor is None:
+        return False
+    return (
+        mention.actor.kind == "country"
+        and previous.actor.kind == "person"
+        and re.fullmatch(r",?\s+of\s+(?:the\s+)?", body[previous.end : mention.start]) is not None
+    )
+
+
 def _starts_encounter(text: str) -> bool:
     """Whether `text` opens with a match verb: the name before it is a subject of its own."""
     lowered = text.lower().lstrip()
@@ -1399,6 +1466,9 @@ _BOUNDARIES = re.compile(
     r"including|whereas|although|though|hoping|aiming|seeking|intending|trying|looking\s+to|"
     r"in\s+a\s+bid|in\s+an\s+effort)\b)|\s(?=(?:while|but|whereas|after|before|although|when)\s)"
     r"|\s(?=(?:so that|so(?! far\b)|because|unless)\s)"
+    # a second verb of the same subject, in a tense of its own: "beat Thompson 6-3, 6-0, and
+    # will play Karlovic on Thursday"
+    r"|,\s+(?=and\s+(?:will|would|is\s+set\s+to|is\s+due\s+to|then|later|next)\b)"
 )
 
 
@@ -1410,9 +1480,21 @@ _OPENING_CLAUSE = re.compile(
 )
 
 
+# A relative clause between commas, and the main clause going on after it: "John Isner, who
+# received a bye into the second round, is set to play Nishioka".
+_RELATIVE_OPENING = re.compile(r",\s+(?:who|which)\b")
+_RELATIVE_CLOSING = re.compile(
+    r",\s+(?:who|which)\b[^,;]{3,150}?(,)\s+(?=(?:is|are|was|were|will|would|has|have|had|"
+    r"also|then|later)\b)"
+)
+_RESUMED = re.compile(r",\s+(?:is|are|was|were|will|would|has|have|had|also|then|later)\b")
+
+
 def _clauses(text: str) -> list[tuple[int, int]]:
     """The clause windows of a sentence: each meeting is of the clause its word stands in."""
     cuts = [0, *[m.start() for m in _BOUNDARIES.finditer(text)], len(text)]
+    cuts.extend(m.start(1) for m in _RELATIVE_CLOSING.finditer(text))
+    cuts = sorted(set(cuts))
     opening = _OPENING_CLAUSE.match(text)
     if opening is not None:
         cuts = sorted({*cuts, opening.end(1)})

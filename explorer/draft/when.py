@@ -365,7 +365,11 @@ def _weekday(match: re.Match[str], published: date, future: bool, present: bool)
     weekday = WEEKDAYS.index(match.group(1).lower())
     delta = (published.weekday() - weekday) % 7
     if future:
-        ahead = (weekday - published.weekday()) % 7 or (0 if present else 7)
+        # "is set to meet … on Tuesday" in a Tuesday paper is that day: the Tuesday a week on
+        # would be "next Tuesday".
+        ahead = (weekday - published.weekday()) % 7
+        if not ahead and re.search(r"\bnext\s+$", match.string[: match.start()], re.I):
+            ahead = 7
         return (published + timedelta(days=ahead)).isoformat(), "day", True
     if delta == 6:
         # The day after publication, in the past tense: the event's local date is ahead

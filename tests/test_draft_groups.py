@@ -119,3 +119,25 @@ def test_a_body_that_opens_a_which_clause_acts() -> None:
         PUBLISHED,
     )
     assert actor_named(result, "County").kind == "organisation"
+
+
+def test_a_groups_name_opens_at_its_article_not_at_the_verb_before() -> None:
+    result = draft_text(
+        "Prime Minister Jane Doe is leading a trade delegation to Lima to meet officials.\n"
+        "The summit between two countries' leaders was held on Monday.",
+        PUBLISHED,
+    )
+    names = [a.name for a in result.actors]
+    assert "Trade delegation" in names
+    assert not [n for n in names if "leading" in n.lower() or "between" in n.lower()]
+
+
+def test_the_group_named_again_with_a_modifier_is_the_same_group() -> None:
+    result = draft_text(
+        "The prime minister flew to Suva to join other regional leaders at the forum.\n"
+        "After the forum, the Pacific leaders will meet a delegation from Japan.",
+        PUBLISHED,
+    )
+    leaders = actor_named(result, "Other regional leaders")
+    assert "the Pacific leaders" in leaders.aliases
+    assert "Pacific leaders" not in [a.name for a in result.actors]

@@ -2257,6 +2257,30 @@ class ActorFinder:
                     # "told reporters", "residents do not have": a bare plural, kept when it
                     # acts or is spoken to.
                     self.bare.add(normalise(core[0]))
+                if (
+                    len(core) == 2
+                    and words[0] == "the"
+                    and owner is None
+                    and core[0].lower() not in places.BY_DEMONYM
+                    and core[0].lower() not in places.BY_NAME
+                ):
+                    # "join other regional leaders … the Pacific leaders will also meet":
+                    # the definite phrase takes up the group named before with its head
+                    # noun, when neither is tied to a country or an organisation.
+                    earlier = next(
+                        (
+                            a
+                            for a in reversed(self.actors)
+                            if a.kind == "group"
+                            and not a.member_of
+                            and normalise(a.name).split()[-1] == head
+                            and a.first_position() < start
+                        ),
+                        None,
+                    )
+                    if earlier is not None and normalise(earlier.name) != normalise(" ".join(core)):
+                        self.mention(earlier, start, end, sentence.index)
+                        continue
                 name = " ".join(core)
                 name = name[:1].upper() + name[1:]
                 group = self.by_key.get(normalise(name))
@@ -2555,6 +2579,10 @@ _CUT_WORDS = {
 
 _NOT_IN_NOUN_PHRASE = _CUT_WORDS | {
     "among",
+    "between",
+    "join",
+    "joins",
+    "like",
     "of",
     "about",
     "against",
@@ -2623,7 +2651,9 @@ def _noun_phrase_start(words: list[str]) -> int:
     cut = 0
     for index, word in enumerate(words[:-1]):
         lowered = word.lower()
-        if index and words[index - 1].lower() in _BEFORE_A_VERB:
+        if index and lowered in {"a", "an", "the", "their", "its", "his", "her", "our"}:
+            cut = index  # "leading a trade delegation": the phrase opens at its article
+        elif index and words[index - 1].lower() in _BEFORE_A_VERB:
             cut = index + 1  # "could hurt American investors", "to free the hostages"
         elif lowered in _NOT_IN_NOUN_PHRASE or (
             lowered.endswith(("ed", "ly", "ing"))

@@ -16,9 +16,12 @@ The command line (`--part cli`), every figure a whole process:
 - 1 added s:            `explorer import` of the same files and one more
 - same s:               `explorer import` again with nothing changed
 - search s:             `explorer search trust` (every match printed, as fzf prints them)
+- json s:               `explorer search trust --json` (the same hits, one JSON object each)
 - show s:               `explorer show QUOTE_ID`
+- unknown s:            `explorer show` of an id no item has (a quote id mistyped), which
+                        answers with "did you mean" suggestions
 - export s:             `explorer export --article ID --format json`
-- CLI MB:               the largest peak resident memory of those three
+- CLI MB:               the largest peak resident memory of those five
 - python s:             `python -c "import explorer"`, the floor of any command
 - fzf s:                `fzf --filter "'trust"` over the same quotes' texts, one a line
 - search/fzf, search/python: the ratios, from medians measured in the same run
@@ -324,7 +327,9 @@ def bench_cli(
     fzf = shutil.which("fzf")
     commands = {
         "search": [*explorer, "search", "trust", "--db", str(db)],
+        "json": [*explorer, "search", "trust", "--json", "--db", str(db)],
         "show": [*explorer, "show", quote_id, "--db", str(db)],
+        "unknown": [*explorer, "show", quote_id[1:] + "9", "--db", str(db)],
         "export": [*explorer, "export", "--article", article_id, "--format=json", "--db", str(db)],
         "python": [PYTHON, "-c", "import explorer"],
     }
@@ -336,7 +341,7 @@ def bench_cli(
         for name, args in commands.items():  # interleaved: every command sees the same load
             seconds, peak = timed(args, env, ok=(0, 1))
             times[name].append(seconds)
-            if name in ("search", "show", "export"):
+            if name in ("search", "json", "show", "unknown", "export"):
                 peaks.append(peak)
     row = {name: statistics.median(values) for name, values in times.items()}
     row.update(
@@ -365,7 +370,9 @@ CLI_COLUMNS = (
     ("same s", "same", 2, ""),
     ("import MB", "import_mb", 0, ""),
     ("search s", "search", 3, ""),
+    ("json s", "json", 3, ""),
     ("show s", "show", 3, ""),
+    ("unknown s", "unknown", 3, ""),
     ("export s", "export", 3, ""),
     ("CLI MB", "cli_mb", 0, ""),
     ("python s", "python", 3, ""),

@@ -123,6 +123,15 @@ def test_piped_lines_are_what_rich_would_write(
     print_lines(Console(file=ours, highlight=False, soft_wrap=True), lines)
     assert ours.getvalue() == rich_out.getvalue()
     assert "\t" not in ours.getvalue()
+    # Lines given as str come out as Text(str) would: control codes out, tabs expanded.
+    strings = ["bell\x07 here", "a\x0bb\x0cc\rd", "\tx", *texts]
+    rich_out = io.StringIO()
+    Console(file=rich_out, highlight=False, soft_wrap=True).print(
+        Text("\n").join(Text(t) for t in strings), soft_wrap=True
+    )
+    ours = io.StringIO()
+    print_lines(Console(file=ours, highlight=False, soft_wrap=True), strings)
+    assert ours.getvalue() == rich_out.getvalue()
 
 
 def test_an_index_without_heads_answers_the_same(

@@ -52,22 +52,38 @@ def add_db_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def print_lines(console: Console, lines: Sequence[Text]) -> None:
+_RICH_STRIPS = re.compile("[\x07\x08\x0b\x0c\x0d]")  # what Text() takes out of a str
+
+
+def is_plain(console: Console) -> bool:
+    """True when `console` writes plain text (piped, no colour): what Rich writes there is
+    each line's characters, tabs expanded, and nothing else."""
+    return not (console.is_terminal or console.color_system is not None or console.record)
+
+
+def print_lines(console: Console, lines: Sequence[Text | str]) -> None:
     """Print `lines` on `console`, one line each, in one print (Rich's cost is per call).
 
-    Piped (no terminal, no colour), Rich writes each line's plain text, tabs expanded, and
-    nothing else: that is written here without Rich laying out every line, which at thousands
-    of lines was most of a command's time. The text is the same either way (control codes
-    were taken out when each Text was made)."""
-    if console.is_terminal or console.color_system is not None or console.record:
-        console.print(Text("\n").join(lines), soft_wrap=not console.is_terminal)
+    Where the console `is_plain`, the lines' text is written as Rich would write it without
+    Rich laying out every line, which at thousands of lines was most of a command's time (a
+    str is then written as Text(str) would be: control codes taken out, tabs expanded)."""
+    if not is_plain(console):
+        texts = [line if isinstance(line, Text) else Text(line) for line in lines]
+        console.print(Text("\n").join(texts), soft_wrap=not console.is_terminal)
         return
+    from rich.control import strip_control_codes
+
     plain: list[str] = []
     for line in lines:
-        if "\t" in line.plain:
-            line = line.copy()
-            line.expand_tabs(console.tab_size)
-        plain.append(line.plain)
+        if isinstance(line, Text):
+            text = line.plain
+        else:
+            text = strip_control_codes(line) if _RICH_STRIPS.search(line) else line
+        if "\t" in text:
+            expanded = Text(text)
+            expanded.expand_tabs(console.tab_size)
+            text = expanded.plain
+        plain.append(text)
     plain.append("")
     console.file.write("\n".join(plain))
     console.file.flush()
@@ -138,6 +154,7 @@ __all__ = [
     "ExplorerError",
     "add_db_option",
     "error",
+    "is_plain",
     "load_corpus",
     "not_found_message",
     "print_lines",

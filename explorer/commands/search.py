@@ -15,6 +15,7 @@ from explorer.commands.common import (
     EXIT_OK,
     add_db_option,
     error,
+    is_plain,
     print_lines,
     stderr,
     stdout,
@@ -73,7 +74,11 @@ def run(args: argparse.Namespace) -> int:
     from explorer.data.sources import answer_from_index
 
     query = " ".join(args.query)
-    result, lines = answer_from_index(args.db, lambda corpus: _answer(corpus, query, args))
+    console = stdout()
+    plain = is_plain(console)  # piped: the lines are built as plain text, no styles
+    result, lines = answer_from_index(
+        args.db, lambda corpus: _answer(corpus, query, args, plain=plain)
+    )
     if not result.hits:
         # A query with nothing to search for (a lone -, only punctuation) is no error: it
         # finds nothing, and the message says why, as `export --query` does.
@@ -85,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
     notes = stderr()
     if result.near and result.message:
         notes.print(Text(result.message, style="yellow"))
-    print_lines(stdout(), lines)
+    print_lines(console, lines)
     shown = len(result.hits)
     count = result.count_label()
     notes.print(Text(count if shown == result.total else f"{shown} of {count}", style="dim"))
@@ -104,8 +109,11 @@ class _Shown:
         self.meetings = corpus.meeting_titles(wanted)
 
 
-def _answer(corpus: Corpus, query: str, args: argparse.Namespace) -> tuple[Any, list[Any]]:
-    """The result and every line to print, read before anything is printed."""
+def _answer(
+    corpus: Corpus, query: str, args: argparse.Namespace, *, plain: bool = False
+) -> tuple[Any, list[Any]]:
+    """The result and every line to print, read before anything is printed (as str when
+    `plain`, else as styled Text)."""
     from explorer.data.index import search_engine
     from explorer.data.search import read_quotes
 
@@ -115,6 +123,8 @@ def _answer(corpus: Corpus, query: str, args: argparse.Namespace) -> tuple[Any, 
     for hit in result.hits:
         if args.json:
             lines.append(json.dumps(as_json(shown, hit), ensure_ascii=False))
+        elif plain:
+            lines += [f"“{hit.quote.text}”", "  " + "".join(_about(shown, hit))]
         else:
             lines += [quote_line(hit), about_line(shown, hit)]
     return result, lines
@@ -131,20 +141,26 @@ def quote_line(hit: Hit) -> Text:
     return line
 
 
-def about_line(shown: _Shown, hit: Hit) -> Text:
+def _about(shown: _Shown, hit: Hit) -> tuple[str, str, str]:
+    """Who, what kind and when; the quote's id; whether a near match: the line's parts."""
     quote = hit.quote
-    # The name alone: an actor of many articles has many spans, and is not read for them.
     names = [shown.names.get(s) or s for s in quote.speakers]
     article = shown.articles.get(quote.article)
     parts = [", ".join(names), quote.kind]
     if article is not None:
         published = article[1]
         parts.append(f"{published.day} {published:%b %Y}")
+    near = "  near match" if hit.match.value == "near" else ""
+    return " · ".join(parts), f"  {quote.id}", near
+
+
+def about_line(shown: _Shown, hit: Hit) -> Text:
+    who, ident, near = _about(shown, hit)
     line = Text("  ")
-    line.append(" · ".join(parts), style="cyan")
-    line.append(f"  {quote.id}", style="dim")
-    if hit.match.value == "near":
-        line.append("  near match", style="yellow")
+    line.append(who, style="cyan")
+    line.append(ident, style="dim")
+    if near:
+        line.append(near, style="yellow")
     return line
 
 

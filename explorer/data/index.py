@@ -1786,18 +1786,20 @@ class StoredSearchIndex(_stored_engine_base()):  # type: ignore[misc]
             return corpus.quotes[ident]
 
         def quotes_of(docs: Sequence[int]) -> dict[int, Quote]:
-            table = corpus.quotes
-            decode = table._decode  # type: ignore[attr-defined]
+            table: _Table = corpus.quotes  # type: ignore[assignment]
+            decode = table._decode
             found: dict[int, Quote] = {}
             for start in range(0, len(docs), 500):
                 chunk = [d for d in docs[start : start + 500] if 0 <= d < quotes]
                 marks = ",".join("?" * len(chunk))
+                # Their spans are read when asked for (a search shows none of them).
                 for d, row in reader.all(
-                    "SELECT q.doc, i.row FROM qdocs q JOIN items i"
+                    "SELECT q.doc, json_remove(i.row, '$.spans') FROM qdocs q JOIN items i"
                     f" ON i.kind = 'quote' AND i.id = q.id WHERE q.doc IN ({marks})",
                     *chunk,
                 ):
-                    found[d] = decode("quote", row)
+                    quote = found[d] = decode("quote", row)
+                    object.__setattr__(quote, "spans", _LazyPart(table, quote.id, "spans"))
             return found
 
         self._quotes = _LazyRows(quotes, quote_of, fetch_many=quotes_of)

@@ -12,7 +12,6 @@ from typing import TypeVar
 
 from explorer.data.corpus import Corpus
 from explorer.data.errors import StoreError
-from explorer.data.importer import load_files
 from explorer.data.locations import has_user_corpus, seed_cache_path, user_corpus_path
 from explorer.data.models import Loaded
 from explorer.data.schema import FORMAT_VERSION
@@ -143,6 +142,8 @@ def open_default_corpus() -> Corpus:
             db_path.parent.mkdir(parents=True, exist_ok=True)
             loaded = import_files(sources, db_path)
         except (OSError, StoreError):
+            from explorer.data.importer import load_files
+
             return Corpus(load_files(sources))
         return Corpus(loaded)
     return open_corpus(db_path)
@@ -167,6 +168,8 @@ def open_indexed_corpus(db_path: str | Path | None) -> Corpus:
             db.parent.mkdir(parents=True, exist_ok=True)
             import_files(sources, db)
         except (OSError, StoreError):
+            from explorer.data.importer import load_files
+
             return Corpus(load_files(sources))
     return open_indexed(db)
 
@@ -202,5 +205,7 @@ def open_corpus(db_path: str | Path) -> Corpus:
 
 def corpus_from_files(paths: Sequence[str | Path]) -> Corpus:
     """A corpus straight from YAML, through an in-memory store, for tests and tools."""
+    from explorer.data.importer import load_files
+
     loaded = load_files(paths)
     return Corpus(load_database(memory_database(loaded), "memory"))

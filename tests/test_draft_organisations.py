@@ -507,3 +507,22 @@ def test_a_plural_trade_noun_ends_a_companys_name() -> None:
     )
     assert actor_named(result, "Granite Foods").kind == "organisation"
     assert actor_named(result, "Bluewater Studios").kind == "organisation"
+
+
+def test_titles_of_works_and_products_are_not_actors() -> None:
+    result = draft_text(
+        "The museum bought Lady with a Lantern, a 1764 painting, from a private owner.\n"
+        "The Lady with a Lantern will hang in the main hall, curator Ines Varga said.\n"
+        "The fund cut its forecast in its newly published Regional Trade Review (RTR).\n"
+        "Airbus said it sold ten of its 350-900 Skyrider jets; the Skyrider seats 300.",
+        PUBLISHED,
+    )
+    assert not {
+        "Lady",
+        "Lantern",
+        "Lady with a Lantern",
+        "Regional Trade Review",
+        "Skyrider",
+    } & set(names(result))
+    assert actor_named(result, "Ines Varga").kind == "person"
+    assert actor_named(result, "Airbus").kind == "organisation"

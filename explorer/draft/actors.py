@@ -295,6 +295,31 @@ _SOURCE_BEFORE = re.compile(
     r"(?:\bvia|\baccording\s+to|\breported\s+by|\binterview\s+with|\bquoted\s+by|"
     r"\bpublished\s+by|\bwrote\s+in)\s+(?:the\s+|The\s+)?$"
 )
+# A work named with its description after a comma: "Basket of Wild Strawberries, a 1761
+# work", "Blue Rain, her third novel", "Dawn Patrol, the documentary".
+_TITLE = (
+    r"(?P<title>[A-Z][\w’'-]*(?:\s+(?:of|the|for|and|in|on|a|an|to|with|at|from|[A-Z][\w’'-]*))*)"
+)
+_WORK_NOUNS = (
+    r"(?:work|painting|portrait|novel|book|film|movie|album|song|poem|play|report|sculpture|"
+    r"documentary|opera|memoir|single|musical|sitcom|drama|masterpiece|canvas)"
+)
+_WORK_APPOSITION = re.compile(
+    r"(?<![\w’'])"
+    + _TITLE
+    + r",\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?"
+    + _WORK_NOUNS
+    + r"\b"
+)
+# A publication or product by the verb that makes one: "its recently released World
+# Economic Outlook", "the newly launched Galaxy Note".
+_RELEASED_WORK = re.compile(
+    r"\b(?:released|published|issued|launched|unveiled)\s+(?:its\s+|the\s+|a\s+|an\s+)?"
+    + _TITLE.replace("[A-Z][\\w’'-]*)*)", "[A-Z][\\w’'-]*)*)")
+    + r"(?=\s*(?:\(|[,.;]|$))"
+)
+# A product after its model number: "the 787-9 Dreamliner", "five 787 Dreamliner sales".
+_NUMBERED_PRODUCT = re.compile(r"\b\d{3}(?:-\d{1,3})?\s+(?P<title>[A-Z][a-z]+)\b(?![’'])")
 # First words of a place's name ("Lake Tahoe", "Mount Kenya", "Sierra Nevada").
 _PLACE_FIRST_WORDS = {"lake", "mount", "mt.", "mt", "cape", "gulf", "isle", "sierra", "fort"}
 # "states like Ohio", "cities such as Fresno, Tulsa and Akron": places given as examples
@@ -806,6 +831,17 @@ class ActorFinder:
         self.bare: set[str] = set()  # bare plurals taken as groups ("reporters")
         self.owned: set[int] = set()  # actors named by whom they belong to ("Yoon’s office")
         self.not_names: set[str] = set()  # initials of things ("Bus Rapid Transit (BRT)")
+        # Titles of works and products ("Basket of Wild Strawberries, a 1761 work", "its
+        # recently released World Economic Outlook", "the 787-9 Dreamliner"): their words
+        # name no actor anywhere in the story.
+        self.work_words: set[str] = set()
+        for pattern in (_WORK_APPOSITION, _RELEASED_WORK, _NUMBERED_PRODUCT):
+            for match in pattern.finditer(body):
+                title = match.group("title")
+                if not _given_name(_words(title)[0]):
+                    self.work_words.update(
+                        w for w in _words(title) if _is_cap(w) and w.lower() not in STOPWORDS
+                    )
 
     # -- building ------------------------------------------------------------------------
 
@@ -1123,6 +1159,8 @@ class ActorFinder:
                     run.at_start,
                 )
                 return self._take_run(head)
+        if any(w in self.work_words for w in words) and not set(lowered) & ORG_WORDS:
+            return None  # a work's or a product's title, not an actor
         for rule in (
             self._named_by_leader,
             self._quoted_name,

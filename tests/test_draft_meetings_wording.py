@@ -153,3 +153,30 @@ def test_a_subject_before_a_relative_clause_is_the_one_who_meets() -> None:
     )
     assert ({"Olaf Brenner"}, "2025-01-13", "ongoing") in found
     assert ({"Olaf Brenner", "Marta Sousa"}, "2025-01-15", "planned") in found
+
+
+def test_the_two_leaders_are_the_two_people_named() -> None:
+    [(participants, when, _)] = meetings(
+        "The two leaders talked on the phone on Monday after Olaf Brenner dialled "
+        "President Marta Sousa."
+    )
+    assert participants == {"Olaf Brenner", "Marta Sousa"}
+    assert when == "2025-01-13"
+
+
+def test_a_result_told_with_a_participle_is_a_match() -> None:
+    [(participants, _, status)] = meetings(
+        "Marta Sousa reached the quarterfinals by upsetting seventh-seeded Anna Weber 7-6, 6-4."
+    )
+    assert (participants, status) == ({"Marta Sousa", "Anna Weber"}, "happened")
+    assert meetings("Greece's government announced sweeping reforms to its pensions.") == []
+
+
+def test_a_meeting_of_a_visits_programme_is_on_the_visits_day() -> None:
+    found = meetings(
+        "Foreign Secretary Olaf Brenner will visit Portugal tomorrow at the invitation of "
+        "Foreign Minister Marta Sousa. Brenner will also hold talks with Prime Minister "
+        "Ana Costa."
+    )
+    assert ({"Olaf Brenner", "Ana Costa"}, "2025-01-15", "planned") in found
+    assert all(when == "2025-01-15" for _, when, _ in found)

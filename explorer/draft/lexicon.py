@@ -161,7 +161,46 @@ SPORT_RESULT_VERBS = (
     "lost at home to",
     "at home to",
     "fell at home to",
+    # the same results told with a participle: "advanced by upsetting seventh-seeded Darcis"
+    "upsetting",
+    "edging",
+    "topping",
+    "downing",
+    "routing",
+    "ousting",
+    "ousted",
+    "dispatching",
+    "dispatched",
+    "eliminating",
+    "outlasting",
+    "sweeping",
+    "stunning",
+    "thrashing",
+    "crushing",
+    "overpowering",
+    "overpowered",
 )
+# Of those, the ones that also mean something else ("a stunning result", "sweeping reforms",
+# "crushing debt", "routing traffic"): a meeting only with an actor right after them.
+AMBIGUOUS_RESULT_VERBS = {
+    "upsetting",
+    "edging",
+    "topping",
+    "downing",
+    "routing",
+    "ousting",
+    "ousted",
+    "dispatching",
+    "dispatched",
+    "eliminating",
+    "outlasting",
+    "sweeping",
+    "stunning",
+    "thrashing",
+    "crushing",
+    "overpowering",
+    "overpowered",
+}
 # A vote is a session only of a body that deliberates: "The City Council voted 7-2 …".
 VOTE_VERBS = (
     "voted",
@@ -297,6 +336,7 @@ MEETING_VERBS = (
 # Meeting verbs that also mean something else ("a positive sign", "hit in the face",
 # "played well"): they make a meeting only with an actor right after them.
 AMBIGUOUS_MEETING_VERBS = {
+    *AMBIGUOUS_RESULT_VERBS,
     "briefed",
     "swapped",
     "exchanged",

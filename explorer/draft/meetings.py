@@ -279,6 +279,9 @@ class MeetingFinder:
         """A meeting told as part of the one before ("At the convening, Wharton joined …",
         "the Mayor also met with …") is of its days, when they share someone."""
         first = meeting.evidence[0]
+        if meeting.status in ("planned", "expected"):
+            self._date_of_programme(meeting)
+            return
         if meeting.status != "happened" or not _OCCASION.search(first.text[:80]):
             return
         index = self.meetings.index(meeting)
@@ -294,6 +297,27 @@ class MeetingFinder:
             return
         meeting.when = before.when
         meeting.guesses.append(f"when read as {before.when}, the days of the meeting it is part of")
+
+    def _date_of_programme(self, meeting: DraftMeeting) -> None:
+        """A meeting to come told right after a one-day visit to come, with someone of it
+        ("Manalo will visit Thailand tomorrow. Manalo and Sangiampongsa will hold a bilateral
+        meeting"), is of the visit's day: the programme of the visit."""
+        first = meeting.evidence[0]
+        for before in reversed(self.meetings[: self.meetings.index(meeting)]):
+            if before.evidence[0].index < first.index - 2:
+                return
+            if (
+                before.trigger in _VISIT_WORDS
+                and before.status == "planned"
+                and before.when is not None
+                and len(before.when) == 10
+                and {id(a) for a in before.participants} & {id(a) for a in meeting.participants}
+            ):
+                meeting.when = before.when
+                meeting.guesses.append(
+                    f"when read as {before.when}, the day of the visit it is part of"
+                )
+                return
 
     def _date_from_neighbour(self, meeting: DraftMeeting) -> None:
         """A meeting told without a date takes the one date of the sentence before it (in its
@@ -557,6 +581,19 @@ class MeetingFinder:
                     mentions = [m for m in mentions if m.actor is not site.actor]
                     where = where or self.body[site.start : site.end]
             participants = self._participants(mentions, where, sentence)
+            both = _BOTH.search(text, window[0], window[1])
+            if both is not None:
+                two = self._both(sentence, both)
+                if two:
+                    # "The two leaders talked on the phone": those two, not a group "Two leaders"
+                    at = (sentence.start + both.start(), sentence.start + both.end())
+                    overlapping = {
+                        id(m.actor) for m in mentions if m.start < at[1] and at[0] < m.end
+                    }
+                    participants = [
+                        *two,
+                        *(a for a in participants if id(a) not in overlapping and a not in two),
+                    ]
             subject = self._referred_subject(sentence, text, window[0], start, mentions)
             if subject is None and not any(m.start < sentence.start + start for m in mentions):
                 subject = self._resumed_subject(sentence, text, windows, window, start)
@@ -847,6 +884,53 @@ class MeetingFinder:
         if first is None or (_ENCOUNTER_WORD.search(text[:left]) and not coordinated):
             return None
         return first.actor
+
+    def _both(self, sentence: Sentence, both: re.Match[str]) -> list[DraftActor]:
+        """The two that "the two leaders", "both sides", "the two countries" mean: the two of
+        that kind the sentence names elsewhere, else those of the last meeting told, else
+        the last two named before."""
+        noun = both.group(1).lower()
+        kinds = (
+            {"country"}
+            if noun in ("countries", "nations", "governments")
+            else {"organisation", "country"}
+            if noun in ("teams", "clubs", "sides", "companies", "firms")
+            else {"person"}
+        )
+        at = (sentence.start + both.start(), sentence.start + both.end())
+
+        def two(mentions: list[Mention]) -> list[DraftActor]:
+            found: list[DraftActor] = []
+            for mention in mentions:
+                actor = mention.actor
+                if actor is not None and actor.kind in kinds and actor not in found:
+                    found.append(actor)
+            return found
+
+        inside = two(
+            [
+                m
+                for m in self.finder.mentions
+                if sentence.start <= m.start < sentence.end
+                and not (m.start < at[1] and at[0] < m.end)
+            ]
+        )
+        if len(inside) == 2:
+            return inside
+        for meeting in reversed(self.meetings):
+            kept = [a for a in meeting.participants if a.kind in kinds]
+            if len(kept) == 2:
+                return kept
+            if kept:
+                break
+        earlier = two(
+            sorted(
+                (m for m in self.finder.mentions if m.end <= sentence.start),
+                key=lambda m: m.start,
+                reverse=True,
+            )
+        )
+        return earlier[:2][::-1] if len(earlier) >= 2 else []
 
     def _resumed_subject(
         self,
@@ -1153,6 +1237,7 @@ _OCCASION = re.compile(
     r"^\s*(?:At|During|On\s+the\s+sidelines\s+of|On\s+the\s+margins\s+of)\s+the\b|"
     r"\b(?:also|In\s+addition|Later|Afterwards)\b"
 )
+_VISIT_WORDS = {"visit", "visits", "visited", "visiting", "trip", "tour", "state visit"}
 # Meetings that last and go on with no day of their own ("are in talks on a merger", "a
 # 25-year partnership", "is acting as a mediator"): under way, with no date to give.
 _PROCESSES = {
@@ -1480,6 +1565,12 @@ _OPENING_CLAUSE = re.compile(
 )
 
 
+# Two actors named by what they are: "the two leaders", "both sides", "the two countries".
+_BOTH = re.compile(
+    r"\b(?:[Tt]he\s+two|[Bb]oth(?:\s+the)?)\s+(?:[a-z-]+\s+)?(leaders|premiers|presidents|"
+    r"prime\s+ministers|heads\s+of\s+state|ministers|men|women|countries|nations|governments|"
+    r"sides|teams|clubs|companies|firms|diplomats|chiefs)\b",
+)
 # A relative clause between commas, and the main clause going on after it: "John Isner, who
 # received a bye into the second round, is set to play Nishioka".
 _RELATIVE_OPENING = re.compile(r",\s+(?:who|which)\b")

@@ -254,3 +254,23 @@ def test_an_actors_spans_in_some_articles_and_first_sentences(db: Path) -> None:
             assert tuple(index.actors[actor.id].roles) == actor.roles
     finally:
         index.close()
+
+
+@pytest.mark.parametrize("as_json", [False, True])
+def test_show_reads_what_it_prints_in_a_few_queries(
+    capsys: pytest.CaptureFixture[str], db: Path, as_json: bool
+) -> None:
+    """The actor of the most statements, a meeting and a quote: the same lines as the whole
+    corpus in memory gives, their links' names and texts read a kind at a time."""
+    corpus = Corpus(load_database_file(db))
+    actor = max(corpus.actors, key=lambda a: len(corpus.quotes_by_actor.get(a, ())))
+    related = len(corpus.relations(corpus.actors[actor].ref))
+    assert related > 100
+    for ident in (actor, next(iter(corpus.meetings)), list(corpus.quotes)[3]):
+        args = ["show", ident, "--db", str(db), *(["--json"] if as_json else [])]
+        expected = reference(capsys, db, *args)
+        with counting_queries() as asked:
+            got = answer(capsys, *args)
+        assert got == expected, ident
+        assert got[0] == 0
+        assert len(asked) < 40, (ident, len(asked))

@@ -15,6 +15,7 @@ from explorer.commands.common import (
     add_db_option,
     error,
     not_found_message,
+    print_lines,
     stdout,
 )
 
@@ -43,12 +44,10 @@ def run(args: argparse.Namespace) -> int:
         for line in found:
             print(line)
         return EXIT_OK
-    console = stdout()
-    for index, renderables in enumerate(found):
-        if index:
-            console.print()
-        for renderable in renderables:
-            console.print(renderable)
+    lines: list[Text] = []
+    for index, item in enumerate(found):
+        lines += [Text(), *item] if index else item
+    print_lines(stdout(), lines)  # one print: an actor of many articles has thousands
     return EXIT_OK
 
 
@@ -69,6 +68,8 @@ def as_json(corpus: Corpus, ref: Ref) -> dict[str, Any]:
     record = item_record(item, spans=False)
     if ref.kind == "meeting":  # every article that reports it, however many
         record["articles"] = list(item.articles)
+    links = corpus.relations(ref)
+    labels = _titles(corpus, [link.target for link in links], labels=True)
     return {
         "type": ref.kind,
         **record,
@@ -77,9 +78,9 @@ def as_json(corpus: Corpus, ref: Ref) -> dict[str, Any]:
                 "relation": link.label,
                 "type": link.target.kind,
                 "id": link.target.id,
-                "label": corpus[link.target].label,
+                "label": labels[link.target],
             }
-            for link in corpus.relations(ref)
+            for link in links
         ],
         "sentences": [
             {
@@ -96,6 +97,31 @@ def as_json(corpus: Corpus, ref: Ref) -> dict[str, Any]:
 def print_item(console: Console, corpus: Corpus, ref: Ref) -> None:
     for line in item_lines(corpus, ref):
         console.print(line)
+
+
+def _titles(corpus: Corpus, refs: list[Ref], *, labels: bool = False) -> dict[Ref, str]:
+    """`item_title` (or with `labels`, the label) of each of `refs`, items of the corpus,
+    each kind read in one question for them all: an actor of many articles links to
+    thousands of statements."""
+    from explorer.data.models import Ref
+
+    ids: dict[str, list[str]] = {"actor": [], "meeting": [], "quote": []}
+    for ref in refs:
+        ids[ref.kind].append(ref.id)
+    found: dict[Ref, str] = {}
+    for ident, name in corpus.actor_names(ids["actor"]).items():
+        found[Ref("actor", ident)] = name
+    for ident, title in corpus.meeting_titles(ids["meeting"]).items():
+        found[Ref("meeting", ident)] = title
+    for ident, text in corpus.quote_texts(ids["quote"]).items():
+        found[Ref("quote", ident)] = text if labels else f"“{text}”"
+    for ref in refs:  # an item no question found: read whole
+        if ref not in found:
+            from explorer.describe import item_title
+
+            item = corpus[ref]
+            found[ref] = item.label if labels else item_title(item)
+    return found
 
 
 def item_lines(corpus: Corpus, ref: Ref) -> list[Text]:
@@ -115,9 +141,10 @@ def item_lines(corpus: Corpus, ref: Ref) -> list[Text]:
     links = corpus.relations(ref)
     if links:
         lines.append(Text("Related", style="bold underline"))
+        titles = _titles(corpus, [link.target for link in links])
         for link in links:
             line = Text(f"  {link.label}: ", style="bold")
-            line.append(item_title(corpus[link.target]))
+            line.append(titles[link.target])
             line.append(f"  ({link.target})", style="dim")
             lines.append(line)
     sentences = corpus.sentences(ref)

@@ -162,6 +162,16 @@ class Corpus:
                 found[meeting_id] = meeting.title
         return found
 
+    def quote_texts(self, quote_ids: Iterable[str]) -> dict[str, str]:
+        """The texts of those of `quote_ids` that are quotes, by id (one question for a
+        persisted index)."""
+        found: dict[str, str] = {}
+        for quote_id in quote_ids:
+            quote = self.quotes.get(quote_id)
+            if quote is not None:
+                found[quote_id] = quote.text
+        return found
+
     def article_dates(self, article_ids: Iterable[str]) -> dict[str, tuple[str, date]]:
         """(title, publication day) of those of `article_ids` that are articles, by id: what a
         line about a quote shows of its article (a persisted index reads no body for it)."""

@@ -365,3 +365,19 @@ def test_an_unnamed_member_of_the_public_who_speaks_is_a_person() -> None:
         ("I like the new park", "Another resident"),
     ]
     assert actor_named(result, "Another resident").kind == "person"
+
+
+def test_verbs_of_remark_and_answer_attribute_speech() -> None:
+    result = draft_text(
+        "Mayor Lena Hart opened the new bridge on Friday.\n"
+        '"At least it is not another tunnel," Hart quipped.\n'
+        "The city had never built a bridge that long, Hart conceded.\n"
+        "PM Sitani Fonua said the grant would be renewed.",
+        date(2024, 5, 15),
+    )
+    assert ("At least it is not another tunnel", "Lena Hart") in quotes_of(result, "direct")
+    assert (
+        "The city had never built a bridge that long.",
+        "Lena Hart",
+    ) in quotes_of(result, "reported")
+    assert actor_named(result, "Sitani Fonua").role == "PM"

@@ -39,6 +39,21 @@ REPORT_VERBS = {
     "recall": ("recalled",),
     "rule": ("ruled that", "rules that"),
     "continue": ("continued",),
+    # Verbs of saying that news style uses for a remark or an answer (rule-based quote
+    # extractors' speech-verb lists): "one user quipped", "Another wondered why …".
+    "quip": ("quipped", "quips"),
+    "joke": ("joked", "jokes"),
+    "wonder": ("wondered", "wonders"),
+    "comment": ("commented",),
+    "concede": ("conceded", "concedes"),
+    "assert": ("asserted", "asserts"),
+    "affirm": ("affirmed", "affirms"),
+    "divulge": ("divulged", "divulges"),
+    "testify": ("testified", "testifies"),
+    "complain": ("complained", "complains"),
+    "answer": ("answered",),
+    "counter": ("countered",),
+    "retort": ("retorted",),
 }
 
 # A summary of a position: "X emphasised that …" — `paraphrase` in the data.
@@ -685,6 +700,7 @@ TITLE_WORDS = {
     "columnist",
     "insider",
     "strategist",
+    "pm",
     # Abbreviations as the tokeniser sees them (without their full stop).
     "gov",
     "sen",

@@ -180,3 +180,17 @@ def test_a_meeting_of_a_visits_programme_is_on_the_visits_day() -> None:
     )
     assert ({"Olaf Brenner", "Ana Costa"}, "2025-01-15", "planned") in found
     assert all(when == "2025-01-15" for _, when, _ in found)
+
+
+def test_words_ending_in_ed_that_are_no_past_leave_a_fixture_to_come() -> None:
+    [(_, _, status)] = meetings("Top-seeded Marta Sousa takes on the United States' Anna Weber.")
+    assert status == "planned"
+
+
+def test_a_while_clause_shares_the_day_of_the_clause_beside_it() -> None:
+    found = meetings(
+        "Marta Sousa, who received a bye, is set to play Anna Weber on Wednesday night, while "
+        "Clara Ruiz takes on Ines Costa in the final match of the night."
+    )
+    assert ({"Marta Sousa", "Anna Weber"}, "2025-01-15", "planned") in found
+    assert ({"Clara Ruiz", "Ines Costa"}, "2025-01-15", "planned") in found

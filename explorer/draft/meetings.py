@@ -485,6 +485,10 @@ class MeetingFinder:
                     when, when_guess = when_of(
                         _without_absolute(text[main : window[0]]), self.published, None, text
                     )
+            if when is None and re.match(r",?\s*(?:while|whereas)\b", text[window[0] :]):
+                # "Isner is set to play Nishioka on Wednesday night, while Querrey takes on
+                # Harrison in the final match": the clause set beside it shares its day.
+                when, when_guess = self._sibling_day(text, windows, window)
             if when is not None and len(when) == 10:
                 lasting = _LASTING.search(clause)
                 if lasting is not None:
@@ -885,6 +889,25 @@ class MeetingFinder:
             return None
         return first.actor
 
+    def _sibling_day(
+        self, text: str, windows: list[tuple[int, int]], window: tuple[int, int]
+    ) -> tuple[str | None, str | None]:
+        """The one day of the clause before a "while" clause, in the same tense."""
+        sibling = next((w for w in windows if w[1] == window[0]), None)
+        if sibling is None:
+            return None, None
+        found = [
+            f
+            for f in find_dates(text[sibling[0] : sibling[1]], self.published)
+            if f.precision == "day"
+        ]
+        mine, theirs = text[window[0] : window[1]], text[sibling[0] : sibling[1]]
+        if len(found) != 1 or is_past(mine) != is_past(theirs):
+            return None, None
+        return found[
+            0
+        ].iso, f'when "{found[0].words}" taken from the clause beside it, read as {found[0].iso}'
+
     def _both(self, sentence: Sentence, both: re.Match[str]) -> list[DraftActor]:
         """The two that "the two leaders", "both sides", "the two countries" mean: the two of
         that kind the sentence names elsewhere, else those of the last meeting told, else
@@ -1106,8 +1129,14 @@ class MeetingFinder:
                 ):
                     self._extend(earlier, sentence, text, where, when, when_guess)
                     return
-        if status == "happened" and _PRESENT_SCHEDULE.fullmatch(trigger) and status_guess:
-            status = "planned"  # "Serbia takes on Japan": the present of a fixture
+        if (
+            status == "happened"
+            and _PRESENT_SCHEDULE.fullmatch(trigger)
+            and (status_guess or not is_past(text))
+        ):
+            # "Serbia takes on Japan": the present of a fixture, even beside a past told in
+            # another clause ("Isner, who received a bye, …, while Querrey takes on Harrison")
+            status = "planned"
         if status == "happened" and trigger in _ARRIVALS and when is not None:
             begun, _, ending = when.partition("/")
             if len(begun) == 10 and (

@@ -195,8 +195,16 @@ _HOPEFUL_NOUN = re.compile(
 )
 _MONTH_MAY = re.compile(r"(?<=[a-z,] )May\b|\bMay(?=\s+\d|,?\s+(?:19|20)\d\d)|(?<=\bin )May\b")
 _PROGRESSIVE = re.compile(r"\b(?:is|are)\s+(?:\w+ly\s+)?(?:being\s+)?(?!going\b)\w+ing\b")
+# Words ending in -ed that are no verb in the past: "the United States", "top-seeded",
+# "a hundred", "need", "the alleged use".
+_NOT_PAST_ED = (
+    r"(?!(?i:united|hundred|hundreds|seed|seeded|need|indeed|speed|feed|breed|proceed|exceed|"
+    r"succeed|red|bed|shed|creed|greed|weed|naked|wicked|sacred|kindred|alleged|beloved)\b)"
+)
 _PAST = re.compile(
-    r"\b(\w+ed|met|held|was|were|had|did|made|went|took|came|gave|saw|began|beat|won|lost|"
+    r"\b("
+    + _NOT_PAST_ED
+    + r"\w+ed|met|held|was|were|had|did|made|went|took|came|gave|saw|began|beat|won|lost|"
     r"spoke|told|said|drew|flew|left|sent|brought|led|ran|hit|fought|sought|sat|stood|became|"
     r"earlier|ago|last|past|"
     # The present perfect tells what has happened: "has spoken with", "have seen".

@@ -60,3 +60,12 @@ def test_countries_given_as_examples_stay_parties() -> None:
         PUBLISHED,
     )
     assert {"Colombia", "Panama", "Costa Rica"} <= set(names(result))
+
+
+def test_a_country_after_in_the_or_travelled_for_is_a_place() -> None:
+    result = draft_text(
+        "Prices will rise by 7 percent this year in the Philippines, the fund said.\n"
+        "The envoy met the president before leaving on Friday for Peru.",
+        PUBLISHED,
+    )
+    assert not {"Philippines", "Peru"} & set(names(result))

@@ -1014,6 +1014,14 @@ class ActorFinder:
             return True  # "in neighboring South Sudan", "in newly independent South Sudan"
         if re.search(r"\b(?:leaving|leave|leaves|left)\s+$", before):
             return True  # "troops to begin leaving Afghanistan"
+        if re.search(r"\b(?:in|across|throughout|inside|within)\s+[Tt]he\s+$", before):
+            return True  # "prices would rise this year in The Bahamas"
+        if re.search(
+            r"\b(?:leaving|leave|leaves|left|departing|departed|departs|bound|headed|heading|"
+            r"flew|flying|set off|sets off)\b[^.;:,]{0,30}\bfor\s+$",
+            before,
+        ):
+            return True  # "before leaving on Thursday for Namibia": where one travels to
         if _PLACE_EXAMPLES.search(before):
             return True  # "voters in key states like Ohio": an example of a place
         if re.search(r"\b[A-Z][\w’'-]+\s+of\s+$", before):

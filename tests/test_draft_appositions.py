@@ -82,3 +82,13 @@ def test_a_formal_title_before_a_name_is_the_persons_role() -> None:
         person = actor_named(result, name)
         assert (person.name, person.kind, person.role) == (name, "person", role)
     assert quotes_of(result, "direct") == [("The vote was close", "Maria Okafor")]
+
+
+def test_a_minister_named_by_demonym_is_a_member_of_that_country() -> None:
+    result = draft_text(
+        '"We will not wait," Estonian Foreign Minister Kadri Saar said on Monday.',
+        PUBLISHED,
+    )
+    minister = actor_named(result, "Kadri Saar")
+    assert [p.name for p in minister.member_of] == ["Estonia"]
+    assert actor_named(result, "Estonia").kind == "country"

@@ -2076,6 +2076,11 @@ class ActorFinder:
                 if self.body[start : start + len(prefix)] == prefix:
                     # The role stands in the person's mention: "India captain Rohit Sharma".
                     self.mention(target, start, start + len(prefix), person.mentions[-1].sentence)
+        elif government and lowered.split()[0] in places.BY_DEMONYM:
+            # "Lithuanian Foreign Minister Gabrielius Landsbergis": a minister of a country
+            # named by its demonym serves it, and the country is a party through them.
+            target = self.country(country)
+            self.locative_only[country.name] = False
         else:
             target = None
         if government:

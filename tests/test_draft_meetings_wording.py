@@ -194,3 +194,32 @@ def test_a_while_clause_shares_the_day_of_the_clause_beside_it() -> None:
     )
     assert ({"Marta Sousa", "Anna Weber"}, "2025-01-15", "planned") in found
     assert ({"Clara Ruiz", "Ines Costa"}, "2025-01-15", "planned") in found
+
+
+def test_talks_and_a_press_conference_of_the_same_people_are_two_meetings() -> None:
+    found = meetings(
+        "Olaf Brenner and Marta Sousa were expected to hold talks on trade. "
+        "Brenner and Sousa were expected to address a press conference."
+    )
+    assert len(found) == 2
+
+
+def test_the_one_who_visited_before_arriving_is_the_sentences_subject() -> None:
+    found = meetings("Chancellor Olaf Brenner arrived on Friday after visiting Spain and Italy.")
+    assert any("Olaf Brenner" in p and when is None for p, when, _ in found)
+
+
+def test_talks_told_with_no_one_are_of_the_sides_just_told() -> None:
+    found = meetings(
+        "Earlier this month, Portugal and Spain reached an agreement in Madrid on fishing. "
+        "The agreement comes after two years of backroom talks."
+    )
+    assert ({"Portugal", "Spain"}, None, "happened") in found
+    assert ({"Portugal", "Spain"}, "2025-01", "happened") in found
+
+
+def test_by_press_time_is_the_day_of_publication() -> None:
+    [(_, when, status)] = meetings(
+        "By press time, Olaf Brenner and Marta Sousa were expected to hold talks."
+    )
+    assert (when, status) == ("2025-01-14", "expected")

@@ -601,8 +601,18 @@ class MeetingFinder:
             subject = self._referred_subject(sentence, text, window[0], start, mentions)
             if subject is None and not any(m.start < sentence.start + start for m in mentions):
                 subject = self._resumed_subject(sentence, text, windows, window, start)
+            if (
+                subject is None
+                and kind == "verb"
+                and re.fullmatch(r"\s*(?:after|before|while|since)\s+", text[window[0] : start])
+            ):
+                # "Amorim arrived on Tuesday after visiting Mozambique, Zimbabwe …": the one
+                # who visited is the sentence's subject.
+                subject = self._subject_before(sentence, text, window[0], start)
             if subject is not None and subject not in participants:
                 participants.insert(0, subject)
+            if not participants and kind == "noun" and word in _SIDE_EVENTS:
+                participants = self._current_sides(sentence)
             if not participants:
                 continue
             named = kind == "noun" and text[start : start + 1].isupper() and window in made
@@ -889,6 +899,17 @@ class MeetingFinder:
             return None
         return first.actor
 
+    def _current_sides(self, sentence: Sentence) -> list[DraftActor]:
+        """The people of the meeting the story is telling, for an event it names with no one
+        ("Six agreements will be signed", "two years of backroom talks"): the last meeting's,
+        told in this sentence or the two before."""
+        if not self.meetings:
+            return []
+        last = self.meetings[-1]
+        if last.evidence[-1].index < sentence.index - 2 or len(last.participants) < 2:
+            return []
+        return list(last.participants)
+
     def _sibling_day(
         self, text: str, windows: list[tuple[int, int]], window: tuple[int, int]
     ) -> tuple[str | None, str | None]:
@@ -1104,7 +1125,12 @@ class MeetingFinder:
         # The same actors as the last meeting, no other date and not the other side of now
         # (what happened and what is to come): more about that meeting. A named event is its
         # own meeting ("a deal … announced at the Dubai Air Show": the deal and the show).
-        if self.meetings and trigger not in _ENCOUNTERS and not named:
+        if (
+            self.meetings
+            and trigger not in _ENCOUNTERS
+            and not named
+            and not _other_kind(trigger, self.meetings[-1].trigger)
+        ):
             last = self.meetings[-1]
             to_come = {"planned", "expected"}
             if (
@@ -1155,6 +1181,7 @@ class MeetingFinder:
                     and set(map(id, participants)) == set(map(id, earlier.participants))
                     and (when is None or earlier.when is None or when == earlier.when)
                     and (trigger in _ENCOUNTERS) == (earlier.trigger in _ENCOUNTERS)
+                    and not _other_kind(trigger, earlier.trigger)
                 ):
                     self._extend(earlier, sentence, text, where, when, when_guess)
                     return
@@ -1550,6 +1577,46 @@ _ENCOUNTER_WORD = re.compile(
     r"\b(?:" + "|".join(re.escape(w) for w in sorted(_ENCOUNTERS, key=len, reverse=True)) + r")\b",
     re.IGNORECASE,
 )
+
+
+# Events a story tells of the sides it is about without naming them again: "Six agreements
+# will be signed", "after two years of backroom talks".
+_SIDE_EVENTS = {"agreement", "talks", "negotiations", "consultations", "negotiation", "deal"}
+# Kinds of meeting a noun names: two of different kinds are two meetings even of the same
+# people ("agreed a deal … Negotiations between the club and his representatives", "hold
+# talks … address a press conference").
+_KINDS = {
+    **dict.fromkeys(
+        (
+            "talks",
+            "negotiations",
+            "consultations",
+            "discussions",
+            "dialogue",
+            "held talks",
+            "hold talks",
+            "holds talks",
+            "holding talks",
+            "in talks with",
+            "held discussions",
+            "hold discussions",
+        ),
+        "talks",
+    ),
+    **dict.fromkeys(("deal", "agreement", "contract", "partnership", "accord", "treaty"), "deal"),
+    **dict.fromkeys(
+        ("press conference", "news conference", "interview", "briefing", "press"), "press"
+    ),
+    **dict.fromkeys(("visit", "trip", "tour", "state visit"), "visit"),
+    **dict.fromkeys(("summit", "conference", "forum", "roundtable", "symposium"), "gathering"),
+    **dict.fromkeys(("hearing", "trial", "session"), "session"),
+}
+
+
+def _other_kind(trigger: str, last: str) -> bool:
+    """Whether two meeting nouns name different kinds of meeting."""
+    mine, theirs = _KINDS.get(trigger), _KINDS.get(last)
+    return mine is not None and theirs is not None and mine != theirs
 
 
 def _is_origin(mention: Mention, previous: Mention, body: str) -> bool:

@@ -73,7 +73,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "day_word",
         re.compile(
             r"\b(yesterday|today|tomorrow|tonight|overnight|last night|this morning|"
-            r"this afternoon|this evening)\b",
+            r"this afternoon|this evening|(?<=by )press time|(?<=at )press time)\b",
             re.I,
         ),
     ),

@@ -394,6 +394,11 @@ def _fill(con: sqlite3.Connection, loaded: Loaded, rows: Rows | None = None) -> 
         "INSERT INTO orders VALUES (?, ?, ?)",
         ((name, n, ident) for name, ids in orders.items() for n, ident in enumerate(ids)),
     )
+    # The big cache served the inserts into the middle of the items' tree; the search tables
+    # go in in key order. Its pages are handed back before the engine, the largest thing
+    # built here, is made.
+    con.execute("PRAGMA cache_size=-2000")
+    con.execute("PRAGMA shrink_memory")
     engine = SearchIndex(corpus)
     nbytes = engine._sets.nbytes
     con.executemany(
@@ -402,26 +407,26 @@ def _fill(con: sqlite3.Connection, loaded: Loaded, rows: Rows | None = None) -> 
     )
     con.executemany(
         "INSERT INTO postings VALUES (?, ?)",
-        ((w, _pack(docs, nbytes)) for w, docs in engine._postings.items()),
+        ((w, _pack(docs, nbytes)) for w, docs in sorted(engine._postings.items())),
     )
     con.executemany("INSERT INTO vocab VALUES (?, ?)", enumerate(engine._vocab))
     con.executemany(
         "INSERT INTO pairs VALUES (?, ?)",
-        ((p, _pack(docs, nbytes)) for p, docs in engine._pairs.items()),
+        ((p, _pack(docs, nbytes)) for p, docs in sorted(engine._pairs.items())),
     )
     con.executemany(
         "INSERT INTO prefixes VALUES (?, ?, ?, ?)",
         (
             (p, _pack(x.docs, nbytes), _pack(x.rare_docs, nbytes), _dumps(list(x.common_words)))
-            for p, x in engine._prefixes.items()
+            for p, x in sorted(engine._prefixes.items())
         ),
     )
     con.executemany(
         "INSERT INTO fields VALUES (?, ?, ?)",
         (
             (name, key, _pack(docs, nbytes))
-            for name, table in engine._field_docs.items()
-            for key, docs in table.items()
+            for name, table in sorted(engine._field_docs.items())
+            for key, docs in sorted(table.items())
         ),
     )
     for field, keys in (

@@ -122,6 +122,46 @@ def test_a_crash_while_an_edit_is_written_leaves_a_usable_pair(
     assert _index_rows(db) == _index_rows(fresh)
 
 
+@pytest.mark.parametrize("where", ["words", "fields"])
+def test_a_crash_while_the_new_index_is_built_leaves_the_old_pair(
+    where: str,
+    corpus: list[Path],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The process dies part way through building the index of an edited corpus (the new
+    database written but not yet in place): the old database and index stay, and answer as
+    before without a rebuild; nothing half-written is left beside them."""
+    from explorer.data.search import SearchIndex
+
+    db = tmp_path / "kept.json"
+    files = corpus[:6]
+    _import(files, db)
+    old_db, old_index = db.read_bytes(), index_path_for(db).read_bytes()
+    old_hits = [h.quote.id for h in open_index(db).search("said").hits]
+    text = files[2].read_text(encoding="utf-8")
+    files[2].write_text(text.replace("said", "stated", 1), encoding="utf-8")
+
+    def crash(self: SearchIndex, *args: object) -> None:
+        raise Crash
+
+    monkeypatch.setattr(SearchIndex, f"_index_{where}", crash)
+    with pytest.raises(Crash):
+        main(["import", *map(str, files), "--db", str(db)])
+    monkeypatch.undo()
+    capsys.readouterr()
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")], "no litter"
+    assert db.read_bytes() == old_db
+    assert index_path_for(db).read_bytes() == old_index
+    assert [h.quote.id for h in open_index(db).search("said").hits] == old_hits
+    _import(files, db)
+    fresh = tmp_path / "fresh.json"
+    _import(files, fresh, "--no-cache")
+    assert db.read_bytes() == fresh.read_bytes()
+    assert _index_rows(db) == _index_rows(fresh)
+
+
 def test_a_reimport_of_unchanged_files_rewrites_nothing(corpus: list[Path], tmp_path: Path) -> None:
     db = tmp_path / "kept.json"
     _import(corpus[:6], db)

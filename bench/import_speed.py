@@ -92,12 +92,20 @@ def run_once(corpus: Path, work: Path, python: str, src: str | None) -> dict[str
         sys.exit(f"{corpus}: needs at least 3 article files")
     db = work / "corpus.json"
     results: dict[str, dict[str, float]] = {}
-    results["fresh"] = _import(python, src, files, db)
-    results["nothing changed"] = _import(python, src, files, db)
+
+    def step(name: str, given: list[Path]) -> None:
+        results[name] = r = _import(python, src, given, db)
+        print(
+            f"{name:16} wall {r['wall']:7.1f} s  cpu {r['cpu']:7.1f} s  peak {r['rss_mb']:6.0f} MB",
+            flush=True,
+        )
+
+    step("fresh", files)
+    step("nothing changed", files)
     _retitle(files[len(files) // 2])
-    results["one changed"] = _import(python, src, files, db)
-    results["one removed"] = _import(python, src, files[:-1], db)
-    results["one added"] = _import(python, src, files, db)
+    step("one changed", files)
+    step("one removed", files[:-1])
+    step("one added", files)
     return results
 
 
@@ -111,15 +119,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     runs = []
     for number in range(1, args.repeat + 1):
-        results = run_once(args.corpus, args.work, args.python, args.src)
-        runs.append(results)
-        for step in STEPS:
-            r = results[step]
-            print(
-                f"run {number} {step:16} wall {r['wall']:7.1f} s  cpu {r['cpu']:7.1f} s  "
-                f"peak {r['rss_mb']:6.0f} MB",
-                flush=True,
-            )
+        print(f"run {number}", flush=True)
+        runs.append(run_once(args.corpus, args.work, args.python, args.src))
     if args.repeat > 1:
         for step in STEPS:
             med = {k: statistics.median(run[step][k] for run in runs) for k in runs[0][step]}

@@ -597,15 +597,16 @@ class SearchIndex:
         self._prefixes = self._prejoin_prefixes()
         self._index_fields()
 
-    def _index_words(self) -> list[list[str]]:
-        """Postings per folded word, the vocabulary, and each quote's words as one string."""
+    def _index_words(self) -> Iterator[list[str]]:
+        """Postings per folded word, the vocabulary, and each quote's words as one string;
+        returns each quote's words again, read back from that string one quote at a time
+        (a list of every quote's words, each word a string of its own, would be the largest
+        thing the index ever held)."""
         sets = self._sets
         postings: defaultdict[str, list[int]] = defaultdict(list)
-        token_lists: list[list[str]] = []
         texts: list[str] = []
         for d, quote in enumerate(self._quotes):
             words = fold_tokens(quote.text)
-            token_lists.append(words)
             texts.append(" " + " ".join(words) + " ")
             for word in set(words):  # each word once a quote; the postings stay in order
                 postings[word].append(d)
@@ -621,9 +622,10 @@ class SearchIndex:
             for char in word:
                 letters[char] += 1
         self._alphabet = "".join(sorted(letters, key=lambda c: -letters[c])[:40])
-        return token_lists
+        # A folded word holds no space, so splitting the joined words gives them back.
+        return (text.split() for text in texts)
 
-    def _index_pairs(self, token_lists: list[list[str]]) -> None:
+    def _index_pairs(self, token_lists: Iterable[list[str]]) -> None:
         """Quotes per pair of adjacent common words: phrases of common words need no reading."""
         pairs: defaultdict[str, list[int]] = defaultdict(list)
         common = self._common

@@ -16,11 +16,12 @@ def names(result) -> list[str]:  # type: ignore[no-untyped-def]
 def test_a_town_before_its_state_is_a_place() -> None:
     result = draft_text(
         "Cedar Bluff, Iowa, has never seen such a layoff, workers said.\n"
-        "GREENVALE, Calif. (AP) — The council voted on Tuesday, Tom Briggs said.",
+        "GREENVALE, Calif. (AP) — The council voted on Tuesday, Tom Briggs said.\n"
+        "The mayor flew to Washington, D.C. to meet the president.",
         PUBLISHED,
     )
     assert actor_named(result, "Tom Briggs").kind == "person"
-    assert not {"Cedar Bluff", "Calif", "GREENVALE"} & set(names(result))
+    assert not {"Cedar Bluff", "Calif", "GREENVALE", "D.C."} & set(names(result))
 
 
 def test_the_rest_of_a_list_of_places_is_a_place() -> None:

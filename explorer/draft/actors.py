@@ -341,7 +341,7 @@ _STATE_ABBREVIATIONS = {
     "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan",
     "ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "n.h",
     "n.j", "n.m", "n.y", "n.c", "n.d", "okla", "ore", "pa", "r.i", "s.c", "s.d", "tenn",
-    "vt", "va", "wash", "w.va", "wis", "wyo",
+    "vt", "va", "wash", "w.va", "wis", "wyo", "d.c",
 }  # fmt: skip
 # Prepositions after which a name of several words is a place, never a person met or
 # spoken to ("in Lake County", not "spoke to Wang Yi").
@@ -1324,7 +1324,7 @@ class ActorFinder:
         place = False
         state_abbreviation = re.compile(r",\s+$").search(before) and (
             run.text.lower().rstrip(".") in _STATE_ABBREVIATIONS
-            and self.body[run.end : run.end + 1] == "."
+            and (run.text.endswith(".") or self.body[run.end : run.end + 1] == ".")
         )
         if (len(words) > 1 and lowered[0] in _PLACE_FIRST_WORDS) or state_abbreviation:
             place = True

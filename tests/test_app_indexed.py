@@ -163,6 +163,9 @@ async def test_only_related_rows_scroll_to_their_last_and_fill_the_pane_when_few
         assert app.goto(Ref("actor", many))
         await pilot.press("r")  # only the actor's meetings
         await wait_for(pilot, lambda: pane.only_related, "only related")
+        for kind in ("meeting", "quote"):
+            subtitle = str(main.pane(kind).border_subtitle)
+            assert "only related to" in subtitle, "each pane says what it shows"
         related = pane.shown
         assert len(related) > pane.scrollable_content_region.height, "more rows than lines"
         # The last of them is reached and drawn on the pane's last line.

@@ -234,7 +234,8 @@ class MainScreen(TruthfulHints, Screen[None]):
             pane.relate_to(Linking(ref, frozenset(direct) | via, via), self.only_related)
 
     def watch_only_related(self, only_related: bool) -> None:
-        self.set_class(only_related, "-only-related")
+        # No class on the screen for it: no style reads one, and a class on the screen
+        # restyles every widget of it (most of an r at times). The panes' titles say it.
         for pane in self.query(ItemPane):
             pane.set_only_related(only_related)
         focused = self.focused_pane

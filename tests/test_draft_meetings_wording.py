@@ -223,3 +223,20 @@ def test_by_press_time_is_the_day_of_publication() -> None:
         "By press time, Olaf Brenner and Marta Sousa were expected to hold talks."
     )
     assert (when, status) == ("2025-01-14", "expected")
+
+
+def test_an_event_of_days_covering_the_day_of_publication_is_under_way() -> None:
+    [(_, when, status)] = meetings(
+        "Lusitania Airways announced an order of 30 jets on Tuesday at the Lisbon Air Show."
+    )[-1:]
+    assert (when, status) == ("2025-01-14", "ongoing")
+    [(_, when, status)] = meetings("This week, Marta Sousa launched a tour of northern towns.")
+    assert (when, status) == ("2025-01-13/2025-01-14", "ongoing")
+
+
+def test_a_participle_after_its_noun_does_not_make_the_clause_past() -> None:
+    [(_, when, status)] = meetings(
+        "It is the result of a partnership between Lusitania Airways and Iberia Express, "
+        "a carrier founded by Spanish investors."
+    )
+    assert (when, status) == (None, "ongoing")

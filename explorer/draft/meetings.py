@@ -1163,6 +1163,18 @@ class MeetingFinder:
             # "Serbia takes on Japan": the present of a fixture, even beside a past told in
             # another clause ("Isner, who received a bye, …, while Querrey takes on Harrison")
             status = "planned"
+        if status in ("happened", "planned") and trigger in _LASTING_EVENTS and when:
+            # "announced Wednesday at the Dubai Air Show", "This week, Patrick launched a tour":
+            # an event of days that covers the day of publication is under way then.
+            begun, _, ending = when.partition("/")
+            ending = ending or begun
+            if (
+                len(begun) == 10
+                and len(ending) == 10
+                and date.fromisoformat(begun) <= self.published <= date.fromisoformat(ending)
+                and (status == "happened" or begun < ending)
+            ):
+                status, status_guess = "ongoing", True
         if status == "happened" and trigger in _ARRIVALS and when is not None:
             begun, _, ending = when.partition("/")
             if len(begun) == 10 and (
@@ -1334,6 +1346,23 @@ _LASTING = re.compile(
     r"state\s+visit|official\s+visit|working\s+visit|mission|event|festival|expo|show)s?\b",
     re.IGNORECASE,
 )
+# Events that last some days: under way on any day they cover.
+_LASTING_EVENTS = {
+    "tour",
+    "air show",
+    "airshow",
+    "trade show",
+    "trade fair",
+    "motor show",
+    "expo",
+    "summit",
+    "finals",
+    "tournament",
+    "festival",
+    "visit",
+    "trip",
+    "state visit",
+}
 # Arriving is the start of a stay: on the day of publication or the day before, the visitor
 # is still there ("arrived in Kigali on Tuesday for a two-day State visit").
 _ARRIVALS = {"arrived in", "arrives in", "reached", "landed in", "arrived"}

@@ -204,7 +204,9 @@ _NOT_PAST_ED = (
 _PAST = re.compile(
     r"\b("
     + _NOT_PAST_ED
-    + r"\w+ed|met|held|was|were|had|did|made|went|took|came|gave|saw|began|beat|won|lost|"
+    # (a participle after its noun, "a group co-founded by Pique", "the deal brokered by
+    # China", is no verb of the clause: its tense is the clause's)
+    + r"\w+ed(?!\s+by\b)|met|held|was|were|had|did|made|went|took|came|gave|saw|began|beat|won|lost|"
     r"spoke|told|said|drew|flew|left|sent|brought|led|ran|hit|fought|sought|sat|stood|became|"
     r"earlier|ago|last|past|"
     # The present perfect tells what has happened: "has spoken with", "have seen".

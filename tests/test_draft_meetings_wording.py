@@ -240,3 +240,10 @@ def test_a_participle_after_its_noun_does_not_make_the_clause_past() -> None:
         "a carrier founded by Spanish investors."
     )
     assert (when, status) == (None, "ongoing")
+
+
+def test_a_meeting_one_was_due_to_hold_is_planned() -> None:
+    [(participants, _, status)] = meetings(
+        "Olaf Brenner arrived in Lisbon. He was due to meet with President Marta Sousa."
+    )[-1:]
+    assert (participants, status) == ({"Olaf Brenner", "Marta Sousa"}, "planned")

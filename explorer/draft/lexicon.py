@@ -531,6 +531,10 @@ PLANNED_MARKERS = (
     "scheduled",
     "is due to",
     "are due to",
+    # what was fixed, told in the past of the report: "He was due to meet Mbeki before
+    # leaving on Thursday"
+    "was due to",
+    "were due to",
     "upcoming",
     "next week",
     "next month",

@@ -274,3 +274,27 @@ def test_show_reads_what_it_prints_in_a_few_queries(
         assert got == expected, ident
         assert got[0] == 0
         assert len(asked) < 40, (ident, len(asked))
+
+
+def test_the_markdown_of_one_article_follows_up_only_its_own_meetings(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """The briefing of one article says what became of its expected meetings (a later
+    article's report included) without reading every planned meeting of the corpus: the
+    file is the one the whole corpus in memory gives."""
+    files = sorted((Path(__file__).resolve().parent / "corpus_v11").glob("*.yaml"))
+    v11 = tmp_path / "v11.json"
+    import_files(files, v11)
+    briefings = []
+    for article in Corpus(load_database_file(v11)).articles:
+        args = ["export", "--article", article, "--format", "markdown", "--db", str(v11)]
+        expected = reference(capsys, v11, *args)
+        with counting_queries(), pytest.MonkeyPatch.context() as patch:
+            for name in ("meetings_holding", "reports_holding"):
+                patch.setattr(f"explorer.data.index.IndexedCorpus.{name}", _forbidden)
+            got = answer(capsys, *args)
+        assert got == expected, article
+        briefings.append(got[1])
+    # Some briefing follows a meeting up in a later article (else this proves little).
+    assert any("- ✓ fulfilled: **" in text for text in briefings), briefings
+    assert any("  - happened on " in text for text in briefings), briefings

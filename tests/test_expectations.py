@@ -11,8 +11,10 @@ import pytest
 from explorer.data import Corpus, PartialDate, When, corpus_from_files, import_files
 from explorer.data.dates import parse_when
 from explorer.data.expectations import (
+    Expectations,
     expectation_kinds,
     expectations,
+    expectations_among,
     find_expectations,
     follow_up,
 )
@@ -418,3 +420,19 @@ def test_the_briefing_says_what_became_of_each_expected_meeting(tmp_path: Path) 
     lone = render(select(corpus, article="iwaya-wang-yi-talks-2024"), "markdown")
     lone_section = lone[lone.index("## Expectations") : lone.index("## Quotes")]
     assert "Preparatory talks" not in lone_section and "Iwaya–Wang Yi talks" in lone_section
+
+
+def test_the_expectations_of_some_meetings_are_those_of_the_whole_corpus(tmp_path: Path) -> None:
+    """Asked about a few meetings, the same items come in the same order as from the whole
+    corpus, in memory and from the index; an unknown id is left out."""
+    files = sorted(V11.glob("*.yaml"))
+    import_files(files, tmp_path / "corpus.json")
+    indexed = open_indexed(tmp_path / "corpus.json")
+    memory = corpus_from_files(files)
+    whole = find_expectations(memory)
+    ids = [item.meeting for item in whole.items]
+    for chosen in ([*reversed(ids), "no-such-meeting", ids[0]], ids[1:], []):
+        wanted = Expectations(whole.as_of, tuple(i for i in whole.items if i.meeting in chosen))
+        assert expectations_among(memory, chosen) == wanted
+        assert expectations_among(indexed, chosen) == wanted
+    assert expectations_among(indexed, ids).items != ()

@@ -263,12 +263,12 @@ def _order(item: Expectation) -> tuple[int, int, tuple[date, date], str, str]:
     return (KINDS.index(item.kind), dated[0], dated[1], item.title.casefold(), item.meeting)
 
 
-def find_expectations(corpus: Corpus) -> Expectations:
-    """Every meeting some article calls planned or expected, and what became of it."""
+def _expectations(corpus: Corpus, meetings: Iterable[Meeting]) -> Expectations:
+    """What became of each of `meetings` that some article calls planned or expected."""
     as_of = newest_publication(corpus)
     articles = _Articles(corpus)
     found: list[Expectation] = []
-    for meeting in _candidates(corpus):
+    for meeting in meetings:
         result = follow_up(reports_of(meeting, articles.published), as_of)
         if result is None:
             continue
@@ -285,6 +285,21 @@ def find_expectations(corpus: Corpus) -> Expectations:
         )
     found.sort(key=_order)
     return Expectations(as_of, tuple(found))
+
+
+def find_expectations(corpus: Corpus) -> Expectations:
+    """Every meeting some article calls planned or expected, and what became of it."""
+    return _expectations(corpus, _candidates(corpus))
+
+
+def expectations_among(corpus: Corpus, meeting_ids: Iterable[str]) -> Expectations:
+    """The expectations of `find_expectations(corpus)` that are about `meeting_ids`, the
+    same items in the same order: only those meetings are read (from an index, one row
+    each), with the articles of their reports, not every planned meeting of the corpus.
+    An id the corpus does not hold is left out."""
+    table = corpus.meetings
+    chosen = (table.get(ident) for ident in dict.fromkeys(meeting_ids))
+    return _expectations(corpus, [meeting for meeting in chosen if meeting is not None])
 
 
 def expectation_kinds(corpus: Corpus, meetings: Iterable[Meeting] | None = None) -> dict[str, Kind]:
@@ -375,6 +390,7 @@ __all__ = [
     "expectation_kinds",
     "expectation_record",
     "expectations",
+    "expectations_among",
     "expectations_record",
     "find_expectations",
     "follow_up",

@@ -604,12 +604,17 @@ def _account_markdown(account: Account) -> str:
 
 def _expectations_markdown(view: View) -> list[str]:
     """What became of each meeting of the view that an article expected, with the sentences
-    (`explorer expectations`, narrowed to the briefing's meetings)."""
-    from explorer.data.expectations import KIND_MARKS, find_expectations
+    (`explorer expectations`, narrowed to the briefing's meetings). One article's briefing
+    reads only its own meetings; the whole corpus's, only the planned or expected ones."""
+    from explorer.data.expectations import KIND_MARKS, expectations_among, find_expectations
 
-    found = find_expectations(view.corpus)
-    shown = set(view.meetings)
-    items = [item for item in found.items if item.meeting in shown]
+    if view.article is None and view.query is None:
+        found = find_expectations(view.corpus)
+        shown = set(view.meetings)
+        items = [item for item in found.items if item.meeting in shown]
+    else:
+        found = expectations_among(view.corpus, view.meetings)
+        items = list(found.items)
     if not items:
         return ["No meeting here was planned or expected."]
     counts = dict.fromkeys(KIND_MARKS, 0)

@@ -298,3 +298,33 @@ def test_the_markdown_of_one_article_follows_up_only_its_own_meetings(
     # Some briefing follows a meeting up in a later article (else this proves little).
     assert any("- ✓ fulfilled: **" in text for text in briefings), briefings
     assert any("  - happened on " in text for text in briefings), briefings
+
+
+@pytest.mark.parametrize("as_json", [False, True])
+def test_show_of_an_actor_decodes_one_span_a_sentence(
+    capsys: pytest.CaptureFixture[str], db: Path, as_json: bool
+) -> None:
+    """An actor of many statements: of its spans, only the first of each sentence it prints
+    is made a model (the rest are sorted and told apart as stored), the lines unchanged."""
+    from explorer.data import store
+
+    corpus = Corpus(load_database_file(db))
+    actor = max(corpus.actors, key=lambda a: len(corpus.actors[a].spans))
+    spans = len(corpus.actors[actor].spans)
+    sentences = len(corpus.sentences(corpus.actors[actor].ref))
+    assert spans > sentences
+    args = ["show", actor, "--db", str(db), *(["--json"] if as_json else [])]
+    expected = reference(capsys, db, *args)
+    made: list[int] = []
+    original = store._Builder._spans
+
+    def counted(self: Any, rows: Any) -> Any:
+        found = original(self, rows)
+        made.append(len(found))
+        return found
+
+    with counting_queries(), pytest.MonkeyPatch.context() as patch:
+        patch.setattr(store._Builder, "_spans", counted)
+        got = answer(capsys, *args)
+    assert got == expected
+    assert sum(made) == sentences, (sum(made), sentences, spans)

@@ -1583,7 +1583,10 @@ class IndexedCorpus(Corpus):
         item = self.get(ref)
         if item is None:
             return []
-        spans = sorted(item.spans, key=lambda s: (s.article, s.sentence_start))
+        if isinstance(item.spans, _LazyPart) and item.spans._values is None:
+            spans = self._sentence_spans(ref.id)
+        else:
+            spans = sorted(item.spans, key=lambda s: (s.article, s.sentence_start))
         decode = self.articles._decode  # type: ignore[attr-defined]
         articles = {
             ident: decode("article", row)
@@ -1599,6 +1602,28 @@ class IndexedCorpus(Corpus):
             seen.add(key)
             result.append((article, span))
         return result
+
+    def _sentence_spans(self, ident: str) -> list[Span]:
+        """An actor's spans in `sentences` order, the first of each sentence alone decoded:
+        sorted and told apart from their stored values (an actor of many articles has a
+        hundred thousand spans, most of them of a sentence already kept)."""
+        found = self._reader.one(
+            "SELECT json_extract(row, '$.spans') FROM items WHERE kind = 'actor' AND id = ?",
+            ident,
+        )
+        if found is None:
+            return []
+        seen: set[tuple[Any, Any, Any]] = set()
+        kept: list[Any] = []
+        try:
+            for value in sorted(json.loads(found), key=lambda v: (v[0], v[3])):
+                key = (value[0], value[3], value[4])
+                if key not in seen:
+                    seen.add(key)
+                    kept.append(value)
+        except (TypeError, ValueError, LookupError, RecursionError) as error:
+            raise IndexUnusable(f"{self.path}: a stored actor is damaged ({error})") from None
+        return list(self.actors._decode.part("spans", kept))  # type: ignore[attr-defined]
 
     def quote_texts(self, quote_ids: Iterable[str]) -> dict[str, str]:
         """As `Corpus`, in one query for every 500 ids, the rest of each quote unread."""

@@ -328,3 +328,31 @@ def test_show_of_an_actor_decodes_one_span_a_sentence(
         got = answer(capsys, *args)
     assert got == expected
     assert sum(made) == sentences, (sum(made), sentences, spans)
+
+
+@pytest.mark.parametrize("as_json", [False, True])
+def test_show_of_an_actor_reads_its_statements_once(
+    capsys: pytest.CaptureFixture[str], db: Path, as_json: bool
+) -> None:
+    """The rows of an actor's statements are read once, for their meetings and their texts
+    together (not again to know they are there, nor for their texts), the lines unchanged."""
+    from explorer.data import index
+
+    corpus = Corpus(load_database_file(db))
+    actor = max(corpus.actors, key=lambda a: len(corpus.quotes_by_actor.get(a, ())))
+    statements = len(corpus.quotes_by_actor[actor])
+    args = ["show", actor, "--db", str(db), *(["--json"] if as_json else [])]
+    expected = reference(capsys, db, *args)
+    quoted: list[str] = []
+    original = index._Reader.all
+
+    def counted(self: Any, sql: str, *args: Any) -> Any:
+        if "FROM items" in sql and args[:1] == ("quote",):
+            quoted.append(sql)
+        return original(self, sql, *args)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(index._Reader, "all", counted)
+        got = answer(capsys, *args)
+    assert got == expected
+    assert len(quoted) == -(-statements // 500), quoted

@@ -264,6 +264,12 @@ class Corpus:
                 m for q in statements if (m := held.get(q, ((), None))[1]) and m not in attended
             )
             links += [Relation("spoke about", Ref("meeting", m)) for m in spoken_of]
+            # The statements whose links were read are known to be there: not asked again.
+            known = {Ref("quote", q) for q in held}
+            present = known | self.present(
+                link.target for link in links if link.target not in known
+            )
+            return [link for link in links if link.target in present]
         elif isinstance(item, Meeting):
             links += [Relation("participant", Ref("actor", a)) for a in item.participants]
             links += [

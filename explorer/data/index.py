@@ -1002,6 +1002,9 @@ class IndexedCorpus(Corpus):
         self._names: dict[str, str | None] = {}  # actor names asked for (they are small)
         self._actor_heads: dict[str, ActorHead | None] = {}  # and their rows' heads (as small)
         self._known: dict[str, frozenset[str]] = {}  # every id of a kind, once `ids` read them
+        # The texts of the quotes whose links were read last: an actor's statements are then
+        # titled without their rows read again (only the last question's are kept).
+        self._last_quote_texts: dict[str, str] = {}
 
     @property
     def stamp(self) -> dict[str, Any] | None:
@@ -1465,11 +1468,14 @@ class IndexedCorpus(Corpus):
     def quote_links(self, quote_ids: Iterable[str]) -> dict[str, QuoteLinks]:
         """As `Corpus`, from the two fields of the stored rows (no quote is decoded)."""
         found: dict[str, QuoteLinks] = {}
+        texts: dict[str, str] = {}
         ids = list(quote_ids)
         for ident, fields in self._chunks(
-            "quote", ids, "id, json_extract(row, '$.speaker', '$.meeting')"
+            "quote", ids, "id, json_extract(row, '$.speaker', '$.meeting', '$.text')"
         ):
-            speaker, meeting = json.loads(fields)
+            speaker, meeting, text = json.loads(fields)
+            if isinstance(text, str):
+                texts[ident] = text
             names = speaker if isinstance(speaker, list) else [speaker]
             if not names or not all(isinstance(n, str) for n in names):
                 raise IndexUnusable(f"{self.path}: a stored quote is damaged (its speaker)")
@@ -1479,6 +1485,7 @@ class IndexedCorpus(Corpus):
                 tuple(clean_text(n) for n in names),
                 None if meeting is None else clean_text(meeting),
             )
+        self._last_quote_texts = texts
         return {ident: found[ident] for ident in ids if ident in found}
 
     def articles_present(self, article_ids: Iterable[str]) -> set[str]:
@@ -1628,7 +1635,14 @@ class IndexedCorpus(Corpus):
     def quote_texts(self, quote_ids: Iterable[str]) -> dict[str, str]:
         """As `Corpus`, in one query for every 500 ids, the rest of each quote unread."""
         found: dict[str, str] = {}
-        for ident, text in self._chunks("quote", quote_ids, "id, json_extract(row, '$.text')"):
+        known = self._last_quote_texts
+        asked = []
+        for ident in quote_ids:
+            if ident in known:
+                found[ident] = clean_text(known[ident])
+            else:
+                asked.append(ident)
+        for ident, text in self._chunks("quote", asked, "id, json_extract(row, '$.text')"):
             if not isinstance(text, str):
                 raise IndexUnusable(f"{self.path}: a stored quote is damaged (its text)")
             found[ident] = clean_text(text)

@@ -315,16 +315,25 @@ def test_show_of_an_actor_decodes_one_span_a_sentence(
     assert spans > sentences
     args = ["show", actor, "--db", str(db), *(["--json"] if as_json else [])]
     expected = reference(capsys, db, *args)
+    from explorer.data import index
+
     made: list[int] = []
     original = store._Builder._spans
+    plain = index._plain_spans
 
     def counted(self: Any, rows: Any) -> Any:
         found = original(self, rows)
         made.append(len(found))
         return found
 
+    def counted_plain(rows: Any) -> Any:
+        found = plain(rows)
+        made.append(len(found or ()))
+        return found
+
     with counting_queries(), pytest.MonkeyPatch.context() as patch:
         patch.setattr(store._Builder, "_spans", counted)
+        patch.setattr(index, "_plain_spans", counted_plain)
         got = answer(capsys, *args)
     assert got == expected
     assert sum(made) == sentences, (sum(made), sentences, spans)
@@ -356,3 +365,56 @@ def test_show_of_an_actor_reads_its_statements_once(
         got = answer(capsys, *args)
     assert got == expected
     assert len(quoted) == -(-statements // 500), quoted
+
+
+def test_an_actors_spans_clean_each_text_once_and_name_a_damaged_one(
+    db: Path, tmp_path: Path
+) -> None:
+    """An actor's spans read from the index are the database's, each article id and kind
+    cleaned once however many spans share it; a damaged span is named, not a traceback."""
+    import shutil
+    import sqlite3
+
+    from explorer.data import index as index_module
+    from explorer.data.index import IndexUnusable, index_path_for, open_index
+
+    corpus = Corpus(load_database_file(db))
+    actor = max(corpus.actors, key=lambda a: len(corpus.actors[a].spans))
+    spans = corpus.actors[actor].spans
+    texts = {s.article for s in spans} | {s.how for s in spans}
+    assert len(spans) > 2 * len(texts)
+    cleaned: list[str] = []
+    original = index_module.clean_text
+
+    def counted(text: str) -> str:
+        cleaned.append(text)
+        return original(text)
+
+    index = open_index(db)
+    try:
+        stored = index.actors[actor].spans
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(index_module, "clean_text", counted)
+            patch.setattr("explorer.data.store.clean_text", counted)
+            assert tuple(stored) == tuple(spans)
+        assert len(cleaned) == len(texts), len(cleaned)
+    finally:
+        index.close()
+
+    copy = tmp_path / "db.json"
+    shutil.copy2(db, copy)
+    shutil.copy2(index_path_for(db), index_path_for(copy))
+    con = sqlite3.connect(index_path_for(copy))
+    with con:
+        con.execute(
+            "UPDATE items SET row = json_set(row, '$.spans[1]', json('[\"a\", 1]'))"
+            " WHERE kind = 'actor' AND id = ?",
+            (actor,),
+        )
+    con.close()
+    index = open_index(copy)
+    try:
+        with pytest.raises(IndexUnusable, match=r"a stored actor is damaged.*six values"):
+            tuple(index.actors[actor].spans)
+    finally:
+        index.close()

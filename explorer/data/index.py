@@ -942,13 +942,46 @@ def _decoder(name: str) -> Any:
         try:
             rows = json.loads(values) if isinstance(values, str) else values
             if field == "spans":
-                return builder._spans(rows)
+                spans = _plain_spans(rows)
+                return builder._spans(rows) if spans is None else spans
             return tuple(builder._role(r) for r in store_list(rows))
         except (*_ROW_ERRORS, ValueError, RecursionError) as error:
             raise IndexUnusable(f"{name}: a stored actor is damaged ({error})") from None
 
     decode.part = part  # type: ignore[attr-defined]
     return decode
+
+
+def _plain_spans(rows: Any) -> tuple[Span, ...] | None:
+    """Stored spans as models, each text cleaned once however many spans share it (an actor
+    of many articles has a hundred thousand); None when any is not six plain values, for
+    the database reader's checks to say what is wrong."""
+    if not isinstance(rows, list):
+        return None
+    texts: dict[Any, str] = {}
+    spans: list[Span] = []
+    for row in rows:
+        if type(row) is not list or len(row) != 6:
+            return None
+        article, start, end, sentence_start, sentence_end, how = row
+        if not (
+            type(start) is int
+            and type(end) is int
+            and type(sentence_start) is int
+            and type(sentence_end) is int
+            and min(start, end, sentence_start, sentence_end) >= 0
+            and type(article) is str
+            and type(how) is str
+        ):
+            return None
+        cleaned = texts.get(article)
+        if cleaned is None:
+            cleaned = texts[article] = clean_text(article)
+        kind = texts.get(how)
+        if kind is None:
+            kind = texts[how] = clean_text(how)
+        spans.append(Span(cleaned, start, end, sentence_start, sentence_end, kind))
+    return tuple(spans)
 
 
 def _ref(text: str) -> Ref:

@@ -358,11 +358,24 @@ class Corpus:
         item = self.get(ref)
         if item is None:
             return []
-        seen: set[tuple[str, int, int]] = set()
         result: list[tuple[Article, Span]] = []
-        for span in sorted(item.spans, key=lambda s: (s.article, s.sentence_start)):
+        spans = sorted(item.spans, key=lambda s: (s.article, s.sentence_start))
+        self._take_sentences(spans, set(), result, limit)
+        return result
+
+    def _take_sentences(
+        self,
+        spans: Iterable[Span],
+        seen: set[tuple[str, int, int]],
+        result: list[tuple[Article, Span]],
+        limit: int | None,
+    ) -> None:
+        """Append to `result` each of `spans` whose sentence is not in `seen` and whose
+        article is there, with its article, until `result` holds `limit` (the in-memory and
+        the indexed listings share it, each reading its spans its own way)."""
+        for span in spans:
             if limit is not None and len(result) >= limit:
-                break
+                return
             key = (span.article, span.sentence_start, span.sentence_end)
             if key in seen:
                 continue
@@ -371,7 +384,6 @@ class Corpus:
                 continue
             seen.add(key)
             result.append((article, span))
-        return result
 
     def spans_in_articles(self, ref: Ref, article_ids: Iterable[str]) -> list[Span]:
         """An item's spans in the given articles, in the item's order (a persisted index

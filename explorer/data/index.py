@@ -1602,17 +1602,7 @@ class IndexedCorpus(Corpus):
                 batch,
                 offset,
             )
-            for span in spans:
-                if len(result) >= limit:
-                    break
-                key = (span.article, span.sentence_start, span.sentence_end)
-                if key in seen:
-                    continue
-                article = self.articles.get(span.article)
-                if article is None:
-                    continue
-                seen.add(key)
-                result.append((article, span))
+            self._take_sentences(spans, seen, result, limit)
             if len(spans) < batch:
                 break
             offset += batch

@@ -66,10 +66,25 @@ class ScreenCapture:
         folder = screenshot_dir()
         if folder is None:
             return None
-        if not self._app.screen_stack:
-            return None  # the app is closing: its screens are gone
+        if not self._drawable():
+            if self._app.is_running:
+                self._capture_soon()  # a screen still opening: save it once it is up
+            return None
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / SCREENSHOT_NAME
         svg = self._app.export_screenshot()
         atomic_write_bytes(path, svg.encode("utf-8"))
         return path
+
+    def _drawable(self) -> bool:
+        """Whether the top screen can be drawn whole: running, and mounted.
+
+        Textual's export_screenshot fails (TypeError from its compositor) on a screen whose
+        message loop has ended but which is still on the stack — while the app closes its
+        screens one by one, a timer can still fire — and draws nothing of one not yet mounted.
+        """
+        app = self._app
+        if not app.is_running or not app.screen_stack:
+            return False  # the app is closing: its screens are going or gone
+        screen = app.screen
+        return screen.is_running and screen.is_mounted

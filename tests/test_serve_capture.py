@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.widget import Widget
 
 from explorer.app import build_app
 from explorer.data import Corpus
@@ -51,6 +52,37 @@ async def test_saves_the_screen_when_another_screen_replaces_it(
 
         await wait_for(pilot, shows_help, "the screen saved again after the change of screen")
     assert not any("On this screen: Panes" in line for line in screen_lines(before))
+
+
+class SavesWhenRemoved(Widget):
+    """Asks for a capture as the app closes the screen under the top one, as a late timer can."""
+
+    def on_unmount(self) -> None:
+        self.app.save_screen()  # type: ignore[attr-defined]
+
+
+async def test_closing_with_a_capture_due_keeps_the_last_whole_screen(
+    seed_corpus: Corpus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The app closes its screens one by one, top first, and a capture can fire in between:
+    # the top screen, closed, is still the app's screen then, with nothing left to draw.
+    monkeypatch.setenv(SCREENSHOT_DIR_VARIABLE, str(tmp_path))
+    saved = tmp_path / SCREENSHOT_NAME
+    app = build_app(seed_corpus)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await app.screen.mount(SavesWhenRemoved())
+        app.action_help()
+        await wait_for(
+            pilot,
+            lambda: any(
+                "On this screen: Panes" in line for line in screen_lines(saved.read_text("utf-8"))
+            ),
+            "the help screen saved",
+        )
+    # The app closed without an error, and the file still holds the help screen, whole.
+    assert any("On this screen: Panes" in line for line in screen_lines(saved.read_text("utf-8")))
+    assert [path.name for path in tmp_path.iterdir()] == [SCREENSHOT_NAME]
 
 
 async def test_writes_nothing_unless_asked(

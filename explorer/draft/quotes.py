@@ -117,10 +117,20 @@ _FINITE = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "c
 _MODALS = {"should", "might", "may", "must", "shall", "did", "does", "do"}
 
 
+_SUBORDINATE_TAIL = re.compile(
+    r"\s(?:when|while|after|before|because|since|as|if|although|though|where|who|whom|"
+    r"whose|which|once|until|upon)\s"
+)
+
+
 def _clause_follows(tail: str) -> bool:
     """ "…, said the US policy change paved the way": what follows the verb has a verb of its
     own, so it is the claim, not an inverted subject ("…, said the minister.")."""
-    words = _WORD.findall(re.split(r"[,.;:!?\u2592]", tail, maxsplit=1)[0])
+    head = re.split(r"[,.;:!?\u2592]", tail, maxsplit=1)[0]
+    # "…,” said a WeWork spokesperson when contacted by Reuters": a clause hung on the
+    # subject by a conjunction or relative pronoun is not the subject's own verb.
+    head = _SUBORDINATE_TAIL.split(head, maxsplit=1)[0]
+    words = _WORD.findall(head)
     if not words or words[0].lower() not in {"the", "a", "an", "its", "their", "his", "her"}:
         return False
     return any(w.lower() in _FINITE or (w.endswith("ed") and w[:1].islower()) for w in words[2:])
@@ -140,6 +150,26 @@ _GERUND_CLAIM = re.compile(
 )
 
 
+# An anonymous source as news agencies word it: "two people familiar with the matter", "a
+# person briefed on the talks", "sources close to the minister", "officials with knowledge
+# of the plan" (the head noun, then what places the source near the facts).
+_ANONYMOUS_HEAD = re.compile(
+    r"\b(people|persons|person|sources?|officials?|individuals?|insiders?)\s+(?:familiar\s+"
+    r"with|briefed\s+(?:on|about)|close\s+to|with\s+(?:direct\s+|first-?hand\s+)?knowledge\s+"
+    r"of|aware\s+of|involved\s+in|knowledgeable\s+about|privy\s+to|speaking\s+on\s+(?:the\s+)?"
+    r"condition\s+of\s+anonymity)",
+    re.IGNORECASE,
+)
+_ANONYMOUS = (
+    r"(?:(?:a|an|the|one|two|three|four|five|several|some|multiple|other)\s+)?"
+    r"(?:[\w’'&.-]+\s+){0,2}?(people|persons|person|sources?|officials?|individuals?|"
+    r"insiders?)\s+(?:familiar\s+with|briefed\s+(?:on|about)|close\s+to|with\s+(?:direct\s+|"
+    r"first-?hand\s+)?knowledge\s+of|aware\s+of|involved\s+in|knowledgeable\s+about|"
+    r"privy\s+to|speaking\s+on\s+(?:the\s+)?condition\s+of\s+anonymity)"
+    r"(?:\s+[^\s,.;:“”\"\u2592]+){0,6}?"
+)
+_ANONYMOUS_BEFORE = re.compile(r"(?:^|[,;—]\s*|\band\s+)(" + _ANONYMOUS + r")\s*$", re.IGNORECASE)
+_ANONYMOUS_AFTER = re.compile(r"\s*(" + _ANONYMOUS + r")(?=[,.;—]|\s*$)", re.IGNORECASE)
 # An unnamed source after "according to": "a local police source", "a Taliban
 # representative", "a group representing rural counties in California".
 _ACCORDING_TO = re.compile(
@@ -267,7 +297,9 @@ _ORGANISATION_NOUNS = {
 
 def _plural_noun(word: str) -> bool:
     word = word.lower()
-    return word.endswith("s") and not word.endswith(("ss", "us", "ics")) and word != "police"
+    if word in ("people", "police"):
+        return word == "people"
+    return word.endswith("s") and not word.endswith(("ss", "us", "ics"))
 
 
 _STATEMENT_BOUNDARY = re.compile(r";|,?\s+(?=(?:while|whereas|but)\s)")
@@ -508,10 +540,26 @@ class QuoteFinder:
                 )
                 if actor is not None:
                     return actor, f'speaker "{pronoun[1]}" read as {actor.name}', offset, offset
-            reference = re.match(r"\s*" + _REFERENCE.pattern, region, re.IGNORECASE)
+            reference = _ANONYMOUS_AFTER.match(region) or re.match(
+                r"\s*" + _REFERENCE.pattern, region, re.IGNORECASE
+            )
             if reference:
-                return self._by_reference(sentence, base, reference.group(1), offset)
+                return self._by_reference(
+                    sentence,
+                    base + reference.start(1),
+                    reference.group(1),
+                    offset + reference.start(1),
+                )
             return None, None, 0, 0
+        anonymous = _ANONYMOUS_BEFORE.search(region)
+        if anonymous is not None:
+            # "Officials close to the Taliban said": the sources, not the body they are near.
+            return self._by_reference(
+                sentence,
+                base + anonymous.start(1),
+                anonymous.group(1),
+                offset + anonymous.start(1),
+            )
         # Preceding: the mention just before the verb ("Hayashi said", "Hayashi also said");
         # of two ending together ("Nikkei", "the Nikkei business daily") the longer.
         for mention in sorted(mentions, key=lambda m: (m.end, -m.start), reverse=True):
@@ -740,6 +788,8 @@ class QuoteFinder:
         if determiner in {"his", "her", "its", "their"}:
             owner = reference_at(self.finder.actors, self.finder.mentions, position, determiner)
             name = f"{owner.name}’s {rest}" if owner is not None else rest
+        elif _ANONYMOUS_HEAD.search(phrase):
+            name = rest  # an anonymous source is nobody named before
         else:
             if determiner not in {"a", "an"}:
                 actor = reference_at(self.finder.actors, self.finder.mentions, position, phrase)
@@ -760,6 +810,9 @@ class QuoteFinder:
             self.finder.mention(existing, position, position + len(phrase), sentence.index)
             return existing, None, offset, offset + len(phrase)
         head_word = words[-1]
+        anonymous = _ANONYMOUS_HEAD.search(name)
+        if anonymous is not None:
+            head_word = anonymous.group(1)  # "two people familiar with the matter": people
         representing = re.search(r"(\w+)\s+(?:representing|of|for|from|at|in)\s", name)
         if representing is not None and representing.group(1).lower() in {
             *_ORGANISATION_NOUNS,
@@ -773,6 +826,12 @@ class QuoteFinder:
         if head_word.lower() in _ORGANISATION_NOUNS | {"group", "coalition", "association"}:
             kind = "organisation"
         actor = self.finder.new_actor(name, kind, f"unnamed speaker kept as a {kind}")
+        # "a WeWork spokesperson", "two Taliban officials": of the body named inside.
+        for inside in self._mentions_in(position, position + len(phrase)):
+            owner = inside.actor
+            if owner is not None and owner.kind in ("organisation", "country"):
+                actor.member_of.append(owner)
+                break
         self.finder.mention(actor, position, position + len(phrase), sentence.index)
         return actor, None, offset, offset + len(phrase)
 
@@ -1337,7 +1396,9 @@ class QuoteFinder:
         base = sentence.start + match.end()
         mentions = self._mentions_in(base, sentence.end)
         text = sentence.text
-        described = _ACCORDING_TO.match(self.body[base : sentence.end])
+        described = _ANONYMOUS_AFTER.match(self.body[base : sentence.end]) or _ACCORDING_TO.match(
+            self.body[base : sentence.end]
+        )
         statement = re.match(
             r"\s*(?:a|an|the|its|their)\s+(?:[\w-]+\s+)?(?:statement|report|letter|filing|"
             r"announcement)\b",

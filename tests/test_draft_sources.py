@@ -1,0 +1,65 @@
+"""Unnamed speakers as news agencies word them: anonymous sources ("two people familiar with
+the matter") and an organisation's spokesperson ("said a WeWork spokesperson when …")."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.drafting import actor_named, draft_text, quotes_of
+
+PUBLISHED = date(2019, 11, 18)
+INTRO = "WeWork is a workspace provider based in New York.\n"
+
+
+def test_according_to_people_familiar_with_the_matter_is_a_group_of_sources() -> None:
+    result = draft_text(
+        INTRO + "The attorney general is investigating WeWork, according to two people "
+        "familiar with the matter, adding to its problems.",
+        PUBLISHED,
+    )
+    assert quotes_of(result, "reported") == [
+        ("The attorney general is investigating WeWork.", "Two people familiar with the matter")
+    ]
+    sources = actor_named(result, "Two people familiar with the matter")
+    assert sources.kind == "group"
+
+
+def test_sources_before_the_verb_speak_rather_than_the_body_they_are_close_to() -> None:
+    result = draft_text(
+        "The Taliban met US envoys in Doha.\n"
+        "Officials close to the Taliban said the talks were over.\n"
+        "The deal was near, said a person with knowledge of the plan.",
+        PUBLISHED,
+    )
+    assert quotes_of(result, "reported") == [
+        ("The talks were over.", "Officials close to the Taliban"),
+        ("The deal was near.", "Person with knowledge of the plan"),
+    ]
+    assert actor_named(result, "Officials close to the Taliban").kind == "group"
+    assert actor_named(result, "Person with knowledge of the plan").kind == "person"
+
+
+def test_said_an_organisations_spokesperson_when_contacted_is_the_spokesperson() -> None:
+    result = draft_text(
+        INTRO + "“We received an inquiry and are cooperating in the matter,” said a WeWork "
+        "spokesperson when contacted by Reuters.",
+        PUBLISHED,
+    )
+    assert quotes_of(result, "direct") == [
+        ("We received an inquiry and are cooperating in the matter", "WeWork spokesperson")
+    ]
+    spokesperson = actor_named(result, "WeWork spokesperson")
+    assert spokesperson.kind == "person"
+    assert "a WeWork spokesperson" in spokesperson.aliases
+    assert actor_named(result, "WeWork") in spokesperson.member_of
+
+
+def test_said_then_a_clause_of_its_own_is_still_not_an_inverted_subject() -> None:
+    result = draft_text(
+        "Mike Pompeo spoke in Washington.\n"
+        "Pompeo said the US policy change paved the way for talks.",
+        PUBLISHED,
+    )
+    assert quotes_of(result, "reported") == [
+        ("The US policy change paved the way for talks.", "Mike Pompeo")
+    ]

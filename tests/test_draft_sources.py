@@ -63,3 +63,43 @@ def test_said_then_a_clause_of_its_own_is_still_not_an_inverted_subject() -> Non
     assert quotes_of(result, "reported") == [
         ("The US policy change paved the way for talks.", "Mike Pompeo")
     ]
+
+
+def test_a_claim_then_the_national_body_said_leaves_its_article_to_the_subject() -> None:
+    result = draft_text(
+        "Two United States service members have been killed in a helicopter crash in "
+        "Afghanistan, the US military said in a statement on Wednesday.",
+        PUBLISHED,
+    )
+    assert quotes_of(result, "reported") == [
+        (
+            "Two United States service members have been killed in a helicopter crash in "
+            "Afghanistan.",
+            "US military",
+        )
+    ]
+
+
+def test_a_body_named_by_its_country_and_a_description_speaks() -> None:
+    result = draft_text(
+        "China and the United States are in talks.\n"
+        "China's commerce ministry said removing tariffs was an important condition.",
+        PUBLISHED,
+    )
+    assert quotes_of(result, "reported") == [
+        ("Removing tariffs was an important condition.", "China’s commerce ministry")
+    ]
+    ministry = actor_named(result, "China’s commerce ministry")
+    assert ministry.kind == "organisation"
+    assert actor_named(result, "China") in ministry.member_of
+
+
+def test_a_countrys_described_government_is_that_countrys_government() -> None:
+    result = draft_text(
+        "Sudan is poor. The Sudanese government denied the reports.\n"
+        "Eric Reeves said that Sudan’s military-dominated government continued its abuses.",
+        PUBLISHED,
+    )
+    government = actor_named(result, "Government of Sudan")
+    assert "Sudan’s military-dominated government" in government.aliases
+    assert "Sudan’s military-dominated government" not in [a.name for a in result.actors]

@@ -382,9 +382,35 @@ _IRREGULAR_PASTS = {
     "withdrew",
     "forced",
 }
-_OWNED_BODIES = {"office", "government", "administration", "party", "campaign", "team", "court"}
+_OWNED_BODIES = {
+    "office",
+    "government",
+    "administration",
+    "party",
+    "campaign",
+    "team",
+    "court",
+    "ministry",
+    "department",
+    "agency",
+    "military",
+    "army",
+    "navy",
+    "police",
+    "embassy",
+    "cabinet",
+    "regulator",
+    "parliament",
+}
 _OWNED = re.compile(
-    r"\b([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)(?:’s|'s|’|')\s+((?:office|"
+    r"\b([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)(?:’s|'s|’|')\s+("
+    # A body or its people, described by up to two lowercase words: "China's commerce
+    # ministry", "California's state fire agency", "Yoon's own party", "Blinken's G20
+    # counterparts" is not one (a capitalised word between).
+    r"(?:[a-z][a-z-]+\s+){0,2}?(?:ministry|department|agency|military|army|navy|police|"
+    r"embassy|cabinet|regulators?|parliament|officials|representatives|executives|"
+    r"counterparts|office|government|administration|party)|"
+    r"(?:office|"
     r"supporters|critics|opponents|rivals|allies|family|wife|husband|son|daughter|lawyers?|"
     r"spokes(?:man|woman|person)|aides|chief of staff|government|administration|party|campaign|"
     r"agents|followers|loyalists|advisers|advisors|bodyguards|relatives|children|parents|"
@@ -957,6 +983,13 @@ class ActorFinder:
                 if owner is None:
                     continue
                 head = noun.split()[-1].lower()
+                if noun.split()[0] in _FINITE_VERBS | _AUXILIARIES or noun.split()[0] in {
+                    "and",
+                    "or",
+                    "of",
+                    "to",
+                }:
+                    continue  # "Mugabe's and the army's officials": no description
                 if head in _OWNED_BODIES:
                     kind = "organisation"
                 elif head.endswith("s") and head not in {"boss", "chief of staff"}:
@@ -970,6 +1003,11 @@ class ActorFinder:
                 start = owner_mention.start
                 end = sentence.start + match.end(2)
                 actor = self.by_key.get(normalise(name))
+                if actor is None and head == "government" and owner.country is not None:
+                    # "Sudan's military-dominated government": the country's government.
+                    country = places.BY_NAME.get(owner.country.lower())
+                    if country is not None:
+                        actor = self.government(country)
                 if actor is None:
                     actor = self.new_actor(
                         name, kind, f"named by whom it belongs to ({owner.name})"

@@ -1325,6 +1325,10 @@ class QuoteFinder:
                 role = _ROLE_BEFORE_SUBJECT.search(text[:end])
                 if role is not None:
                     end = role.start()
+                # "S, the US military said": the subject's determiner is not the claim's.
+                article = re.search(r"(?<![\w’'])(?:the|The)\s+$", text[:end])
+                if article is not None:
+                    end = article.start()
             content_end = len(text[:end].rstrip(" ,—–"))
             return actor, guess, 0, content_end
         # "X said (that) S" / "X told reporters (that) S".

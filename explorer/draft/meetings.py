@@ -509,6 +509,14 @@ class MeetingFinder:
                 continue
             if kind == "anaphor":
                 target = self._referent(word) if self.meetings else None
+                if target is not None and when is not None and _RESUMES.match(text, stop):
+                    # "The Tour is set to resume on Tuesday": the day it resumes is a
+                    # meeting to come of its own, not the date of the one told before.
+                    sides = self._participants(mentions, where, sentence) or list(
+                        target.participants
+                    )
+                    self._add_resumption(sentence, clause, sides, word, where, when, when_guess)
+                    continue
                 if target is not None:
                     real = [t for t in others if t[0] != "anaphor"]
                     if _ENDED.search(text[max(0, start - 40) : start]) or _ENDED_AFTER.match(
@@ -625,6 +633,53 @@ class MeetingFinder:
                 for buyer in shares:
                     self._add(sentence, clause, [*rest, buyer], word, where, when, when_guess, True)
                 continue
+            if (
+                kind != "verb"
+                and when is not None
+                and when[:10] > self.published.isoformat()
+                and _RESUMES.match(text, stop)
+            ):
+                # "until his trial resumes on Monday": the sitting to come.
+                self._add_resumption(sentence, clause, participants, word, where, when, when_guess)
+                continue
+            moved = _POSTPONED.search(clause) if kind != "verb" else None
+            if moved is not None:
+                # "postponed the hearing to August 22": the meeting's date is the new one.
+                # (read ahead: the day it is put off to is to come)
+                put_off = "will " + clause[moved.end() :]
+                later = [
+                    f
+                    for f in find_dates(put_off, self.published)
+                    if not put_off[5 : f.start].strip()
+                ]
+                if later and later[0].iso != when:
+                    when, when_guess = (
+                        later[0].iso,
+                        (
+                            f'when "{later[0].words}" read as {later[0].iso}, the day it was '
+                            f"put off to (published {self.published.isoformat()})"
+                        ),
+                    )
+            adjourned = _ADJOURNED.search(clause)
+            if adjourned is not None and kind != "verb":
+                # "adjourned the trial until September 5": the session that adjourned, and
+                # the one it adjourned to.
+                later = [
+                    f
+                    for f in find_dates(clause, self.published)
+                    if adjourned.end() - 1 <= f.start <= adjourned.end()
+                ]
+                if later:
+                    session = clause[: adjourned.start("until")] + clause[later[0].end :]
+                    held, held_guess = when_of(session, self.published, None, text)
+                    self._add(sentence, session, participants, word, where, held, held_guess, named)
+                    resumes_on, resumes_guess = when_of(
+                        clause[adjourned.start("until") :], self.published
+                    )
+                    self._add_resumption(
+                        sentence, clause, participants, word, where, resumes_on, resumes_guess
+                    )
+                    continue
             self._add(sentence, clause, participants, word, where, when, when_guess, named)
         # "Both sides hoped the swap would lead to talks": a sentence that tells a meeting of
         # its own is about that one, not more about the one its "the swap" refers to.
@@ -1214,6 +1269,25 @@ class MeetingFinder:
             self.finder.keep(actor)
         self.meetings.append(meeting)
 
+    def _add_resumption(
+        self,
+        sentence: Sentence,
+        text: str,
+        participants: list[DraftActor],
+        trigger: str,
+        where: str | None,
+        when: str | None,
+        when_guess: str | None,
+    ) -> None:
+        """The session to come of a trial, hearing or race that stopped: its own meeting."""
+        known = len(self.meetings)
+        self._add(sentence, text, participants, trigger, where, when, when_guess, named=True)
+        if len(self.meetings) > known:
+            resumed = self.meetings[-1]
+            resumed.title = _title(participants, f"{trigger} resumes", where)
+            if resumed.status == "happened" and when and when > self.published.isoformat():
+                resumed.status = "planned"
+
     def _referent(self, noun: str) -> DraftMeeting | None:
         family = {
             "visit": {"visit", "visited", "visits", "trip", "tour", "reached", "arrived in"},
@@ -1304,6 +1378,26 @@ class MeetingFinder:
 _OCCASION = re.compile(
     r"^\s*(?:At|During|On\s+the\s+sidelines\s+of|On\s+the\s+margins\s+of)\s+the\b|"
     r"\b(?:also|In\s+addition|Later|Afterwards)\b"
+)
+# A sitting stopped until a later one (CAMEO 0311, the session of a court or a body put
+# off): "adjourned the trial until September 5", "suspended the session until Monday".
+_ADJOURNED = re.compile(
+    r"\b(?:adjourn(?:s|ed|ing)?|suspend(?:s|ed|ing)?|recess(?:es|ed)?)"
+    r"\b[^;]*?(?P<until>\b(?:until|till|to)\s+)",
+    re.IGNORECASE,
+)
+# A meeting put off to another day: "postponed the hearing to August 22", "delayed the
+# vote until next week", "rescheduled the summit for March".
+_POSTPONED = re.compile(
+    r"\b(?:postpon(?:e|es|ed|ing)|delay(?:s|ed|ing)?|reschedul(?:e|es|ed|ing)|put\s+off|"
+    r"pushed\s+back|push(?:es|ing)?\s+back)\b[^;]*?\b(?:until|till|to|for)\s+",
+    re.IGNORECASE,
+)
+# "The Tour is set to resume on Tuesday", "the talks will reconvene in March".
+_RESUMES = re.compile(
+    r"s?\s+(?:(?:is|are|was|were|will|would|be|set|due|expected|scheduled|to)\s+){0,4}"
+    r"(?:resum|reconven)(?:e|es|ed|ing)\b(?!\s+(?:ties|relations|talks|work)\b)",
+    re.IGNORECASE,
 )
 _VISIT_WORDS = {"visit", "visits", "visited", "visiting", "trip", "tour", "state visit"}
 # Meetings that last and go on with no day of their own ("are in talks on a merger", "a

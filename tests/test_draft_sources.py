@@ -103,3 +103,20 @@ def test_a_countrys_described_government_is_that_countrys_government() -> None:
     government = actor_named(result, "Government of Sudan")
     assert "Sudan’s military-dominated government" in government.aliases
     assert "Sudan’s military-dominated government" not in [a.name for a in result.actors]
+
+
+def test_another_person_said_twice_is_two_people_and_someone_is_a_speaker() -> None:
+    result = draft_text(
+        "The county board heard the plan on Tuesday.\n"
+        "“The very idea is kind of cringey,” said another person.\n"
+        "“I am blown away by the size of this,” said someone at the meeting.\n"
+        "“I have a huge problem with such a trendy concept,” said another person.",
+        PUBLISHED,
+    )
+    speakers = [q.speaker for q in result.quotes if q.kind == "direct"]
+    assert [s.name for s in speakers] == [
+        "Another person",
+        "Someone at the meeting",
+        "Another person",
+    ]
+    assert speakers[0] is not speakers[2]

@@ -274,9 +274,11 @@ _PUBLIC_NOUNS = (
     "reader|homeowner|local|bystander|onlooker|speaker|member of the public"
 )
 _UNNAMED = (
-    r"(?P<who>(?:one|another|a|an|a second|a third|one other)\s+(?:[a-z][\w-]*\s+)?"
-    r"(?:" + _PUBLIC_NOUNS + r")"
-    r"(?:\s+(?:during|at|in|from|on|outside|near|of)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+)?)"
+    r"(?P<who>(?:(?:one|another|a|an|a second|a third|one other)\s+(?:[a-z][\w-]*\s+)?"
+    r"(?:" + _PUBLIC_NOUNS + r")|someone|somebody)"
+    r"(?:\s+(?:during|at|in|from|on|outside|near|of)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+)?"
+    # "someone in the public who called into the meeting": a relative clause describes them.
+    r"(?:\s+who\s+[a-z]+(?:\s+[\w’'-]+){0,5}?)?)"
     r"(?=\s*(?:[,.;:!?”\"]|$|\s+(?:said|says|told|added|asked|wrote|quipped|joked|"
     r"wondered|commented|tweeted|posted)\b))"
 )
@@ -810,11 +812,79 @@ def _continues(tokens: list[tuple[int, int, str]], j: int) -> bool:
     return not (j + 1 >= len(tokens) or not _is_cap(tokens[j + 1][2]))
 
 
+# The last words of a portfolio ("for Foreign Affairs", "of Finance, Planning and Economic
+# Development"): no one's surname.
+_PORTFOLIO_WORDS = {
+    "affairs",
+    "policy",
+    "development",
+    "security",
+    "trade",
+    "commerce",
+    "industry",
+    "finance",
+    "planning",
+    "defence",
+    "defense",
+    "health",
+    "education",
+    "justice",
+    "energy",
+    "environment",
+    "agriculture",
+    "transport",
+    "labor",
+    "labour",
+    "mines",
+    "state",
+    "cooperation",
+    "relations",
+    "rights",
+    "services",
+    "resources",
+    "technology",
+    "science",
+    "culture",
+    "tourism",
+    "investment",
+    "integration",
+    "economy",
+    "treasury",
+    "communities",
+    "housing",
+    "sports",
+    "youth",
+    "immigration",
+    "fisheries",
+    "infrastructure",
+    "employment",
+}
+_PORTFOLIO_TITLES = {
+    "secretary",
+    "minister",
+    "commissioner",
+    "director",
+    "representative",
+    "undersecretary",
+    "under-secretary",
+    "adviser",
+    "advisor",
+    "envoy",
+}
+
+
 def _joins(left: list[tuple[int, int, str]], right: str) -> bool:
     """Whether "of"/"for" continues a name: only after an organisation or title word."""
     last = _POSSESSIVE.sub("", left[-1][2]).lower()
+    lowered = [token[2].lower() for token in left]
     return (
-        last in ORG_WORDS
+        # "Secretary of State for Foreign Affairs": a title already with its "of" goes on
+        # to its portfolio.
+        any(
+            word in _PORTFOLIO_TITLES and lowered[i + 1 : i + 2] == ["of"]
+            for i, word in enumerate(lowered)
+        )
+        or last in ORG_WORDS
         or last in ORG_FIRST_WORDS
         or last in {"republic", "kingdom", "secretary", "minister", "commissioner", "director"}
         or last in {"head", "chief", "president", "chairman", "governor", "ambassador"}
@@ -1538,6 +1608,9 @@ class ActorFinder:
                     return self._organisation(org_run)
                 return self._organisation(run)
             name_at = len(words) - 2
+            if lowered[-1] in _PORTFOLIO_WORDS:
+                # "the Secretary of State for Foreign Affairs": an office, no name after it.
+                return None
             if lowered[name_at - 1] == "and" or any(_common(w, set()) for w in words[name_at:]):
                 # "Secretary of Housing and Urban Development": the portfolio runs to the
                 # end, no name follows it; a role, resolved as a reference later.
@@ -2399,8 +2472,14 @@ class ActorFinder:
                     phrase = match.group("who")
                     name = re.sub(r"^(?:an?)\s+", "", phrase, flags=re.I)  # "a caller": Caller
                     name = name[:1].upper() + name[1:]
-                    actor = self.by_key.get(normalise(name)) or self.new_actor(
-                        name, "person", "an unnamed speaker, named by how the story describes them"
+                    # "said another person" twice is two people, each new to the story.
+                    fresh = re.match(r"(?i:another|a second|a third|one other)\s", phrase)
+                    actor = (None if fresh else self.by_key.get(normalise(name))) or (
+                        self.new_actor(
+                            name,
+                            "person",
+                            "an unnamed speaker, named by how the story describes them",
+                        )
                     )
                     self.mention(actor, start, end, sentence.index)
                     self.used.add(id(actor))

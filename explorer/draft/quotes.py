@@ -320,6 +320,13 @@ _TRAILING_TIME = re.compile(
     r"(?-i:[A-Z][\w’'-]*)(?:’s|'s) )?[\w-]+(?: [\w-]+)?))+\s*$",
     re.IGNORECASE,
 )
+_TIME_ONLY = re.compile(
+    r"(?:(?:a few|a couple of|several|two|three|four|five|\d+)\s+(?:days|weeks|months|years|"
+    r"hours)\s+ago|(?:last|this|earlier this|later this|next)\s+(?:week|month|year|morning|"
+    r"afternoon|evening|night)|(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday)|yesterday|today|tonight|recently|earlier|later|then)",
+    re.IGNORECASE,
+)
 _FILLER = {
     "on",
     "in",
@@ -1274,6 +1281,9 @@ class QuoteFinder:
         unquoted = content
         for span in spans:
             unquoted = unquoted.replace(self.body[span.start : span.end], "")
+        if spans and _TIME_ONLY.fullmatch(unquoted.strip(" ,.:;")):
+            # "told the press a few days ago, “…”": only a time besides the quotation.
+            return False
         meaningful = [
             w for w in _WORD.findall(unquoted) if w.lower() not in _FILLER and not w.isdigit()
         ]

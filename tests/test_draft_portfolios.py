@@ -1,0 +1,43 @@
+"""A title with its portfolio before a person's name: "Secretary of State for Foreign
+Affairs Liz Truss" is Liz Truss, whose role is the whole title."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.drafting import actor_named, draft_text, quotes_of
+
+PUBLISHED = date(2024, 2, 20)
+
+
+def test_a_title_of_state_for_a_portfolio_then_the_name_is_one_person() -> None:
+    result = draft_text(
+        "Britain hosted the talks.\n"
+        "Secretary of State for Foreign Affairs Liz Truss met him at 9 a.m. on Monday.",
+        PUBLISHED,
+    )
+    truss = actor_named(result, "Liz Truss")
+    assert truss.role == "Secretary of State for Foreign Affairs"
+    assert not [a for a in result.actors if "Affairs" in a.name]
+
+
+def test_the_long_title_speaks_through_its_person() -> None:
+    result = draft_text(
+        "Argentina elected Javier Milei. Joe Biden congratulated him.\n"
+        "Assistant US Secretary of State for Latin American Affairs Brian Nichols told the "
+        'press a few days ago, "We want to be Argentina\'s preferred partner."',
+        PUBLISHED,
+    )
+    assert quotes_of(result, "direct") == [
+        ("We want to be Argentina's preferred partner.", "Brian Nichols")
+    ]
+    assert quotes_of(result, "reported") == []
+    nichols = actor_named(result, "Brian Nichols")
+    assert nichols.role == "Assistant US Secretary of State for Latin American Affairs"
+
+
+def test_the_office_alone_names_no_one() -> None:
+    result = draft_text(
+        "Wang Yi met the Secretary of State for Foreign Affairs on Monday.", PUBLISHED
+    )
+    assert [a.name for a in result.actors if a.kind != "country"] == ["Wang Yi"]

@@ -8,6 +8,7 @@ as RELATIVE_BASE and PREFER_DATES_FROM set by the tense.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -35,7 +36,17 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "month_days",
         re.compile(
-            rf"\b({_MONTH})\s+(\d{{1,2}})\s*(?:-|–|to|through)\s*(\d{{1,2}})(?:,?\s+({_YEAR}))?\b",
+            rf"\b({_MONTH})\s+(\d{{1,2}})\s*(?:-|–|to|through|and)\s*(\d{{1,2}})\b(?!\s*:)"
+            rf"(?:,?\s+({_YEAR}))?\b",
+            re.I,
+        ),
+    ),
+    (
+        # "3-5 December", "3 and 4 June", "13 to 17 June 2022"
+        "days_month",
+        re.compile(
+            rf"\b(\d{{1,2}})\s*(?:-|–|to|through|and)\s*(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+            rf"({_MONTH})(?:,?\s+({_YEAR}))?\b",
             re.I,
         ),
     ),
@@ -309,14 +320,26 @@ def _resolve(
     return _RESOLVERS[kind](match, published, future, present)
 
 
-def _month_days(
+def _days_month(
     match: re.Match[str], published: date, future: bool, present: bool
 ) -> Resolved | None:
-    """ "June 6-10" (an interval), its year from the tense when none is written."""
-    month = _MONTH_NAMES.get(match.group(1).lower().rstrip("."))
-    first, last = int(match.group(2)), int(match.group(3))
+    """ "3-5 December", "3 and 4 June": the days first, then the month."""
+    return _month_days(match, published, future, present, day_first=True)
+
+
+def _month_days(
+    match: re.Match[str], published: date, future: bool, present: bool, day_first: bool = False
+) -> Resolved | None:
+    """ "June 6-10", "Nov. 3 and 4" (an interval), its year from the tense when none is
+    written."""
+    month_group, first_group, last_group = (3, 1, 2) if day_first else (1, 2, 3)
+    month = _MONTH_NAMES.get(match.group(month_group).lower().rstrip("."))
+    first, last = int(match.group(first_group)), int(match.group(last_group))
     if month is None or last < first:
         return None
+    if re.search(r"\sand\s", match.group()) and last != first + 1:
+        return None  # "on June 6 and 20": two days apart, not the days between
+
     year = int(match.group(4)) if match.group(4) else None
     if year is None:
         year = published.year
@@ -473,6 +496,7 @@ def _year(match: re.Match[str], published: date, future: bool, present: bool) ->
 
 _RESOLVERS = {
     "month_days": _month_days,
+    "days_month": _days_month,
     "month_day": _month_day,
     "day_month": _day_month,
     "weekday": _weekday,
@@ -573,6 +597,16 @@ def when_of(
         own = [f for f in found if left <= f.start < right]
         if own and not (len(own) == 1 and _INTERVAL.search(clause)):
             found = own
+    for first, last in itertools.pairwise(found):
+        if (
+            first.words.lower() in WEEKDAYS
+            and last.words.lower() in WEEKDAYS
+            and re.fullmatch(r",?\s+and\s+", clause[first.end : last.start])
+            and 0 < (date.fromisoformat(last.iso) - date.fromisoformat(first.iso)).days < 7
+        ):
+            # "talks on Monday and Tuesday": the days from the one to the other.
+            iso = f"{first.iso}/{last.iso}"
+            return iso, _explain(f'"{first.words}" and "{last.words}"', iso, clause, published)
     days = [f for f in found if f.precision == "day"]
     if len(days) >= 2 and _INTERVAL.search(clause):
         first, last = days[0], days[-1]

@@ -823,9 +823,17 @@ def _reimport_same_rows(
             return None
         new_entries[outcome.index] = outcome.entries
         fresh.add(outcome.index)
-    for i in changed:
-        old, new = old_entries[i], new_entries[i]
-        if [(e.meta, e.rows) for e in old] != [(e.meta, e.rows) for e in new]:
+    replaced = _article_rows_replaced([(old_entries[i], new_entries[i]) for i in changed])
+    if replaced is None:
+        return None
+    new_sources = {path: str(sha) for path, sha in zip(resolved, hashes, strict=True)}
+    spliced = None
+    if replaced:
+        from explorer.data.store_splice import SpliceMismatch, spliced_database
+
+        try:
+            spliced = spliced_database(db, _meta(new_sources), "articles", replaced)
+        except (SpliceMismatch, OSError):
             return None
     keys = [f"{sha}:{name}" for name, sha in zip(names, hashes, strict=True)]
     written: Path | None = folder
@@ -845,8 +853,9 @@ def _reimport_same_rows(
         database=db,
         cache=written,
     )
-    if changed:
-        new_sources = {path: str(sha) for path, sha in zip(resolved, hashes, strict=True)}
+    if spliced is not None:
+        _write_spliced(db, spliced[0], list(replaced.values()), record, previous.stamp)
+    elif changed:
         _replace_meta_row(db, new_sources, record, previous.stamp)
     elif _knows_more(previous.record, record):
         _restamp(db, record)
@@ -854,6 +863,65 @@ def _reimport_same_rows(
         with contextlib.suppress(OSError):
             prune_cache(written, {_entry_name(key) for key in keys})
     return summary
+
+
+def _article_rows_replaced(
+    pairs: Sequence[tuple[Sequence[Entry], Sequence[Entry]]],
+) -> dict[bytes, bytes] | None:
+    """{old row: new row} of the articles whose rows alone changed, each changed file's
+    (old entries, new entries) compared line by line: {} when nothing changed in the rows, None
+    when anything but an article's own row did (its spans, quotes, meetings, actors, ids)."""
+    replaced: dict[bytes, bytes] = {}
+    for old_entries, new_entries in pairs:
+        if len(old_entries) != len(new_entries):
+            return None
+        for old, new in zip(old_entries, new_entries, strict=True):
+            if old.meta != new.meta:
+                return None
+            old_first, _, old_rest = old.rows.partition(b"\n")
+            new_first, _, new_rest = new.rows.partition(b"\n")
+            if old_rest != new_rest:
+                return None
+            if old_first != new_first:
+                replaced[old_first] = new_first
+    return replaced
+
+
+def _write_spliced(
+    db: Path,
+    chunks: list[Any],
+    rows: list[bytes],
+    record: dict[str, Any],
+    old: dict[str, Any],
+) -> None:
+    """Write the database again from `chunks` (the old file's bytes but for a few article
+    rows, `rows` their new ones) and patch its index for them in place
+    (`index_patch.patch_article_rows`), stamped for the new file just before its rename.
+
+    A crash before the patch leaves the old pair; between the patch and the rename, the old
+    database beside an index stamped for the new one, which no reader answers from (it is
+    rebuilt); after the rename, the new pair. When the index cannot be patched, it is removed
+    once the new database is in place (the next reader builds it)."""
+    from explorer.data.atomic import atomic_write_bytes
+    from explorer.data.index import index_path_for
+    from explorer.data.index_patch import Unpatchable, patch_article_rows
+
+    patched: list[bool] = []
+
+    def patch(temporary: Path) -> None:
+        try:
+            patch_article_rows(db, temporary, rows, old, record)
+        except (Unpatchable, OSError, sqlite3.Error):
+            return
+        patched.append(True)
+
+    try:
+        atomic_write_bytes(db, chunks, before_replace=patch)
+    except OSError as error:
+        raise StoreError(f"{db}: cannot write the database: {error.strerror or error}") from None
+    if not patched:
+        with contextlib.suppress(OSError):
+            os.unlink(index_path_for(db))
 
 
 def _replace_meta_row(

@@ -1,0 +1,129 @@
+"""The index of a database patched in place for articles whose rows alone changed.
+
+Rebuilding the index of ten thousand articles takes a minute; an edit of one article's title
+or body (its spans, quotes, meetings and actors as they were) changes three things in it: the
+article's row (`items`), its head (`heads`: title and day) and the keys `article:` finds it
+by (`keys`, `names`). Those are written again in one SQLite transaction that also stamps the
+index for the new database file, so the index answers for the old file or for the new one,
+never for a mix (see `patch_article_rows`). The quote search structures, the relations and the
+orders are untouched: none depends on an article's title or body. Whatever the patch cannot
+be sure of raises `Unpatchable`, and the caller writes everything again.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from explorer.data.index import (
+    _head_rows,
+    _item_rows,
+    _light,
+    _stamp_text,
+    database_stamp,
+    index_path_for,
+    stamp_matches,
+)
+
+
+class Unpatchable(Exception):
+    """The index is not the one the patch was meant for: rebuild it instead."""
+
+
+def _article_keys(entries: Sequence[tuple[str, str]]) -> Any:
+    """The `article:` key index search builds (`SearchIndex._index_fields`) over (id, title)
+    pairs in file order."""
+    from explorer.data.search import _KeyIndex
+
+    return _KeyIndex((text, ident) for ident, title in entries for text in (title, ident))
+
+
+def patch_article_rows(
+    db_path: str | os.PathLike[str],
+    written: Path,
+    rows: Sequence[bytes],
+    old_stamp: dict[str, Any],
+    record: dict[str, Any] | None,
+) -> None:
+    """Patch the index of the database at `db_path` (fresh for `old_stamp`) for the articles
+    whose new database rows are `rows`, and stamp it for `written`, the complete new file about
+    to replace the database, in one durable SQLite transaction.
+
+    Once this returns the index answers for the new file alone: a crash before the rename
+    leaves the old file beside an index every reader finds stale and rebuilds, never one that
+    answers for it wrongly. Raises Unpatchable (nothing changed) when the index is not fresh
+    for `old_stamp` or does not hold these articles, sqlite3.Error or OSError.
+    """
+    stamp = database_stamp(written)
+    if stamp is None:
+        raise OSError(f"{written}: cannot be read")
+    new = _light({"articles": rows})
+    target = index_path_for(db_path)
+    if not target.is_file():
+        raise Unpatchable("no index")
+    con = sqlite3.connect(target, isolation_level=None)
+    try:
+        con.execute("PRAGMA synchronous=FULL")
+        con.execute("BEGIN IMMEDIATE")
+        try:
+            _patch(con, new, rows, old_stamp)
+            con.execute(
+                "UPDATE meta SET value = ? WHERE key = 'database'", (_stamp_text(stamp, record),)
+            )
+            con.execute("COMMIT")
+        except BaseException:
+            with contextlib.suppress(sqlite3.Error):
+                con.execute("ROLLBACK")
+            raise
+    finally:
+        con.close()
+
+
+def _patch(con: sqlite3.Connection, new: Any, rows: Sequence[bytes], old_stamp: Any) -> None:
+    from explorer.data.index import _split_stamp
+
+    found = con.execute("SELECT value FROM meta WHERE key = 'database'").fetchone()
+    if found is None or not stamp_matches(_split_stamp(found[0])[0], old_stamp):
+        raise Unpatchable("the index is not fresh for the database in place")
+    if con.execute("SELECT 1 FROM sqlite_master WHERE name = 'heads'").fetchone() is None:
+        raise Unpatchable("the index has no heads")
+    titles = {a.id: a.title for a in new.articles}
+    old = con.execute(
+        "SELECT h.id, h.name FROM items i JOIN heads h ON h.kind = 'article' AND h.id = i.id"
+        " WHERE i.kind = 'article' ORDER BY i.pos"
+    ).fetchall()
+    if not set(titles) <= {ident for ident, _ in old}:
+        raise Unpatchable("an article is not in the index")
+    for _, ident, _, row in _item_rows(new, {"articles": rows}):
+        con.execute("UPDATE items SET row = ? WHERE kind = 'article' AND id = ?", (row, ident))
+    for head in _head_rows(new):
+        marks = ", ".join("?" * len(head))
+        con.execute(f"INSERT OR REPLACE INTO heads VALUES ({marks})", head)
+    if all(title == titles.get(ident, title) for ident, title in old):
+        return
+    before = _article_keys(old)
+    after = _article_keys([(ident, titles.get(ident, title)) for ident, title in old])
+    stored = con.execute("SELECT count(*) FROM keys WHERE field = 'article'").fetchone()[0]
+    named = con.execute("SELECT count(*) FROM names WHERE field = 'article'").fetchone()[0]
+    if (stored, named) != (len(before._keys), len(before._names)):
+        raise Unpatchable("the index's article keys are not those of its heads")
+    old_keys, new_keys = set(before._keys), set(after._keys)
+    con.executemany(
+        "DELETE FROM keys WHERE field = 'article' AND head = ? AND target = ? AND number = ?"
+        " AND start = ?",
+        sorted(old_keys - new_keys),
+    )
+    con.executemany("INSERT INTO keys VALUES ('article', ?, ?, ?, ?)", sorted(new_keys - old_keys))
+    con.execute("DELETE FROM names WHERE field = 'article' AND number >= ?", (len(after._names),))
+    con.executemany(
+        "INSERT OR REPLACE INTO names VALUES ('article', ?, ?)",
+        [
+            (n, name)
+            for n, name in enumerate(after._names)
+            if n >= len(before._names) or before._names[n] != name
+        ],
+    )

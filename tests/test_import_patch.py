@@ -1,0 +1,163 @@
+"""An edit of an article's own row (its title, source, url) is re-imported by patching the
+database and its index in place; the result is exactly that of a fresh import, and a crash at
+any step leaves a pair that never answers wrongly."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from explorer.bench.corpus import write_corpus
+from explorer.cli import main
+from explorer.data.index import IndexUnusable, index_path_for, open_index, open_indexed
+from tests.test_import_incremental import _import, _index_rows
+
+
+def _retitle(path: Path, title: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    changed, count = re.subn(r'(?m)^  title: ".*"$', f'  title: "{title}"', text, count=1)
+    assert count == 1
+    path.write_text(changed, encoding="utf-8")
+
+
+def _answers(db: Path, article: str) -> dict[str, object]:
+    """What a user sees of the corpus through its index."""
+    corpus = open_index(db)
+    try:
+        queries = ("the", "said", '"of the"', "article:zebra", "article:quartz", "article:story")
+        heads = corpus.article_heads()
+        return {
+            "search": {q: [h.quote.id for h in corpus.search(q).hits] for q in queries},
+            "title": corpus.articles[article].title,
+            "source": corpus.articles[article].source,
+            "heads": heads,
+            "articles": corpus.ids("article"),
+            "timeline": corpus.ids("timeline"),
+            "related": sorted(str(r) for r in corpus.items_in_article[article]),
+        }
+    finally:
+        corpus.close()
+
+
+@pytest.fixture
+def files(tmp_path: Path) -> list[Path]:
+    return write_corpus(6, tmp_path / "articles", 5)
+
+
+@pytest.mark.parametrize(
+    "edit", ["title", "shared title", "source", "two files", "title back"], ids=str
+)
+def test_an_edit_of_an_article_row_patches_the_pair_as_a_fresh_import_writes_it(
+    edit: str, files: list[Path], tmp_path: Path
+) -> None:
+    db = tmp_path / "kept.json"
+    _import(files, db)
+    index_before = index_path_for(db).stat()
+    article = "story-00003"
+    if edit == "title":
+        _retitle(files[2], "Zebra quartz summit")
+    elif edit == "shared title":  # the same name as another article's: names renumbered
+        other = re.search(r'(?m)^  title: "(.*)"$', files[4].read_text(encoding="utf-8"))
+        assert other is not None
+        _retitle(files[2], other.group(1))
+    elif edit == "source":
+        text = files[2].read_text(encoding="utf-8")
+        files[2].write_text(
+            re.sub(r'(?m)^  source: ".*"$', '  source: "Zebra Wire"', text, count=1),
+            encoding="utf-8",
+        )
+    elif edit == "two files":
+        _retitle(files[2], "Zebra quartz summit")
+        _retitle(files[0], "Quartz [bold]markup[/] 東京 🦓")
+    else:  # a title changed, imported, then changed again
+        _retitle(files[2], "Zebra quartz summit")
+        _import(files, db)
+        _retitle(files[2], "Quartz talks resume")
+    _import(files, db)
+    assert index_path_for(db).stat().st_ino == index_before.st_ino, "patched, not rebuilt"
+    fresh = tmp_path / "fresh.json"
+    _import(files, fresh, "--no-cache")
+    assert db.read_bytes() == fresh.read_bytes()
+    assert _index_rows(db) == _index_rows(fresh)
+    assert _answers(db, article) == _answers(fresh, article)
+    if edit in ("title", "two files"):
+        assert open_index(db).articles[article].title == "Zebra quartz summit"
+        assert open_index(db).search("article:zebra").hits
+
+
+def test_an_edit_of_a_quote_is_not_patched_but_imported_whole(
+    files: list[Path], tmp_path: Path
+) -> None:
+    db = tmp_path / "kept.json"
+    _import(files, db)
+    index_before = index_path_for(db).stat()
+    _retitle(files[2], "Zebra quartz summit")
+    text = files[2].read_text(encoding="utf-8")
+    files[2].write_text(text.replace("said", "stated", 1), encoding="utf-8")
+    _import(files, db)
+    assert index_path_for(db).stat().st_ino != index_before.st_ino
+    fresh = tmp_path / "fresh.json"
+    _import(files, fresh, "--no-cache")
+    assert db.read_bytes() == fresh.read_bytes()
+    assert _index_rows(db) == _index_rows(fresh)
+
+
+class Crash(BaseException):
+    """The process dying at this point."""
+
+
+@pytest.mark.parametrize("step", ["patch", "database"])
+def test_a_crash_while_an_article_row_is_patched_never_answers_wrongly(
+    step: str,
+    files: list[Path],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Dying half way through the index's patch leaves the old pair as it was (SQLite rolls
+    the patch back); dying as the database is renamed leaves the old database beside an index
+    that is never answered from (it is stamped for the new file) and is rebuilt for it."""
+    from explorer.data import index_patch
+
+    db = tmp_path / "kept.json"
+    _import(files, db)
+    old_db, old_title = db.read_bytes(), open_index(db).articles["story-00003"].title
+    old_rows = _index_rows(db)
+    _retitle(files[2], "Zebra quartz summit")
+    if step == "patch":
+
+        def crash(*args: object) -> object:
+            raise Crash
+
+        monkeypatch.setattr(index_patch, "_head_rows", crash)  # after the items are written
+    else:
+        replace = os.replace
+
+        def crash_rename(source: object, destination: object) -> None:
+            if Path(str(destination)) == db:
+                raise Crash
+            replace(source, destination)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(os, "replace", crash_rename)
+    with pytest.raises(Crash):
+        main(["import", *map(str, files), "--db", str(db)])
+    monkeypatch.undo()
+    capsys.readouterr()
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")], "no litter"
+    assert db.read_bytes() == old_db
+    if step == "patch":
+        assert _index_rows(db) == old_rows
+        assert open_index(db).articles["story-00003"].title == old_title  # no rebuild needed
+    else:
+        with pytest.raises(IndexUnusable):
+            open_index(db)
+        assert open_indexed(db).articles["story-00003"].title == old_title
+    _import(files, db)
+    fresh = tmp_path / "fresh.json"
+    _import(files, fresh, "--no-cache")
+    assert db.read_bytes() == fresh.read_bytes()
+    assert _index_rows(db) == _index_rows(fresh)
+    assert open_index(db).articles["story-00003"].title == "Zebra quartz summit"

@@ -41,3 +41,32 @@ def test_the_office_alone_names_no_one() -> None:
         "Wang Yi met the Secretary of State for Foreign Affairs on Monday.", PUBLISHED
     )
     assert [a.name for a in result.actors if a.kind != "country"] == ["Wang Yi"]
+
+
+def test_a_portfolio_listing_its_fields_after_the_name_is_the_role() -> None:
+    result = draft_text(
+        "The agreement was signed in the presence of Prahallad Joshi, Union Minister for "
+        "Mines, Coal & Parliamentary Affairs.\n"
+        "“KABIL will ensure mineral security of the nation,” said Joshi at the event.",
+        PUBLISHED,
+    )
+    joshi = actor_named(result, "Prahallad Joshi")
+    assert joshi.role == "Union Minister for Mines, Coal & Parliamentary Affairs"
+    names = [a.name for a in result.actors]
+    assert not [n for n in names if "Mines" in n or "Affairs" in n]
+
+
+def test_a_portfolio_listing_its_fields_before_the_name_speaks_through_its_holder() -> None:
+    result = draft_text(
+        "Jamaica hosts the forum in June.\n"
+        "“We are looking to bring ministers of industry from across the region,” Minister "
+        "of Industry, Investment and Commerce, Senator the Hon. Aubyn Hill, told JIS News.",
+        PUBLISHED,
+    )
+    assert quotes_of(result, "direct") == [
+        ("We are looking to bring ministers of industry from across the region", "Aubyn Hill")
+    ]
+    assert quotes_of(result, "reported") == []
+    assert actor_named(result, "Aubyn Hill").role == "Minister of Industry, Investment and Commerce"
+    names = [a.name for a in result.actors]
+    assert "Commerce" not in names and "Industry" not in names

@@ -859,6 +859,71 @@ _PORTFOLIO_WORDS = {
     "infrastructure",
     "employment",
 }
+# A title whose portfolio lists several fields, commas and all: "Minister of Industry,
+# Investment and Commerce", "Union Minister for Mines, Coal & Parliamentary Affairs".
+_LISTED_PORTFOLIO = re.compile(
+    r"\b(?:Minister|Secretary|Commissioner|Representative|Adviser|Advisor|Ministry|Department)"
+    r"\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*"
+    r"(?:,\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)*,?\s+(?:and|&)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*"
+)
+
+
+def _portfolios(text: str) -> list[tuple[int, int]]:
+    """Where the sentence's listed portfolios are (sentence offsets), each cut after its
+    last portfolio word so that a name following it stays out ("… and Commerce Aubyn Hill")."""
+    found = []
+    for match in _LISTED_PORTFOLIO.finditer(text):
+        if "," not in match.group() and "&" not in match.group():
+            continue  # "Secretary of Housing and Urban Development": one run already
+        tail = list(re.finditer(r"[A-Za-z][\w-]*", match.group()))
+        last = max((m.end() for m in tail if m.group().lower() in _PORTFOLIO_WORDS), default=-1)
+        if last > match.group().rfind(",") and last > 0:
+            found.append((match.start(), match.start() + last))
+    return found
+
+
+def _listed_role(before: str, after: str) -> str | None:
+    """A listed portfolio standing beside a name as its role: ", Union Minister for Mines,
+    Coal & Parliamentary Affairs." after it, or "Minister of Industry, Investment and
+    Commerce, Senator" before it."""
+    for start, end in _portfolios(after):
+        lead = re.fullmatch(r",\s*((?:the\s+|[A-Z][\w.-]*\s+){0,3})", after[:start])
+        if lead is not None and re.match(r"\s*(?:[,.;)]|$)", after[end:]):
+            return after[lead.start(1) : end]
+    for start, end in _portfolios(before):
+        if re.fullmatch(
+            r",\s*(?:(?:the|The|Senator|Sen\.|Hon\.|Dr\.?|Mr\.?|Ms\.?|Mrs\.?)\s*)*", before[end:]
+        ):
+            lead = re.search(r"(?:[A-Z][\w.-]*\s+){0,3}$", before[:start])
+            return before[lead.start() if lead else start : end]
+    return None
+
+
+def portfolio_ending(text: str) -> int | None:
+    """Where a listed portfolio that ends the text starts ("… Minister of Industry,
+    Investment and Commerce"): a role stands there, so what follows names its holder."""
+    stripped = text.rstrip()
+    for start, end in _portfolios(stripped):
+        if end == len(stripped):
+            return start
+    return None
+
+
+def _past_portfolio(run: Run, sentence: Sentence, portfolios: list[tuple[int, int]]) -> Run | None:
+    """The part of a run after a listed portfolio it overlaps (an empty run when none is
+    left): the portfolio's fields are no organisations of their own."""
+    for start, end in portfolios:
+        start += sentence.start
+        end += sentence.start
+        if run.end <= start or run.start >= end:
+            continue
+        if run.end <= end:
+            return Run(run.start, run.start, "", run.sentence)
+        offset = len(run.text) - len(run.text[end - run.start :].lstrip())
+        return Run(run.start + offset, run.end, run.text[offset:], run.sentence, run.possessive)
+    return None
+
+
 _PORTFOLIO_TITLES = {
     "secretary",
     "minister",
@@ -983,8 +1048,9 @@ class ActorFinder:
         for sentence in self.sentences:
             if sentence.heading:
                 continue
+            portfolios = _portfolios(sentence.text)
             for run in runs_in(sentence, self.lower_words):
-                self._take_run(run)
+                self._take_run(_past_portfolio(run, sentence, portfolios) or run)
             self._take_lowercase(sentence)
         self._appositions()
         self._groups()
@@ -1090,6 +1156,8 @@ class ActorFinder:
                     self.owned.add(id(actor))
 
     def _take_run(self, run: Run) -> DraftActor | None:
+        if not run.text:
+            return None  # a run wholly inside a portfolio ("Minister of Industry, Investment")
         actor = self._take_name(run)
         if actor is not None and actor.kind == "organisation":
             self._short_names(actor, run)
@@ -2267,6 +2335,14 @@ class ActorFinder:
                 if not actor.role and mention.text == actor.name:
                     self._role_before_name(actor, before, mention.start)
                 after = self.body[mention.end : mention.end + 160]
+                listed = _listed_role(before, after)
+                if listed:
+                    # "Prahallad Joshi, Union Minister for Mines, Coal & Parliamentary
+                    # Affairs": the whole listed portfolio is the role.
+                    actor.add_alias(listed)
+                    actor.role = listed
+                    self._member_from_role(actor, listed)
+                    continue
                 match = _APPOSITION_AFTER.search(after)
                 if match:
                     phrase = _apposition_head(match.group(1))

@@ -14,7 +14,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from explorer.draft.actors import ActorFinder, normalise, reference_at
+from explorer.draft.actors import ActorFinder, normalise, portfolio_ending, reference_at
 from explorer.draft.lexicon import (
     GROUP_NOUNS,
     OBJECT_VERBS,
@@ -637,13 +637,22 @@ class QuoteFinder:
         """ "Its executive director, Angela Brooks, said": a person's name set off by commas
         after a description is the apposition's subject, the description its role."""
         inner = region[start:end].strip(" ,")
-        if not re.search(_REFERENCE.pattern + r"\s*$", region[:start], re.IGNORECASE) and not (
-            _ROLE_BEFORE.search(region[:start])
+        if (
+            not re.search(_REFERENCE.pattern + r"\s*$", region[:start], re.IGNORECASE)
+            and not (_ROLE_BEFORE.search(region[:start]))
+            and portfolio_ending(region[:start]) is None
         ):
             return None
         for mention in self._mentions_in(sentence.start + start, sentence.start + end):
+            courtesy = (
+                inner[: len(inner) - len(mention.text)] if inner.endswith(mention.text) else ""
+            )
             if (
-                mention.text == inner
+                (
+                    mention.text == inner
+                    # "Senator the Hon. Aubyn Hill": courtesy titles before the name.
+                    or re.fullmatch(r"(?:(?:Senator|Sen\.|the|Hon\.|Dr\.?|Rt\.?)\s+)+", courtesy)
+                )
                 and mention.actor is not None
                 and mention.actor.kind == "person"
             ):
@@ -1339,6 +1348,15 @@ class QuoteFinder:
                 article = re.search(r"(?<![\w’'])(?:the|The)\s+$", text[:end])
                 if article is not None:
                     end = article.start()
+                # "…,” Minister of Industry, Investment and Commerce, Senator the Hon. X":
+                # the listed portfolio and courtesy titles are the speaker's, not the claim's.
+                courtesy = re.search(
+                    r"(?:(?:Senator|Sen\.|the|Hon\.|Dr\.?|Rt\.?)\s+)+$", text[:end]
+                )
+                bare = text[: courtesy.start() if courtesy else end].rstrip(" ,")
+                portfolio = portfolio_ending(bare)
+                if portfolio is not None:
+                    end = portfolio
             content_end = len(text[:end].rstrip(" ,—–"))
             return actor, guess, 0, content_end
         # "X said (that) S" / "X told reporters (that) S".

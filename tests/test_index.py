@@ -157,6 +157,38 @@ def test_the_stored_corpus_reads_quotes_speakers_and_meetings_as_the_corpus_in_m
     assert stored.present(refs) == set(refs[1:-1])
 
 
+@pytest.mark.parametrize("which", ["seed_db", "synthetic_db"])
+def test_the_stored_actor_heads_and_counts_are_the_corpus_in_memory(
+    which: str, request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
+    # What an actor's row and its detail read from the index instead of its spans and
+    # statements: each actor's head, its count of sentences, the meetings it spoke of.
+    import shutil
+
+    from explorer.data.index import rebuild_index
+
+    db = request.getfixturevalue(which)
+    imported, _, corpus = _engines(db)
+    # Built from the database's rows at import, and from its models when a reader rebuilds it.
+    copy = tmp_path / "copy.json"
+    shutil.copy2(db, copy)
+    rebuild_index(copy)
+    rebuilt = open_index(copy)
+    spoke = 0
+    for stored in (imported, rebuilt):
+        for actor in corpus.all("actor"):
+            ref = actor.ref
+            assert stored.actor_head(actor.id) == corpus.actor_head(actor.id)
+            assert stored.sentence_count(ref) == corpus.sentence_count(ref)
+            assert stored.sentence_count(ref) == len(corpus.sentences(ref))
+            assert stored.spoken_of(actor.id) == corpus.spoken_of(actor.id)
+            spoke += len(corpus.spoken_of(actor.id))
+        assert stored.actor_head("nope") is None and stored.spoken_of("nope") == ()
+        assert stored.sentence_count(Ref("actor", "nope")) == 0
+    assert spoke  # the corpora have statements about meetings their speakers missed
+    rebuilt.close()
+
+
 def test_pages_list_items_in_the_panes_orders(seed_db: Path) -> None:
     stored = open_index(seed_db)
     corpus = Corpus(load_database_file(seed_db))

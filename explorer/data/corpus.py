@@ -249,7 +249,13 @@ class Corpus:
         item = self.get(ref)
         links: list[Relation] = []
         if isinstance(item, Actor):
-            links += [Relation("member of", Ref("actor", p)) for p in item.member_of]
+            # Members, meetings and statements are indexed from the items themselves, so they
+            # are there; only the ids that the actor and its statements name are asked about
+            # (an actor of many articles links to thousands of items).
+            parents = [Relation("member of", Ref("actor", p)) for p in item.member_of]
+            spoken = [Relation("spoke about", Ref("meeting", m)) for m in self.spoken_of(item.id)]
+            present = self.present(link.target for link in (*parents, *spoken))
+            links += [link for link in parents if link.target in present]
             links += [Relation("member", Ref("actor", m)) for m in self.members.get(item.id, ())]
             links += [
                 Relation("meeting", Ref("meeting", m))
@@ -257,19 +263,8 @@ class Corpus:
             ]
             statements = self.quotes_by_actor.get(item.id, ())
             links += [Relation("statement", Ref("quote", q)) for q in statements]
-            attended = set(self.meetings_of_actor.get(item.id, ()))
-            # Only each quote's meeting is read (an actor of many articles has thousands).
-            held = self.quote_links(statements)
-            spoken_of = dict.fromkeys(
-                m for q in statements if (m := held.get(q, ((), None))[1]) and m not in attended
-            )
-            links += [Relation("spoke about", Ref("meeting", m)) for m in spoken_of]
-            # The statements whose links were read are known to be there: not asked again.
-            known = {Ref("quote", q) for q in held}
-            present = known | self.present(
-                link.target for link in links if link.target not in known
-            )
-            return [link for link in links if link.target in present]
+            links += [link for link in spoken if link.target in present]
+            return links
         elif isinstance(item, Meeting):
             links += [Relation("participant", Ref("actor", a)) for a in item.participants]
             links += [
@@ -281,6 +276,19 @@ class Corpus:
                 links.append(Relation("meeting", Ref("meeting", item.meeting)))
         present = self.present(link.target for link in links)
         return [link for link in links if link.target in present]
+
+    def spoken_of(self, actor_id: str) -> tuple[str, ...]:
+        """The meetings an actor's statements are about that it is not a participant of, each
+        once, in the order of its statements (a persisted index stores them at import: an
+        actor of many articles has thousands of statements to read them from)."""
+        statements = self.quotes_by_actor.get(actor_id, ())
+        attended = set(self.meetings_of_actor.get(actor_id, ()))
+        held = self.quote_links(statements)
+        return tuple(
+            dict.fromkeys(
+                m for q in statements if (m := held.get(q, ((), None))[1]) and m not in attended
+            )
+        )
 
     def quote_links(self, quote_ids: Iterable[str]) -> dict[str, QuoteLinks]:
         """Each quote's speakers and meeting (None when none), by id; ids of no quote are

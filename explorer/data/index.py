@@ -14,6 +14,11 @@ written to by anything else:
   title, apart from their rows (an actor of many articles has a row of megabytes, an article
   its body): what lists and the lines about a quote show. An index written before it had
   this table answers the same from the rows;
+- ``actor_heads``: each actor's row in its pane (name, kind, role, how many articles and the
+  first) and how many distinct sentences support it; ``links`` also holds ``spoken_of``, the
+  meetings an actor's statements speak of without it taking part. An actor of many articles
+  has a hundred thousand spans and thousands of statements: its detail and its row read
+  these, not them;
 - the quote search engine's own structures (`explorer.data.search`): quotes numbered in rank
   order, postings per word, pairs of common words, pre-joined prefixes, field values and the
   name keys of speaker:, meeting: and article:. `StoredSearchIndex` runs the engine's code
@@ -66,7 +71,8 @@ from explorer.data.records import article_record, item_record
 from explorer.data.text import clean_text
 
 DECODE_MEMO = 100_000  # distinct values `_decoder` shares between the items it decodes
-INDEX_FORMAT = 2  # 2: built from a database of format 2 (format-1.1 fields)
+INDEX_FORMAT = 3  # 2: built from a database of format 2 (format-1.1 fields); 3: actor_heads,
+# and the meetings each actor's statements speak of
 INDEX_SUFFIX = ".index"
 BUILD_CACHE_KIB = 96 * 1024  # SQLite's page cache while an index is built
 CLOSE_IDS_SCORED = 50_000  # ids `IndexedCorpus.close_ids` may score (of every kind asked)
@@ -182,6 +188,9 @@ CREATE TABLE names (field TEXT, number INTEGER, name TEXT NOT NULL,
                     PRIMARY KEY (field, number)) WITHOUT ROWID;
 CREATE TABLE heads (kind TEXT, id TEXT, name TEXT NOT NULL, extra TEXT,
                     PRIMARY KEY (kind, id)) WITHOUT ROWID;
+CREATE TABLE actor_heads (id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL,
+                          role TEXT, articles INTEGER NOT NULL, first TEXT,
+                          sentences INTEGER NOT NULL) WITHOUT ROWID;
 """
 
 
@@ -364,6 +373,48 @@ def _head_rows(loaded: Loaded) -> Iterator[tuple[str, str, str, str | None]]:
         yield "meeting", meeting.id, meeting.title, None
 
 
+def _actor_head_rows(
+    loaded: Loaded, rows: Rows | None
+) -> Iterator[tuple[str, str, str, str | None, int, str | None, int]]:
+    """(id, name, kind, role, article count, first article, distinct sentences) of every
+    actor, from the database's rows when given (`_light` models have no roles nor spans): a
+    sentence counts once, and only in an article of the corpus, as `Corpus.sentence_count`."""
+    articles = {article.id for article in loaded.articles}
+    if rows is None:
+        for actor in loaded.actors:
+            keys = {(s.article, s.sentence_start, s.sentence_end) for s in actor.spans}
+            first = actor.articles[0] if actor.articles else None
+            sentences = sum(key[0] in articles for key in keys)
+            yield (
+                actor.id,
+                actor.name,
+                actor.kind,
+                actor.role,
+                len(actor.articles),
+                first,
+                sentences,
+            )
+        return
+    for actor, row in zip(loaded.actors, rows.get("actors", ()), strict=True):
+        record = json.loads(bytes(row))
+        found = {(s[0], s[3], s[4]) for s in record.get("spans", ())}
+        cleaned = {article: clean_text(article) for article, _, _ in found}
+        keys = {(cleaned[a], start, end) for a, start, end in found if cleaned[a] in articles}
+        listed = record.get("articles") or ()
+        first = clean_text(listed[0]) if listed else None
+        role = record.get("role")
+        role = clean_text(role) if isinstance(role, str) else None
+        name, kind = clean_text(record["name"]), clean_text(record["kind"])
+        yield actor.id, name, kind, role, len(listed), first, len(keys)
+
+
+def _spoken_links(corpus: Corpus) -> Iterator[tuple[str, str, int, str]]:
+    """The `spoken_of` rows of the links table (`Corpus.spoken_of` of every speaker)."""
+    for actor in corpus.quotes_by_actor:
+        for n, meeting in enumerate(corpus.spoken_of(actor)):
+            yield "spoken_of", actor, n, meeting
+
+
 def _fill(con: sqlite3.Connection, loaded: Loaded, rows: Rows | None = None) -> dict[str, Any]:
     """Every table but meta; returns the meta values the readers need. `rows`, when given,
     are the database's rows of the same items, stored as they are."""
@@ -372,6 +423,9 @@ def _fill(con: sqlite3.Connection, loaded: Loaded, rows: Rows | None = None) -> 
     corpus = Corpus(loaded)
     con.executemany("INSERT INTO items VALUES (?, ?, ?, ?)", _item_rows(loaded, rows))
     con.executemany("INSERT INTO heads VALUES (?, ?, ?, ?)", _head_rows(loaded))
+    con.executemany(
+        "INSERT INTO actor_heads VALUES (?, ?, ?, ?, ?, ?, ?)", _actor_head_rows(loaded, rows)
+    )
     links: list[tuple[str, str, int, str]] = []
     for name in _LINKS:
         table: dict[str, tuple[str, ...]] = getattr(corpus, name)
@@ -379,6 +433,7 @@ def _fill(con: sqlite3.Connection, loaded: Loaded, rows: Rows | None = None) -> 
             links += [(name, key, n, target) for n, target in enumerate(targets)]
     for key, refs in corpus.items_in_article.items():
         links += [("items_in_article", key, n, str(ref)) for n, ref in enumerate(refs)]
+    links += _spoken_links(corpus)
     # In key order, each row goes at the end of the table's tree rather than into its middle.
     links.sort()
     con.executemany("INSERT INTO links VALUES (?, ?, ?, ?)", links)
@@ -1027,6 +1082,7 @@ class IndexedCorpus(Corpus):
         self.meetings_of_actor = _Links(self._reader, "meetings_of_actor")  # type: ignore[assignment]
         self.quotes_by_actor = _Links(self._reader, "quotes_by_actor")  # type: ignore[assignment]
         self.quotes_of_meeting = _Links(self._reader, "quotes_of_meeting")  # type: ignore[assignment]
+        self._spoken_of = _Links(self._reader, "spoken_of")
         self.items_in_article = _Links(self._reader, "items_in_article", as_refs=True)  # type: ignore[assignment]
         self._tables = {"actor": self.actors, "meeting": self.meetings, "quote": self.quotes}  # type: ignore[dict-item]
         self._spans_in_article = None
@@ -1259,28 +1315,15 @@ class IndexedCorpus(Corpus):
 
     def _read_actor_head(self, actor_id: str) -> ActorHead | None:
         found = self._reader.all(
-            "SELECT json_extract(row, '$.name', '$.kind', '$.role', '$.articles[0]'),"
-            " json_array_length(row, '$.articles') FROM items WHERE kind = 'actor' AND id = ?",
-            actor_id,
+            "SELECT name, kind, role, articles, first FROM actor_heads WHERE id = ?", actor_id
         )
         if not found:
             return None
-        fields, count = found[0]
-        count = 0 if count is None else count  # no articles (as the database reader reads it)
-        try:
-            name, kind, role, first = json.loads(fields)
-        except (TypeError, ValueError) as error:
-            raise IndexUnusable(f"{self.path}: a stored actor is damaged ({error})") from None
+        name, kind, role, count, first = found[0]
         texts = (name, kind, *(v for v in (role, first) if v is not None))
         if not all(isinstance(v, str) for v in texts) or not isinstance(count, int):
             raise IndexUnusable(f"{self.path}: a stored actor is damaged (its name or kind)")
-        return ActorHead(
-            clean_text(name),
-            clean_text(kind),
-            None if role is None else clean_text(role),
-            count,
-            None if first is None else clean_text(first),
-        )
+        return ActorHead(name, kind, role, count, first)
 
     def actor_names(self, actor_ids: Iterable[str]) -> dict[str, str]:
         """As `Corpus`, in one query for every 500 ids (names already asked for are kept)."""
@@ -1497,6 +1540,19 @@ class IndexedCorpus(Corpus):
         if not self._reader.has_heads:
             return self._chunks(kind, ids, f"id, {fallback}")
         return self._chunks(kind, ids, f"id, {columns}", table="heads")
+
+    def spoken_of(self, actor_id: str) -> tuple[str, ...]:
+        """As `Corpus`, as stored at import (no statement is read)."""
+        return tuple(self._spoken_of.get(actor_id, ()))
+
+    def sentence_count(self, ref: Ref) -> int:
+        """As `Corpus`; an actor's as counted at import (its spans are left unread)."""
+        if ref.kind != "actor":
+            return super().sentence_count(ref)
+        found = self._reader.one("SELECT sentences FROM actor_heads WHERE id = ?", ref.id)
+        if found is not None and not isinstance(found, int):
+            raise IndexUnusable(f"{self.path}: a stored actor is damaged (its sentences)")
+        return found or 0
 
     def quote_links(self, quote_ids: Iterable[str]) -> dict[str, QuoteLinks]:
         """As `Corpus`, from the two fields of the stored rows (no quote is decoded)."""

@@ -46,7 +46,7 @@ import os
 import sqlite3
 from array import array
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, KeysView, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -1090,7 +1090,9 @@ class IndexedCorpus(Corpus):
         self._search: StoredSearchIndex | None = None
         self._names: dict[str, str | None] = {}  # actor names asked for (they are small)
         self._actor_heads: dict[str, ActorHead | None] = {}  # and their rows' heads (as small)
-        self._known: dict[str, frozenset[str]] = {}  # every id of a kind, once `ids` read them
+        # Every id of a kind, once `ids` read them: the keys of their places in its order.
+        self._positions: dict[str, dict[str, int]] = {}
+        self._known: dict[str, KeysView[str]] = {}
         # The texts of the quotes whose links were read last: an actor's statements are then
         # titled without their rows read again (only the last question's are kept).
         self._last_quote_texts: dict[str, str] = {}
@@ -1149,8 +1151,16 @@ class IndexedCorpus(Corpus):
             )
         ]
         if order in (*ITEM_KINDS, "article"):  # every id of a kind: `present` answers
-            self._known[order] = frozenset(found)
+            positions = self._positions[order] = dict(zip(found, range(len(found)), strict=True))
+            self._known[order] = positions.keys()
         return found
+
+    def positions(self, order: str) -> dict[str, int]:
+        """Each id's place in a kind's stored order, made once with `ids` (the panes' orders
+        and `present` share it: half a million quotes are one dict, not a dict and a set)."""
+        if order not in self._positions:
+            self.ids(order)
+        return self._positions[order]
 
     def position(self, order: str, ident: str) -> int | None:
         """Where `ident` stands in a stored order, for jumping a paged list to an item."""
@@ -1587,7 +1597,7 @@ class IndexedCorpus(Corpus):
             self.ids("article")
             known = self._known.get("article")
         if known is not None:
-            return wanted & known
+            return known & wanted
         return {ident for (ident,) in self._chunks("article", wanted, "id")}
 
     def present(self, refs: Iterable[Ref]) -> set[Ref]:

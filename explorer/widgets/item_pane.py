@@ -65,9 +65,11 @@ def pane_order(corpus: Corpus, kind: ItemKind) -> PaneOrder:
         if order is None:
             if isinstance(corpus, IndexedCorpus):
                 ids = corpus.ids(kind)
+                position = corpus.positions(kind)
             else:
                 ids = [item.id for item in sort_items(kind, corpus.all(kind))]
-            order = known[kind] = PaneOrder(ids, {item_id: i for i, item_id in enumerate(ids)})
+                position = dict(zip(ids, range(len(ids)), strict=True))
+            order = known[kind] = PaneOrder(ids, position)
         return order
 
 

@@ -115,6 +115,13 @@ _MORE_NOUNS = (
     "trade fair",
     "motor show",
     "expo",
+    # Someone speaking to an audience met (CAMEO 010 told to those present): "gave a
+    # speech at the academy", "gave his players a pep talk", a seminar or a reception.
+    "speech",
+    "pep talk",
+    "seminar",
+    "reception",
+    "joint commission",
 )
 _VERBS = re.compile(
     r"\b("
@@ -133,6 +140,8 @@ _PERSON_NOUNS = (
     {w for w in TITLE_WORDS if w.isalpha() and len(w) > 3}
     | set(GROUP_NOUNS)
     | {"counterpart", "delegation", "team", "side", "club", "rivals", "opponents", "leaders"}
+    # "will meet the Fijian community", "met families of the victims"
+    | {"community", "communities", "diaspora", "families", "relatives", "survivors", "victims"}
 )
 _PERSON_OBJECT = re.compile(
     r"\s+(?:(?:his|her|their|its|the|a|an|two|several|local|senior|top)\s+)?"
@@ -688,14 +697,18 @@ class MeetingFinder:
                 self._extend(target, sentence, clause, where, when, when_guess)
         if len(self.meetings) == known:
             self._press(sentence) or self._session(sentence)
+        else:
+            # "Prosecutors told reporters the decision had been taken after interviews with
+            # seven witnesses": the press told first is a meeting too, beside those it tells.
+            self._press(sentence, before=triggers[0][1])
 
-    def _press(self, sentence: Sentence) -> bool:
+    def _press(self, sentence: Sentence, before: int | None = None) -> bool:
         """ "X told reporters …", "telling reporters", "told US media this month", "said in an
         interview with Le Figaro": someone speaking to the press is a meeting of theirs (its
         date that of the clause), when the sentence tells no other meeting."""
         text = _blank_quotes(sentence.text, sentence, self.quoted)
         match = _PRESS.search(text)
-        if match is None:
+        if match is None or (before is not None and match.end() > before):
             return False
         speaker = self._speaker_of(sentence, text, match.start())
         if speaker is None:
@@ -1185,6 +1198,9 @@ class MeetingFinder:
             and trigger not in _ENCOUNTERS
             and not named
             and not _other_kind(trigger, self.meetings[-1].trigger)
+            # "Rabuka will also meet the Fijian community": another meeting of the same
+            # people, not more of the one before
+            and not (trigger in MEETING_VERBS and _ALSO.search(text))
         ):
             last = self.meetings[-1]
             to_come = {"planned", "expected"}
@@ -1379,6 +1395,7 @@ _OCCASION = re.compile(
     r"^\s*(?:At|During|On\s+the\s+sidelines\s+of|On\s+the\s+margins\s+of)\s+the\b|"
     r"\b(?:also|In\s+addition|Later|Afterwards)\b"
 )
+_ALSO = re.compile(r"\b(?:also|too|as well)\b", re.IGNORECASE)
 # A sitting stopped until a later one (CAMEO 0311, the session of a court or a body put
 # off): "adjourned the trial until September 5", "suspended the session until Monday".
 _ADJOURNED = re.compile(

@@ -120,3 +120,30 @@ def test_another_person_said_twice_is_two_people_and_someone_is_a_speaker() -> N
         "Another person",
     ]
     assert speakers[0] is not speakers[2]
+
+
+def test_he_after_a_sentence_whose_subject_names_another_in_passing_is_the_subject() -> None:
+    result = draft_text(
+        "Barely a week ago, Zach Parise, 35, had scored just once in a 10-game stretch. Wild "
+        "defenseman Ryan Suter, who joked about Parise’s penchant for changing sticks, could "
+        "see the frustration on his friend’s face.\n"
+        "“He’s used to scoring goals, getting points,” he said.",
+        PUBLISHED,
+    )
+    assert quotes_of(result, "direct") == [
+        ("He’s used to scoring goals, getting points", "Ryan Suter")
+    ]
+    assert quotes_of(result, "reported") == []  # "joked about …" is a topic, no claim
+
+
+def test_the_n_year_old_is_the_person_given_that_age() -> None:
+    result = draft_text(
+        "Tottenham appointed Jose Mourinho, 56, on Wednesday. Mauricio Pochettino was sacked.\n"
+        'The 56-year-old said after his appointment: "I am excited to be joining a club with '
+        'such a great heritage."',
+        PUBLISHED,
+    )
+    assert quotes_of(result, "direct") == [
+        ("I am excited to be joining a club with such a great heritage.", "Jose Mourinho")
+    ]
+    assert quotes_of(result, "reported") == []

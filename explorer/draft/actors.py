@@ -1020,6 +1020,7 @@ class ActorFinder:
         mention.clause_initial = bool(
             re.search(r"(?:[.!?\n]\s*|,\s+|\band\s+|\bbut\s+)(?:the\s+|The\s+)?$", lead)
         )
+        mention.possessive = bool(re.match(r"[’'](?:s\b|\s)", self.body[end : end + 2]))
         actor.mentions.append(mention)
         self.mentions.append(mention)
         if mention.text != actor.name:
@@ -3086,6 +3087,7 @@ class _Named:
     sentence: int
     clause_initial: bool
     actor: DraftActor
+    possessive: bool = False
 
 
 def reference_at(
@@ -3103,7 +3105,7 @@ def reference_at(
     phrase = phrase.lower().strip()
     earlier = sorted(
         (
-            _Named(m.start, m.end, m.sentence, m.clause_initial, m.actor)
+            _Named(m.start, m.end, m.sentence, m.clause_initial, m.actor, m.possessive)
             for m in mentions
             if m.end <= position and m.actor is not None
         ),
@@ -3120,6 +3122,13 @@ def reference_at(
             subjects = [m for m in fitting if m.sentence == latest.sentence and m.clause_initial]
             if subjects:
                 return subjects[0].actor
+            # Centering's ranking, subject before object and possessor: "Wild defenseman
+            # Ryan Suter, who joked about Parise's penchant, …" — "he" next is Suter.
+            same = [m for m in fitting if m.sentence == latest.sentence]
+            if latest.possessive:
+                plain = [m for m in same if not m.possessive]
+                if plain:
+                    return plain[0].actor
         return latest.actor
     if phrase in {"it", "its"}:
         # The last organisation or country that was a subject (first in its clause), rather

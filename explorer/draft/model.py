@@ -28,6 +28,7 @@ class Mention:
     sentence: int
     actor: DraftActor | None = None
     clause_initial: bool = False  # first words of its sentence or clause: likely a subject
+    possessive: bool = False  # "Parise's penchant": an owner, not a subject
 
 
 @dataclass

@@ -320,11 +320,16 @@ _TRAILING_TIME = re.compile(
     r"(?-i:[A-Z][\w’'-]*)(?:’s|'s) )?[\w-]+(?: [\w-]+)?))+\s*$",
     re.IGNORECASE,
 )
+# A person named by their age: "The 56-year-old said", "the 35-year-old striker added".
+_AGED = re.compile(r"(?:^|(?<=[\s,;—]))((?:the|The)\s+(\d{1,3})-year-old(?:\s+[a-z]+)?)\s*")
 _TIME_ONLY = re.compile(
     r"(?:(?:a few|a couple of|several|two|three|four|five|\d+)\s+(?:days|weeks|months|years|"
     r"hours)\s+ago|(?:last|this|earlier this|later this|next)\s+(?:week|month|year|morning|"
     r"afternoon|evening|night)|(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
-    r"Sunday)|yesterday|today|tonight|recently|earlier|later|then)",
+    r"Sunday)|yesterday|today|tonight|recently|earlier|later|then|"
+    # "said after his appointment: “…”", "told reporters at the event, “…”".
+    r"(?:after|before|during|following|at|in|on)\s+(?:the|his|her|their|its|a|an)\s+"
+    r"[\w-]+(?:\s+[\w-]+)?)",
     re.IGNORECASE,
 )
 _FILLER = {
@@ -619,6 +624,16 @@ class QuoteFinder:
                 ):
                     continue
                 return self._widen(mention, sentence)
+        aged = _AGED.search(region)
+        if aged is not None and re.match(r"\s*$", region[aged.end() :]):
+            actor = self._aged(base + aged.start(1), aged.group(2))
+            if actor is not None:
+                return (
+                    actor,
+                    f'speaker "{aged.group(1)}" read as {actor.name}',
+                    offset + aged.start(1),
+                    offset + aged.end(1),
+                )
         reference = re.search(_REFERENCE.pattern + r"\s*$", region, re.IGNORECASE) or re.search(
             _BARE_GROUP, region
         )
@@ -630,6 +645,17 @@ class QuoteFinder:
                 offset + reference.start(1),
             )
         return None, None, 0, 0
+
+    def _aged(self, position: int, age: str) -> DraftActor | None:
+        """Who "the 56-year-old" is: the person given that age earlier ("Mourinho, 56,"),
+        else the person last named before."""
+        for mention in reversed(self._mentions_in(0, position)):
+            actor = mention.actor
+            if actor is not None and actor.kind == "person":
+                after = self.body[mention.end : mention.end + 8]
+                if re.match(r"\s*(?:,\s*|\()" + age + r"\b", after):
+                    return actor
+        return reference_at(self.finder.actors, self.finder.mentions, position, "he")
 
     def _named_in_aside(
         self, sentence: Sentence, start: int, end: int, region: str
@@ -1278,6 +1304,8 @@ class QuoteFinder:
             return False
         if re.match(r"\s*(?:so\s*,\s*)?(?:via|according\s+to|citing|per)\b", content, re.I):
             return False  # "Heyward said, via Brian Batko of …": the source, not a claim
+        if re.match(r"\s*about\b", content, re.I):
+            return False  # "who joked about Parise's penchant": a topic, not a claim
         # Wholly inside quotation marks: the direct quote is the statement.
         absolute = sentence.start + start
         bare = re.sub(r"[“”\"]", "", content).strip(" ,.")
@@ -1290,7 +1318,8 @@ class QuoteFinder:
         unquoted = content
         for span in spans:
             unquoted = unquoted.replace(self.body[span.start : span.end], "")
-        if spans and _TIME_ONLY.fullmatch(unquoted.strip(" ,.:;")):
+        head = re.split(r"[“\"]", content, maxsplit=1)
+        if spans and len(head) > 1 and _TIME_ONLY.fullmatch(head[0].strip(" ,.:;")):
             # "told the press a few days ago, “…”": only a time besides the quotation.
             return False
         meaningful = [

@@ -37,6 +37,11 @@ def _answers(db: Path, article: str) -> dict[str, object]:
             "articles": corpus.ids("article"),
             "timeline": corpus.ids("timeline"),
             "related": sorted(str(r) for r in corpus.items_in_article[article]),
+            "spans": [(span, str(ref)) for span, ref in corpus.spans_in(article)],
+            "sentences": {
+                str(ref): [(a.id, span) for a, span in corpus.sentences(ref)]
+                for ref in corpus.items_in_article[article]
+            },
         }
     finally:
         corpus.close()
@@ -48,7 +53,7 @@ def files(tmp_path: Path) -> list[Path]:
 
 
 @pytest.mark.parametrize(
-    "edit", ["title", "shared title", "source", "two files", "title back"], ids=str
+    "edit", ["title", "shared title", "source", "body", "two files", "title back"], ids=str
 )
 def test_an_edit_of_an_article_row_patches_the_pair_as_a_fresh_import_writes_it(
     edit: str, files: list[Path], tmp_path: Path
@@ -69,6 +74,9 @@ def test_an_edit_of_an_article_row_patches_the_pair_as_a_fresh_import_writes_it(
             re.sub(r'(?m)^  source: ".*"$', '  source: "Zebra Wire"', text, count=1),
             encoding="utf-8",
         )
+    elif edit == "body":  # a word before the spans: every span after it moves
+        text = files[2].read_text(encoding="utf-8")
+        files[2].write_text(text.replace(" said", " stated", 1), encoding="utf-8")
     elif edit == "two files":
         _retitle(files[2], "Zebra quartz summit")
         _retitle(files[0], "Quartz [bold]markup[/] 東京 🦓")
@@ -88,7 +96,7 @@ def test_an_edit_of_an_article_row_patches_the_pair_as_a_fresh_import_writes_it(
         assert open_index(db).search("article:zebra").hits
 
 
-def test_an_edit_of_a_quote_is_not_patched_but_imported_whole(
+def test_an_edit_of_what_search_finds_is_not_patched_but_imported_whole(
     files: list[Path], tmp_path: Path
 ) -> None:
     db = tmp_path / "kept.json"
@@ -96,7 +104,10 @@ def test_an_edit_of_a_quote_is_not_patched_but_imported_whole(
     index_before = index_path_for(db).stat()
     _retitle(files[2], "Zebra quartz summit")
     text = files[2].read_text(encoding="utf-8")
-    files[2].write_text(text.replace("said", "stated", 1), encoding="utf-8")
+    assert "    kind: reported\n" in text
+    files[2].write_text(
+        text.replace("    kind: reported\n", "    kind: paraphrase\n", 1), encoding="utf-8"
+    )
     _import(files, db)
     assert index_path_for(db).stat().st_ino != index_before.st_ino
     fresh = tmp_path / "fresh.json"
@@ -109,7 +120,7 @@ class Crash(BaseException):
     """The process dying at this point."""
 
 
-@pytest.mark.parametrize("step", ["patch", "database"])
+@pytest.mark.parametrize("step", ["database", "patch"])
 def test_a_crash_while_an_article_row_is_patched_never_answers_wrongly(
     step: str,
     files: list[Path],
@@ -117,9 +128,10 @@ def test_a_crash_while_an_article_row_is_patched_never_answers_wrongly(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    """Dying half way through the index's patch leaves the old pair as it was (SQLite rolls
-    the patch back); dying as the database is renamed leaves the old database beside an index
-    that is never answered from (it is stamped for the new file) and is rebuilt for it."""
+    """Dying as the database is renamed leaves the old pair, answering as before without a
+    rebuild; dying half way through the index's patch (the new database in place) leaves the
+    index as it was (SQLite rolls the patch back), stamped for the old file: never answered
+    from, rebuilt for the new one."""
     from explorer.data import index_patch
 
     db = tmp_path / "kept.json"
@@ -147,17 +159,18 @@ def test_a_crash_while_an_article_row_is_patched_never_answers_wrongly(
     monkeypatch.undo()
     capsys.readouterr()
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")], "no litter"
-    assert db.read_bytes() == old_db
-    if step == "patch":
-        assert _index_rows(db) == old_rows
-        assert open_index(db).articles["story-00003"].title == old_title  # no rebuild needed
-    else:
-        with pytest.raises(IndexUnusable):
-            open_index(db)
-        assert open_indexed(db).articles["story-00003"].title == old_title
-    _import(files, db)
+    assert _index_rows(db) == old_rows
     fresh = tmp_path / "fresh.json"
     _import(files, fresh, "--no-cache")
+    if step == "database":
+        assert db.read_bytes() == old_db
+        assert open_index(db).articles["story-00003"].title == old_title  # no rebuild needed
+    else:
+        assert db.read_bytes() == fresh.read_bytes()
+        with pytest.raises(IndexUnusable):
+            open_index(db)
+        assert open_indexed(db).articles["story-00003"].title == "Zebra quartz summit"
+    _import(files, db)
     assert db.read_bytes() == fresh.read_bytes()
     assert _index_rows(db) == _index_rows(fresh)
     assert open_index(db).articles["story-00003"].title == "Zebra quartz summit"

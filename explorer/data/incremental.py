@@ -56,6 +56,7 @@ from explorer.data.index import write_database_and_index
 from explorer.data.records import article_record, item_record, span_row
 from explorer.data.schema import FORMAT_VERSION
 from explorer.data.store import content_hash, database_chunks, encode_database, holds_exactly
+from explorer.data.store_splice import Edits, SpliceMismatch, spliced_database
 
 CACHE_FORMAT = 2
 # Below this many files to parse, starting worker processes costs more than it saves.
@@ -823,17 +824,15 @@ def _reimport_same_rows(
             return None
         new_entries[outcome.index] = outcome.entries
         fresh.add(outcome.index)
-    replaced = _article_rows_replaced([(old_entries[i], new_entries[i]) for i in changed])
-    if replaced is None:
+    edits = _rows_edited([(old_entries[i], new_entries[i]) for i in changed])
+    if edits is None:
         return None
     new_sources = {path: str(sha) for path, sha in zip(resolved, hashes, strict=True)}
     spliced = None
-    if replaced:
-        from explorer.data.store_splice import SpliceMismatch, spliced_database
-
+    if edits:
         try:
-            spliced = spliced_database(db, _meta(new_sources), "articles", replaced)
-        except (SpliceMismatch, OSError):
+            spliced = spliced_database(db, _meta(new_sources), edits)
+        except (SpliceMismatch, OSError, ValueError):
             return None
     keys = [f"{sha}:{name}" for name, sha in zip(names, hashes, strict=True)]
     written: Path | None = folder
@@ -854,7 +853,7 @@ def _reimport_same_rows(
         cache=written,
     )
     if spliced is not None:
-        _write_spliced(db, spliced[0], list(replaced.values()), record, previous.stamp)
+        _write_spliced(db, *spliced, record, previous.stamp)
     elif changed:
         _replace_meta_row(db, new_sources, record, previous.stamp)
     elif _knows_more(previous.record, record):
@@ -865,61 +864,94 @@ def _reimport_same_rows(
     return summary
 
 
-def _article_rows_replaced(
-    pairs: Sequence[tuple[Sequence[Entry], Sequence[Entry]]],
-) -> dict[bytes, bytes] | None:
-    """{old row: new row} of the articles whose rows alone changed, each changed file's
-    (old entries, new entries) compared line by line: {} when nothing changed in the rows, None
-    when anything but an article's own row did (its spans, quotes, meetings, actors, ids)."""
-    replaced: dict[bytes, bytes] = {}
+def _rows_edited(pairs: Sequence[tuple[Sequence[Entry], Sequence[Entry]]]) -> Edits | None:
+    """The edits of the database's rows that each changed file's new entries make, from its
+    old ones compared line by line, when they change no more than the index can be patched
+    for: an article's own row (its title, body, source…) and where its spans fall (an edit
+    of its body before them), its quotes still in the same order. An empty Edits when the rows
+    are the same; None when anything else changed (ids, names, quotes' words, meetings'
+    dates…): then the whole import runs."""
+    edits = Edits()
     for old_entries, new_entries in pairs:
         if len(old_entries) != len(new_entries):
             return None
         for old, new in zip(old_entries, new_entries, strict=True):
-            if old.meta != new.meta:
+            if old.meta != new.meta or not _entry_edits(old, new, edits):
                 return None
-            old_first, _, old_rest = old.rows.partition(b"\n")
-            new_first, _, new_rest = new.rows.partition(b"\n")
-            if old_rest != new_rest:
-                return None
-            if old_first != new_first:
-                replaced[old_first] = new_first
-    return replaced
+    return edits
+
+
+def _entry_edits(old: Entry, new: Entry, edits: Edits) -> bool:
+    """Add to `edits` what one article's new entry changes; False when it cannot be patched."""
+    old_lines, new_lines = old.rows.split(b"\n"), new.rows.split(b"\n")
+    meetings, quotes = len(old.meta["meetings"]), len(old.meta["quotes"])
+    if len(old_lines) != len(new_lines) or len(old_lines) != 1 + meetings + quotes + len(
+        old.meta["actors"]
+    ):
+        return False
+    if old_lines[0] != new_lines[0]:
+        edits.replace("articles", old_lines[0], new_lines[0])
+    places: list[tuple[list[Any], list[Any]]] = []
+    for n in range(1, 1 + meetings + quotes):
+        if old_lines[n] == new_lines[n]:
+            continue
+        old_row, new_row = json.loads(old_lines[n]), json.loads(new_lines[n])
+        old_spans, new_spans = old_row.pop("spans", []), new_row.pop("spans", [])
+        if old_row != new_row:
+            return False
+        if n > meetings:
+            places.append((old_spans, new_spans))
+        edits.replace("meetings" if n <= meetings else "quotes", old_lines[n], new_lines[n])
+    if places and _quote_order(old_lines[1 + meetings :][:quotes], old.meta["article"]) != (
+        _quote_order(new_lines[1 + meetings :][:quotes], new.meta["article"])
+    ):
+        return False  # the quotes rank in another order within their article
+    for n, actor in enumerate(old.meta["actors"], 1 + meetings + quotes):
+        if old_lines[n] == new_lines[n]:
+            continue
+        if not old_lines[n] or not new_lines[n]:
+            return False  # an actor given spans, or left with none
+        edits.spans(actor[0], old_lines[n], new_lines[n])
+    return True
+
+
+def _quote_order(lines: Sequence[bytes], article: str) -> list[int]:
+    """An article's quotes (their rows) in the order search ranks them within it: by where
+    each first stands in the article (`index._light`), then file order."""
+    places = []
+    for n, line in enumerate(lines):
+        spans = json.loads(line).get("spans", ())
+        starts = [s[1] for s in spans if s[0] == article]
+        places.append((min(starts) if starts else 0, n))
+    return [n for _, n in sorted(places)]
 
 
 def _write_spliced(
     db: Path,
     chunks: list[Any],
-    rows: list[bytes],
+    rows: list[tuple[str, bytes]],
     record: dict[str, Any],
     old: dict[str, Any],
 ) -> None:
-    """Write the database again from `chunks` (the old file's bytes but for a few article
-    rows, `rows` their new ones) and patch its index for them in place
-    (`index_patch.patch_article_rows`), stamped for the new file just before its rename.
+    """Write the database again from `chunks` (the old file's bytes but for a few rows,
+    `rows` their new ones by table), then patch its index for them in place
+    (`index_patch.patch_rows`), stamped for the new file in the same SQLite transaction.
 
-    A crash before the patch leaves the old pair; between the patch and the rename, the old
-    database beside an index stamped for the new one, which no reader answers from (it is
-    rebuilt); after the rename, the new pair. When the index cannot be patched, it is removed
-    once the new database is in place (the next reader builds it)."""
+    A crash before the database's rename leaves the old pair, answering as before; after it
+    and before the patch is committed, the new database beside an index stamped for the old
+    one, which no reader answers from (it is rebuilt); after, the new pair. When the index
+    cannot be patched it is removed (the next reader builds it)."""
     from explorer.data.atomic import atomic_write_bytes
     from explorer.data.index import index_path_for
-    from explorer.data.index_patch import Unpatchable, patch_article_rows
-
-    patched: list[bool] = []
-
-    def patch(temporary: Path) -> None:
-        try:
-            patch_article_rows(db, temporary, rows, old, record)
-        except (Unpatchable, OSError, sqlite3.Error):
-            return
-        patched.append(True)
+    from explorer.data.index_patch import Unpatchable, patch_rows
 
     try:
-        atomic_write_bytes(db, chunks, before_replace=patch)
+        atomic_write_bytes(db, chunks)
     except OSError as error:
         raise StoreError(f"{db}: cannot write the database: {error.strerror or error}") from None
-    if not patched:
+    try:
+        patch_rows(db, rows, old, record)
+    except (Unpatchable, OSError, sqlite3.Error):
         with contextlib.suppress(OSError):
             os.unlink(index_path_for(db))
 

@@ -3,20 +3,21 @@
 Rebuilding the index of ten thousand articles takes a minute; an edit of one article's title
 or body (its spans, quotes, meetings and actors as they were) changes three things in it: the
 article's row (`items`), its head (`heads`: title and day) and the keys `article:` finds it
-by (`keys`, `names`). Those are written again in one SQLite transaction that also stamps the
-index for the new database file, so the index answers for the old file or for the new one,
-never for a mix (see `patch_article_rows`). The quote search structures, the relations and the
-orders are untouched: none depends on an article's title or body. Whatever the patch cannot
-be sure of raises `Unpatchable`, and the caller writes everything again.
+by (`keys`, `names`); where its spans fall moves (an edit before them) in the rows of its
+actors, meetings and quotes (`items`). Those are written again in one SQLite transaction that
+also stamps the index for the new database file, so the index answers for the old file or
+for the new one, never for a mix (see `patch_rows`). The quote search structures, the
+relations and the orders are untouched: none depends on what such an edit changes. Whatever
+the patch cannot be sure of raises `Unpatchable` (the index is then left to be rebuilt).
 """
 
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import sqlite3
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
 from explorer.data.index import (
@@ -42,26 +43,30 @@ def _article_keys(entries: Sequence[tuple[str, str]]) -> Any:
     return _KeyIndex((text, ident) for ident, title in entries for text in (title, ident))
 
 
-def patch_article_rows(
+_KIND_OF = {"articles": "article", "actors": "actor", "meetings": "meeting", "quotes": "quote"}
+
+
+def patch_rows(
     db_path: str | os.PathLike[str],
-    written: Path,
-    rows: Sequence[bytes],
+    rows: Sequence[tuple[str, bytes]],
     old_stamp: dict[str, Any],
     record: dict[str, Any] | None,
 ) -> None:
-    """Patch the index of the database at `db_path` (fresh for `old_stamp`) for the articles
-    whose new database rows are `rows`, and stamp it for `written`, the complete new file about
-    to replace the database, in one durable SQLite transaction.
+    """Patch the index of the database at `db_path` (fresh for `old_stamp`) for the rows
+    `rows` ((table, new database row) of items whose fields the index derives anything from
+    are unchanged, but for an article's title and day), the database now in place, and stamp
+    it for that file, in one durable SQLite transaction: until it is committed the index is
+    stamped for the old file, which no reader finds in place (so none answers from it).
 
-    Once this returns the index answers for the new file alone: a crash before the rename
-    leaves the old file beside an index every reader finds stale and rebuilds, never one that
-    answers for it wrongly. Raises Unpatchable (nothing changed) when the index is not fresh
-    for `old_stamp` or does not hold these articles, sqlite3.Error or OSError.
+    Raises Unpatchable (nothing changed) when the index is not fresh for `old_stamp` or does
+    not hold these items, sqlite3.Error or OSError.
     """
-    stamp = database_stamp(written)
+    stamp = database_stamp(db_path)
     if stamp is None:
-        raise OSError(f"{written}: cannot be read")
-    new = _light({"articles": rows})
+        raise OSError(f"{db_path}: cannot be read")
+    articles = [row for table, row in rows if table == "articles"]
+    others = [(_KIND_OF[table], row) for table, row in rows if table != "articles"]
+    new = _light({"articles": articles})
     target = index_path_for(db_path)
     if not target.is_file():
         raise Unpatchable("no index")
@@ -70,7 +75,9 @@ def patch_article_rows(
         con.execute("PRAGMA synchronous=FULL")
         con.execute("BEGIN IMMEDIATE")
         try:
-            _patch(con, new, rows, old_stamp)
+            _patch(con, new, articles, old_stamp)
+            for kind, row in others:
+                _replace_item(con, kind, row)
             con.execute(
                 "UPDATE meta SET value = ? WHERE key = 'database'", (_stamp_text(stamp, record),)
             )
@@ -81,6 +88,18 @@ def patch_article_rows(
             raise
     finally:
         con.close()
+
+
+def _replace_item(con: sqlite3.Connection, kind: str, row: bytes) -> None:
+    """An item's row replaced, where it stands (its id is its row's first field: an actor's
+    row of megabytes is not decoded for it)."""
+    text = row.decode("utf-8")
+    if not text.startswith('{"id": '):
+        raise Unpatchable(f"a {kind} row without its id first")
+    ident = json.JSONDecoder().raw_decode(text, 7)[0]
+    done = con.execute("UPDATE items SET row = ? WHERE kind = ? AND id = ?", (text, kind, ident))
+    if done.rowcount != 1:
+        raise Unpatchable(f"{kind} {ident!r} is not in the index")
 
 
 def _patch(con: sqlite3.Connection, new: Any, rows: Sequence[bytes], old_stamp: Any) -> None:
@@ -96,6 +115,8 @@ def _patch(con: sqlite3.Connection, new: Any, rows: Sequence[bytes], old_stamp: 
         "SELECT h.id, h.name FROM items i JOIN heads h ON h.kind = 'article' AND h.id = i.id"
         " WHERE i.kind = 'article' ORDER BY i.pos"
     ).fetchall()
+    if not titles:
+        return
     if not set(titles) <= {ident for ident, _ in old}:
         raise Unpatchable("an article is not in the index")
     for _, ident, _, row in _item_rows(new, {"articles": rows}):

@@ -643,6 +643,15 @@ def _is_age_or_count(clause: str, found: Found) -> bool:
         and found.words.lower().startswith("since ")
     ):
         return False  # "they had not met since 1965": the last meeting was in 1965
+    if not re.search(r"\b(?:not|never|n't|n’t)\b[^,;]*$", before) and re.search(
+        r"\bsince\s+(?:becoming|taking|being|joining|winning|he|she|they|it|the)\b[^,;()]*$"
+        r"|\bdating\s+(?:back\s+)?to\s+$",
+        before,
+        re.IGNORECASE,
+    ):
+        # "his second visit since becoming Prime Minister in August 2018", "a losing streak
+        # dating to 2007": the time of something else, that the meeting is counted from.
+        return True
     if (
         re.search(r"\b(?:since|by|before|after)\s+$", before)
         or (

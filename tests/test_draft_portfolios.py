@@ -70,3 +70,29 @@ def test_a_portfolio_listing_its_fields_before_the_name_speaks_through_its_holde
     assert actor_named(result, "Aubyn Hill").role == "Minister of Industry, Investment and Commerce"
     names = [a.name for a in result.actors]
     assert "Commerce" not in names and "Industry" not in names
+
+
+def test_a_portfolio_named_without_a_holder_is_no_actor() -> None:
+    result = draft_text(
+        "Josep Borrell, the High Representative of the EU for Foreign Affairs and Security "
+        "Policy announced the plan.",
+        PUBLISHED,
+    )
+    names = [a.name for a in result.actors]
+    assert "Foreign Affairs" not in names and "Security Policy" not in names
+    assert "Josep Borrell" in names
+
+
+def test_a_portfolio_then_a_surname_or_a_courtesy_title_then_a_name() -> None:
+    result = draft_text(
+        "Hilda Solis visited Memphis.\n"
+        "“With Secretary of Labor Solis, we got into the summer jobs program,” the mayor said.\n"
+        "Adviser to PM on Commerce Razzak Dawood met him.\n"
+        "He met the Acting Premier Honourable Natalio Wheatley on Monday.",
+        PUBLISHED,
+    )
+    names = [a.name for a in result.actors]
+    assert "Labor Solis" not in names and "Commerce Razzak Dawood" not in names
+    assert "Secretary of Labor Solis" in actor_named(result, "Hilda Solis").aliases
+    assert "Razzak Dawood" in names
+    assert actor_named(result, "Natalio Wheatley").role == "Acting Premier"

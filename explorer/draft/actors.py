@@ -924,6 +924,35 @@ def _past_portfolio(run: Run, sentence: Sentence, portfolios: list[tuple[int, in
     return None
 
 
+# Words that describe a portfolio's field: "Foreign Affairs", "Economic Development".
+_PORTFOLIO_MODIFIERS = {
+    "foreign",
+    "home",
+    "internal",
+    "external",
+    "public",
+    "economic",
+    "social",
+    "parliamentary",
+    "human",
+    "urban",
+    "rural",
+    "national",
+    "international",
+    "regional",
+    "latin",
+    "american",
+    "african",
+    "european",
+    "asian",
+    "consumer",
+    "small",
+    "business",
+    "homeland",
+    "veterans",
+    "natural",
+    "digital",
+}
 _PORTFOLIO_TITLES = {
     "secretary",
     "minister",
@@ -951,7 +980,7 @@ def _joins(left: list[tuple[int, int, str]], right: str) -> bool:
         )
         or last in ORG_WORDS
         or last in ORG_FIRST_WORDS
-        or last in {"republic", "kingdom", "secretary", "minister", "commissioner", "director"}
+        or last in {"republic", "kingdom"} | _PORTFOLIO_TITLES
         or last in {"head", "chief", "president", "chairman", "governor", "ambassador"}
     )
 
@@ -1346,6 +1375,28 @@ class ActorFinder:
                 return self._take_run(head)
         if any(w in self.work_words for w in words) and not set(lowered) & ORG_WORDS:
             return None  # a work's or a product's title, not an actor
+        if (
+            run.after in {"for", "of", "on", "and", "&"}
+            and lowered[-1] in _PORTFOLIO_WORDS
+            and all(w in _PORTFOLIO_WORDS | _PORTFOLIO_MODIFIERS for w in lowered)
+        ):
+            return None  # "… for Foreign Affairs and Security Policy": a portfolio
+        if (
+            run.after in {"for", "of", "on"}
+            and len(words) >= 3
+            and lowered[0] in _PORTFOLIO_WORDS
+            and _given_name(words[1])
+            and re.search(
+                r"\b(?:" + "|".join(_PORTFOLIO_TITLES) + r")\b",
+                self.body[max(0, run.start - 40) : run.start],
+                re.I,
+            )
+        ):
+            # "Adviser to PM on Commerce Razzak Dawood": the portfolio, then the adviser.
+            offset = run.text.find(words[1], len(words[0]))
+            return self._take_run(
+                Run(run.start + offset, run.end, run.text[offset:], run.sentence, run.possessive)
+            )
         for rule in (
             self._named_by_leader,
             self._quoted_name,
@@ -1664,7 +1715,16 @@ class ActorFinder:
             default=-1,
         )
         name_at = title_at + 1
-        if 0 <= title_at < len(words) - 1 and lowered[name_at] in {"of", "for"}:
+        if (
+            0 <= title_at < len(words) - 3
+            and lowered[name_at] in {"of", "for", "on"}
+            and lowered[name_at + 1] in _PORTFOLIO_WORDS
+            and lowered[-1] not in _PORTFOLIO_WORDS
+            and len(words) - name_at - 2 == 1
+        ):
+            # "Secretary of Labor Solis": the portfolio, then the holder's surname.
+            name_at = len(words) - 1
+        elif 0 <= title_at < len(words) - 1 and lowered[name_at] in {"of", "for", "on"}:
             # "Secretary of State Mike Pompeo", "Minister for Foreign Affairs Wang Yi": the
             # portfolio runs on to the name (its last two words); with no name left
             # ("High Commissioner for Human Rights") the run is an office, not a person.
@@ -1684,13 +1744,21 @@ class ActorFinder:
                 # "Secretary of Housing and Urban Development": the portfolio runs to the
                 # end, no name follows it; a role, resolved as a reference later.
                 return None
+        while 0 <= title_at < name_at < len(words) - 1 and lowered[name_at].rstrip(".") in (
+            _HONORIFIC_WORDS | {"honourable", "honorable", "excellency"}
+        ):
+            name_at += 1  # "Acting Premier Honourable Natalio Wheatley": courtesy, then name
         if 0 <= title_at < len(words) - 1 and _is_cap(words[name_at]):
             name_offset = run.text.find(
                 words[name_at], len(" ".join(words[:name_at])) if name_at else 0
             )
             name = run.text[name_offset:]
             if not (set(_words(name.lower())) & ORG_WORDS):
-                role = run.text[:name_offset].strip()
+                role = re.sub(
+                    r"(?:\s+(?i:honourable|honorable|hon\.?|the|excellency))+$",
+                    "",
+                    run.text[:name_offset].strip(),
+                )
                 person = self._person(name, run.start + name_offset, run.end, run.sentence)
                 person.add_alias(run.text)
                 self.mention(person, run.start, run.end, run.sentence)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.text import Text
 
 from explorer.data import Actor, Article, Corpus, Item, Meeting, Quote, Span
@@ -14,8 +16,18 @@ def item_title(item: Item) -> str:
     return item.label
 
 
-def describe_fields(corpus: Corpus, item: Item) -> list[tuple[str, str]]:
-    """Every field of an item as (label, text) pairs, ids resolved to names."""
+def article_list(ids: Sequence[str], limit: int | None = None) -> str:
+    """Article ids joined, the first `limit` of them and how many there are when more."""
+    if limit is None or len(ids) <= limit:
+        return ", ".join(ids)
+    return f"{', '.join(ids[:limit])}, … ({len(ids):,} articles)"
+
+
+def describe_fields(
+    corpus: Corpus, item: Item, *, articles_shown: int | None = None
+) -> list[tuple[str, str]]:
+    """Every field of an item as (label, text) pairs, ids resolved to names; with
+    `articles_shown`, a list of articles is cut to that many (and says how many)."""
 
     def name(actor_id: str) -> str:
         found = corpus.actor_name(actor_id)
@@ -30,7 +42,7 @@ def describe_fields(corpus: Corpus, item: Item) -> list[tuple[str, str]]:
             ("member of", ", ".join(name(p) for p in item.member_of) or None),
             ("aliases", "; ".join(item.aliases) or None),
             ("note", item.note),
-            ("articles", ", ".join(item.articles)),
+            ("articles", article_list(item.articles, articles_shown)),
         ]
     elif isinstance(item, Meeting):
         rows += [
@@ -41,7 +53,9 @@ def describe_fields(corpus: Corpus, item: Item) -> list[tuple[str, str]]:
             ("participants", ", ".join(name(p) for p in item.participants)),
             ("summary", item.summary),
             ("note", item.note),
-            ("articles", ", ".join(item.articles)) if len(item.articles) > 1 else None,
+            ("articles", article_list(item.articles, articles_shown))
+            if len(item.articles) > 1
+            else None,
             ("article", item.article) if len(item.articles) <= 1 else None,
         ]
     elif isinstance(item, Quote):

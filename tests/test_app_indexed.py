@@ -145,6 +145,30 @@ async def test_the_detail_of_an_actor_of_many_sentences_counts_them_as_the_whole
         assert str(more.prompt).startswith(f"+ {total - SENTENCES_PAGE:,} more sentences")
 
 
+async def test_the_detail_of_an_actor_of_many_articles_names_the_first_and_counts_them(
+    database: Path, whole: Corpus, tmp_path: Path
+) -> None:
+    from explorer.widgets.detail_pane import ARTICLES_SHOWN
+
+    app = app_over(database, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_until_loaded(pilot)
+        many = max(whole.actors.values(), key=lambda a: len(a.articles))
+        few = min(whole.actors.values(), key=lambda a: len(a.articles))
+        assert len(many.articles) > ARTICLES_SHOWN >= len(few.articles)
+        detail = app.main.detail
+        for actor in (many, few):
+            assert app.goto(actor.ref)
+            await wait_for(pilot, lambda a=actor: detail.ref == a.ref, "the actor in the detail")
+            lines = [str(o.prompt) for o in detail.options]
+            listed = next(line for line in lines if line.startswith("articles: "))
+            if actor is few:
+                assert listed == f"articles: {', '.join(few.articles)}"
+                continue
+            first = ", ".join(many.articles[:ARTICLES_SHOWN])
+            assert listed == f"articles: {first}, … ({len(many.articles):,} articles)"
+
+
 async def test_only_related_rows_scroll_to_their_last_and_fill_the_pane_when_few(
     database: Path, whole: Corpus, tmp_path: Path
 ) -> None:

@@ -36,6 +36,10 @@ MORE_PREFIX = "more:"
 # (Enter or a click) that shows the next page.
 LINKS_PAGE = 100
 SENTENCES_PAGE = 50
+# An actor of many articles lists thousands of ids (hundreds of wrapped lines, measured again
+# on every move onto it); the detail names the first few and says how many (the reader and
+# `explorer show` list them all).
+ARTICLES_SHOWN = 12
 
 
 def _text(value: str) -> str:
@@ -91,7 +95,7 @@ class DetailPane(PagedOptionList):
             return
         self.border_title = Content.assemble("Detail: ", (KIND_NAMES[ref.kind], "bold"))
         options.append(self._line(Content.styled(_text(item_title(item)), "bold")))
-        for label, value in describe_fields(self.corpus, item):
+        for label, value in describe_fields(self.corpus, item, articles_shown=ARTICLES_SHOWN):
             options.append(self._line(Content.assemble((f"{label}: ", "dim"), _text(value))))
         options += note_section(self.notes, ref)  # the user's note and bookmark
         options += self.link_section(ref)

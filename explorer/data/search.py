@@ -248,6 +248,11 @@ _NONZERO = re.compile(rb"[^\x00]")
 _BITS_OF_BYTE = tuple(tuple(b for b in range(8) if byte >> b & 1) for byte in range(256))
 
 
+def _numbers() -> array[int]:
+    """An empty array of quote numbers (4 bytes each), as the build collects them."""
+    return array("I")
+
+
 class _DocSets:
     """Set algebra over the two representations, for a corpus of `size` quotes."""
 
@@ -264,11 +269,12 @@ class _DocSets:
             return array("I", sorted(set(ids)))
         return self.to_bits(ids)
 
-    def from_ascending(self, ids: list[int]) -> Docs:
+    def from_ascending(self, ids: Sequence[int]) -> Docs:
         """`from_ids` of numbers already ascending and without repeats (as the index is built,
-        a quote at a time): the same set, without sorting what is in order."""
+        a quote at a time): the same set, without sorting what is in order. An array of them
+        (what the build collects) becomes the set itself when small."""
         if len(ids) <= self.small:
-            return array("I", ids)
+            return ids if isinstance(ids, array) and ids.typecode == "I" else array("I", ids)
         return self.to_bits(ids)
 
     @staticmethod
@@ -603,7 +609,9 @@ class SearchIndex:
         (a list of every quote's words, each word a string of its own, would be the largest
         thing the index ever held)."""
         sets = self._sets
-        postings: defaultdict[str, list[int]] = defaultdict(list)
+        # Quote numbers are collected as 4-byte arrays: as lists of ints, the millions of
+        # postings of 10,000 articles took a quarter of a gigabyte.
+        postings: defaultdict[str, array[int]] = defaultdict(_numbers)
         texts: list[str] = []
         for d, quote in enumerate(self._quotes):
             words = fold_tokens(quote.text)
@@ -627,7 +635,7 @@ class SearchIndex:
 
     def _index_pairs(self, token_lists: Iterable[list[str]]) -> None:
         """Quotes per pair of adjacent common words: phrases of common words need no reading."""
-        pairs: defaultdict[str, list[int]] = defaultdict(list)
+        pairs: defaultdict[str, array[int]] = defaultdict(_numbers)
         common = self._common
         for d, words in enumerate(token_lists):
             # Each pair once a quote (a set), appended in quote order as before.
@@ -653,10 +661,10 @@ class SearchIndex:
             for article in corpus.articles.values()
             for text in (article.title, article.id)
         )
-        by_speaker: defaultdict[str, list[int]] = defaultdict(list)
-        by_meeting: defaultdict[str, list[int]] = defaultdict(list)
-        by_article: defaultdict[str, list[int]] = defaultdict(list)
-        by_kind: defaultdict[str, list[int]] = defaultdict(list)
+        by_speaker: defaultdict[str, array[int]] = defaultdict(_numbers)
+        by_meeting: defaultdict[str, array[int]] = defaultdict(_numbers)
+        by_article: defaultdict[str, array[int]] = defaultdict(_numbers)
+        by_kind: defaultdict[str, array[int]] = defaultdict(_numbers)
         for d, quote in enumerate(self._quotes):
             for speaker in dict.fromkeys(quote.speakers):
                 by_speaker[speaker].append(d)

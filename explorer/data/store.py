@@ -13,6 +13,7 @@ from typing import Any
 from tinydb import TinyDB
 from tinydb.storages import JSONStorage, MemoryStorage
 
+from explorer.data.bulk import collector_paused
 from explorer.data.dates import parse_when
 from explorer.data.errors import DatabaseDamaged, StoreError
 from explorer.data.models import (
@@ -190,6 +191,7 @@ def load_database(db: TinyDB, name: str = "database") -> Loaded:
     return _from_document(data, name)
 
 
+@collector_paused()
 def load_database_file(path: str | os.PathLike[str]) -> Loaded:
     """Read a database file into models, a row at a time where it is laid out one row a line.
 

@@ -147,3 +147,33 @@ def test_the_n_year_old_is_the_person_given_that_age() -> None:
         ("I am excited to be joining a club with such a great heritage.", "Jose Mourinho")
     ]
     assert quotes_of(result, "reported") == []
+
+
+def test_a_circumstance_after_the_verb_is_no_claim() -> None:
+    result = draft_text(
+        "Josep Borrell chaired the talks.\n"
+        "“We are in deterrent mode,” Josep Borrell told reporters as he arrived for a meeting "
+        "of EU foreign ministers in Brussels.\n"
+        "“The crisis is now,” Borrell said to cheers from the crowd.\n"
+        "Anthony Beauvillier added his seventh for the Islanders.\n"
+        "Trust members asked to get the documents well ahead of the meeting.",
+        PUBLISHED,
+    )
+    assert quotes_of(result, "direct") == [
+        ("We are in deterrent mode", "Josep Borrell"),
+        ("The crisis is now", "Josep Borrell"),
+    ]
+    reported = [text for text, _ in quotes_of(result, "reported") + quotes_of(result, "paraphrase")]
+    assert not [t for t in reported if t.startswith(("As he", "To cheers", "His seventh"))]
+    assert any("documents" in t for t in reported)  # a request's content stays
+
+
+def test_a_claim_stops_where_the_speakers_next_clause_begins() -> None:
+    result = draft_text(
+        "Mark Esper visited Hanoi.\n"
+        "He said the ship would be provided next year, but he gave no details on payment.",
+        PUBLISHED,
+    )
+    assert quotes_of(result, "reported") == [
+        ("The ship would be provided next year.", "Mark Esper")
+    ]

@@ -322,6 +322,7 @@ _TRAILING_TIME = re.compile(
 )
 # A person named by their age: "The 56-year-old said", "the 35-year-old striker added".
 _AGED = re.compile(r"(?:^|(?<=[\s,;—]))((?:the|The)\s+(\d{1,3})-year-old(?:\s+[a-z]+)?)\s*")
+_SAY_VERBS = {"said", "says", "say", "added", "adds", "noted", "stated", "remarked", "declared"}
 _TIME_ONLY = re.compile(
     r"(?:(?:a few|a couple of|several|two|three|four|five|\d+)\s+(?:days|weeks|months|years|"
     r"hours)\s+ago|(?:last|this|earlier this|later this|next)\s+(?:week|month|year|morning|"
@@ -1098,7 +1099,10 @@ class QuoteFinder:
             ):
                 continue  # "declared martial law": an act; "declared X illegal" a statement
             if verb in {"added", "adds"} and re.match(
-                r"\s+(?:\d|a |an |another |two |three |four |five |six |seven |eight |nine |ten )",
+                r"\s+(?:\d|a |an |another |two |three |four |five |six |seven |eight |nine |ten |"
+                # "added his seventh for the Islanders", "added their second goal".
+                r"(?:his|her|their|its) (?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|"
+                r"sixth|seventh|eighth|ninth|tenth|\w+th)\b)",
                 after_verb,
             ):
                 continue  # "added 25 points", "added a goal": a score, not speech
@@ -1415,6 +1419,28 @@ class QuoteFinder:
         if lead:
             start += lead.end()
         end = len(text.rstrip(" ."))
+        hung = re.match(
+            r"\s*(?:as|amid|from|during|while|when|after|before|upon|following)\b", text[start:end]
+        ) or (
+            # "said to cheers" (but "asked to get the documents" is a request's content).
+            match.group(1).lower() in _SAY_VERBS and re.match(r"\s*to\b", text[start:end])
+        )
+        if hung:
+            # "told reporters as he arrived for a meeting", "said to cheers from the crowd":
+            # a time or a circumstance, no claim, unless "that" opens one after it.
+            that = re.search(r"\bthat\s", text[start:end])
+            if that is None:
+                return None
+            start += that.end()
+        if actor.kind == "person":
+            # "He said it would be provided next year, but he gave no details": the claim
+            # stops where the speaker's own next clause begins.
+            own = re.search(
+                r",?\s+(?:but|and)\s+(?:he|she)\s+(?!(?:also\s+)?(?:" + _VERB_ALTERNATION + r")\b)",
+                text[start:end],
+            )
+            if own is not None:
+                end = start + own.start()
         if _RELATIVE.search(outside[: match.start()]):
             comma = text.find(",", start)  # the relative clause ends at its comma
             if comma != -1:

@@ -65,6 +65,27 @@ _PURCHASE_BEFORE = re.compile(
 _PURCHASES = {"order", "orders", "ordered", "sale", "sales", "sold", "bid", "bids"}
 # More of CAMEO's consult family (04x) than the shared lexicon lists: a perfect "had spoken
 # to", a welcome ("was warmly greeted by a crowd"), consultations and testimony.
+_COURT_VERBS = (
+    "pleaded guilty",
+    "pleaded not guilty",
+    "pleads guilty",
+    "pleads not guilty",
+    "plead guilty",
+    "plead not guilty",
+    "was sentenced",
+    "were sentenced",
+    "be sentenced",
+    "was convicted",
+    "were convicted",
+    "was acquitted",
+    "were acquitted",
+    "was arraigned",
+    "were arraigned",
+    "appeared in court",
+    "appear in court",
+)
+# The court's sittings named by a noun: "Sentencing is scheduled for Feb. 14".
+_COURT_NOUNS = {"sentencing", "arraignment"}
 _MORE_VERBS = (
     "spoken to",
     "spoken with",
@@ -89,6 +110,9 @@ _MORE_VERBS = (
     "marched to",
     "marched on",
     "marched through",
+    # a defendant before a court, a session of it: "pleaded guilty Monday", "was sentenced
+    # to 12 years", "was convicted of criminal mischief in 1998"
+    *_COURT_VERBS,
 )
 _MORE_AMBIGUOUS = {"greeted", "called on", "call on", "calls on", "calling on"}
 _MARKET_SUBJECT = re.compile(
@@ -115,6 +139,7 @@ _MORE_NOUNS = (
     "trade fair",
     "motor show",
     "expo",
+    *_COURT_NOUNS,
     # Someone speaking to an audience met (CAMEO 010 told to those present): "gave a
     # speech at the academy", "gave his players a pep talk", a seminar or a reception.
     "speech",
@@ -368,6 +393,8 @@ class MeetingFinder:
                 r"\s+(?:for|on|upon|off|it|them|him|her)\b", text[verb.end() :], re.I
             ):
                 continue  # "called for Yoon's ouster", "called on X to": a demand, not a call
+            if word in ("called", "call", "calls", "calling") and _NAMING.match(text, verb.end()):
+                continue  # "called Omar a “terrorist”": a name given, not a call
             if word.endswith(" off") and re.match(
                 r"\s+(?:on|from|until|making)\b", text[verb.end() :]
             ):
@@ -548,6 +575,8 @@ class MeetingFinder:
                 kind != "verb"
                 and word not in EVENT_NOUNS
                 and word not in _MORE_NOUNS
+                # "the March 21 call to the offices of Omar": a call with its other side
+                and not (word == "call" and _CALL_TO.match(text, stop))
                 # "an emergency meeting of the body": a kind of an event noun is one too
                 and word.split()[-1] not in EVENT_NOUNS
             ):
@@ -601,6 +630,11 @@ class MeetingFinder:
                 if site is not None:
                     mentions = [m for m in mentions if m.actor is not site.actor]
                     where = where or self.body[site.start : site.end]
+            if word in _COURT_VERBS:
+                # "Carlineo, 55, of Addison, pleaded guilty to threatening to kill Rep. Omar":
+                # the defendant is the subject; those after the verb are what the case is
+                # about, the places beside the name where he is from.
+                mentions = [m for m in mentions if m.end <= sentence.start + start][:1]
             participants = self._participants(mentions, where, sentence)
             both = _BOTH.search(text, window[0], window[1])
             if both is not None:
@@ -630,6 +664,8 @@ class MeetingFinder:
                 participants.insert(0, subject)
             if not participants and kind == "noun" and word in _SIDE_EVENTS:
                 participants = self._current_sides(sentence)
+            if not participants and kind == "noun" and word in _COURT_NOUNS:
+                participants = self._defendant(sentence)
             if not participants:
                 continue
             named = kind == "noun" and text[start : start + 1].isupper() and window in made
@@ -977,6 +1013,16 @@ class MeetingFinder:
         if last.evidence[-1].index < sentence.index - 2 or len(last.participants) < 2:
             return []
         return list(last.participants)
+
+    def _defendant(self, sentence: Sentence) -> list[DraftActor]:
+        """The one before the court in the story's last court act, told in this sentence or
+        the three before ("Carlineo pleaded guilty … Sentencing is scheduled for Feb. 14")."""
+        for meeting in reversed(self.meetings):
+            if meeting.evidence[-1].index < sentence.index - 3:
+                return []
+            if meeting.trigger in _COURT_VERBS or meeting.trigger in _COURT_NOUNS:
+                return list(meeting.participants[:1])
+        return []
 
     def _sibling_day(
         self, text: str, windows: list[tuple[int, int]], window: tuple[int, int]
@@ -1396,6 +1442,13 @@ _OCCASION = re.compile(
     r"\b(?:also|In\s+addition|Later|Afterwards)\b"
 )
 _ALSO = re.compile(r"\b(?:also|too|as well)\b", re.IGNORECASE)
+# "called Omar a “terrorist”", "called him a liar", "called the deal “historic”"
+_NAMING = re.compile(
+    r"\s+(?:him|her|them|it|(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s+"
+    r"(?:an?\s+(?!(?:day|week|month|year|few|couple|hour|minute|second|time|number|lot)s?\b)"
+    r"|[“\"‘'\u2592])"
+)
+_CALL_TO = re.compile(r"s?\s+(?:to|with|between)\s+(?:the\s+)?(?:[A-Z]|offices?\b|his\b|her\b)")
 # A sitting stopped until a later one (CAMEO 0311, the session of a court or a body put
 # off): "adjourned the trial until September 5", "suspended the session until Monday".
 _ADJOURNED = re.compile(

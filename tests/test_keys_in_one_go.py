@@ -17,7 +17,7 @@ from explorer.data import Corpus
 from explorer.screens.help import HelpScreen
 from explorer.screens.main import MainScreen
 from explorer.screens.timeline import TimelineScreen
-from tests.waiting import wait_for, wait_until_loaded
+from tests.waiting import wait_for, wait_for_workers, wait_until_loaded
 
 
 def burst(app: App[object], *keys: str) -> None:
@@ -38,8 +38,7 @@ async def test_slash_and_a_word_at_once_search_the_quotes(seed_corpus: Corpus) -
         await wait_until_loaded(pilot)
         burst(app, "slash", *"trust")
         await wait_for(pilot, lambda: typed_into(app) == "trust", "'trust' in the search line")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await wait_for_workers(pilot)
         assert isinstance(app.screen, MainScreen), "a letter reached the panes"
         search = app.screen.quote_search
         assert search.is_open

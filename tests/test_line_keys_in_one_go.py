@@ -11,7 +11,7 @@ from explorer.app import build_app
 from explorer.data import Corpus
 from explorer.screens.main import MainScreen
 from tests.test_keys_in_one_go import burst, typed_into
-from tests.waiting import wait_for, wait_until_loaded
+from tests.waiting import wait_for, wait_for_workers, wait_until_loaded
 
 
 async def test_ctrl_u_then_a_fast_word_in_the_search_line(seed_corpus: Corpus) -> None:
@@ -22,8 +22,7 @@ async def test_ctrl_u_then_a_fast_word_in_the_search_line(seed_corpus: Corpus) -
         await wait_for(pilot, lambda: typed_into(app) == "trust", "'trust' in the search line")
         burst(app, "ctrl+u", *"wang")
         await wait_for(pilot, lambda: typed_into(app) == "wang", "'wang' after Ctrl+U")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await wait_for_workers(pilot)
         assert typed_into(app) == "wang", "Ctrl+U ran after the letters and deleted them"
         assert isinstance(app.screen, MainScreen)
 
@@ -38,6 +37,5 @@ async def test_ctrl_u_then_a_fast_word_in_the_palette(seed_corpus: Corpus) -> No
         await wait_for(pilot, lambda: typed_into(app) == "time", "'time' in the palette")
         burst(app, "ctrl+u", *"help")
         await wait_for(pilot, lambda: typed_into(app) == "help", "'help' after Ctrl+U")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await wait_for_workers(pilot)
         assert typed_into(app) == "help", "Ctrl+U ran after the letters and deleted them"

@@ -8,7 +8,7 @@ from textual.pilot import Pilot
 from explorer.app import ExplorerApp, build_app
 from explorer.data import Corpus, Ref
 from explorer.widgets.quote_search import HIGHLIGHT, QuoteSearch
-from tests.waiting import press_until
+from tests.waiting import press_until, wait_for_workers
 
 STATEMENT = Ref("quote", "etc-statement-mutual-trust")
 WANG_YI = Ref("actor", "wang-yi")
@@ -16,8 +16,7 @@ WANG_YI = Ref("actor", "wang-yi")
 
 async def settle(pilot: Pilot) -> None:
     """Let the search workers finish and their results reach the screen."""
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    await wait_for_workers(pilot)
 
 
 async def search(pilot: Pilot, text: str) -> QuoteSearch:

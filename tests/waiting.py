@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 import pytest
 from textual.pilot import Pilot
+from textual.worker import Worker, WorkerState
 
 TIMEOUT = 30.0  # generous: only a broken app takes this long
 POLL = 0.01
@@ -26,6 +27,30 @@ async def wait_for(
         if time.monotonic() > deadline:
             pytest.fail(f"{what}: not within {timeout:g} s")
         await pilot.pause(POLL)
+
+
+async def wait_for_workers(pilot: Pilot, timeout: float = TIMEOUT) -> None:
+    """Until the app's workers are all done, and what they posted has reached the screen.
+
+    Textual's `workers.wait_for_complete()` raises WorkerCancelled when a worker it waits on
+    is replaced by a newer one (each letter typed into the palette starts a search that
+    cancels the last): under load the test failed for the app doing its job. A cancelled
+    worker is done, as a finished one is; one that failed fails the test, naming its error.
+    """
+    deadline = time.monotonic() + timeout
+    seen: set[Worker[object]] = set()
+    while True:
+        await pilot.pause()  # the messages still queued start the workers they start
+        busy = [worker for worker in pilot.app.workers if not worker.is_finished]
+        seen.update(busy)
+        if not busy:
+            break
+        if time.monotonic() > deadline:
+            pytest.fail(f"the app's workers did not finish within {timeout:g} s: {busy}")
+        await pilot.pause(POLL)
+    for worker in seen:
+        if worker.state is WorkerState.ERROR:
+            pytest.fail(f"worker {worker.name!r} failed: {worker.error!r}")
 
 
 async def press_until(

@@ -953,6 +953,24 @@ _PORTFOLIO_MODIFIERS = {
     "natural",
     "digital",
 }
+# Legal forms that end a company's name ("Monsanto Company", "SoftBank Group Corp").
+_LEGAL_FORMS = {
+    "company",
+    "co",
+    "corp",
+    "corporation",
+    "inc",
+    "incorporated",
+    "ltd",
+    "limited",
+    "plc",
+    "llc",
+    "ag",
+    "sa",
+    "nv",
+    "gmbh",
+    "holdings",
+}
 _PORTFOLIO_TITLES = {
     "secretary",
     "minister",
@@ -2742,23 +2760,39 @@ class ActorFinder:
             ]
             if len(longer) != 1:
                 continue
-            target = longer[0]
-            for mention in short.mentions:
-                mention.actor = target
-                target.mentions.append(mention)
-            target.add_alias(short.name)
-            for alias in short.aliases:
-                target.add_alias(alias)
-            for parent in short.member_of:
-                if parent not in target.member_of and parent is not target:
-                    target.member_of.append(parent)
-            for other in self.actors:
-                other.member_of = [target if p is short else p for p in other.member_of]
-            if id(short) in self.used:
-                self.used.add(id(target))
-            self.actors.remove(short)
-            if self.by_key.get(normalise(short.name)) is short:
-                self.by_key[normalise(short.name)] = target
+            self._merge_into(short, longer[0])
+        # "Monsanto" … "Monsanto Company": the name with its legal form is the same company.
+        organisations = [a for a in self.actors if a.kind == "organisation"]
+        for long in organisations:
+            words = _words(long.name)
+            if len(words) < 2 or words[-1].lower().rstrip(".") not in _LEGAL_FORMS:
+                continue
+            bare = normalise(" ".join(words[:-1]))
+            target = next(
+                (a for a in organisations if a is not long and normalise(a.name) == bare), None
+            )
+            if target is not None and target in self.actors and long in self.actors:
+                self._merge_into(long, target)
+
+    def _merge_into(self, short: DraftActor, target: DraftActor) -> None:
+        """One organisation found under two names: its mentions, names and parents kept
+        on `target`."""
+        for mention in short.mentions:
+            mention.actor = target
+            target.mentions.append(mention)
+        target.add_alias(short.name)
+        for alias in short.aliases:
+            target.add_alias(alias)
+        for parent in short.member_of:
+            if parent not in target.member_of and parent is not target:
+                target.member_of.append(parent)
+        for other in self.actors:
+            other.member_of = [target if p is short else p for p in other.member_of]
+        if id(short) in self.used:
+            self.used.add(id(target))
+        self.actors.remove(short)
+        if self.by_key.get(normalise(short.name)) is short:
+            self.by_key[normalise(short.name)] = target
 
     def _acts(self, actor: DraftActor) -> bool:
         """A group that is the subject of a verb: "Businesses and residents also have
@@ -2800,7 +2834,7 @@ class ActorFinder:
         if not (clause_initial or lead.endswith("\n") or start == 0 or _SUBORDINATE.search(before)):
             return False
         follows = re.match(
-            r"\s+(?:(?:and|or)\s+[a-z]+\s+)?(?:also\s+)?"
+            r"\s+(?:(?:and|or)\s+[a-z]+\s+)?(?:also\s+|[a-z]{3,}ly\s+)?"
             r"(?:(have|has|had|is|are|was|were|will|would)\s+)?([a-z]+)\b",
             after,
         )

@@ -1153,6 +1153,16 @@ GROUP_NOUNS = (
     "operatives",
     "agents",
     "media",
+    "staff",
+    "staffers",
+    "bondholders",
+    "creditors",
+    "advisers",
+    "advisors",
+    "neighbors",
+    "neighbours",
+    "commuters",
+    "coaches",
 )
 
 # Words that begin sentences but are never names (checked before the "lowercase elsewhere"

@@ -1,0 +1,32 @@
+"""Companies and their people: one company under its short name and its legal name, and
+its staff as a group when they act."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.drafting import actor_named, draft_text
+
+PUBLISHED = date(2016, 5, 19)
+
+
+def test_a_company_named_with_and_without_its_legal_form_is_one_company() -> None:
+    result = draft_text(
+        "Monsanto makes seeds. Bayer wants to buy Monsanto.\n"
+        "Bayer made an offer for Monsanto Company on Tuesday.",
+        PUBLISHED,
+    )
+    monsanto = actor_named(result, "Monsanto")
+    assert "Monsanto Company" in monsanto.aliases
+    assert [a.name for a in result.actors].count("Monsanto Company") == 0
+
+
+def test_a_companys_staff_who_act_after_an_adverb_are_a_group() -> None:
+    result = draft_text(
+        "Bayer wants to buy Monsanto.\n"
+        "Bayer executives recently met with Monsanto.\n"
+        "WeWork staff were told of the cuts on Monday.",
+        PUBLISHED,
+    )
+    assert actor_named(result, "Bayer executives").kind == "group"
+    assert actor_named(result, "WeWork staff").kind == "group"

@@ -277,6 +277,7 @@ class MeetingFinder:
             if sentence.heading or _QUESTION.match(sentence.text):
                 continue  # "What charges does Assange face in the US?" asks, tells nothing
             self._sentence(sentence)
+        self._quoted_meetings()
         for meeting in self.meetings:
             if meeting.when is None:
                 self._date_of_match(meeting)
@@ -292,6 +293,50 @@ class MeetingFinder:
                 meeting.when = self.published.isoformat()
                 meeting.guesses.append("when read as the publication date (ongoing, no date given)")
         return self.meetings
+
+    def _quoted_meetings(self) -> None:
+        """A meeting the speaker tells of their own in a direct quote ("I will have a call with
+        Minister Milling tomorrow", "We met the minister on Monday"): the speaker's, with those
+        the quote names after the word. Other meetings in quotes are what someone says, not
+        what the story tells."""
+        speakers = {q.start: q.speaker for q in self.quotes if q.kind == "direct"}
+        for span in self.quoted:
+            speaker = speakers.get(span.inner_start)
+            if speaker is None:
+                continue
+            for sentence in self.sentences:
+                if sentence.heading or sentence.end <= span.inner_start:
+                    continue
+                if sentence.start >= span.inner_end:
+                    break
+                chars = [
+                    c if span.inner_start <= sentence.start + i < span.inner_end else "\u2592"
+                    for i, c in enumerate(sentence.text)
+                ]
+                text = "".join(chars)
+                for kind, start, stop, word in self._triggers(sentence, text):
+                    if kind == "anaphor" or not _FIRST_PERSON.search(text[:start]):
+                        continue
+                    if kind == "noun" and word not in EVENT_NOUNS and word != "call":
+                        continue
+                    end = re.search(r"[.;:!?]|\u2592", text[stop:])
+                    clause_end = stop + end.start() if end else len(text)
+                    clause = text[max(0, text.rfind("\u2592", 0, start) + 1) : clause_end]
+                    others = [
+                        m.actor
+                        for m in self.finder.mentions
+                        if m.actor is not None
+                        and sentence.start + stop <= m.start < sentence.start + clause_end
+                        and m.actor is not speaker
+                    ]
+                    participants = [speaker]
+                    for actor in others:
+                        if all(actor is not p for p in participants):
+                            participants.append(actor)
+                    if len(participants) < 2:
+                        continue  # "we met": with whom the quote does not say
+                    when, when_guess = when_of(clause, self.published)
+                    self._add(sentence, clause, participants, word, None, when, when_guess, True)
 
     def _date_of_match(self, meeting: DraftMeeting) -> None:
         """A press conference or interview told as after a match ("at the post-match press
@@ -1449,6 +1494,12 @@ _NAMING = re.compile(
     r"|[“\"‘'\u2592])"
 )
 _CALL_TO = re.compile(r"s?\s+(?:to|with|between)\s+(?:the\s+)?(?:[A-Z]|offices?\b|his\b|her\b)")
+# The speaker as the subject in their own words: "I will have a call with …", "we met".
+_FIRST_PERSON = re.compile(
+    r"(?:^|[\s“\"‘(\u2592])(?:I|[Ww]e)\s+(?:(?:will|would|shall|’ll|'ll|also|then|recently|"
+    r"have|has|had|just|am|are|was|were|going|to|be|already|finally|again|later|first)\s+){0,3}"
+    r"(?:[a-z]+\s+(?:an?\s+|the\s+)?)?$"
+)
 # A sitting stopped until a later one (CAMEO 0311, the session of a court or a body put
 # off): "adjourned the trial until September 5", "suspended the session until Monday".
 _ADJOURNED = re.compile(

@@ -1,9 +1,11 @@
-"""`explorer show ID`: one item, every item it links to, and the sentences that support it."""
+"""`explorer show ID`: one item, the items it links to and the sentences that support it, the
+first `--limit` of each list with a count of the rest (`--all` and `--json`: every one)."""
 
 from __future__ import annotations
 
 import argparse
 import json
+import sys
 from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
@@ -23,10 +25,48 @@ if TYPE_CHECKING:
     from explorer.data import Corpus, Ref
 
 
+# How many of each list (articles, each kind of link, sentences) `show` prints unless told:
+# an actor of many articles has tens of thousands, more than a reader at a terminal wants.
+DEFAULT_LIMIT = 20
+
+# What the "… and N more" line calls the rest of each kind of link.
+_MORE = {
+    "member of": "memberships",
+    "spoke about": "meetings spoken about",
+}
+
+
+def _limit(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of 1 or more, got {text!r}")
+    return value
+
+
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("show", help="show one item with everything it links to")
+    parser = subparsers.add_parser(
+        "show",
+        help="show one item with what it links to",
+        description="Show one item: its fields, the items it links to and the sentences that "
+        f"support it. Each list prints its first {DEFAULT_LIMIT} and says how many more there "
+        "are; --all (or --json) prints every one.",
+    )
     parser.add_argument("id", metavar="ID", help="an actor, meeting or quote id (or KIND:ID)")
-    parser.add_argument("--json", action="store_true", help="print JSON instead of text")
+    parser.add_argument(
+        "--json", action="store_true", help="print JSON instead of text (every link and sentence)"
+    )
+    amount = parser.add_mutually_exclusive_group()
+    amount.add_argument(
+        "--limit",
+        metavar="N",
+        type=_limit,
+        default=DEFAULT_LIMIT,
+        help=f"print the first N of each list (default {DEFAULT_LIMIT})",
+    )
+    amount.add_argument("--all", action="store_true", help="print every item of each list")
     add_db_option(parser)
     parser.set_defaults(handler=run)
 
@@ -47,6 +87,15 @@ def run(args: argparse.Namespace) -> int:
     lines: list[Text] = []
     for index, item in enumerate(found):
         lines += [Text(), *item] if index else item
+    if any(line is _CUT for line in lines):
+        lines = [line for line in lines if line is not _CUT]
+        lines.append(
+            Text(
+                f"Each list shows its first {args.limit}: add --all to print every one, "
+                "or --limit N.",
+                style="dim",
+            )
+        )
     print_lines(stdout(), lines)  # one print: an actor of many articles has thousands
     return EXIT_OK
 
@@ -58,7 +107,8 @@ def _answer(corpus: Corpus, args: argparse.Namespace) -> tuple[list[Any], str | 
         return [], not_found_message(corpus, args.id)
     if args.json:
         return [json.dumps(as_json(corpus, ref), ensure_ascii=False) for ref in refs], None
-    return [item_lines(corpus, ref) for ref in refs], None
+    limit = None if args.all else args.limit
+    return [item_lines(corpus, ref, limit) for ref in refs], None
 
 
 def as_json(corpus: Corpus, ref: Ref) -> dict[str, Any]:
@@ -124,8 +174,18 @@ def _titles(corpus: Corpus, refs: list[Ref], *, labels: bool = False) -> dict[Re
     return found
 
 
-def item_lines(corpus: Corpus, ref: Ref) -> list[Text]:
-    """One item's lines: heading, fields, related items, supporting sentences."""
+# Marks, among an item's lines, that a list was cut (the footer then says how to see all).
+_CUT = Text()
+
+
+def _more(count: int, noun: str) -> Text:
+    return Text(f"  … and {count:,} more {noun}", style="dim")
+
+
+def item_lines(corpus: Corpus, ref: Ref, limit: int | None = None) -> list[Text]:
+    """One item's lines: heading, fields, related items, supporting sentences; of each list
+    (articles, each kind of link, sentences) the first `limit` and a line counting the rest,
+    read alone (an actor of many articles has a hundred thousand spans)."""
     from explorer.describe import describe_fields, item_title, sentence_text
 
     item = corpus[ref]
@@ -134,20 +194,26 @@ def item_lines(corpus: Corpus, ref: Ref) -> list[Text]:
     heading.append(item_title(item), style="bold cyan")
     heading.append(f"  ({item.id})", style="dim")
     lines.append(heading)
-    for label, value in describe_fields(corpus, item):
+    for label, value in describe_fields(corpus, item, articles_shown=limit):
         line = Text(f"  {label}: ", style="bold")
         line.append(value)
         lines.append(line)
-    links = corpus.relations(ref)
-    if links:
+    cut = limit is not None and len(getattr(item, "articles", ())) > limit
+    groups = corpus.relation_groups(ref, sys.maxsize if limit is None else limit)
+    if groups:
         lines.append(Text("Related", style="bold underline"))
-        titles = _titles(corpus, [link.target for link in links])
-        for link in links:
-            line = Text(f"  {link.label}: ", style="bold")
-            line.append(titles[link.target])
-            line.append(f"  ({link.target})", style="dim")
-            lines.append(line)
-    sentences = corpus.sentences(ref)
+        titles = _titles(corpus, [target for group in groups for target in group.targets])
+        for group in groups:
+            for target in group.targets:
+                line = Text(f"  {group.label}: ", style="bold")
+                line.append(titles[target])
+                line.append(f"  ({target})", style="dim")
+                lines.append(line)
+            if group.total > len(group.targets):
+                cut = True
+                noun = _MORE.get(group.label, f"{group.label}s")
+                lines.append(_more(group.total - len(group.targets), noun))
+    sentences = corpus.sentences(ref, limit)
     if sentences:
         lines.append(Text("In the article", style="bold underline"))
         for article, span in sentences:
@@ -155,4 +221,8 @@ def item_lines(corpus: Corpus, ref: Ref) -> list[Text]:
             line.append_text(sentence_text(article, span))
             line.append(f"  [{article.id}]", style="dim")
             lines.append(line)
-    return lines
+        total = len(sentences) if limit is None else corpus.sentence_count(ref)
+        if total > len(sentences):
+            cut = True
+            lines.append(_more(total - len(sentences), "sentences"))
+    return [*lines, _CUT] if cut else lines

@@ -33,6 +33,15 @@ class Relation:
 
 
 @dataclass(frozen=True, slots=True)
+class RelationGroup:
+    """The links of one label, in their order: the first few targets and how many in all."""
+
+    label: str
+    targets: tuple[Ref, ...]
+    total: int
+
+
+@dataclass(frozen=True, slots=True)
 class ActorHead:
     """What an actor's row in a list shows: its name, kind and role, and its articles (how
     many, and the first), without its roles, articles and spans (thousands, for an actor of
@@ -276,6 +285,18 @@ class Corpus:
                 links.append(Relation("meeting", Ref("meeting", item.meeting)))
         present = self.present(link.target for link in links)
         return [link for link in links if link.target in present]
+
+    def relation_groups(self, ref: Ref, limit: int) -> list[RelationGroup]:
+        """`relations` by label, in their order: each label's first `limit` targets and its
+        count (`explorer show` prints a page of each; a persisted index counts an actor's
+        thousands of links without reading them)."""
+        groups: dict[str, list[Ref]] = {}
+        for link in self.relations(ref):
+            groups.setdefault(link.label, []).append(link.target)
+        return [
+            RelationGroup(label, tuple(targets[:limit]), len(targets))
+            for label, targets in groups.items()
+        ]
 
     def spoken_of(self, actor_id: str) -> tuple[str, ...]:
         """The meetings an actor's statements are about that it is not a participant of, each

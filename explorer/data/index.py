@@ -53,7 +53,7 @@ from typing import Any
 
 from explorer.data.atomic import fsync_directory
 from explorer.data.bulk import collector_paused
-from explorer.data.corpus import ActorHead, Corpus, QuoteLinks
+from explorer.data.corpus import ActorHead, Corpus, QuoteLinks, RelationGroup
 from explorer.data.errors import StoreError
 from explorer.data.models import (
     ITEM_KINDS,
@@ -1056,6 +1056,15 @@ def _ref(text: str) -> Ref:
     return Ref(kind, ident)
 
 
+# An actor's links after its parents, as `Corpus.relations` lists them: label, links, kind.
+_ACTOR_LINKS: tuple[tuple[str, str, ItemKind], ...] = (
+    ("member", "members", "actor"),
+    ("meeting", "meetings_of_actor", "meeting"),
+    ("statement", "quotes_by_actor", "quote"),
+    ("spoke about", "spoken_of", "meeting"),
+)
+
+
 class IndexedCorpus(Corpus):
     """A corpus answered from its persisted index: nothing is read until it is asked for.
 
@@ -1573,6 +1582,39 @@ class IndexedCorpus(Corpus):
         if found is not None and not isinstance(found, int):
             raise IndexUnusable(f"{self.path}: a stored actor is damaged (its sentences)")
         return found or 0
+
+    def relation_groups(self, ref: Ref, limit: int) -> list[RelationGroup]:
+        """As `Corpus`; an actor's are counted and paged by SQLite, so an actor of tens of
+        thousands of statements and meetings has only the first `limit` of each read."""
+        item = self.get(ref)
+        if not isinstance(item, Actor) or ref in self._relations:
+            return super().relation_groups(ref, limit)
+        parents = [Ref("actor", p) for p in item.member_of]
+        present = self.present(parents)
+        parents = [p for p in parents if p in present]
+        groups = [RelationGroup("member of", tuple(parents[:limit]), len(parents))]
+        for label, name, kind in _ACTOR_LINKS:
+            groups.append(self._link_group(label, name, kind, ref.id, limit))
+        return [group for group in groups if group.total]
+
+    def _link_group(
+        self, label: str, name: str, kind: ItemKind, key: str, limit: int
+    ) -> RelationGroup:
+        """The first `limit` targets of one links list and its length, from its stored rows
+        (the meetings spoken of, those of them that are there, as `relations` keeps)."""
+        where = "name = ? AND key = ?"
+        if name == "spoken_of":
+            where += " AND EXISTS (SELECT 1 FROM items i WHERE i.kind = ? AND i.id = target)"
+            args: tuple[Any, ...] = (name, key, kind)
+        else:
+            args = (name, key)
+        total = self._reader.one(f"SELECT count(*) FROM links WHERE {where}", *args)
+        rows = self._reader.all(
+            f"SELECT target FROM links WHERE {where} ORDER BY pos LIMIT ?", *args, limit
+        )
+        if not isinstance(total, int) or not all(isinstance(t, str) for (t,) in rows):
+            raise IndexUnusable(f"{self.path}: a stored link is damaged ({name} of {key})")
+        return RelationGroup(label, tuple(Ref(kind, t) for (t,) in rows), total)
 
     def quote_links(self, quote_ids: Iterable[str]) -> dict[str, QuoteLinks]:
         """As `Corpus`, from the two fields of the stored rows (no quote is decoded)."""

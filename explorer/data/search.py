@@ -37,7 +37,7 @@ from datetime import date
 from enum import StrEnum
 from functools import lru_cache
 from itertools import pairwise
-from typing import Any, Protocol, TypeAlias
+from typing import Protocol, TypeAlias, runtime_checkable
 
 from explorer.data.corpus import Corpus
 from explorer.data.models import QUOTE_KINDS, Quote, Ref
@@ -426,6 +426,13 @@ class _QuoteRows(Protocol):
     def __getitem__(self, doc: int, /) -> Quote: ...
 
 
+@runtime_checkable
+class _QuoteRowsInOneGo(_QuoteRows, Protocol):
+    """Rows read from a stored index: several quotes in one query (a list has no need)."""
+
+    def many(self, docs: Sequence[int], /) -> list[Quote]: ...
+
+
 class Hit:
     """One quote found: how it matched, and (read when asked) the quote and what to mark.
 
@@ -474,14 +481,13 @@ class Hit:
 def read_quotes(hits: Sequence[Hit]) -> list[Quote]:
     """The quotes of `hits`, in order, read together: a stored index answers those not yet
     read in one query (each hit keeps its quote), rather than one query for each hit."""
-    groups: dict[int, tuple[Any, list[Hit]]] = {}
+    groups: dict[int, tuple[_QuoteRows, list[Hit]]] = {}
     for hit in hits:
         if hit._quote is None:
             groups.setdefault(id(hit._quotes), (hit._quotes, []))[1].append(hit)
     for rows, waiting in groups.values():
-        many = getattr(rows, "many", None)
-        if many is not None:
-            for hit, quote in zip(waiting, many([h._doc for h in waiting]), strict=True):
+        if isinstance(rows, _QuoteRowsInOneGo):
+            for hit, quote in zip(waiting, rows.many([h._doc for h in waiting]), strict=True):
                 hit._quote = quote
     return [hit.quote for hit in hits]
 

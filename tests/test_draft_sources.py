@@ -177,3 +177,18 @@ def test_a_claim_stops_where_the_speakers_next_clause_begins() -> None:
     assert quotes_of(result, "reported") == [
         ("The ship would be provided next year.", "Mark Esper")
     ]
+
+
+def test_pleading_apologising_and_congratulating_are_statements() -> None:
+    result = draft_text(
+        "Hosni Mubarak went on trial in Cairo. Deval Patrick toured South Carolina.\n"
+        "Mubarak pleaded not guilty to all the accusations against him.\n"
+        "Patrick apologized for his tardiness and short stay.",
+        PUBLISHED,
+    )
+    assert quotes_of(result, "reported") == [
+        ("Hosni Mubarak pleaded not guilty to all the accusations against him.", "Hosni Mubarak")
+    ]
+    assert quotes_of(result, "paraphrase") == [
+        ("Deval Patrick apologized for his tardiness and short stay.", "Deval Patrick")
+    ]

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 # Reported speech: "X said (that) …", "…, X said." — `reported` in the data.
 REPORT_VERBS = {
+    # A position stated in court: "Mubarak pleaded not guilty to all the accusations".
+    "plead": ("pleaded", "pleads"),
     "say": ("said", "says", "say", "saying"),
     "tell": ("told", "tells", "tell", "telling"),
     "state": ("stated", "states"),
@@ -97,6 +99,12 @@ PARAPHRASE_VERBS = {
     "slam": ("slammed",),
     "cheer": ("cheered",),
     "regret": ("regrets", "regretted"),
+    # CAMEO's statement codes beside those above: apologise (055), congratulate and credit
+    # (051, praise), blame (112, accuse).
+    "apologise": ("apologized", "apologised", "apologizes", "apologises"),
+    "congratulate": ("congratulated", "congratulates"),
+    "credit": ("credited", "credits"),
+    "blame": ("blamed", "blames"),
 }
 
 # Paraphrase verbs whose object is the position taken ("Egypt criticised the US policy
@@ -133,6 +141,18 @@ OBJECT_VERBS = {
     "urged",
     "urges",
     "asked",
+    "apologized",
+    "apologised",
+    "apologizes",
+    "apologises",
+    "congratulated",
+    "congratulates",
+    "credited",
+    "credits",
+    "blamed",
+    "blames",
+    "pleaded",
+    "pleads",
 }
 
 REPORT_FORMS = {form for forms in REPORT_VERBS.values() for form in forms}

@@ -15,7 +15,7 @@ import re
 from datetime import date
 
 from explorer.draft import places
-from explorer.draft.actors import ActorFinder, reference_at
+from explorer.draft.actors import ActorFinder, normalise, reference_at
 from explorer.draft.lexicon import (
     AMBIGUOUS_MEETING_VERBS,
     EVENT_NOUNS,
@@ -521,6 +521,9 @@ class MeetingFinder:
             text = _NOT_MEETING_CONTEXT.sub(lambda m: "\u2592" * len(m.group()), text)
         text = _blank_quotes(text, sentence, self.quoted)
         triggers = self._triggers(sentence, text)
+        if self._score_line(sentence):
+            # "Wild 4, Sabres 1: … Minnesota beat Buffalo": the line's result, told again.
+            triggers = [t for t in triggers if t[3] not in _ENCOUNTERS]
         if not triggers:
             self._press(sentence) or self._session(sentence)
             return
@@ -940,6 +943,63 @@ class MeetingFinder:
             return None
         same = [m for m in self.meetings if m.when == found[0].iso]
         return same[-1] if len(same) == 1 else None
+
+    def _score_line(self, sentence: Sentence) -> bool:
+        """A result line of a round-up, "Panthers 5, Flyers 2: Barkov had a goal …": a game
+        between the two sides it names, on the day the round-up's lead tells."""
+        line = _SCORE_LINE.match(sentence.text)
+        if line is None:
+            return False
+        sides = [
+            self._side_named(sentence.start + line.start(group), line.group(group))
+            for group in (1, 3)
+        ]
+        if (sides[0] is None) != (sides[1] is None):
+            # "Jets 2, Predators 1:": the side no sentence named yet is a team too, as the
+            # other side of the line is.
+            group = 1 if sides[0] is None else 3
+            name = line.group(group)
+            actor = self.finder.new_actor(
+                name, "organisation", f'kind organisation guessed: "{name}" is a side of a result'
+            )
+            start = sentence.start + line.start(group)
+            self.finder.mention(actor, start, start + len(name), sentence.index)
+            sides[0 if group == 1 else 1] = actor
+        if sides[0] is None or sides[1] is None or sides[0] is sides[1]:
+            return False
+        participants = [sides[0], sides[1]]
+        if self._same_encounter(participants, None) is not None:
+            return True
+        when, when_guess = self._lead_day()
+        known = len(self.meetings)
+        self._add(sentence, line.group(), participants, "beat", None, when, when_guess)
+        if len(self.meetings) > known:
+            self.meetings[-1].status = "happened"
+        return True
+
+    def _side_named(self, at: int, name: str) -> DraftActor | None:
+        """The actor a result line names at `at`: its mention there, or the one of that name."""
+        for mention in self.finder.mentions:
+            if mention.actor is not None and mention.start == at:
+                return mention.actor
+        return next((a for a in self.finder.actors if name in a.names), None) or (
+            self.finder.by_key.get(normalise(name))
+        )
+
+    def _lead_day(self) -> tuple[str | None, str | None]:
+        """The day the story's lead tells ("… 5-4 Tuesday night"), when it is the day of
+        publication or the one before: the night a round-up reports."""
+        for sentence in [s for s in self.sentences if not s.heading][:2]:
+            for found in find_dates(sentence.text, self.published):
+                if (
+                    found.precision == "day"
+                    and 0 <= (self.published - date.fromisoformat(found.iso)).days <= 1
+                ):
+                    return found.iso, (
+                        f'when "{found.words}" of the lead read as {found.iso}, the night '
+                        "the round-up reports"
+                    )
+        return None, None
 
     def _same_encounter(
         self, participants: list[DraftActor], when: str | None
@@ -1499,6 +1559,11 @@ _FIRST_PERSON = re.compile(
     r"(?:^|[\s“\"‘(\u2592])(?:I|[Ww]e)\s+(?:(?:will|would|shall|’ll|'ll|also|then|recently|"
     r"have|has|had|just|am|are|was|were|going|to|be|already|finally|again|later|first)\s+){0,3}"
     r"(?:[a-z]+\s+(?:an?\s+|the\s+)?)?$"
+)
+# "Panthers 5, Flyers 2:", "Islanders 5, Penguins 4 (OT):" opening a round-up's paragraph
+_SCORE_LINE = re.compile(
+    r"([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})\s+(\d{1,3}),\s+"
+    r"([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})\s+(\d{1,3})(?:,?\s+\((?:\d?OT|SO)\))?:"
 )
 # A sitting stopped until a later one (CAMEO 0311, the session of a court or a body put
 # off): "adjourned the trial until September 5", "suspended the session until Monday".

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from rich.text import Text
 
 from explorer.data import Actor, Article, Corpus, Item, Meeting, Quote, Span
-from explorer.data.over_time import has_roles_over_time, roles_over_time, status_history
+from explorer.data.over_time import roles_over_time, status_history
 
 
 def item_title(item: Item) -> str:
@@ -38,7 +38,7 @@ def describe_fields(
         rows += [
             ("kind", item.kind),
             ("role", item.role),
-            ("roles over time", roles_over_time(item) if has_roles_over_time(item) else None),
+            ("roles over time", roles_over_time(item) if corpus.roles_vary(item) else None),
             ("member of", ", ".join(name(p) for p in item.member_of) or None),
             ("aliases", "; ".join(item.aliases) or None),
             ("note", item.note),

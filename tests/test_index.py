@@ -183,6 +183,10 @@ def test_the_stored_actor_heads_and_counts_are_the_corpus_in_memory(
             assert stored.sentence_count(ref) == len(corpus.sentences(ref))
             assert stored.spoken_of(actor.id) == corpus.spoken_of(actor.id)
             spoke += len(corpus.spoken_of(actor.id))
+            read = stored.get(ref)
+            assert read is not None and stored.roles_vary(read) == corpus.roles_vary(actor)  # type: ignore[arg-type]
+            pages = [stored.sentences(ref, n) for n in (1, 3, 1)]
+            assert pages == [corpus.sentences(ref, n) for n in (1, 3, 1)]
         assert stored.actor_head("nope") is None and stored.spoken_of("nope") == ()
         assert stored.sentence_count(Ref("actor", "nope")) == 0
     assert spoke  # the corpora have statements about meetings their speakers missed
@@ -434,3 +438,17 @@ def test_a_database_row_holding_two_values_is_refused_not_read_as_two_rows() -> 
     assert [a.id for a in _light({"articles": [article(1), article(2)]}).articles] == ["a1", "a2"]
     with pytest.raises(ValueError):
         _light({"articles": [article(1) + b", " + article(2), article(3)]})
+
+
+def test_an_actor_whose_roles_change_is_told_apart_without_reading_its_roles(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "corpus.json"
+    import_files(sorted((Path(__file__).parent / "corpus_v11").glob("*.yaml")), db)
+    stored, memory = open_index(db), Corpus(load_database_file(db))
+    for actor in memory.all("actor"):
+        read = stored.get(actor.ref)
+        assert read is not None
+        assert stored.roles_vary(read) == memory.roles_vary(actor)  # type: ignore[arg-type]
+    assert stored.roles_vary(stored.get(Ref("actor", "wang-yi")))  # type: ignore[arg-type]
+    stored.close()

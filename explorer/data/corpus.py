@@ -19,6 +19,7 @@ from explorer.data.models import (
     Ref,
     Span,
 )
+from explorer.data.over_time import has_roles_over_time
 
 RELATIONS_CACHED = 16
 QuoteLinks = tuple[tuple[str, ...], str | None]  # a quote's speakers and meeting
@@ -422,6 +423,11 @@ class Corpus:
             return []
         wanted = set(article_ids)
         return [span for span in item.spans if span.article in wanted]
+
+    def roles_vary(self, actor: Actor) -> bool:
+        """Whether the articles give an actor more than one role (a persisted index answers
+        without reading its roles, one for each of its articles)."""
+        return has_roles_over_time(actor)
 
     def sentence_count(self, ref: Ref) -> int:
         """How many `sentences` an item has, without reading the articles' texts."""

@@ -76,6 +76,7 @@ INDEX_FORMAT = 3  # 2: built from a database of format 2 (format-1.1 fields); 3:
 # and the meetings each actor's statements speak of
 INDEX_SUFFIX = ".index"
 BUILD_CACHE_KIB = 96 * 1024  # SQLite's page cache while an index is built
+SENTENCE_PAGES_CACHED = 8  # actors' first sentences `IndexedCorpus.sentences` keeps
 CLOSE_IDS_SCORED = 50_000  # ids `IndexedCorpus.close_ids` may score (of every kind asked)
 
 _TABLE_OF = {"article": "articles", "actor": "actors", "meeting": "meetings", "quote": "quotes"}
@@ -1115,6 +1116,9 @@ class IndexedCorpus(Corpus):
         # The texts of the quotes whose links were read last: an actor's statements are then
         # titled without their rows read again (only the last question's are kept).
         self._last_quote_texts: dict[str, str] = {}
+        self._sentence_pages: OrderedDict[tuple[str, int], list[tuple[Article, Span]]] = (
+            OrderedDict()
+        )
 
     @property
     def stamp(self) -> dict[str, Any] | None:
@@ -1574,6 +1578,21 @@ class IndexedCorpus(Corpus):
         """As `Corpus`, as stored at import (no statement is read)."""
         return tuple(self._spoken_of.get(actor_id, ()))
 
+    def roles_vary(self, actor: Actor) -> bool:
+        """As `Corpus`; SQLite picks the distinct roles from an actor's stored row when its
+        roles are unread (an actor of many articles has one for each article)."""
+        roles = actor.roles
+        if not isinstance(roles, _LazyPart) or roles._values is not None:
+            return super().roles_vary(actor)
+        found = self._reader.all(
+            "SELECT DISTINCT json_extract(j.value, '$.role') FROM items i,"
+            " json_each(i.row, '$.roles') j WHERE i.kind = 'actor' AND i.id = ?",
+            actor.id,
+        )
+        if not all(role is None or isinstance(role, str) for (role,) in found):
+            raise IndexUnusable(f"{self.path}: a stored actor is damaged (its roles)")
+        return len({clean_text(role) for (role,) in found if role} - {""}) > 1
+
     def sentence_count(self, ref: Ref) -> int:
         """As `Corpus`; an actor's as counted at import (its spans are left unread)."""
         if ref.kind != "actor":
@@ -1704,11 +1723,22 @@ class IndexedCorpus(Corpus):
 
     def sentences(self, ref: Ref, limit: int | None = None) -> list[tuple[Article, Span]]:
         """As `Corpus`; the first `limit` of an actor's are found by SQLite sorting its spans,
-        so an actor of many articles is not decoded whole for one sentence."""
+        so an actor of many articles is not decoded whole for one sentence (and the last few
+        actors' pages are kept: the detail asks again on every visit back to one)."""
         if limit is None:
             return self._all_sentences(ref)
         if ref.kind != "actor" or self.get(ref) is None:
             return super().sentences(ref, limit)
+        cached = self._sentence_pages.get((ref.id, limit))
+        if cached is None:
+            cached = self._sentence_pages[(ref.id, limit)] = self._first_sentences(ref, limit)
+            if len(self._sentence_pages) > SENTENCE_PAGES_CACHED:
+                self._sentence_pages.popitem(last=False)
+        else:
+            self._sentence_pages.move_to_end((ref.id, limit))
+        return list(cached)
+
+    def _first_sentences(self, ref: Ref, limit: int) -> list[tuple[Article, Span]]:
         seen: set[tuple[str, int, int]] = set()
         result: list[tuple[Article, Span]] = []
         offset, batch = 0, max(32, 4 * limit)

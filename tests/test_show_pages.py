@@ -7,6 +7,7 @@ import json
 import re
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -149,3 +150,28 @@ def test_an_unknown_id_says_so_and_prints_nothing(
     code, out, err = show(capsys, "nobody-at-all", "--limit", "3", "--db", str(db))
     assert (code, out) == (1, [])
     assert err.strip().startswith("explorer: no actor, meeting or quote with id 'nobody-at-all'")
+
+
+def test_all_found_damaged_midway_prints_each_line_once(
+    capsys: pytest.CaptureFixture[str], db: Path, corpus: Corpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """--all prints as it reads; when the index fails after the links are printed, it is
+    rebuilt and the rest follows, no line printed twice."""
+    from explorer.data import index
+
+    actor = busiest(corpus)
+    _, every, _ = show(capsys, actor, "--all", "--db", str(db))
+    original = index.IndexedCorpus.sentence_batches
+    failed: list[bool] = []
+
+    def fails_once(self: index.IndexedCorpus, ref: Any) -> Any:
+        if not failed:
+            failed.append(True)
+            raise index.IndexUnusable("damaged")
+        return original(self, ref)
+
+    monkeypatch.setattr(index.IndexedCorpus, "sentence_batches", fails_once)
+    code, again, err = show(capsys, actor, "--all", "--db", str(db))
+    assert failed
+    assert (code, err) == (0, "")
+    assert again == every

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
@@ -76,39 +77,76 @@ def run(args: argparse.Namespace) -> int:
     # An ExplorerError is reported by explorer.cli.main.
     from explorer.data.sources import answer_from_index
 
-    found, missing = answer_from_index(args.db, lambda corpus: _answer(corpus, args))
+    if args.json:
+        found, missing = answer_from_index(args.db, lambda corpus: _answer(corpus, args))
+    else:
+        printer = _Printer(stdout())
+        found, missing = answer_from_index(args.db, lambda corpus: _print(corpus, args, printer))
     if missing is not None:
         error(missing)
         return EXIT_NOT_FOUND
-    if args.json:
-        for line in found:
-            print(line)
-        return EXIT_OK
-    lines: list[Text] = []
-    for index, item in enumerate(found):
-        lines += [Text(), *item] if index else item
-    if any(line is _CUT for line in lines):
-        lines = [line for line in lines if line is not _CUT]
-        lines.append(
-            Text(
-                f"Each list shows its first {args.limit}: add --all to print every one, "
-                "or --limit N.",
-                style="dim",
-            )
-        )
-    print_lines(stdout(), lines)  # one print: an actor of many articles has thousands
+    for line in found:
+        print(line)
     return EXIT_OK
 
 
-def _answer(corpus: Corpus, args: argparse.Namespace) -> tuple[list[Any], str | None]:
-    """What to print (JSON lines, or each item's lines), or the not-found message."""
+class _Printer:
+    """Prints batches of lines as they are made (`--all` of an actor of many articles is a
+    hundred thousand lines, never held at once). Run again from the start, as when the index
+    is found damaged midway and rebuilt, it skips the lines it has already printed."""
+
+    def __init__(self, console: Console) -> None:
+        self.console = console
+        self.printed = 0  # lines written, over every run
+        self.made = 0  # lines made in this run
+
+    def start(self) -> None:
+        self.made = 0
+
+    def print(self, lines: list[Text]) -> None:
+        skip = min(len(lines), self.printed - self.made)
+        self.made += len(lines)
+        if skip < len(lines):
+            print_lines(self.console, lines[skip:])
+            self.printed += len(lines) - skip
+
+
+def _print(
+    corpus: Corpus, args: argparse.Namespace, printer: _Printer
+) -> tuple[list[str], str | None]:
+    """Print each item's lines as they are read, or return the not-found message."""
+    printer.start()
     refs = corpus.find(args.id)
     if not refs:
         return [], not_found_message(corpus, args.id)
-    if args.json:
-        return [json.dumps(as_json(corpus, ref), ensure_ascii=False) for ref in refs], None
     limit = None if args.all else args.limit
-    return [item_lines(corpus, ref, limit) for ref in refs], None
+    cut = False
+    for index, ref in enumerate(refs):
+        if index:
+            printer.print([Text()])
+        for batch in item_batches(corpus, ref, limit):
+            if batch and batch[-1] is _CUT:
+                cut, batch = True, batch[:-1]
+            printer.print(batch)
+    if cut:
+        printer.print(
+            [
+                Text(
+                    f"Each list shows its first {args.limit}: add --all to print every one, "
+                    "or --limit N.",
+                    style="dim",
+                )
+            ]
+        )
+    return [], None
+
+
+def _answer(corpus: Corpus, args: argparse.Namespace) -> tuple[list[str], str | None]:
+    """The JSON line of each item, or the not-found message."""
+    refs = corpus.find(args.id)
+    if not refs:
+        return [], not_found_message(corpus, args.id)
+    return [json.dumps(as_json(corpus, ref), ensure_ascii=False) for ref in refs], None
 
 
 def as_json(corpus: Corpus, ref: Ref) -> dict[str, Any]:
@@ -182,10 +220,22 @@ def _more(count: int, noun: str) -> Text:
     return Text(f"  … and {count:,} more {noun}", style="dim")
 
 
+# Lines of links made at a time under --all (their titles read together).
+_BATCH = 1000
+
+
 def item_lines(corpus: Corpus, ref: Ref, limit: int | None = None) -> list[Text]:
-    """One item's lines: heading, fields, related items, supporting sentences; of each list
-    (articles, each kind of link, sentences) the first `limit` and a line counting the rest,
-    read alone (an actor of many articles has a hundred thousand spans)."""
+    """One item's lines (`item_batches`, joined)."""
+    return [
+        line for batch in item_batches(corpus, ref, limit) for line in batch if line is not _CUT
+    ]
+
+
+def item_batches(corpus: Corpus, ref: Ref, limit: int | None = None) -> Iterator[list[Text]]:
+    """One item's lines a batch at a time: heading, fields, related items, supporting
+    sentences; of each list (articles, each kind of link, sentences) the first `limit` and a
+    line counting the rest, read alone (an actor of many articles has a hundred thousand
+    spans). The last batch ends with `_CUT` when a list was cut."""
     from explorer.describe import describe_fields, item_title, sentence_text
 
     item = corpus[ref]
@@ -199,30 +249,42 @@ def item_lines(corpus: Corpus, ref: Ref, limit: int | None = None) -> list[Text]
         line.append(value)
         lines.append(line)
     cut = limit is not None and len(getattr(item, "articles", ())) > limit
+    yield lines
     groups = corpus.relation_groups(ref, sys.maxsize if limit is None else limit)
     if groups:
-        lines.append(Text("Related", style="bold underline"))
-        titles = _titles(corpus, [target for group in groups for target in group.targets])
-        for group in groups:
-            for target in group.targets:
+        yield [Text("Related", style="bold underline")]
+    for group in groups:
+        for start in range(0, len(group.targets), _BATCH):
+            targets = list(group.targets[start : start + _BATCH])
+            titles = _titles(corpus, targets)
+            lines = []
+            for target in targets:
                 line = Text(f"  {group.label}: ", style="bold")
                 line.append(titles[target])
                 line.append(f"  ({target})", style="dim")
                 lines.append(line)
-            if group.total > len(group.targets):
-                cut = True
-                noun = _MORE.get(group.label, f"{group.label}s")
-                lines.append(_more(group.total - len(group.targets), noun))
-    sentences = corpus.sentences(ref, limit)
-    if sentences:
-        lines.append(Text("In the article", style="bold underline"))
+            yield lines
+        if group.total > len(group.targets):
+            cut = True
+            noun = _MORE.get(group.label, f"{group.label}s")
+            yield [_more(group.total - len(group.targets), noun)]
+    batches = corpus.sentence_batches(ref) if limit is None else [corpus.sentences(ref, limit)]
+    shown = 0
+    for sentences in batches:
+        if sentences and not shown:
+            yield [Text("In the article", style="bold underline")]
+        lines = []
         for article, span in sentences:
             line = Text("  ")
             line.append_text(sentence_text(article, span))
             line.append(f"  [{article.id}]", style="dim")
             lines.append(line)
-        total = len(sentences) if limit is None else corpus.sentence_count(ref)
-        if total > len(sentences):
+        shown += len(lines)
+        yield lines
+    if limit is not None and shown:
+        total = corpus.sentence_count(ref)
+        if total > shown:
             cut = True
-            lines.append(_more(total - len(sentences), "sentences"))
-    return [*lines, _CUT] if cut else lines
+            yield [_more(total - shown, "sentences")]
+    if cut:
+        yield [_CUT]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 from collections import OrderedDict, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -392,6 +392,11 @@ class Corpus:
         spans = sorted(item.spans, key=lambda s: (s.article, s.sentence_start))
         self._take_sentences(spans, set(), result, limit)
         return result
+
+    def sentence_batches(self, ref: Ref) -> Iterator[list[tuple[Article, Span]]]:
+        """`sentences` a batch at a time, in order, for printing them as they are read (a
+        persisted index reads an actor's articles a few hundred at a time)."""
+        yield self.sentences(ref)
 
     def _take_sentences(
         self,

@@ -1758,28 +1758,40 @@ class IndexedCorpus(Corpus):
 
     def _all_sentences(self, ref: Ref) -> list[tuple[Article, Span]]:
         """`sentences` without a limit: their articles read together, 500 a query."""
+        return [pair for batch in self.sentence_batches(ref) for pair in batch]
+
+    def sentence_batches(self, ref: Ref) -> Iterator[list[tuple[Article, Span]]]:
+        """As `Corpus`: the sentences of the next 500 articles at a time, only their articles
+        decoded (an actor of 5,000 articles would hold every body at once)."""
         item = self.get(ref)
         if item is None:
-            return []
+            return
         if isinstance(item.spans, _LazyPart) and item.spans._values is None:
             spans = self._sentence_spans(ref.id)
         else:
             spans = sorted(item.spans, key=lambda s: (s.article, s.sentence_start))
         decode = self.articles._decode  # type: ignore[attr-defined]
-        articles = {
-            ident: decode("article", row)
-            for ident, row in self._chunks("article", (s.article for s in spans), "id, row")
-        }
         seen: set[tuple[str, int, int]] = set()
-        result: list[tuple[Article, Span]] = []
-        for span in spans:
-            key = (span.article, span.sentence_start, span.sentence_end)
-            article = articles.get(span.article)
-            if key in seen or article is None:
-                continue
-            seen.add(key)
-            result.append((article, span))
-        return result
+        wanted = list(dict.fromkeys(span.article for span in spans))
+        at = 0
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            articles = {
+                ident: decode("article", row)
+                for ident, row in self._chunks("article", chunk, "id, row")
+            }
+            result: list[tuple[Article, Span]] = []
+            last = chunk[-1]
+            while at < len(spans) and spans[at].article <= last:
+                span = spans[at]
+                at += 1
+                key = (span.article, span.sentence_start, span.sentence_end)
+                article = articles.get(span.article)
+                if key in seen or article is None:
+                    continue
+                seen.add(key)
+                result.append((article, span))
+            yield result
 
     def _sentence_spans(self, ident: str) -> list[Span]:
         """An actor's spans in `sentences` order, the first of each sentence alone decoded:

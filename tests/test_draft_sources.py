@@ -192,3 +192,18 @@ def test_pleading_apologising_and_congratulating_are_statements() -> None:
     assert quotes_of(result, "paraphrase") == [
         ("Deval Patrick apologized for his tardiness and short stay.", "Deval Patrick")
     ]
+
+
+def test_the_subject_of_a_sentence_speaks_the_verb_joined_to_its_own() -> None:
+    result = draft_text(
+        "Two service members have been killed in a helicopter crash, the US military said.\n"
+        "It did not reveal the crash location and said it was withholding the names of those "
+        "killed.\n"
+        "Mark Esper met the minister and said the talks went well.",
+        PUBLISHED,
+    )
+    assert quotes_of(result, "reported") == [
+        ("Two service members have been killed in a helicopter crash.", "US military"),
+        ("It was withholding the names of those killed.", "US military"),
+        ("The talks went well.", "Mark Esper"),
+    ]

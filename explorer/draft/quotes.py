@@ -606,6 +606,9 @@ class QuoteFinder:
                     offset + pronoun.start(),
                     offset + pronoun.end(),
                 )
+        coordinated = self._coordinated_subject(sentence, offset, region)
+        if coordinated is not None:
+            return coordinated
         # "Nathaniel Pieper, senior vice president of fleet, finances and alliances, said":
         # the first name of the clause, followed by an apposition up to the verb.
         clause_start = max(region.rfind("\u2592") + 1, 0)
@@ -646,6 +649,36 @@ class QuoteFinder:
                 offset + reference.start(1),
             )
         return None, None, 0, 0
+
+    def _coordinated_subject(
+        self, sentence: Sentence, offset: int, region: str
+    ) -> tuple[DraftActor | None, str | None, int, int] | None:
+        """ "It did not reveal the location and said …", "Esper met Phuc and said …": the
+        subject that opens the sentence is the subject of the verbs joined to its own."""
+        if offset or not re.search(r"\s(?:and|but)\s+(?:also\s+|then\s+|later\s+)?$", region):
+            return None
+        head = re.sub(r"\s(?:and|but)\s+(?:also\s+|then\s+|later\s+)?$", "", region)
+        if re.search(r"[;:\u2592]", head) or len(head) > 160:
+            return None
+        pronoun = re.match(r"\s*(He|She|They|It)\s+[a-z]", head)
+        if pronoun is not None:
+            actor = self._pronoun_speaker(sentence, sentence.start, pronoun.group(1))
+            if actor is None:
+                return None
+            return actor, f'speaker "{pronoun.group(1)}" read as {actor.name}', 0, pronoun.end(1)
+        mentions = self._mentions_in(sentence.start, sentence.start + len(head))
+        if not mentions or mentions[0].actor is None or self._possessive(mentions[0]):
+            return None
+        first = mentions[0]
+        lead = self.body[sentence.start : first.start]
+        after = self.body[first.end : sentence.start + len(head)]
+        if not re.fullmatch(r"(?:The\s+)?", lead) or not re.match(
+            r"\s+(?:also\s+|\w+ly\s+)?(?:[a-z]+ed|did|does|has|had|was|is|met|made|took|gave|"
+            r"went|spoke|held|left|came|won|lost|saw|told|kept)\b",
+            after,
+        ):
+            return None
+        return self._widen(first, sentence)
 
     def _aged(self, position: int, age: str) -> DraftActor | None:
         """Who "the 56-year-old" is: the person given that age earlier ("Mourinho, 56,"),

@@ -53,7 +53,9 @@ def files(tmp_path: Path) -> list[Path]:
 
 
 @pytest.mark.parametrize(
-    "edit", ["title", "shared title", "source", "body", "two files", "title back"], ids=str
+    "edit",
+    ["title", "shared title", "unshared title", "source", "body", "two files", "title back"],
+    ids=str,
 )
 def test_an_edit_of_an_article_row_patches_the_pair_as_a_fresh_import_writes_it(
     edit: str, files: list[Path], tmp_path: Path
@@ -64,10 +66,13 @@ def test_an_edit_of_an_article_row_patches_the_pair_as_a_fresh_import_writes_it(
     article = "story-00003"
     if edit == "title":
         _retitle(files[2], "Zebra quartz summit")
-    elif edit == "shared title":  # the same name as another article's: names renumbered
+    elif edit in ("shared title", "unshared title"):  # another's name: names renumbered
         other = re.search(r'(?m)^  title: "(.*)"$', files[4].read_text(encoding="utf-8"))
         assert other is not None
         _retitle(files[2], other.group(1))
+        if edit == "unshared title":
+            _import(files, db)
+            _retitle(files[2], "Zebra quartz summit")
     elif edit == "source":
         text = files[2].read_text(encoding="utf-8")
         files[2].write_text(

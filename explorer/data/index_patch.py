@@ -102,6 +102,53 @@ def _replace_item(con: sqlite3.Connection, kind: str, row: bytes) -> None:
         raise Unpatchable(f"{kind} {ident!r} is not in the index")
 
 
+def _joined(text: str) -> str:
+    from explorer.data.search import fold_tokens
+
+    return " ".join(fold_tokens(text))
+
+
+def _rename_keys(con: sqlite3.Connection, renamed: dict[str, tuple[str, str]]) -> bool:
+    """The `article:` keys of articles retitled, when each old title was a name of its
+    article's alone and each new one is no other's (the common case): the name keeps its
+    number, its keys are those of the new words. False (nothing written) in any other case,
+    where the names are numbered again from all the titles."""
+    from explorer.data.search import _KEY_CHARS
+
+    olds = [_joined(old) for old, _ in renamed.values()]
+    news = [_joined(new) for _, new in renamed.values()]
+    if len({*olds, *news}) != 2 * len(renamed) or not all(olds) or not all(news):
+        return False
+    numbers = dict(
+        con.execute(
+            "SELECT name, number FROM names WHERE field = 'article' AND name IN "
+            f"({', '.join('?' * (2 * len(renamed)))})",
+            (*olds, *news),
+        ).fetchall()
+    )
+    if any(new in numbers for new in news) or not all(old in numbers for old in olds):
+        return False
+    for ident, old in zip(renamed, olds, strict=True):
+        shared = con.execute(
+            "SELECT 1 FROM keys WHERE field = 'article' AND number = ? AND target != ? LIMIT 1",
+            (numbers[old], ident),
+        ).fetchone()
+        if shared is not None or _joined(ident) == old:
+            return False
+    for ident, old, new in zip(renamed, olds, news, strict=True):
+        number = numbers[old]
+        con.execute("DELETE FROM keys WHERE field = 'article' AND number = ?", (number,))
+        keys, start = set(), 0
+        for word in new.split(" "):
+            keys.add((new[start : start + _KEY_CHARS], ident, number, start))
+            start += len(word) + 1
+        con.executemany("INSERT INTO keys VALUES ('article', ?, ?, ?, ?)", sorted(keys))
+        con.execute(
+            "UPDATE names SET name = ? WHERE field = 'article' AND number = ?", (new, number)
+        )
+    return True
+
+
 def _patch(con: sqlite3.Connection, new: Any, rows: Sequence[bytes], old_stamp: Any) -> None:
     from explorer.data.index import _split_stamp
 
@@ -111,23 +158,30 @@ def _patch(con: sqlite3.Connection, new: Any, rows: Sequence[bytes], old_stamp: 
     if con.execute("SELECT 1 FROM sqlite_master WHERE name = 'heads'").fetchone() is None:
         raise Unpatchable("the index has no heads")
     titles = {a.id: a.title for a in new.articles}
-    old = con.execute(
-        "SELECT h.id, h.name FROM items i JOIN heads h ON h.kind = 'article' AND h.id = i.id"
-        " WHERE i.kind = 'article' ORDER BY i.pos"
-    ).fetchall()
     if not titles:
         return
-    if not set(titles) <= {ident for ident, _ in old}:
-        raise Unpatchable("an article is not in the index")
+    previous: dict[str, str] = {}
+    for ident in titles:
+        found = con.execute(
+            "SELECT name FROM heads WHERE kind = 'article' AND id = ?", (ident,)
+        ).fetchone()
+        if found is None:
+            raise Unpatchable(f"article {ident!r} is not in the index")
+        previous[ident] = found[0]
     for _, ident, _, row in _item_rows(new, {"articles": rows}):
         con.execute("UPDATE items SET row = ? WHERE kind = 'article' AND id = ?", (row, ident))
     for head in _head_rows(new):
         marks = ", ".join("?" * len(head))
         con.execute(f"INSERT OR REPLACE INTO heads VALUES ({marks})", head)
-    if all(title == titles.get(ident, title) for ident, title in old):
+    renamed = {i: (previous[i], title) for i, title in titles.items() if previous[i] != title}
+    if not renamed or _rename_keys(con, renamed):
         return
-    before = _article_keys(old)
-    after = _article_keys([(ident, titles.get(ident, title)) for ident, title in old])
+    now = con.execute(
+        "SELECT h.id, h.name FROM items i JOIN heads h ON h.kind = 'article' AND h.id = i.id"
+        " WHERE i.kind = 'article' ORDER BY i.pos"
+    ).fetchall()
+    before = _article_keys([(i, renamed[i][0] if i in renamed else title) for i, title in now])
+    after = _article_keys(now)
     stored = con.execute("SELECT count(*) FROM keys WHERE field = 'article'").fetchone()[0]
     named = con.execute("SELECT count(*) FROM names WHERE field = 'article'").fetchone()[0]
     if (stored, named) != (len(before._keys), len(before._names)):

@@ -11,13 +11,15 @@ take it, a block at a time, never held.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
+import mmap
 import os
 from pathlib import Path
 from typing import Any
 
 from explorer.data.atomic import FileRange
-from explorer.data.store import meta_line
+from explorer.data.store import TABLES, meta_line
 
 
 class SpliceMismatch(Exception):
@@ -73,76 +75,165 @@ def spliced_database(
     """The chunks of the database at `path` with `edits` made and `meta` as its meta row
     (with the rows' hash), and each changed row as (table, its new row).
 
-    Raises SpliceMismatch when the file is not in `store.encode_database`'s layout or does not
-    hold each row to change exactly once, OSError when it cannot be read.
+    The file is mapped, not read line by line: each row to change is found by the bytes of
+    its line (a search the C library makes), and the hash is taken over the long runs between
+    them. Raises SpliceMismatch when the file is not in `store.encode_database`'s layout or
+    does not hold each row to change, OSError when it cannot be read.
     """
     source = Path(path)
-    wanted: dict[str, dict[int, dict[bytes, bytes]]] = {}
-    for name, rows in edits.whole.items():
-        for old, replacement in rows.items():
-            wanted.setdefault(name, {}).setdefault(len(old), {})[old] = replacement
-    digest = hashlib.sha256()
-    pieces: list[tuple[int, int, bytes]] = []  # (start, end, new line) in file offsets
-    done: set[tuple[str, bytes]] = set()
-    changed: list[tuple[str, bytes]] = []
     with open(source, "rb") as handle:
-        first = handle.readline()
-        if not first.startswith(b'{"meta": ') or not first.endswith(b",\n"):
-            raise SpliceMismatch(f"{source}: not in the one-row-a-line layout")
-        offset = len(first)
-        table: str | None = None
-        for line in handle:
-            start, offset = offset, offset + len(line)
-            if table is None or line in (b"},\n", b"}}\n"):
-                if table is None and line.startswith(b'"') and line.endswith(b'": {\n'):
-                    table = line[1:-5].decode("utf-8")
-                else:
-                    table = None
-                digest.update(line)
-                continue
-            edit = _edited(line, table, wanted, edits)
-            if edit is not None:
-                new_line, key = edit
-                if key in done:
-                    raise SpliceMismatch(f"{source}: a row to change is there twice")
-                done.add(key)
-                pieces.append((start, offset, new_line))
-                changed.append((table, new_line[new_line.find(b": ") + 2 :].rstrip(b",\n")))
-                line = new_line
+        size = os.fstat(handle.fileno()).st_size
+        if size == 0:
+            raise SpliceMismatch(f"{source}: empty")
+        with mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
+            body = data.find(b"\n") + 1
+            if data[:9] != b'{"meta": ' or data[body - 2 : body] != b",\n":
+                raise SpliceMismatch(f"{source}: not in the one-row-a-line layout")
+            regions = _regions(data, body, size, source)
+            pieces = _located(data, regions, edits, source)
+        # The hash is taken over the file read a block at a time, not over the map, whose
+        # every page would then count in the process's memory.
+        digest = hashlib.sha256()
+        at = body
+        for start, end, line, _ in pieces:
+            _hash_range(handle, digest, at, start)
             digest.update(line)
-        size = offset
-    if len(done) != len(edits):
-        raise SpliceMismatch(f"{source}: {len(edits) - len(done)} rows to change not found")
+            at = end
+        _hash_range(handle, digest, at, size)
     chunks: list[bytes | FileRange] = [meta_line(meta, digest.hexdigest())]
-    at = len(first)
-    for start, end, line in pieces:
+    at = body
+    for start, end, line, _ in pieces:
         if start > at:
             chunks.append(FileRange(source, at, start))
         chunks.append(line)
         at = end
     if size > at:
         chunks.append(FileRange(source, at, size))
-    return chunks, changed
+    return chunks, [(table, row) for _, _, _, (table, row) in pieces]
 
 
-def _edited(
-    line: bytes, table: str, wanted: dict[str, dict[int, dict[bytes, bytes]]], edits: Edits
-) -> tuple[bytes, tuple[str, bytes]] | None:
-    """The new line of a row line of `table` the edits change, and which edit it is; None
-    for a line they leave."""
-    row_at = line.find(b": ") + 2
-    if row_at < 2:
-        raise SpliceMismatch("a row line without its number")
-    ending = 2 if line.endswith(b",\n") else 1
-    if table == "actors" and edits.actor_spans:
-        head_end = line.find(b", ", row_at)
-        change = edits.actor_spans.get(line[row_at:head_end]) if head_end != -1 else None
-        if change is not None:
-            row = _with_spans(line[row_at:-ending], *change)
-            return line[:row_at] + row + line[-ending:], ("", line[row_at:head_end])
-    candidates = wanted.get(table, {}).get(len(line) - row_at - ending)
-    old = line[row_at:-ending] if candidates else b""
-    new_row = candidates.get(old) if candidates else None
-    if new_row is None:
-        return None
-    return line[:row_at] + new_row + line[-ending:], (table, old)
+def _hash_range(handle: Any, digest: Any, start: int, end: int) -> None:
+    block = bytearray(1 << 22)
+    view = memoryview(block)
+    handle.seek(start)
+    while start < end:
+        got = handle.readinto(view[: min(len(block), end - start)])
+        if not got:
+            raise SpliceMismatch("the database ended early")
+        digest.update(view[:got])
+        start += got
+
+
+def _regions(data: mmap.mmap, body: int, size: int, source: Path) -> dict[str, tuple[int, int]]:
+    """Where each table's row lines are: (first byte, first byte of its closing line). Only
+    the tables' header lines are looked for (a row line holds no newline, so a newline, a
+    table's name and a brace can only start its header)."""
+    regions: dict[str, tuple[int, int]] = {}
+    names = list(TABLES)
+    starts = []
+    at = body - 1
+    for name in names:
+        header = b'\n"%s": {\n' % name.encode()
+        found = data.find(header, at)
+        if found == -1:
+            raise SpliceMismatch(f"{source}: no {name!r} table")
+        starts.append((found + 1, found + len(header)))
+        at = found + len(header) - 1
+    for n, name in enumerate(names):
+        rows_start = starts[n][1]
+        close = starts[n + 1][0] - 3 if n + 1 < len(names) else size - 3
+        closing = b"},\n" if n + 1 < len(names) else b"}}\n"
+        if close < rows_start or data[close : close + 3] != closing:
+            raise SpliceMismatch(f"{source}: the {name!r} table is not closed")
+        regions[name] = (rows_start, close)
+    return regions
+
+
+def _row_line_start(data: mmap.mmap, lo: int, at: int) -> int:
+    """The start of the line holding a row that starts at `at` when that line is `"N": ` and
+    the row (a row line), else -1."""
+    start = data.rfind(b"\n", lo - 1, at) + 1
+    number = data[start : at - 2]
+    whole = (
+        data[at - 2 : at] == b": "
+        and len(number) >= 3
+        and number[:1] == number[-1:] == b'"'
+        and number[1:-1].isdigit()
+    )
+    return start if whole else -1
+
+
+def _located(
+    data: mmap.mmap, regions: dict[str, tuple[int, int]], edits: Edits, source: Path
+) -> list[tuple[int, int, bytes, tuple[str, bytes]]]:
+    """Each edit as (line start, line end, new line, (table, new row)), in file order."""
+    pieces: list[tuple[int, int, bytes, tuple[str, bytes]]] = []
+    for table, rows in edits.whole.items():
+        if table not in regions:
+            raise SpliceMismatch(f"{source}: no {table!r} table")
+        lo, hi = regions[table]
+        cursor = lo
+        for old, new in rows.items():
+            # An article's rows follow each other: each is looked for after the last one.
+            found = _find_row(data, old, cursor, hi)
+            if found == -1:
+                found = _find_row(data, old, lo, cursor)
+            if found == -1:
+                raise SpliceMismatch(f"{source}: a {table} row to change is not there")
+            start, at = _row_line_start(data, lo, found), found
+            end = at + len(old)
+            ending = data[end : end + 2]
+            if ending != b",\n":
+                ending = data[end : end + 1]
+            if ending not in (b",\n", b"\n"):
+                raise SpliceMismatch(f"{source}: a {table} row to change is not a whole line")
+            pieces.append((start, end + len(ending), data[start:at] + new + ending, (table, new)))
+            cursor = end
+    if edits.actor_spans:
+        if "actors" not in regions:
+            raise SpliceMismatch(f"{source}: no actors table")
+        lo, hi = regions["actors"]
+        seen: set[bytes] = set()
+        line_start = lo
+        while line_start < hi:  # a line an actor: a few thousand, however long
+            line_end = data.find(b"\n", line_start, hi) + 1
+            if line_end == 0:
+                raise SpliceMismatch(f"{source}: an actor row not ended")
+            row_at = data.find(b": ", line_start, line_end) + 2
+            head_end = data.find(b", ", row_at, line_end)
+            head = data[row_at:head_end] if head_end != -1 else b""
+            change = edits.actor_spans.get(head)
+            if change is not None:
+                if head in seen:
+                    raise SpliceMismatch(f"{source}: an actor to change is there twice")
+                seen.add(head)
+                line = data[line_start:line_end]
+                cut = 2 if line.endswith(b",\n") else 1
+                row = _with_spans(line[row_at - line_start : -cut], *change)
+                pieces.append(
+                    (
+                        line_start,
+                        line_end,
+                        line[: row_at - line_start] + row + line[-cut:],
+                        ("actors", row),
+                    )
+                )
+            line_start = line_end
+        if len(seen) != len(edits.actor_spans):
+            raise SpliceMismatch(f"{source}: an actor to change is not there")
+    pieces.sort(key=lambda piece: piece[0])
+    for before, after in itertools.pairwise(pieces):
+        if after[0] < before[1]:
+            raise SpliceMismatch(f"{source}: two changes of one row")
+    return pieces
+
+
+def _find_row(data: mmap.mmap, row: bytes, lo: int, hi: int) -> int:
+    """Where `row` starts as the whole row of a line between `lo` and `hi`, or -1."""
+    at = data.find(b": " + row, lo, hi)
+    while at != -1:
+        end = at + 2 + len(row)
+        if data[end : end + 1] in (b",", b"\n") and _row_line_start(data, lo, at + 2) != -1:
+            return at + 2
+        at = data.find(b": " + row, at + 1, hi)
+    return -1

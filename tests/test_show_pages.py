@@ -175,3 +175,40 @@ def test_all_found_damaged_midway_prints_each_line_once(
     assert failed
     assert (code, err) == (0, "")
     assert again == every
+
+
+def test_plain_lines_are_what_rich_would_write(tmp_path: Path) -> None:
+    """Piped, the lines are made as text, not Rich Text: the same characters come out for
+    markup-like names, tabs, CJK and emoji."""
+    import io
+
+    from rich.console import Console
+
+    from explorer.commands.common import print_lines
+    from explorer.commands.show import _CUT, item_batches, item_lines
+    from explorer.data.sources import corpus_from_files
+    from tests.articles import VALID, mutate, write
+
+    text = mutate("name: The Ministry", "name: 'The [red]Ministry[/]\t漢字 😀'")
+    text = mutate(
+        "    Bob Jones said the talks were useful.",
+        "    Bob Jones said the talks were useful.\t[b]x[/b] 漢字 😀 for\tsure.",
+        text,
+    )
+    assert text != VALID
+    corpus = corpus_from_files([write(tmp_path, text)])
+    written: dict[str, str] = {}
+    for ref in [*(a.ref for a in corpus.actors.values()), *(q.ref for q in corpus.quotes.values())]:
+        rich, plain = io.StringIO(), io.StringIO()
+        print_lines(Console(file=rich, highlight=False, soft_wrap=True), item_lines(corpus, ref))
+        made = [line for batch in item_batches(corpus, ref, plain=True) for line in batch]
+        print_lines(
+            Console(file=plain, highlight=False, soft_wrap=True),
+            [line for line in made if line is not _CUT],
+        )
+        assert plain.getvalue() == rich.getvalue(), ref
+        written[ref.id] = plain.getvalue()
+    # The markup-like name is printed as it is, its tab expanded; so is the sentence.
+    assert "member of: The [red]Ministry[/] " in written["alice-smith"]
+    assert "[b]x[/b] 漢字 😀" in written["bob-jones"]
+    assert "\t" not in "".join(written.values())

@@ -17,6 +17,7 @@ from explorer.commands.common import (
     EXIT_OK,
     add_db_option,
     error,
+    is_plain,
     not_found_message,
     print_lines,
     stdout,
@@ -124,7 +125,7 @@ def _print(
     for index, ref in enumerate(refs):
         if index:
             printer.print([Text()])
-        for batch in item_batches(corpus, ref, limit):
+        for batch in item_batches(corpus, ref, limit, plain=is_plain(printer.console)):
             if batch and batch[-1] is _CUT:
                 cut, batch = True, batch[:-1]
             printer.print(batch)
@@ -231,23 +232,39 @@ def item_lines(corpus: Corpus, ref: Ref, limit: int | None = None) -> list[Text]
     ]
 
 
-def item_batches(corpus: Corpus, ref: Ref, limit: int | None = None) -> Iterator[list[Text]]:
+def _labelled(label: str, value: str, dim: str, plain: bool) -> Text | str:
+    """ "  label: value  dim": a field, or a link with its id."""
+    if plain:
+        return f"  {label}: {value}{dim}"
+    line = Text(f"  {label}: ", style="bold")
+    line.append(value)
+    if dim:
+        line.append(dim, style="dim")
+    return line
+
+
+def item_batches(
+    corpus: Corpus, ref: Ref, limit: int | None = None, *, plain: bool = False
+) -> Iterator[list[Any]]:
     """One item's lines a batch at a time: heading, fields, related items, supporting
     sentences; of each list (articles, each kind of link, sentences) the first `limit` and a
     line counting the rest, read alone (an actor of many articles has a hundred thousand
-    spans). The last batch ends with `_CUT` when a list was cut."""
+    spans). The last batch ends with `_CUT` when a list was cut. With `plain`, the lines
+    are the str that `print_lines` writes for them on a plain console, without making a
+    Rich Text of each (most of --all's time at a hundred thousand lines)."""
     from explorer.describe import describe_fields, item_title, sentence_text
 
     item = corpus[ref]
-    lines: list[Text] = []
-    heading = Text(f"{ref.kind}: ", style="bold")
-    heading.append(item_title(item), style="bold cyan")
-    heading.append(f"  ({item.id})", style="dim")
-    lines.append(heading)
+    lines: list[Any] = []
+    if plain:
+        lines.append(f"{ref.kind}: {item_title(item)}  ({item.id})")
+    else:
+        heading = Text(f"{ref.kind}: ", style="bold")
+        heading.append(item_title(item), style="bold cyan")
+        heading.append(f"  ({item.id})", style="dim")
+        lines.append(heading)
     for label, value in describe_fields(corpus, item, articles_shown=limit):
-        line = Text(f"  {label}: ", style="bold")
-        line.append(value)
-        lines.append(line)
+        lines.append(_labelled(label, value, "", plain))
     cut = limit is not None and len(getattr(item, "articles", ())) > limit
     yield lines
     groups = corpus.relation_groups(ref, sys.maxsize if limit is None else limit)
@@ -257,13 +274,9 @@ def item_batches(corpus: Corpus, ref: Ref, limit: int | None = None) -> Iterator
         for start in range(0, len(group.targets), _BATCH):
             targets = list(group.targets[start : start + _BATCH])
             titles = _titles(corpus, targets)
-            lines = []
-            for target in targets:
-                line = Text(f"  {group.label}: ", style="bold")
-                line.append(titles[target])
-                line.append(f"  ({target})", style="dim")
-                lines.append(line)
-            yield lines
+            yield [
+                _labelled(group.label, titles[target], f"  ({target})", plain) for target in targets
+            ]
         if group.total > len(group.targets):
             cut = True
             noun = _MORE.get(group.label, f"{group.label}s")
@@ -275,6 +288,10 @@ def item_batches(corpus: Corpus, ref: Ref, limit: int | None = None) -> Iterator
             yield [Text("In the article", style="bold underline")]
         lines = []
         for article, span in sentences:
+            if plain:
+                text = article.body[span.sentence_start : span.sentence_end].replace("\n", " ")
+                lines.append(f"  {text}  [{article.id}]")
+                continue
             line = Text("  ")
             line.append_text(sentence_text(article, span))
             line.append(f"  [{article.id}]", style="dim")

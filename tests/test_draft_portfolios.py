@@ -96,3 +96,19 @@ def test_a_portfolio_then_a_surname_or_a_courtesy_title_then_a_name() -> None:
     assert "Secretary of Labor Solis" in actor_named(result, "Hilda Solis").aliases
     assert "Razzak Dawood" in names
     assert actor_named(result, "Natalio Wheatley").role == "Acting Premier"
+
+
+def test_a_ministry_then_a_name_is_the_ministry_and_its_minister() -> None:
+    result = draft_text(
+        "Tourism Minister Randall Mitchell proposed an amendment.\n"
+        'Before the vote, Minister in the Ministry of Finance Brian Manning said, "The issue '
+        'is a simple one."\n'
+        "Manning said the demand for forex outstrips the supply.",
+        PUBLISHED,
+    )
+    manning = actor_named(result, "Brian Manning")
+    assert manning.role == "Minister in the Ministry of Finance"
+    assert actor_named(result, "Ministry of Finance") in manning.member_of
+    assert {
+        speaker for _, speaker in quotes_of(result, "direct") + quotes_of(result, "reported")
+    } == {"Brian Manning"}

@@ -1399,6 +1399,9 @@ class ActorFinder:
             and all(w in _PORTFOLIO_WORDS | _PORTFOLIO_MODIFIERS for w in lowered)
         ):
             return None  # "… for Foreign Affairs and Security Policy": a portfolio
+        split = self._office_then_person(run, words)
+        if split is not None:
+            return split
         if (
             run.after in {"for", "of", "on"}
             and len(words) >= 3
@@ -1432,6 +1435,47 @@ class ActorFinder:
         if len(words) == 1:
             return self._single(run)
         return None
+
+    def _office_then_person(self, run: Run, words: list[str]) -> DraftActor | None:
+        """ "Minister in the Ministry of Finance Brian Manning": a ministry and its portfolio,
+        then a person's name; the person, whose role is the title and the ministry."""
+        lowered = [w.lower() for w in words]
+        if len(words) < 5 or lowered[0] not in {"ministry", "department", "office"}:
+            return None
+        if lowered[1] not in {"of", "for"}:
+            return None
+        cut = next(
+            (
+                k
+                for k in range(3, len(words) - 1)
+                if lowered[k - 1] in _PORTFOLIO_WORDS
+                and _given_name(words[k])
+                and len(words) - k in (2, 3)
+                and all(_is_cap(w) for w in words[k:])
+            ),
+            None,
+        )
+        if cut is None:
+            return None
+        offset = run.text.find(words[cut], len(" ".join(words[:cut])) - 1)
+        office_text = run.text[:offset].strip()
+        office = self._take_run(
+            Run(run.start, run.start + len(office_text), office_text, run.sentence)
+        )
+        name = run.text[offset:]
+        person = self._person(name, run.start + offset, run.end, run.sentence)
+        self.mention(person, run.start + offset, run.end, run.sentence)
+        before = self.body[max(0, run.start - 40) : run.start]
+        title = re.search(
+            r"((?:[A-Z][\w.-]*\s+)*(?:Minister|Secretary|Director|Commissioner|Officer|Head)"
+            r"\s+(?:in|of|at)\s+(?:the\s+)?)$",
+            before,
+        )
+        person.role = person.role or ((title.group(1) if title else "") + office_text)
+        if office is not None and office.kind == "organisation" and office not in person.member_of:
+            person.member_of.append(office)
+        self.used.add(id(person))
+        return person
 
     def _named_by_leader(self, run: Run, words: list[str]) -> DraftActor | _Undecided | None:
         """ "the Obama administration": an organisation named by its leader."""

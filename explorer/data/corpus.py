@@ -335,6 +335,9 @@ class Corpus:
             return found
         if ref.kind == kind:
             found.add(ref.id)
+        if isinstance(item, Actor) and ref not in self._relations:
+            # From the ids indexed, not thousands of relations made for one pane's marks.
+            return found | self._actor_related(item, kind)
         for link in self.relations(ref):
             if link.target.kind == kind:
                 found.add(link.target.id)
@@ -344,6 +347,17 @@ class Corpus:
             for speakers, _meeting in held.values():
                 found.update(speakers)
         return found
+
+    def _actor_related(self, actor: Actor, kind: ItemKind) -> set[str]:
+        """The ids of `kind` that an actor's `relations` link to."""
+        if kind == "actor":
+            parents = self.present(Ref("actor", p) for p in actor.member_of)
+            return {parent.id for parent in parents} | set(self.members.get(actor.id, ()))
+        if kind == "meeting":
+            spoken = self.present(Ref("meeting", m) for m in self.spoken_of(actor.id))
+            found = set(self.meetings_of_actor.get(actor.id, ()))
+            return found | {meeting.id for meeting in spoken}
+        return set(self.quotes_by_actor.get(actor.id, ()))
 
     def all_members(self, actor_id: str) -> set[str]:
         """The members of an actor, their members, and so on (a country's ministries and

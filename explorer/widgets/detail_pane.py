@@ -105,25 +105,28 @@ class DetailPane(PagedOptionList):
         self.scroll_home(animate=False, immediate=True)
 
     def link_section(self, ref: Ref) -> list[Option | None]:
-        """Every relation of the item, one link each."""
-        relations = self.corpus.relations(ref)
-        options: list[Option | None] = [self._heading(f"Links ({len(relations)})")]
-        if not relations:
+        """Every relation of the item, one link each (a page of them: only that page is read,
+        and the count, for an actor of thousands)."""
+        limit = self.limits["links"]
+        groups = self.corpus.relation_groups(ref, limit)
+        total = sum(group.total for group in groups)
+        shown = [(group.label, target) for group in groups for target in group.targets][:limit]
+        options: list[Option | None] = [self._heading(f"Links ({total})")]
+        if not total:
             options.append(self._line(Content.styled("no related items", "dim italic")))
-        self.links = [relation.target for relation in relations]
-        shown = relations[: self.limits["links"]]
-        width = max((len(r.label) for r in shown), default=0)
-        labels = ref_labels(self.corpus, [relation.target for relation in shown], 200)
-        for index, (relation, label) in enumerate(zip(shown, labels, strict=True)):
+        self.links = [target for _, target in shown]
+        width = max((len(label) for label, _ in shown), default=0)
+        labels = ref_labels(self.corpus, self.links, 200)
+        for index, ((relation, target), label) in enumerate(zip(shown, labels, strict=True)):
             prompt = Content.assemble(
                 ("→ ", "$accent"),
-                (f"{relation.label:<{width}}  ", "dim"),
+                (f"{relation:<{width}}  ", "dim"),
                 (label, "underline"),
-                (f"  {KIND_NAMES[relation.target.kind]}", "dim italic"),
+                (f"  {KIND_NAMES[target.kind]}", "dim italic"),
             )
             options.append(Option(prompt, id=f"{LINK_PREFIX}{index}"))
-        if len(relations) > len(shown):
-            options.append(self._more("links", len(relations) - len(shown), LINKS_PAGE))
+        if total > len(shown):
+            options.append(self._more("links", total - len(shown), LINKS_PAGE))
         return options
 
     def article_section(self, ref: Ref) -> list[Option | None]:

@@ -32,7 +32,8 @@ class RowOrder(Sequence[str]):
     ) -> None:
         self._base = base
         self._position = position
-        self._related = sorted(position[i] for i in related if i in position)
+        found = map(position.get, related)
+        self._related = sorted(place for place in found if place is not None)
         self.only_related = only_related
 
     @property

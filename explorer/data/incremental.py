@@ -23,6 +23,10 @@ file's status (size, times, inode) and hash. A file whose status is the one reco
 already old when it was recorded, is not read again. When every changed file gives exactly the
 entry it gave before (a comment, a blank line), the database keeps its rows: only its meta row
 is written again, the rows copied from the old file, and the index is re-stamped in place.
+When the changed entries differ only in what no index structure derives anything from (an
+article's own row, and where its spans fall in its actors', meetings' and quotes' rows), those
+rows are edited in a copy of the old file and the index is patched in place
+(`_rows_edited`, `store_splice`, `index_patch`).
 """
 
 from __future__ import annotations

@@ -443,6 +443,11 @@ def _fill(con: sqlite3.Connection, loaded: Loaded, rows: Rows | None = None) -> 
         "INSERT INTO actor_heads VALUES (?, ?, ?, ?, ?, ?, ?)", _actor_head_rows(loaded, rows)
     )
     con.executemany("INSERT INTO links VALUES (?, ?, ?, ?)", _link_rows(corpus))
+    # The engine reads only the corpus's items: their relations (an item of each article,
+    # hundreds of thousands of them at 10,000 articles) are stored now and let go before it.
+    corpus.members = corpus.meetings_of_actor = {}
+    corpus.quotes_by_actor = corpus.quotes_of_meeting = {}
+    corpus.items_in_article = {}
     orders = {
         "actor": [a.id for a in sorted(loaded.actors, key=_actor_order)],
         "meeting": [m.id for m in sorted(loaded.meetings, key=_meeting_order)],

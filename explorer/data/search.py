@@ -599,8 +599,11 @@ class SearchIndex:
 
     def __init__(self, corpus: Corpus) -> None:
         self.corpus = corpus
-        self._order = {quote_id: i for i, quote_id in enumerate(corpus.quotes)}
-        self._quotes: list[Quote] = sorted(corpus.quotes.values(), key=self._rank_key)
+        # Sorted with their places in file order beside them, rather than looked up in a
+        # dict of every quote's id kept for the whole build.
+        ranked = sorted(enumerate(corpus.quotes.values()), key=self._rank_key)
+        self._quotes: list[Quote] = [quote for _, quote in ranked]
+        del ranked
         self._sets = _DocSets(len(self._quotes))
         token_lists = self._index_words()
         self._index_pairs(token_lists)
@@ -688,12 +691,14 @@ class SearchIndex:
             )
         }
 
-    def _rank_key(self, quote: Quote) -> tuple[int, str, int, int]:
-        """Newest article first; within an article, where the quote is, then file order."""
+    def _rank_key(self, numbered: tuple[int, Quote]) -> tuple[int, str, int, int]:
+        """Newest article first; within an article, where the quote is, then file order (the
+        number beside the quote)."""
+        number, quote = numbered
         article = self.corpus.articles.get(quote.article)
         published = article.published if article else date.min
         place = min((s.start for s in quote.spans if s.article == quote.article), default=0)
-        return (-published.toordinal(), quote.article, place, self._order[quote.id])
+        return (-published.toordinal(), quote.article, place, number)
 
     def __len__(self) -> int:
         return len(self._quotes)

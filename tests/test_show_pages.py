@@ -152,15 +152,20 @@ def test_an_unknown_id_says_so_and_prints_nothing(
     assert err.strip().startswith("explorer: no actor, meeting or quote with id 'nobody-at-all'")
 
 
+@pytest.mark.parametrize("everything", ["--all", "--json"])
 def test_all_found_damaged_midway_prints_each_line_once(
-    capsys: pytest.CaptureFixture[str], db: Path, corpus: Corpus, monkeypatch: pytest.MonkeyPatch
+    capsys: pytest.CaptureFixture[str],
+    db: Path,
+    corpus: Corpus,
+    monkeypatch: pytest.MonkeyPatch,
+    everything: str,
 ) -> None:
-    """--all prints as it reads; when the index fails after the links are printed, it is
-    rebuilt and the rest follows, no line printed twice."""
+    """--all and --json print as they read; when the index fails after the links are
+    printed, it is rebuilt and the rest follows, nothing printed twice."""
     from explorer.data import index
 
     actor = busiest(corpus)
-    _, every, _ = show(capsys, actor, "--all", "--db", str(db))
+    _, every, _ = show(capsys, actor, everything, "--db", str(db))
     original = index.IndexedCorpus.sentence_batches
     failed: list[bool] = []
 
@@ -171,7 +176,7 @@ def test_all_found_damaged_midway_prints_each_line_once(
         return original(self, ref)
 
     monkeypatch.setattr(index.IndexedCorpus, "sentence_batches", fails_once)
-    code, again, err = show(capsys, actor, "--all", "--db", str(db))
+    code, again, err = show(capsys, actor, everything, "--db", str(db))
     assert failed
     assert (code, err) == (0, "")
     assert again == every

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
@@ -74,58 +74,59 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    # Answered from the persisted index beside the database: the item and what it links to.
-    # An ExplorerError is reported by explorer.cli.main.
+    # Answered from the persisted index beside the database: the item and what it links to,
+    # printed as it is read. An ExplorerError is reported by explorer.cli.main.
     from explorer.data.sources import answer_from_index
 
     if args.json:
-        found, missing = answer_from_index(args.db, lambda corpus: _answer(corpus, args))
+        out = sys.stdout
+        printer = _Printer(lambda pieces: out.write("".join(pieces)))
+        work = _print_json
     else:
-        printer = _Printer(stdout())
-        found, missing = answer_from_index(args.db, lambda corpus: _print(corpus, args, printer))
+        console = stdout()
+        printer = _Printer(lambda lines: print_lines(console, lines), plain=is_plain(console))
+        work = _print
+    missing = answer_from_index(args.db, lambda corpus: work(corpus, args, printer))
     if missing is not None:
         error(missing)
         return EXIT_NOT_FOUND
-    for line in found:
-        print(line)
     return EXIT_OK
 
 
 class _Printer:
-    """Prints batches of lines as they are made (`--all` of an actor of many articles is a
-    hundred thousand lines, never held at once). Run again from the start, as when the index
-    is found damaged midway and rebuilt, it skips the lines it has already printed."""
+    """Prints batches of lines (or of JSON text) as they are made: `--all` of an actor of
+    many articles is a hundred thousand lines, never held at once. Run again from the start,
+    as when the index is found damaged midway and rebuilt, it skips what it has printed."""
 
-    def __init__(self, console: Console) -> None:
-        self.console = console
-        self.printed = 0  # lines written, over every run
-        self.made = 0  # lines made in this run
+    def __init__(self, write: Callable[[list[Any]], Any], *, plain: bool = True) -> None:
+        self.write = write
+        self.plain = plain  # lines may be str (see `item_batches`)
+        self.printed = 0  # pieces written, over every run
+        self.made = 0  # pieces made in this run
 
     def start(self) -> None:
         self.made = 0
 
-    def print(self, lines: list[Text]) -> None:
-        skip = min(len(lines), self.printed - self.made)
-        self.made += len(lines)
-        if skip < len(lines):
-            print_lines(self.console, lines[skip:])
-            self.printed += len(lines) - skip
+    def print(self, pieces: list[Any]) -> None:
+        skip = min(len(pieces), self.printed - self.made)
+        self.made += len(pieces)
+        if skip < len(pieces):
+            self.write(pieces[skip:])
+            self.printed += len(pieces) - skip
 
 
-def _print(
-    corpus: Corpus, args: argparse.Namespace, printer: _Printer
-) -> tuple[list[str], str | None]:
+def _print(corpus: Corpus, args: argparse.Namespace, printer: _Printer) -> str | None:
     """Print each item's lines as they are read, or return the not-found message."""
     printer.start()
     refs = corpus.find(args.id)
     if not refs:
-        return [], not_found_message(corpus, args.id)
+        return not_found_message(corpus, args.id)
     limit = None if args.all else args.limit
     cut = False
     for index, ref in enumerate(refs):
         if index:
             printer.print([Text()])
-        for batch in item_batches(corpus, ref, limit, plain=is_plain(printer.console)):
+        for batch in item_batches(corpus, ref, limit, plain=printer.plain):
             if batch and batch[-1] is _CUT:
                 cut, batch = True, batch[:-1]
             printer.print(batch)
@@ -139,48 +140,79 @@ def _print(
                 )
             ]
         )
-    return [], None
+    return None
 
 
-def _answer(corpus: Corpus, args: argparse.Namespace) -> tuple[list[str], str | None]:
-    """The JSON line of each item, or the not-found message."""
+def _print_json(corpus: Corpus, args: argparse.Namespace, printer: _Printer) -> str | None:
+    """Print each item's JSON line as it is read, or return the not-found message."""
+    printer.start()
     refs = corpus.find(args.id)
     if not refs:
-        return [], not_found_message(corpus, args.id)
-    return [json.dumps(as_json(corpus, ref), ensure_ascii=False) for ref in refs], None
+        return not_found_message(corpus, args.id)
+    for ref in refs:
+        for pieces in json_batches(corpus, ref):
+            printer.print(pieces)
+        printer.print(["\n"])
+    return None
 
 
 def as_json(corpus: Corpus, ref: Ref) -> dict[str, Any]:
+    """An item, what it links to and its sentences, as `--json` prints it."""
+    found: dict[str, Any] = json.loads("".join(p for b in json_batches(corpus, ref) for p in b))
+    return found
+
+
+def json_batches(corpus: Corpus, ref: Ref) -> Iterator[list[str]]:
+    """`as_json`'s text, as `json.dumps(..., ensure_ascii=False)` writes it, a batch of its
+    links or sentences at a time (an actor of many articles has a hundred thousand)."""
     from explorer.data.records import item_record
 
     item = corpus[ref]
     record = item_record(item, spans=False)
     if ref.kind == "meeting":  # every article that reports it, however many
         record["articles"] = list(item.articles)
+    head = json.dumps({"type": ref.kind, **record}, ensure_ascii=False)
+    pieces = [head[:-1], ', "related": [']
     links = corpus.relations(ref)
-    labels = _titles(corpus, [link.target for link in links], labels=True)
-    return {
-        "type": ref.kind,
-        **record,
-        "related": [
+    for start in range(0, len(links), _BATCH):
+        part = links[start : start + _BATCH]
+        labels = _titles(corpus, [link.target for link in part], labels=True)
+        related = [
             {
                 "relation": link.label,
                 "type": link.target.kind,
                 "id": link.target.id,
                 "label": labels[link.target],
             }
-            for link in links
-        ],
-        "sentences": [
+            for link in part
+        ]
+        pieces += [", " if start else "", _json_items(related)]
+        yield pieces
+        pieces = []
+    pieces.append('], "sentences": [')
+    first = True
+    for batch in corpus.sentence_batches(ref):
+        if not batch:
+            continue
+        sentences = [
             {
                 "article": article.id,
                 "start": span.sentence_start,
                 "end": span.sentence_end,
                 "text": article.body[span.sentence_start : span.sentence_end],
             }
-            for article, span in corpus.sentences(ref)
-        ],
-    }
+            for article, span in batch
+        ]
+        pieces += ["" if first else ", ", _json_items(sentences)]
+        first = False
+        yield pieces
+        pieces = []
+    yield [*pieces, "]}"]
+
+
+def _json_items(values: list[Any]) -> str:
+    """The items of a JSON list, without its brackets, as json.dumps writes them."""
+    return json.dumps(values, ensure_ascii=False)[1:-1]
 
 
 def print_item(console: Console, corpus: Corpus, ref: Ref) -> None:

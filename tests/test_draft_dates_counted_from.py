@@ -40,3 +40,32 @@ def test_a_streak_ended_does_not_date_the_game_to_its_start() -> None:
     )
     assert result.meetings
     assert all(m.when != "2007" for m in result.meetings)
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        (
+            "The summit is their first meeting since Xi assumed the presidency in March.",
+            None,
+        ),
+        (
+            "Two hostages held by the Taliban since 2016 were released Tuesday in a swap.",
+            "2020-02-04",
+        ),
+    ],
+)
+def test_a_since_clause_with_its_own_verb_ends_before_the_main_verb(
+    clause: str, expected: str | None
+) -> None:
+    assert when_of(clause, PUBLISHED)[0] == expected
+
+
+def test_a_visit_paid_is_told_in_the_past() -> None:
+    result = draft_text(
+        "President Xi Jinping paid state visits to Trinidad and Tobago, Costa Rica and Mexico "
+        "from January 20 to January 26.",
+        PUBLISHED,
+    )
+    [meeting] = result.meetings
+    assert (meeting.when, meeting.status) == ("2020-01-20/2020-01-26", "happened")

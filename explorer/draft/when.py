@@ -219,6 +219,9 @@ _PAST = re.compile(
     # China", is no verb of the clause: its tense is the clause's)
     + r"\w+ed(?!\s+by\b)|met|held|was|were|had|did|made|went|took|came|gave|saw|began|beat|won|lost|"
     r"spoke|told|said|drew|flew|left|sent|brought|led|ran|hit|fought|sought|sat|stood|became|"
+    r"paid|spent|sold|bought|kept|struck|got|heard|fell|broke|chose|wrote|"
+    r"knew|threw|caught|taught|shook|built|dealt|fled|hid|rode|rang|sang|slept|"
+    r"stole|stuck|swore|swam|tore|understood|withdrew|wore|forgave|overcame|undertook|"
     r"earlier|ago|last|past|"
     # The present perfect tells what has happened: "has spoken with", "have seen".
     r"(?:has|have)\s+(?:\w+ly\s+|already\s+|just\s+|also\s+|now\s+)?"
@@ -644,7 +647,9 @@ def _is_age_or_count(clause: str, found: Found) -> bool:
     ):
         return False  # "they had not met since 1965": the last meeting was in 1965
     if not re.search(r"\b(?:not|never|n't|n’t)\b[^,;]*$", before) and re.search(
-        r"\bsince\s+(?:becoming|taking|being|joining|winning|he|she|they|it|the)\b[^,;()]*$"
+        r"\bsince\s+(?:becoming|taking|being|joining|winning|he|she|they|it|the|"
+        r"(?:[A-Z][\w-]*\s+){1,3}(?:\w+ed|became|took|won|came|began)\b)"
+        r"(?![^,;()]*\b(?:was|were|is|are|has|have|had|will)\b)[^,;()]*$"
         r"|\bdating\s+(?:back\s+)?to\s+$",
         before,
         re.IGNORECASE,

@@ -596,7 +596,9 @@ def runs_in(sentence: Sentence, lower_words: set[str]) -> list[Run]:
 _NOT_NAMES = re.compile(
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Q[1-4]|H[12]|"
     r"January|February|March|April|June|July|August|September|October|November|December|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|"
+    # Time zones after a clock time: "9 a.m. ET".
+    r"ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|GMT|UTC|BST|CET|CEST|JST|AEST|AEDT)\.?"
 )
 
 

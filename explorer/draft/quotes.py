@@ -582,7 +582,8 @@ class QuoteFinder:
                 + _ORG_NOUN_ALTERNATION
                 + r"))?[\s\-–—]*(?:,\s*(?:however|meanwhile|though|too|in turn|for (?:his|her|its|their) "
                 r"part),\s*)?(?:(?:also|then|later|further|earlier|meanwhile|had|has|have|was|"
-                r"were|\w+ly|would|will|on \w+|in \w+|last \w+|this \w+|,? ?who)\s*)*",
+                r"were|\w+ly|would|will|on \w+|in \w+|last \w+|this \w+|,? ?who|"
+                r"himself|herself|themselves|itself)\s*)*",
                 gap,
             ) and not self._possessive(mention):
                 owner = self._of_place(mention, mentions)
@@ -1455,8 +1456,9 @@ class QuoteFinder:
         hung = re.match(
             r"\s*(?:as|amid|from|during|while|when|after|before|upon|following)\b", text[start:end]
         ) or (
-            # "said to cheers" (but "asked to get the documents" is a request's content).
-            match.group(1).lower() in _SAY_VERBS and re.match(r"\s*to\b", text[start:end])
+            # "said to cheers", "said of the building: “…”" (but "asked to get the
+            # documents" is a request's content).
+            match.group(1).lower() in _SAY_VERBS and re.match(r"\s*(?:to|of)\b", text[start:end])
         )
         if hung:
             # "told reporters as he arrived for a meeting", "said to cheers from the crowd":

@@ -20,6 +20,11 @@ _TITLE_STOP = re.compile(
     r"Ms|Rev|Fr|Amb|Pres)\.$"
 )
 _WORD = re.compile(r"\w+")
+_CLOCK_STOP = re.compile(r"\b\d{1,2}(?::\d\d)?\s*[ap]\.m\.$", re.IGNORECASE)
+_TIME_WORD = re.compile(
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|tomorrow|tonight|"
+    r"yesterday|local|GMT|UTC|ET|EST|EDT|PST|PDT|CET|BST|IST|JST)\b|[a-z]"
+)
 
 
 @lru_cache(maxsize=1)
@@ -92,6 +97,10 @@ def _merge_quote_openers(text: str, spans: list[tuple[int, int]]) -> list[tuple[
             not _WORD.search(piece)
             or piece[:1] in "”’)"
             or (_TITLE_STOP.search(previous) and piece[:1].isupper())
+            # "‘we survived,’” Montoya-Lewis said": a comma inside the marks goes on.
+            or re.search(r",[’'\"”]+$", previous)
+            # "at 9 a.m. Monday", "5 p.m. Tuesday, officials said": the time goes on.
+            or (_CLOCK_STOP.search(previous) and _TIME_WORD.match(piece))
         ):
             merged[-1] = (merged[-1][0], end)
         else:

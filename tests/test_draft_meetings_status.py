@@ -84,3 +84,13 @@ def test_a_state_told_in_the_present_with_no_date_holds_at_publication() -> None
     ] == ("ongoing")
     # With a date, the present is a schedule or a headline's past, as before.
     assert status_of("The leaders hold talks on Friday.", "2025-01-17", PUBLISHED)[0] == "planned"
+
+
+def test_state_visits_named_after_a_return_are_visits_that_happened() -> None:
+    result = draft_text(
+        "Chinese President Xi Jinping returned to Beijing on Sunday evening after state visits "
+        "to Trinidad and Tobago, Costa Rica and Mexico.",
+        date(2013, 6, 10),
+    )
+    statuses = [m.status for m in result.meetings if m.trigger == "visit"]
+    assert statuses and all(status == "happened" for status in statuses)

@@ -467,6 +467,11 @@ class MeetingFinder:
                 continue  # "the anthems were played by the bands", "will be called KABIL"
             if word in _VOTES and not _DELIBERATIVE.search(text[: verb.start()]):
                 continue  # "voters voted", "she voted against": no session
+            if word in ("visits", "visit") and _VISIT_KIND.search(text[: verb.start(1)]):
+                # "after state visits to Trinidad and Tobago": visits named, not a verb in
+                # the present of a schedule
+                found.append(("noun", verb.start(1), verb.end(1), "visit"))
+                continue
             found.append(("verb", verb.start(1), verb.end(1), word))
         for noun in _NOUNS.finditer(text):
             start, end = noun.start(3), noun.end(3)
@@ -1564,6 +1569,9 @@ _FIRST_PERSON = re.compile(
 _SCORE_LINE = re.compile(
     r"([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})\s+(\d{1,3}),\s+"
     r"([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})\s+(\d{1,3})(?:,?\s+\((?:\d?OT|SO)\))?:"
+)
+_VISIT_KIND = re.compile(
+    r"\b(?:state|official|working|private|royal|bilateral|reciprocal|\w+-day)\s+$", re.IGNORECASE
 )
 # A sitting stopped until a later one (CAMEO 0311, the session of a court or a body put
 # off): "adjourned the trial until September 5", "suspended the session until Monday".

@@ -30,3 +30,17 @@ def test_a_companys_staff_who_act_after_an_adverb_are_a_group() -> None:
     )
     assert actor_named(result, "Bayer executives").kind == "group"
     assert actor_named(result, "WeWork staff").kind == "group"
+
+
+def test_a_capitalised_common_noun_alone_is_no_organisation() -> None:
+    result = draft_text(
+        "Public housing residents voted on Monday.\n"
+        "One option is to remain as traditional Section 9 public housing, tenants said.\n"
+        "“The First Amendment right to freedom of speech carries with it responsibilities,” "
+        "the prosecutor said.\n"
+        "The WFZO Annual International Conference and Exhibition opens in June; the "
+        "Exhibition draws investors.",
+        PUBLISHED,
+    )
+    names = [a.name for a in result.actors]
+    assert "Section" not in names and "Amendment" not in names and "Exhibition" not in names

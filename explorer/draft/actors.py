@@ -973,6 +973,29 @@ _LEGAL_FORMS = {
     "gmbh",
     "holdings",
 }
+# Common nouns some styles capitalise alone ("the new Government", "Section 9", "the First
+# Amendment"): a reference or a thing, never a name.
+_INSTITUTION_WORDS = {
+    "government",
+    "ministry",
+    "department",
+    "police",
+    "army",
+    "navy",
+    "military",
+    "state",
+    "statehouse",
+    "fund",
+    "section",
+    "amendment",
+    "members",
+    "chief",
+    "governor",
+    "company",
+    "exhibition",
+    "office",
+    "assembly",
+}
 _PORTFOLIO_TITLES = {
     "secretary",
     "minister",
@@ -2256,6 +2279,8 @@ class ActorFinder:
             return None  # "Dr the Rt. Hon. Keith Mitchell": an honorific, not a name
         if run.text.lower() in GROUP_NOUNS:
             return None  # "Analysts said …": a group, found as one by its noun
+        if run.text.lower() in _INSTITUTION_WORDS and self._org_alias(run.text) is None:
+            return None  # "the new Government took charge": a reference, not a name
         org = self._org_alias(run.text)
         if org is not None:
             self.mention(org, run.start, run.end, run.sentence)

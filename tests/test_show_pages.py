@@ -131,7 +131,7 @@ def test_a_bad_limit_is_one_clear_message(
     out, err = capsys.readouterr()
     assert exited.value.code == 2
     assert out == ""
-    assert f"argument --limit: expected a whole number of 1 or more, got {value!r}" in err
+    assert f"argument --limit: expected a whole number of 1 or more, not {value!r}" in err
     assert "Traceback" not in err
 
 

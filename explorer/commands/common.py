@@ -89,6 +89,17 @@ def print_lines(console: Console, lines: Sequence[Text | str]) -> None:
     console.file.flush()
 
 
+def positive_number(value: str) -> int:
+    """An option's whole number of 1 or more (`--limit N`), else a usage error naming it."""
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of 1 or more, not {value!r}")
+    return number
+
+
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 SUGGESTIONS = 3
 
@@ -157,6 +168,7 @@ __all__ = [
     "is_plain",
     "load_corpus",
     "not_found_message",
+    "positive_number",
     "print_lines",
     "stderr",
     "stdout",

@@ -16,6 +16,7 @@ from explorer.commands.common import (
     add_db_option,
     error,
     is_plain,
+    positive_number,
     print_lines,
     stderr,
     stdout,
@@ -43,16 +44,6 @@ exit status: 0 found, 1 nothing found (or nothing to search for), 2 bad input or
 """
 
 
-def _positive(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        number = 0
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number of 1 or more, not {value!r}")
-    return number
-
-
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "search",
@@ -63,7 +54,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("query", metavar="QUERY", nargs="+", help="words, phrases and fields")
     parser.add_argument("--json", action="store_true", help="one JSON object per line")
-    parser.add_argument("--limit", metavar="N", type=_positive, help="show at most N quotes")
+    parser.add_argument("--limit", metavar="N", type=positive_number, help="show at most N quotes")
     add_db_option(parser)
     parser.set_defaults(handler=run)
 

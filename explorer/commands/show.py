@@ -19,6 +19,7 @@ from explorer.commands.common import (
     error,
     is_plain,
     not_found_message,
+    positive_number,
     print_lines,
     stdout,
 )
@@ -38,16 +39,6 @@ _MORE = {
 }
 
 
-def _limit(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number of 1 or more, got {text!r}")
-    return value
-
-
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "show",
@@ -64,7 +55,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     amount.add_argument(
         "--limit",
         metavar="N",
-        type=_limit,
+        type=positive_number,
         default=DEFAULT_LIMIT,
         help=f"print the first N of each list (default {DEFAULT_LIMIT})",
     )

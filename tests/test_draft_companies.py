@@ -44,3 +44,17 @@ def test_a_capitalised_common_noun_alone_is_no_organisation() -> None:
     )
     names = [a.name for a in result.actors]
     assert "Section" not in names and "Amendment" not in names and "Exhibition" not in names
+
+
+def test_company_management_is_the_management_of_the_company_in_view() -> None:
+    result = draft_text(
+        "Shares of Acme Corp fell on Tuesday after Acme Corp cut its forecast.\n"
+        "Company management said comparable-store sales growth will be 3.5%.\n"
+        "Acme Corp management hosts a conference call at 9 a.m. ET to discuss results.",
+        PUBLISHED,
+    )
+    management = actor_named(result, "Acme Corp management")
+    assert management.kind == "group"
+    assert "Company management" in management.aliases
+    assert actor_named(result, "Acme Corp") in management.member_of
+    assert [q.speaker.name for q in result.quotes] == ["Acme Corp management"]

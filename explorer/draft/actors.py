@@ -2680,6 +2680,14 @@ class ActorFinder:
                 name = " ".join(core)
                 name = name[:1].upper() + name[1:]
                 group = self.by_key.get(normalise(name))
+                if group is None and len(core) == 2 and core[0].lower() in {"company", "firm"}:
+                    # "Company management said": the management of the company in view,
+                    # named as that company's ("Home Depot management").
+                    company = reference_at(self.actors, self.mentions, start, "the company")
+                    if company is not None and company.kind == "organisation":
+                        owner = company
+                        name = f"{company.name} {core[1]}"
+                        group = self.by_key.get(normalise(name))
                 if group is None:
                     group = self.new_actor(name, "group")
                     if owner is not None:

@@ -1183,6 +1183,8 @@ GROUP_NOUNS = (
     "neighbours",
     "commuters",
     "coaches",
+    "management",
+    "leadership",
 )
 
 # Words that begin sentences but are never names (checked before the "lowercase elsewhere"

@@ -16,7 +16,6 @@ import pytest
 from textual.command import CommandPalette
 from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
-from textual.widgets._footer import FooterKey
 
 from explorer.app import ExplorerApp, build_app
 from explorer.data import Corpus, Ref
@@ -33,7 +32,7 @@ from explorer.screens.reader import ReaderScreen
 from explorer.screens.timeline import TimelineScreen
 from explorer.widgets.article_view import ArticleView
 from explorer.widgets.detail_pane import DetailPane
-from explorer.widgets.hints import FittedFooter, types_text
+from explorer.widgets.hints import FittedFooter, FooterKey, types_text
 from explorer.widgets.quote_search import SearchResults
 from tests.waiting import wait_for
 

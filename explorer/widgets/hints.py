@@ -9,13 +9,21 @@ widget's own still show.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Protocol, Unpack, runtime_checkable
+from typing import TYPE_CHECKING, Any, Unpack
 
 from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import ActiveBinding
 from textual.screen import Screen
 from textual.widgets import Footer, Input, TextArea
+
+# Textual's private footer API, used here and nowhere else. Textual 8.2 has no public class
+# for a footer's key (FooterKey, in the private `_footer` module), no public state for a dimmed
+# key (FooterKey keeps `_disabled`, apart from Widget.disabled) and no public way to let a
+# Footer compose before its screen first announces the bindings (`Footer._bindings_ready`).
+# tests/test_footer_truth.py guards the keys (each shown acts or is dimmed as it says, and is
+# relabelled in place as when composed anew), tests/test_serve_browser.py the footer's keys
+# on the first screen of a page not yet focused: after an upgrade of Textual, mend them here.
 from textual.widgets._footer import FooterKey
 
 from explorer.widgets.options import WidgetOptions
@@ -26,12 +34,19 @@ else:
     _ScreenMixin = object
 
 
-@runtime_checkable
-class _FooterKey(Protocol):
-    """What a key of Textual's footer shows (its class is not public)."""
+def _dimmed(key: FooterKey) -> bool:
+    """Whether a footer key is shown dimmed: its action would not run now."""
+    return key._disabled
 
-    key_display: str
-    description: str
+
+def _set_dimmed(key: FooterKey, dimmed: bool) -> None:
+    key._disabled = dimmed
+    key.set_class(dimmed, "-disabled")
+
+
+def _let_compose(footer: Footer) -> None:
+    """Let Textual's footer compose its keys, without waiting for the screen to announce them."""
+    footer.set_reactive(Footer._bindings_ready, True)
 
 
 def types_text(display: str) -> bool:
@@ -118,9 +133,8 @@ class FittedFooter(Footer):
             if new.description != old.description or new.action != old.action:
                 old.description, old.action = new.description, new.action
                 old.refresh(layout=wider)
-            if new._disabled != old._disabled:
-                old._disabled = new._disabled
-                old.set_class(new._disabled, "-disabled")
+            if _dimmed(new) != _dimmed(old):
+                _set_dimmed(old, _dimmed(new))
             if new.tooltip != old.tooltip:
                 old.tooltip = new.tooltip
         return True
@@ -129,13 +143,13 @@ class FittedFooter(Footer):
         # Textual's footer draws nothing until the screen's keys are first announced, a frame
         # or more after the screen shows (seconds, in a browser under load): the screen's and
         # the app's keys are known from the start, so show them in the first frame.
-        self.set_reactive(Footer._bindings_ready, True)
+        _let_compose(self)
         width = self.size.width
         self._fitted_width = width
         self._shown = self._keys()
         used = 0
         for widget in super().compose():
-            if isinstance(widget, _FooterKey):
+            if isinstance(widget, FooterKey):
                 # Compact: "key description", then a margin of one.
                 needed = cell_len(widget.key_display) + 1 + cell_len(widget.description) + 1
                 if width and used + needed > width:
@@ -150,6 +164,6 @@ class FittedFooter(Footer):
     def bindings_changed(self, screen: Screen) -> None:
         # Textual's footer waits for the terminal to have the focus before it first shows
         # its keys: in a browser tab not yet clicked, the first screen's footer stays blank.
-        self._bindings_ready = True
+        _let_compose(self)
         if self.is_attached and screen is self.screen:
             self.call_after_refresh(self._recompose_if_changed)

@@ -207,3 +207,17 @@ def test_the_subject_of_a_sentence_speaks_the_verb_joined_to_its_own() -> None:
         ("It was withholding the names of those killed.", "US military"),
         ("The talks went well.", "Mark Esper"),
     ]
+
+
+def test_the_two_leaders_are_the_pair_named_before_not_a_group_of_their_own() -> None:
+    result = draft_text(
+        "Donald Trump called Narendra Modi on Monday. The two leaders talked for an hour.\n"
+        "Both the leaders have expressed their commitment to the strategic partnership.",
+        PUBLISHED,
+    )
+    names = [a.name for a in result.actors]
+    assert "Two leaders" not in names
+    assert sorted(speaker for _, speaker in quotes_of(result, "paraphrase")) == [
+        "Donald Trump",
+        "Narendra Modi",
+    ]

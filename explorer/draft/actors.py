@@ -2627,6 +2627,15 @@ class ActorFinder:
                 core = [w for w in words if w.lower() not in _DETERMINERS]
                 if not core or _CONTRACTION.search(" ".join(core)):
                     continue  # "he’s someone voters": a clause, not a noun phrase
+                if (
+                    len(core) == 2
+                    and core[0].lower() == "two"
+                    and (
+                        words[0].lower() == "the"
+                        or re.search(r"\b(?i:both)\s+$", self.body[max(0, start - 6) : start])
+                    )
+                ):
+                    continue  # "the two countries", "the two leaders": the pair named before
                 if len(core) == 1:
                     # "the delegation": the last group with that head noun.
                     target = next(

@@ -189,7 +189,7 @@ _GROUP_HEAD = re.compile(
 
 # A subject that is two actors named before: "Both sides said", "the two leaders agreed".
 _PAIR = re.compile(
-    r"(?:^|[,;]\s*|\band\s+)((?i:both|the\s+two)\s+(sides|men|women|leaders|presidents|"
+    r"(?:^|[,;]\s*|\band\s+)((?i:both(?:\s+the)?|the\s+two)\s+(sides|men|women|leaders|presidents|"
     r"ministers|countries|nations|governments|companies|firms|teams|clubs|parties|groups))"
     r"\s+(?:have\s+|had\s+|also\s+|both\s+|then\s+|later\s+|each\s+)*$"
 )

@@ -1118,9 +1118,6 @@ class IndexedCorpus(Corpus):
         # Every id of a kind, once `ids` read them: the keys of their places in its order.
         self._positions: dict[str, dict[str, int]] = {}
         self._known: dict[str, KeysView[str]] = {}
-        # The texts of the quotes whose links were read last: an actor's statements are then
-        # titled without their rows read again (only the last question's are kept).
-        self._last_quote_texts: dict[str, str] = {}
         self._sentence_pages: OrderedDict[tuple[str, int], list[tuple[Article, Span]]] = (
             OrderedDict()
         )
@@ -1643,14 +1640,11 @@ class IndexedCorpus(Corpus):
     def quote_links(self, quote_ids: Iterable[str]) -> dict[str, QuoteLinks]:
         """As `Corpus`, from the two fields of the stored rows (no quote is decoded)."""
         found: dict[str, QuoteLinks] = {}
-        texts: dict[str, str] = {}
         ids = list(quote_ids)
         for ident, fields in self._chunks(
-            "quote", ids, "id, json_extract(row, '$.speaker', '$.meeting', '$.text')"
+            "quote", ids, "id, json_extract(row, '$.speaker', '$.meeting')"
         ):
-            speaker, meeting, text = json.loads(fields)
-            if isinstance(text, str):
-                texts[ident] = text
+            speaker, meeting = json.loads(fields)
             names = speaker if isinstance(speaker, list) else [speaker]
             if not names or not all(isinstance(n, str) for n in names):
                 raise IndexUnusable(f"{self.path}: a stored quote is damaged (its speaker)")
@@ -1660,7 +1654,6 @@ class IndexedCorpus(Corpus):
                 tuple(clean_text(n) for n in names),
                 None if meeting is None else clean_text(meeting),
             )
-        self._last_quote_texts = texts
         return {ident: found[ident] for ident in ids if ident in found}
 
     def articles_present(self, article_ids: Iterable[str]) -> set[str]:
@@ -1823,14 +1816,7 @@ class IndexedCorpus(Corpus):
     def quote_texts(self, quote_ids: Iterable[str]) -> dict[str, str]:
         """As `Corpus`, in one query for every 500 ids, the rest of each quote unread."""
         found: dict[str, str] = {}
-        known = self._last_quote_texts
-        asked = []
-        for ident in quote_ids:
-            if ident in known:
-                found[ident] = clean_text(known[ident])
-            else:
-                asked.append(ident)
-        for ident, text in self._chunks("quote", asked, "id, json_extract(row, '$.text')"):
+        for ident, text in self._chunks("quote", quote_ids, "id, json_extract(row, '$.text')"):
             if not isinstance(text, str):
                 raise IndexUnusable(f"{self.path}: a stored quote is damaged (its text)")
             found[ident] = clean_text(text)

@@ -4,10 +4,12 @@ each time (never on the row where it was left)."""
 
 from __future__ import annotations
 
+import re
+
 from explorer.app import build_app
 from explorer.data import Corpus, Ref
 from explorer.screens.main import MainScreen
-from explorer.screens.timeline import TimelineList, TimelineScreen
+from explorer.screens.timeline import DIRECT_MARK, TimelineList, TimelineScreen
 from explorer.widgets.item_pane import MEMBER_MARK, RELATED_MARK
 from tests.waiting import wait_for
 
@@ -105,3 +107,45 @@ async def test_t_never_reopens_on_a_stale_row(seed_corpus: Corpus) -> None:
         await pilot.press("t")
         await wait_for(pilot, lambda: isinstance(app.screen, TimelineScreen), "the timeline")
         assert app.screen.current_ref == Ref("meeting", "xi-state-visit-japan")  # type: ignore[attr-defined]
+
+
+async def test_t_again_shows_the_timeline_as_new_whatever_was_done_in_it_before(
+    seed_corpus: Corpus,
+) -> None:
+    app = build_app(seed_corpus)
+    async with app.run_test(size=(120, 36)) as pilot:
+        app.goto(Ref("actor", "wang-yi"))
+        await pilot.press("t")
+        await wait_for(pilot, lambda: isinstance(app.screen, TimelineScreen), "the timeline")
+        # Narrowed to Xi's meetings with the filter line, then to the marked ones: left so.
+        await pilot.press("slash", *"speaker:Xi", "enter", "escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, MainScreen), "back on the panes")
+        app.goto(Ref("meeting", "xi-state-visit-japan"))
+        await pilot.press("t")
+        await wait_for(pilot, lambda: isinstance(app.screen, TimelineScreen), "the timeline")
+        screen = app.screen
+        assert isinstance(screen, TimelineScreen)
+        await wait_for(
+            pilot,
+            lambda: screen.current_ref == Ref("meeting", "xi-state-visit-japan"),
+            "the cursor on the meeting it was opened from",
+        )
+        assert screen.actor_filter is None and not screen.only_marked
+        assert len(screen.shown_meetings()) == 9
+        assert screen.marked == {"xi-state-visit-japan": "direct"}
+        field = screen.query_one("#timeline-filter")
+        assert not field.has_class("-shown") and field.value == ""  # type: ignore[attr-defined]
+        heading = str(screen.query_one("#timeline-heading").render())
+        assert "9 meetings" in heading and "this item's meeting" in heading, heading
+        lines = [screen.query_one(TimelineList).render_line(y).text for y in range(34)]
+        statuses = "happened|ongoing|planned|expected|postponed|cancelled"
+        marked = [line for line in lines if re.search(rf"({statuses}) +{DIRECT_MARK}", line)]
+        assert len(marked) == 1 and "Xi Jinping's state visit" in marked[0], marked
+        await pilot.press("r")
+        assert [m.id for m in screen.shown_meetings()] == ["xi-state-visit-japan"]
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, MainScreen), "back on the panes")
+        await pilot.press("right_square_bracket")  # forward: the timeline as it was left
+        await wait_for(pilot, lambda: isinstance(app.screen, TimelineScreen), "the timeline")
+        assert [m.id for m in screen.shown_meetings()] == ["xi-state-visit-japan"]
+        assert screen.only_marked

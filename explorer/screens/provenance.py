@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from explorer.data import Corpus, Ref, Span
     from explorer.navigator import Navigator
     from explorer.screens.reader import ReaderPlace
-    from explorer.screens.timeline import TimelinePlace
+    from explorer.screens.timeline import TimelinePlace, TimelineScreen
     from explorer.widgets.provenance import OpenSentence, PlaceChanged
 
 READER = "reader"
@@ -51,6 +51,7 @@ class ProvenanceScreens:
         self._navigator = navigator
         self._corpus = corpus
         self._places: OrderedDict[Visit, object] = OrderedDict()
+        self._timeline: TimelineScreen | None = None  # kept between openings
         navigator.register_visit_handler(READER, self._show_reader)
         navigator.register_visit_handler(TIMELINE, self._show_timeline)
         navigator.register_visit_handler(EXPECTATIONS, self._show_expectations)
@@ -167,19 +168,27 @@ class ProvenanceScreens:
         )
 
     def _show_timeline(self, visit: Visit) -> None:
+        place = cast("TimelinePlace | None", self._places.get(visit))
+        self._navigator.to_main()
+        self._app.push_screen(self._timeline_screen(visit, place))
+
+    def _timeline_screen(self, visit: Visit, place: TimelinePlace | None) -> TimelineScreen:
+        """The corpus's timeline screen, opened for `visit`: made once, then kept (installed,
+        so that closing it does not remove it) and opened again; a new one for a new corpus
+        (the article filter changed)."""
         from explorer.screens.timeline import TimelineScreen
 
-        ref = visit.ref
-        place = self._places.get(visit)
-        self._navigator.to_main()
-        self._app.push_screen(
-            TimelineScreen(
-                self._corpus(),
-                visit=visit,
-                place=cast("TimelinePlace | None", place),
-                around=ref,
-            )
-        )
+        corpus = self._corpus()
+        kept = self._timeline
+        if kept is not None and kept.corpus is corpus and kept.is_mounted:
+            kept.reopen(visit=visit, place=place, around=visit.ref)
+            return kept
+        if kept is not None:
+            self._app.uninstall_screen(kept)
+            kept.remove()
+        screen = self._timeline = TimelineScreen(corpus, visit=visit, place=place, around=visit.ref)
+        self._app.install_screen(screen, f"timeline-{id(screen)}")
+        return screen
 
     def _show_expectations(self, visit: Visit) -> None:
         from explorer.screens.expectations import ExpectationsScreen

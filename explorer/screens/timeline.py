@@ -6,6 +6,7 @@ import threading
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import ClassVar, overload
 from weakref import WeakKeyDictionary
 
@@ -687,7 +688,10 @@ class TimelineList(TallList):
 class TimelineScreen(TruthfulHints, Screen[None]):
     """Meetings in date order; a filter narrows them to one actor's; Enter goes to one."""
 
-    CSS_PATH = "timeline.tcss"
+    # Its styles are read as the screen's defaults, with its widgets' (as the picker's and the
+    # search's): a screen's own CSS file is read when it first opens, and restyles every
+    # widget of the app, the panes under it too (most of the first `t`).
+    DEFAULT_CSS = Path(__file__).with_name("timeline.tcss").read_text(encoding="utf-8")
 
     BINDINGS: ClassVar[list[BindingType]] = keymap.bindings(
         "timeline.close",
@@ -737,6 +741,7 @@ class TimelineScreen(TruthfulHints, Screen[None]):
         self.around = around
         self.marked = marked_meetings(corpus, around)
         self._filter_before: tuple[ActorFilter | None, str] = (None, "")
+        self._opening = True  # the cursor of the rows shown before (when reopened) is not kept
         if cursor is None and self.marked:
             cursor = next((m for m in data.ids if m in self.marked), None)
             self._start_cursor = cursor
@@ -768,6 +773,10 @@ class TimelineScreen(TruthfulHints, Screen[None]):
         return self.visit
 
     def on_mount(self) -> None:
+        self._start()
+
+    def _start(self) -> None:
+        """Show the rows the screen opens on: at its place, filtered to its actor, or all."""
         if self._start_place is not None:
             self._start_cursor = self._start_place.cursor
             self.set_reactive(TimelineScreen.only_marked, self._start_place.only_marked)
@@ -778,6 +787,31 @@ class TimelineScreen(TruthfulHints, Screen[None]):
         if self.actor_filter is None:
             self._refresh_list()
         self.query_one(TimelineList).focus()
+
+    def reopen(
+        self, *, visit: Visit | None, place: TimelinePlace | None, around: Ref | None
+    ) -> None:
+        """Open again, as a new screen opened with these would (the app keeps one timeline
+        per corpus and shows it again: composing and styling a new one, then collecting the
+        old one's widgets, was most of each `t` and of the Esc after it). Call it before the
+        screen is shown; what it shows is worked out as `on_mount` does."""
+        self.visit = visit
+        self._start_place = place
+        self._initial_actor = None
+        self.around = around
+        self.marked = marked_meetings(self.corpus, around)
+        self._start_cursor = next((m for m in self.data.ids if m in self.marked), None)
+        self._filter_before = (None, "")
+        self._opening = True
+        self.set_reactive(TimelineScreen.actor_filter, None)
+        self.set_reactive(TimelineScreen.only_marked, False)
+        field = self.query_one("#timeline-filter", Input)
+        with field.prevent(Input.Changed):
+            field.value = ""
+        field.remove_class("-shown")
+        self.query_one(TimelineList).marked = self.marked
+        self._start()
+        self.refresh_bindings()
 
     # -- the list -------------------------------------------------------------------------
 
@@ -807,7 +841,8 @@ class TimelineScreen(TruthfulHints, Screen[None]):
 
     def _refresh_list(self) -> None:
         timeline = self.query_one(TimelineList)
-        previous = self.current_ref if timeline.row_count else None
+        previous = self.current_ref if timeline.row_count and not self._opening else None
+        self._opening = False
         shown = self.shown_ids()
         data = self.data
         # Each article's publication day is marked where it falls: status is as of then.

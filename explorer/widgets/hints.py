@@ -109,7 +109,13 @@ class FittedFooter(Footer):
     async def _recompose_if_changed(self) -> None:
         # A focus change or a cursor move announces the bindings again; most leave the keys
         # as they were, and composing the footer anew was a good part of such a key's time.
-        if self.is_attached and self._keys() != self._shown and not self._update_in_place():
+        # The footer of a screen not on top (the panes under the timeline or a dialog, a
+        # screen being closed) is left as it is: the app's checks answer for the screen on
+        # top ("t" is hidden on the timeline), so its keys would be composed wrong, then
+        # composed again when it is back on top (its return announces its bindings).
+        if not self.is_attached or not self.screen.is_active:
+            return
+        if self._keys() != self._shown and not self._update_in_place():
             await self.recompose()
 
     def _update_in_place(self) -> bool:

@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from explorer.data import Corpus
     from explorer.data.search import SearchIndex
     from explorer.navigator import Navigator
+    from explorer.screens.articles import ArticlePicker
     from explorer.services import NoteLookup
 
 # The exit code when the data could not be loaded (bad input, as in the command line).
@@ -162,6 +163,7 @@ class CorpusView:
         self.article_filter: str | None = None
         self.exiting = False  # quit was asked for: a load that lands now changes nothing
         self._views = 0
+        self._picker: ArticlePicker | None = None  # kept between openings
 
     @property
     def corpus(self) -> Corpus:
@@ -318,12 +320,26 @@ class CorpusView:
 
     def pick_article(self) -> None:
         """The article picker; the article chosen (or all) fills every pane."""
-        from explorer.screens.articles import ArticlePicker
-
         self._app.push_screen(
-            ArticlePicker(self.full_corpus, self.article_filter),
+            self._picker_screen(),
             lambda picked: None if picked is None else self.filter_article(picked or None),
         )
+
+    def _picker_screen(self) -> ArticlePicker:
+        """The article picker, made once per corpus and kept (installed, so that closing it
+        does not remove it), then opened again."""
+        from explorer.screens.articles import ArticlePicker
+
+        kept = self._picker
+        if kept is not None and kept.corpus is self.full_corpus and kept.is_mounted:
+            kept.reopen(self.article_filter)
+            return kept
+        if kept is not None:
+            self._app.uninstall_screen(kept)
+            kept.remove()
+        picker = self._picker = ArticlePicker(self.full_corpus, self.article_filter)
+        self._app.install_screen(picker, f"article-picker-{id(picker)}")
+        return picker
 
     def filter_article(self, article: str | None) -> None:
         """Show one article's items in every pane (None: all of them); a note being written

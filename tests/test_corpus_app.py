@@ -11,7 +11,7 @@ from functools import partial
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, Static
+from textual.widgets import Input, OptionList, Static
 
 from explorer.app import build_app
 from explorer.corpus_view import LoadingScreen
@@ -81,6 +81,44 @@ async def test_the_article_filter_restricts_every_pane_and_shows_all_again(
         assert app.article_filter is None
         assert shown(app, "quote") == set(corpus.quotes)
         assert "showing all" in status(app)
+
+
+async def test_f_again_lists_every_article_afresh_on_the_one_shown(
+    corpus: Corpus, tmp_path: Path
+) -> None:
+    def picker_rows(app) -> list[str]:
+        listing = app.screen.query_one("#articles", OptionList)
+        return [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
+
+    app = build_app(corpus, notes=notes(tmp_path), loader=lambda: corpus)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_until_loaded(pilot)
+        await pilot.press("f")
+        await wait_for(pilot, lambda: isinstance(app.screen, ArticlePicker), "the picker")
+        every = picker_rows(app)
+        assert len(every) == 3 and every[0] == "All 2 articles"
+        await pilot.press(*"again")  # narrowed to one, then left without choosing
+        await wait_for(pilot, lambda: len(picker_rows(app)) == 2, "narrowed to one article")
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: not isinstance(app.screen, ArticlePicker), "closed")
+        await pilot.press("f")
+        await wait_for(pilot, lambda: isinstance(app.screen, ArticlePicker), "the picker")
+        assert app.screen.query_one("#narrow", Input).value == ""
+        assert picker_rows(app) == every
+        assert app.screen.query_one("#articles", OptionList).highlighted == 0  # "All"
+        await pilot.press(*"again", "enter")
+        await wait_for(pilot, lambda: app.article_filter == "second-article", "the filter on")
+        await wait_until_loaded(pilot)
+        await pilot.press("f")  # on the article shown now
+        await wait_for(pilot, lambda: isinstance(app.screen, ArticlePicker), "the picker")
+        listing = app.screen.query_one("#articles", OptionList)
+        assert app.screen.query_one("#narrow", Input).value == ""
+        assert listing.option_count == 3
+        assert listing.highlighted_option is not None
+        assert listing.highlighted_option.id == "second-article"
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: not isinstance(app.screen, ArticlePicker), "closed")
+        assert app.article_filter == "second-article"
 
 
 async def test_escape_leaves_the_filter_as_it_was(corpus: Corpus, tmp_path: Path) -> None:

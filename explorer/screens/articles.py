@@ -177,12 +177,31 @@ class ArticlePicker(ModalScreen[str | None]):
         )
 
     def on_mount(self) -> None:
+        self._start()
+
+    def _start(self) -> None:
+        """Every article listed, the cursor on the one shown (or "All"), the line focused."""
         listing = self.query_one(ArticleOptions)
         rows = self._rows("")
         current = next((i + 1 for i, row in enumerate(rows) if row[0].id == self.current), 0)
         listing.reach(current)
         listing.highlighted = current
         self.query_one("#narrow", Input).focus()
+
+    def reopen(self, current: str | None) -> None:
+        """Open again as a new picker would, on the article shown now (the app keeps one
+        picker and shows it again: building, styling and laying out a new one, the panes
+        under it laid out again with it, was most of each `f`). The list is built again only
+        when what it shows has changed: narrowed by the last search, or another article
+        shown (in bold)."""
+        narrow = self.query_one("#narrow", Input)
+        narrowed = bool(narrow.value)
+        with narrow.prevent(Input.Changed):
+            narrow.value = ""
+        if narrowed or current != self.current:
+            self.current = current
+            self._show(self.query_one(ArticleOptions), "")
+        self._start()
 
     def action_move(self, step: int) -> None:
         listing = self.query_one(ArticleOptions)

@@ -284,3 +284,24 @@ async def test_slash_again_shows_the_last_search_from_its_first_hit(seed_corpus:
         await pilot.press("enter")
         await pilot.pause()
         assert app.main.current == Ref("quote", first[0])
+
+
+async def test_a_query_longer_than_the_line_scrolls_to_what_is_typed(seed_corpus: Corpus) -> None:
+    # While the text fits, the line keeps its width as its scrollable one; past it, the line
+    # scrolls so that the last letters typed (and the cursor) stay in view.
+    app = build_app(seed_corpus)
+    async with app.run_test(size=(60, 20)) as pilot:
+        found = await search(pilot, "trust")
+        line = found.line
+        assert line.render_line(0).text.startswith("trust")
+        words = "mutual visit talks trust summit press minister embassy the end"
+        await pilot.press("space", *words.replace(" ", "_"))
+        await settle(pilot)
+        assert line.value == "trust " + words.replace(" ", "_")
+        shown = line.render_line(0).text.rstrip()
+        assert len(line.value) > line.content_size.width  # longer than the line
+        assert shown.endswith("embassy_the_end"), shown
+        assert line.region.height == 1
+        await pilot.press("home")
+        await pilot.pause()
+        assert line.render_line(0).text.startswith("trust mutual"), line.render_line(0).text

@@ -29,6 +29,7 @@ from explorer.services import CorpusBrowser
 from explorer.widgets.article_heads import ArticleHead, article_counts, article_heads
 from explorer.widgets.option_list import PagedOptionList
 from explorer.widgets.rows import literal
+from explorer.widgets.typed_line import TypedLine
 
 SUFFIX = {"json": "json", "csv": "csv", "markdown": "md", "dot": "dot"}
 FORMATS = tuple(SUFFIX)  # as explorer.data.export.FORMATS, which loads only on Ctrl+E
@@ -147,7 +148,7 @@ class ArticlePicker(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label(Content.styled("Show the items of", "bold"))
-            yield Input(placeholder="type to narrow (title, id, date); ↑ ↓ Enter", id="narrow")
+            yield TypedLine(placeholder="type to narrow (title, id, date); ↑ ↓ Enter", id="narrow")
             options = ArticleOptions(id="articles", markup=False)
             self._show(options, "")
             yield options

@@ -34,6 +34,7 @@ from explorer.widgets.hints import FittedFooter, TruthfulHints, typing_into_line
 from explorer.widgets.provenance import Navigator, PlaceChanged
 from explorer.widgets.rows import literal
 from explorer.widgets.tall_list import TallList
+from explorer.widgets.typed_line import TypedLine
 
 STATUS_STYLES = {
     "happened": "$text-success",
@@ -490,7 +491,7 @@ class PublicationMarker(Visual):
         return self.content(width).get_height(rules, width)
 
 
-class FilterLine(Input):
+class FilterLine(TypedLine):
     """The actor filter line: Esc here puts the filter back as it was before `/`."""
 
     BINDINGS: ClassVar[list[BindingType]] = keymap.bindings("timeline.cancel_filter")
@@ -526,6 +527,10 @@ class TimelineList(TallList):
         self.kinds: dict[str, Kind] = {}  # expected meetings: fulfilled, changed, open…
         # Rows' heights measured (`TimelineData.heights`: shared by the corpus's timelines).
         self.heights: dict[tuple[str | Published, int, bool], int] = {}
+
+    def rows_change_layout(self) -> bool:
+        # Its height is the screen's below the heading (1fr), however many rows it has.
+        return False
 
     def show(
         self,

@@ -38,6 +38,7 @@ from explorer.services import SearchIndexSource
 from explorer.widgets.options import WidgetOptions
 from explorer.widgets.rows import literal, speaker_names
 from explorer.widgets.tall_list import TallList
+from explorer.widgets.typed_line import TypedLine
 
 if TYPE_CHECKING:
     from textual.css.styles import RulesMap
@@ -227,7 +228,7 @@ class QuoteSearch(Vertical):
     def compose(self) -> ComposeResult:
         yield SearchResults(self.corpus, id="search-results")
         yield Static(id="search-status", markup=False)
-        yield Input(
+        yield TypedLine(
             placeholder='words, "a phrase", -word, speaker:, meeting:, kind:, article:',
             id="search-line",
             compact=True,

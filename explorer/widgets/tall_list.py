@@ -165,8 +165,9 @@ class TallList(ScrollView, can_focus=True):
         self.scroll_y = 0
         if self.is_mounted:
             self._measure_eagerly()
-        self._update_virtual_size()
-        self.refresh(layout=self.rows_change_layout())
+        layout = self.rows_change_layout()
+        self._update_virtual_size(layout=layout)
+        self.refresh(layout=layout)
 
     def rows_change_layout(self) -> bool:
         """Whether the rows just set may change the list's size, so that the screen must be
@@ -285,10 +286,17 @@ class TallList(ScrollView, can_focus=True):
         rest = self._row_count - len(ends)
         return ends[-1] + round(rest * ends[-1] / len(ends))
 
-    def _update_virtual_size(self) -> None:
+    def _update_virtual_size(self, *, layout: bool = True) -> None:
+        """Say how long the list is now (as far as it is known). With `layout` False (the
+        list's own size cannot have changed: `rows_change_layout`), only the list and its
+        scrollbar are drawn again: Textual lays the whole screen out for a new scrollable
+        size, and that was a good part of a typed letter's time."""
         size = Size(self._width(), self._total_lines())
         if size != self.virtual_size:
-            self.virtual_size = size
+            if layout:
+                self.virtual_size = size
+            else:
+                self.set_reactive(ScrollView.virtual_size, size)
             self._scroll_update(size)
 
     def row_lines(self, index: int) -> tuple[int, int]:
@@ -365,7 +373,7 @@ class TallList(ScrollView, can_focus=True):
             top = self.row_at_line(self.scroll_offset.y + crop.y)
             if top is not None:
                 self._settle(top, top + crop.height)
-        self._update_virtual_size()
+        self._update_virtual_size(layout=self.rows_change_layout())
         return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
@@ -423,7 +431,7 @@ class TallList(ScrollView, can_focus=True):
             around = max(self.size.height, 1)
             self._settle(self.highlighted - around, self.highlighted + around)
         start, height = self.row_lines(self.highlighted)
-        self._update_virtual_size()
+        self._update_virtual_size(layout=self.rows_change_layout())
         self.scroll_to_region(
             Region(0, start, self._width(), height),
             force=True,

@@ -317,3 +317,23 @@ async def test_tab_between_a_list_and_the_detail_relabels_the_footer_as_composed
             await pilot.pause()
             assert shown_keys(app) != keys, "composed anew"
             assert footer_reads(app) == reads
+
+
+async def test_keys_that_come_and_go_with_the_search_line_read_as_composed_anew(
+    seed_corpus: Corpus, tmp_path: Path
+) -> None:
+    app = build_app(seed_corpus, notes=NotesStore(tmp_path / "notes.json"))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        for key, close in (("slash", "Close"), ("escape", "Search")):
+            before = footer_reads(app)
+            await pilot.press(key)
+            await pilot.pause()
+            await pilot.pause()
+            reads = footer_reads(app)
+            assert reads != before and close in [shown[1] for shown in reads], reads
+            footer = app.screen.query_one(FittedFooter)
+            footer.call_next(footer.recompose)
+            await pilot.pause()
+            await pilot.pause()
+            assert footer_reads(app) == reads

@@ -115,34 +115,57 @@ class FittedFooter(Footer):
         # composed again when it is back on top (its return announces its bindings).
         if not self.is_attached or not self.screen.is_active:
             return
-        if self._keys() != self._shown and not self._update_in_place():
+        if self._keys() != self._shown and not await self._update_in_place():
             await self.recompose()
 
-    def _update_in_place(self) -> bool:
-        """Show the keys of now in the footer's keys as they are, when only their labels,
-        actions or states changed (Tab between a list and the detail: Enter "Links" or
-        "Follow"); False, changing nothing, when keys come or go. Removing every key and
-        mounting new ones, then laying the screen out, was most of such a Tab's time."""
+    async def _update_in_place(self) -> bool:
+        """Show the keys of now in the footer's keys as they are: each one given the key,
+        label, action and state of the key now in its place, the keys that come mounted
+        after them (before the palette's, at the right), those that go removed (Tab between
+        a list and the detail: Enter "Links" or "Follow"; `/`: the keys a line would type
+        give way to Esc and Tab). False, changing nothing, when the keys are of other kinds
+        (a group's label). Removing every key and mounting new ones, each styled anew, was
+        most of such a key's time."""
         wanted = list(self.compose())  # the keys that fit now; sets what `_keys` shows
         shown = list(self.children)
-        if len(wanted) != len(shown) or not all(
-            isinstance(new, FooterKey)
-            and isinstance(old, FooterKey)
-            and (new.key, new.key_display) == (old.key, old.key_display)
-            and new.classes - _STATES == old.classes - _STATES
-            for new, old in zip(wanted, shown, strict=True)
+        if not all(isinstance(key, FooterKey) for key in (*wanted, *shown)):
+            return False
+        keys = [key for key in wanted if not key.has_class("-command-palette")]
+        palette = [key for key in wanted if key.has_class("-command-palette")]
+        old_keys = [key for key in shown if not key.has_class("-command-palette")]
+        old_palette = [key for key in shown if key.has_class("-command-palette")]
+        pairs = [*zip(keys, old_keys, strict=False), *zip(palette, old_palette, strict=False)]
+        if len(palette) != len(old_palette) or not all(
+            new.classes - _STATES == old.classes - _STATES for new, old in pairs
         ):
             return False
-        for new, old in zip(wanted, shown, strict=True):
+        for new, old in pairs:
             assert isinstance(new, FooterKey) and isinstance(old, FooterKey)
-            wider = len(new.description) != len(old.description)
-            if new.description != old.description or new.action != old.action:
+            if (new.key, new.key_display, new.description, new.action) != (
+                old.key,
+                old.key_display,
+                old.description,
+                old.action,
+            ):
+                wider = (len(new.key_display), len(new.description)) != (
+                    len(old.key_display),
+                    len(old.description),
+                )
+                old.key, old.key_display = new.key, new.key_display
                 old.description, old.action = new.description, new.action
                 old.refresh(layout=wider)
             if _dimmed(new) != _dimmed(old):
                 _set_dimmed(old, _dimmed(new))
             if new.tooltip != old.tooltip:
                 old.tooltip = new.tooltip
+        if len(old_keys) > len(keys):
+            await self.remove_children(old_keys[len(keys) :])
+        elif len(keys) > len(old_keys):
+            more = keys[len(old_keys) :]
+            if old_palette:
+                await self.mount_all(more, before=old_palette[0])
+            else:
+                await self.mount_all(more)
         return True
 
     def compose(self) -> ComposeResult:

@@ -379,3 +379,38 @@ async def test_an_export_that_cannot_be_written_keeps_the_dialog_open_with_the_r
         await pilot.press("home", *["delete"] * len("missing/"), "enter")
         await wait_for(pilot, lambda: not isinstance(app.screen, ExportDialog), "the dialog closed")
         assert json.loads((tmp_path / "out.json").read_text("utf-8"))
+
+
+async def test_t_after_the_filter_changed_shows_the_timeline_of_the_articles_shown(
+    corpus: Corpus, tmp_path: Path
+) -> None:
+    from explorer.screens.main import MainScreen
+    from explorer.screens.timeline import TimelineScreen
+
+    def timeline_ids(app) -> set[str]:
+        screen = app.screen
+        assert isinstance(screen, TimelineScreen)
+        return {meeting.id for meeting in screen.shown_meetings()}
+
+    app = build_app(corpus, notes=notes(tmp_path), loader=lambda: corpus)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_until_loaded(pilot)
+        await pilot.press("t")
+        await wait_for(pilot, lambda: isinstance(app.screen, TimelineScreen), "the timeline")
+        assert timeline_ids(app) == {"paris-talks", "rome-talks"}
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, MainScreen), "the panes")
+        await pilot.press("f", *"again", "enter")
+        await wait_for(pilot, lambda: app.article_filter == "second-article", "the filter on")
+        await wait_until_loaded(pilot)
+        await pilot.press("t")
+        await wait_for(pilot, lambda: isinstance(app.screen, TimelineScreen), "the timeline")
+        assert timeline_ids(app) == {"rome-talks"}
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, MainScreen), "the panes")
+        await pilot.press("f", "up", "up", "up", "enter")  # "All 2 articles" again
+        await wait_for(pilot, lambda: app.article_filter is None, "the filter off")
+        await wait_until_loaded(pilot)
+        await pilot.press("t")
+        await wait_for(pilot, lambda: isinstance(app.screen, TimelineScreen), "the timeline")
+        assert timeline_ids(app) == {"paris-talks", "rome-talks"}

@@ -54,7 +54,16 @@ def files(tmp_path: Path) -> list[Path]:
 
 @pytest.mark.parametrize(
     "edit",
-    ["title", "shared title", "unshared title", "source", "body", "two files", "title back"],
+    [
+        "title",
+        "shared title",
+        "unshared title",
+        "source",
+        "body",
+        "two bodies",
+        "two files",
+        "title back",
+    ],
     ids=str,
 )
 def test_an_edit_of_an_article_row_patches_the_pair_as_a_fresh_import_writes_it(
@@ -79,9 +88,11 @@ def test_an_edit_of_an_article_row_patches_the_pair_as_a_fresh_import_writes_it(
             re.sub(r'(?m)^  source: ".*"$', '  source: "Zebra Wire"', text, count=1),
             encoding="utf-8",
         )
-    elif edit == "body":  # a word before the spans: every span after it moves
-        text = files[2].read_text(encoding="utf-8")
-        files[2].write_text(text.replace(" said", " stated", 1), encoding="utf-8")
+    elif edit in ("body", "two bodies"):  # a word before the spans: every span after it moves
+        # Two bodies: the actors both articles name have both runs of spans moved.
+        for path in files[2:3] if edit == "body" else (files[0], files[2]):
+            text = path.read_text(encoding="utf-8")
+            path.write_text(text.replace(" said", " stated", 1), encoding="utf-8")
     elif edit == "two files":
         _retitle(files[2], "Zebra quartz summit")
         _retitle(files[0], "Quartz [bold]markup[/] 東京 🦓")

@@ -32,20 +32,21 @@ SPANS_KEY = b', "spans": ['  # where an actor row's spans start (its last field)
 class Edits:
     """The rows to change: a row replaced whole ({old: new} for a table, the old row as the
     file encodes it), or, in an actor's row, one article's spans (`spans(actor, old, new)`:
-    the article's span rows as a run of the row's spans, which are each article's in turn)."""
+    the article's span rows as a run of the row's spans, which are each article's in turn; an
+    actor named by several edited articles has a run for each)."""
 
     def __init__(self) -> None:
         self.whole: dict[str, dict[bytes, bytes]] = {}
-        self.actor_spans: dict[bytes, tuple[bytes, bytes]] = {}
+        self.actor_spans: dict[bytes, list[tuple[bytes, bytes]]] = {}
 
     def replace(self, table: str, old: bytes, new: bytes) -> None:
         self.whole.setdefault(table, {})[old] = new
 
     def spans(self, actor_id: str, old: bytes, new: bytes) -> None:
-        self.actor_spans[b'{"id": ' + _dumps(actor_id)] = (old, new)
+        self.actor_spans.setdefault(b'{"id": ' + _dumps(actor_id), []).append((old, new))
 
     def __len__(self) -> int:
-        return sum(map(len, self.whole.values())) + len(self.actor_spans)
+        return sum(map(len, self.whole.values())) + sum(map(len, self.actor_spans.values()))
 
 
 def _dumps(value: Any) -> bytes:
@@ -202,14 +203,16 @@ def _located(
             row_at = data.find(b": ", line_start, line_end) + 2
             head_end = data.find(b", ", row_at, line_end)
             head = data[row_at:head_end] if head_end != -1 else b""
-            change = edits.actor_spans.get(head)
-            if change is not None:
+            changes = edits.actor_spans.get(head)
+            if changes is not None:
                 if head in seen:
                     raise SpliceMismatch(f"{source}: an actor to change is there twice")
                 seen.add(head)
                 line = data[line_start:line_end]
                 cut = 2 if line.endswith(b",\n") else 1
-                row = _with_spans(line[row_at - line_start : -cut], *change)
+                row = line[row_at - line_start : -cut]
+                for old, new in changes:  # each article's run of spans, a distinct one
+                    row = _with_spans(row, old, new)
                 pieces.append(
                     (
                         line_start,

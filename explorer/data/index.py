@@ -639,13 +639,20 @@ def restamp_index(
 
 
 def install_index(temporary: Path, target: Path) -> None:
-    """Rename a stamped index into place: readers see the old index or the new one."""
+    """Rename a stamped index into place: readers see the old index or the new one.
+
+    A hot journal the old file left (a patch that died before its commit) belongs to the old
+    file: left beside the new one, SQLite's next read-write open would roll the old pages into
+    it. It goes as soon as the new file is in place.
+    """
     try:
         os.replace(temporary, target)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(target.with_name(target.name + "-journal"))
     fsync_directory(target.parent)
 
 

@@ -122,6 +122,16 @@ def test_an_item_under_the_limit_prints_as_with_all(
     assert not any(line.startswith("Each list shows") for line in page)
 
 
+@pytest.mark.parametrize("value", [str(2**63 - 1), "9" * 30])
+def test_a_limit_beyond_any_list_prints_as_all(
+    capsys: pytest.CaptureFixture[str], db: Path, corpus: Corpus, value: str
+) -> None:
+    actor = busiest(corpus)
+    code, page, err = show(capsys, actor, "--limit", value, "--db", str(db))
+    assert (code, err) == (0, "")
+    assert page == show(capsys, actor, "--all", "--db", str(db))[1]
+
+
 @pytest.mark.parametrize("value", ["0", "-3", "x", "2.5", ""])
 def test_a_bad_limit_is_one_clear_message(
     capsys: pytest.CaptureFixture[str], db: Path, corpus: Corpus, value: str

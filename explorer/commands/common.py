@@ -89,15 +89,21 @@ def print_lines(console: Console, lines: Sequence[Text | str]) -> None:
     console.file.flush()
 
 
+# More than any list holds: a larger --limit is read as this one, which SQLite can still bind
+# (with one added) where a number past 64 bits would raise OverflowError.
+LIMIT_CAP = 1 << 40
+
+
 def positive_number(value: str) -> int:
-    """An option's whole number of 1 or more (`--limit N`), else a usage error naming it."""
+    """An option's whole number of 1 or more (`--limit N`), else a usage error naming it; a
+    number beyond `LIMIT_CAP` is that cap, as good as no limit."""
     try:
         number = int(value)
     except ValueError:
         number = 0
     if number < 1:
         raise argparse.ArgumentTypeError(f"expected a whole number of 1 or more, not {value!r}")
-    return number
+    return min(number, LIMIT_CAP)
 
 
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")

@@ -4,6 +4,7 @@ any step leaves a pair that never answers wrongly."""
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 from pathlib import Path
@@ -12,7 +13,10 @@ import pytest
 
 from explorer.bench.corpus import write_corpus
 from explorer.cli import main
+from explorer.data.corpus import Corpus
 from explorer.data.index import IndexUnusable, index_path_for, open_index, open_indexed
+from explorer.data.models import Span
+from explorer.data.store import load_database_file
 from tests.test_import_incremental import _import, _index_rows
 
 
@@ -110,6 +114,42 @@ def test_an_edit_of_an_article_row_patches_the_pair_as_a_fresh_import_writes_it(
     if edit in ("title", "two files"):
         assert open_index(db).articles[article].title == "Zebra quartz summit"
         assert open_index(db).search("article:zebra").hits
+
+
+def test_two_sentences_joined_count_their_actor_one_sentence_fewer(
+    files: list[Path], tmp_path: Path
+) -> None:
+    """A body edit that joins two sentences naming one actor moves no span, but the actor's
+    count of sentences (stored at import) goes down by one, as a fresh import counts it."""
+    db = tmp_path / "kept.json"
+    _import(files, db)
+    corpus = Corpus(load_database_file(db))
+    body = corpus.articles["story-00003"].body
+    text = files[2].read_text(encoding="utf-8")
+    joined = next(
+        body[a.sentence_start : a.sentence_end]
+        for actor in corpus.actors.values()
+        for a, b in itertools.pairwise(
+            sorted({s for s in actor.spans if s.article == "story-00003"}, key=_sentence)
+        )
+        if a.sentence_end + 1 == b.sentence_start and body[a.sentence_end - 1] == "."
+        # not a meeting's evidence, which must stand in the body as it is
+        and text.count(body[a.sentence_start : a.sentence_end]) == 1
+    )
+    assert text.count(joined + " ") == 1
+    files[2].write_text(text.replace(joined + " ", joined[:-1] + "; "), encoding="utf-8")
+    _import(files, db)
+    fresh = tmp_path / "fresh.json"
+    _import(files, fresh, "--no-cache")
+    assert db.read_bytes() == fresh.read_bytes()
+    assert _index_rows(db) == _index_rows(fresh)
+    for actor in Corpus(load_database_file(fresh)).actors.values():
+        ref = actor.ref
+        assert open_index(db).sentence_count(ref) == open_index(fresh).sentence_count(ref)
+
+
+def _sentence(span: Span) -> tuple[int, int]:
+    return (span.sentence_start, span.sentence_end)
 
 
 def test_an_edit_of_what_search_finds_is_not_patched_but_imported_whole(

@@ -915,8 +915,15 @@ def _entry_edits(old: Entry, new: Entry, edits: Edits) -> bool:
             continue
         if not old_lines[n] or not new_lines[n]:
             return False  # an actor given spans, or left with none
+        if _sentences(old_lines[n]) != _sentences(new_lines[n]):
+            return False  # sentences joined or split: its count of them (actor_heads) moves
         edits.spans(actor[0], old_lines[n], new_lines[n])
     return True
+
+
+def _sentences(run: bytes) -> int:
+    """How many sentences a run of an actor's span rows in one article falls in."""
+    return len({(span[3], span[4]) for span in json.loads(b"[" + run + b"]")})
 
 
 def _quote_order(lines: Sequence[bytes], article: str) -> list[int]:

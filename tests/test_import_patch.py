@@ -132,7 +132,8 @@ def test_two_sentences_joined_count_their_actor_one_sentence_fewer(
         for a, b in itertools.pairwise(
             sorted({s for s in actor.spans if s.article == "story-00003"}, key=_sentence)
         )
-        if a.sentence_end + 1 == b.sentence_start and body[a.sentence_end - 1] == "."
+        if a.sentence_end + 1 == b.sentence_start
+        and body[a.sentence_end - 1] == "."
         # not a meeting's evidence, which must stand in the body as it is
         and text.count(body[a.sentence_start : a.sentence_end]) == 1
     )

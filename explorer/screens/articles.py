@@ -25,6 +25,7 @@ from textual.widgets.option_list import Option
 
 from explorer import keymap
 from explorer.data import Corpus
+from explorer.screens.closing import unless_closed
 from explorer.services import CorpusBrowser
 from explorer.widgets.article_heads import ArticleHead, article_counts, article_heads
 from explorer.widgets.option_list import PagedOptionList
@@ -177,6 +178,7 @@ class ArticlePicker(ModalScreen[str | None]):
             id=head.id,
         )
 
+    @unless_closed
     def on_mount(self) -> None:
         self._start()
 
@@ -276,6 +278,7 @@ class ExportDialog(ModalScreen[str | None]):
     def _default_path(self) -> str:
         return f"{self.stem}.{SUFFIX[self.format]}"
 
+    @unless_closed
     def on_mount(self) -> None:
         self.query_one("#formats", OptionList).highlighted = 0
         self.query_one("#formats", OptionList).focus()

@@ -16,6 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from explorer import keymap
+from explorer.screens.closing import unless_closed
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -44,6 +45,7 @@ class ConfirmScreen(ModalScreen[bool]):
                 yield Button(f"{self.yes} ({yes_key})", variant="error", id="confirm-yes")
                 yield Button(f"{self.no} ({no_key})", variant="primary", id="confirm-no")
 
+    @unless_closed
     def on_mount(self) -> None:
         self.query_one("#confirm-no", Button).focus()  # the safe answer is the default
 

@@ -36,6 +36,7 @@ from explorer.data.expectations import (
     expectations,
 )
 from explorer.history import Visit
+from explorer.screens.closing import unless_closed
 from explorer.widgets.hints import FittedFooter, TruthfulHints
 from explorer.widgets.provenance import Navigator, PlaceChanged
 from explorer.widgets.rows import literal
@@ -226,6 +227,7 @@ class ExpectationsScreen(TruthfulHints, Screen[None]):
         item = listing.expectation_at(listing.highlighted)
         return item.ref if item is not None else None
 
+    @unless_closed
     def on_mount(self) -> None:
         listing = self.query_one(ExpectationList)
         listing.show(None)

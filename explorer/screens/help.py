@@ -21,6 +21,7 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from explorer import keymap
+from explorer.screens.closing import unless_closed
 from explorer.widgets.hints import TruthfulHints, typing_into_line
 
 KEY_WIDTH = 14
@@ -62,6 +63,7 @@ class HelpScreen(TruthfulHints, Screen[None]):
                 # The first frame holds this screen's keys; the rest follow a frame later.
                 yield Static(self.render_keys(first_only=bool(self.first)), id="help-text")
 
+    @unless_closed
     def on_mount(self) -> None:
         self.query_one("#help-body", VerticalScroll).focus()
         if self.first:

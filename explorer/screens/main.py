@@ -25,6 +25,7 @@ from textual.widgets import Static
 from explorer import keymap
 from explorer.data import Corpus, ItemKind, Ref
 from explorer.history import Visit
+from explorer.screens.closing import unless_closed
 from explorer.services import Navigation, NoteLookup, SearchIndexSource
 from explorer.widgets.breadcrumb import Breadcrumb, Crumb
 from explorer.widgets.detail_pane import DetailPane
@@ -110,6 +111,7 @@ class MainScreen(TruthfulHints, Screen[None]):
         yield Static(id="too-small", markup=False)
         yield FittedFooter()
 
+    @unless_closed
     def on_mount(self) -> None:
         if not self.query(ItemPane):
             # Replaced before it was shown (a second filter chosen at once removes this

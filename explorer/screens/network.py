@@ -34,6 +34,7 @@ from explorer.data import Corpus, Ref
 from explorer.data.network import Contact, Network, neighbourhood
 from explorer.data.text import plural
 from explorer.history import Visit
+from explorer.screens.closing import unless_closed
 from explorer.services import NetworkNavigation
 from explorer.widgets.hints import FittedFooter, TruthfulHints
 from explorer.widgets.provenance import PlaceChanged
@@ -328,6 +329,7 @@ class NetworkScreen(TruthfulHints, Screen[None]):
         yield NetworkList(id="network-list")
         yield FittedFooter()
 
+    @unless_closed
     def on_mount(self) -> None:
         self.query_one(NetworkList).focus()
         self._work_out()

@@ -26,6 +26,7 @@ from explorer import keymap
 from explorer.data import Ref
 from explorer.data.notes import NoteConflict, NotesError, NotesStore
 from explorer.data.text import clean_text
+from explorer.screens.closing import unless_closed
 from explorer.screens.confirm import ConfirmScreen
 from explorer.widgets.hints import FittedFooter
 from explorer.widgets.rows import KIND_NAMES, literal
@@ -99,6 +100,7 @@ class NoteEditor(ModalScreen[bool]):
             return False
         return text.rstrip() != self.original.rstrip()
 
+    @unless_closed
     def on_mount(self) -> None:
         # Keys typed fast can close the editor before it mounts: then there is no text area.
         for area in self.query("#note-text").results(TextArea):

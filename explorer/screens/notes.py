@@ -19,6 +19,7 @@ from textual.widgets.option_list import Option
 from explorer import keymap
 from explorer.data import Corpus, Ref
 from explorer.data.notes import Note, NotesError, NotesStore
+from explorer.screens.closing import unless_closed
 from explorer.screens.confirm import ConfirmScreen
 from explorer.services import Navigation, NoteKeeping
 from explorer.widgets.hints import FittedFooter
@@ -89,6 +90,7 @@ class NotesScreen(Screen[None]):
         note = self.current
         return note.ref if note is not None else None
 
+    @unless_closed
     def on_mount(self) -> None:
         self.reload()
         self.notes_list.focus()

@@ -14,6 +14,7 @@ from explorer import keymap
 from explorer.data import Article, Corpus, Ref, Span
 from explorer.describe import item_title
 from explorer.history import Visit
+from explorer.screens.closing import unless_closed
 from explorer.widgets.article_view import KIND_LABELS, ArticleView, Highlight, items_at
 from explorer.widgets.hints import FittedFooter
 from explorer.widgets.provenance import Navigator, PlaceChanged
@@ -105,6 +106,7 @@ class ReaderScreen(Screen[None]):
             yield Static(id="reader-status")
         yield FittedFooter()
 
+    @unless_closed
     def on_mount(self) -> None:
         if self.article is None:
             return

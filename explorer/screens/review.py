@@ -35,6 +35,7 @@ from explorer.review import (
     set_when,
 )
 from explorer.review.edits import describe_referrers
+from explorer.screens.closing import unless_closed
 from explorer.screens.confirm import ConfirmScreen
 from explorer.screens.review_dialogs import (
     AddActorScreen,
@@ -120,6 +121,7 @@ class ReviewScreen(Screen[None]):
         yield Static(id="review-status")
         yield FittedFooter()
 
+    @unless_closed
     def on_mount(self) -> None:
         self.item_list.border_title = "Items"
         self._fill_list()

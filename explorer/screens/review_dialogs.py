@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 from explorer import keymap
 from explorer.data import dates
 from explorer.data.models import ACTOR_KINDS, QUOTE_KINDS
+from explorer.screens.closing import unless_closed
 
 Choice = tuple[str, str]
 """(value, label): one line of a picker."""
@@ -50,6 +51,7 @@ class PickerScreen(ModalScreen[str | None]):
             yield Input(placeholder="type to narrow", id="picker-filter")
             yield OptionList(id="picker-options")
 
+    @unless_closed
     def on_mount(self) -> None:
         self._fill("")
         self.query_one("#picker-filter", Input).focus()
@@ -122,6 +124,7 @@ class WhenScreen(ModalScreen[str | None]):
             )
             yield Label("", id="when-error", classes="dialog-error")
 
+    @unless_closed
     def on_mount(self) -> None:
         self.query_one("#when-input", Input).focus()
 
@@ -185,6 +188,7 @@ class AddActorScreen(ModalScreen[NewActor | None]):
             yield Input(placeholder="role (optional)", id="actor-role")
             yield Label("", id="actor-error", classes="dialog-error")
 
+    @unless_closed
     def on_mount(self) -> None:
         self.query_one("#actor-name", Input).focus()
 
@@ -250,6 +254,7 @@ class AddQuoteScreen(ModalScreen[NewQuote | None]):
             )
             yield Label("", id="quote-error", classes="dialog-error")
 
+    @unless_closed
     def on_mount(self) -> None:
         self.query_one("#quote-text", Input).focus()
 

@@ -29,6 +29,7 @@ from explorer.data.dates import parse_when
 from explorer.data.expectations import KIND_MARKS, Kind, expectation_kinds
 from explorer.data.index import IndexedCorpus
 from explorer.history import Visit
+from explorer.screens.closing import unless_closed
 from explorer.widgets.article_heads import article_heads
 from explorer.widgets.hints import FittedFooter, TruthfulHints, typing_into_line
 from explorer.widgets.provenance import Navigator, PlaceChanged
@@ -777,6 +778,7 @@ class TimelineScreen(TruthfulHints, Screen[None]):
         """This screen's history entry (filtering and moving inside it are places)."""
         return self.visit
 
+    @unless_closed
     def on_mount(self) -> None:
         self._start()
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
 from collections.abc import Sequence
 from importlib import import_module
@@ -181,7 +183,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_app(args.global_db, args.global_notes)
         if args.command != "import" and hasattr(args, "db"):
             note_if_stale(args.db)
-        return args.handler(args)
+        code = args.handler(args)
+        sys.stdout.flush()  # a failure to write is told here, not lost as Python exits
+        return code
     except ExplorerError as failure:
         error(str(failure))
         return EXIT_BAD_INPUT
@@ -190,6 +194,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         sys.stderr.close()
         return 0
+    except OSError as failure:
+        # A full disk or a dead device under `>`, or a file that went away under a command:
+        # one line saying so, not a traceback.
+        try:
+            sys.stdout.flush()
+        except OSError:
+            # What is still buffered cannot be written either: let it go instead of failing
+            # again as Python exits.
+            with contextlib.suppress(OSError):
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        if failure.filename:
+            error(f"{failure.filename}: {failure.strerror or failure}")
+        else:
+            error(f"cannot write the output: {failure.strerror or failure}")
+        return 1
 
 
 def run_app(db: Path | None, notes: Path | None = None) -> int:

@@ -202,3 +202,13 @@ def test_a_cited_outlet_or_reporter_is_an_actor_and_no_statement() -> None:
         assert actor_named(result, outlet).kind == "organisation"
     assert all(not text.lower().startswith("via") for text, _ in quotes_of(result, "reported"))
     assert ("We let that one slip", "Dan Moreno") in quotes_of(result, "direct")
+
+
+def test_continued_to_do_is_not_speech() -> None:
+    result = draft_text(INTRO + "Rebels continued to commit abuses in the north.", PUBLISHED)
+    assert result.quotes == []
+
+
+def test_continued_after_a_quote_is_speech() -> None:
+    result = draft_text(INTRO + "“Rates will stay where they are,” Hahn continued.", PUBLISHED)
+    assert quotes_of(result, "direct") == [("Rates will stay where they are", "Peter Hahn")]

@@ -10,6 +10,8 @@ are the common ones of English-language news.
 
 from __future__ import annotations
 
+import re
+
 # Reported speech: "X said (that) …", "…, X said." — `reported` in the data.
 REPORT_VERBS = {
     # A position stated in court: "Mubarak pleaded not guilty to all the accusations".
@@ -158,6 +160,18 @@ OBJECT_VERBS = {
 REPORT_FORMS = {form for forms in REPORT_VERBS.values() for form in forms}
 PARAPHRASE_FORMS = {form for forms in PARAPHRASE_VERBS.values() for form in forms}
 SPEECH_FORMS = REPORT_FORMS | PARAPHRASE_FORMS
+
+# Forms that are speech only where a remark ends or begins: `"…," he continued.`, "He
+# continued: “…”"; "continued to commit abuses" goes on doing, it says nothing. Each is a
+# lookahead that must follow the form for it to count as a verb of saying.
+SPEECH_ONLY_BEFORE = {"continued": r"(?=\s*(?:[,.:;!?”\"]|that\b|$))"}
+
+
+def speech_alternation() -> str:
+    """The regex alternation of the speech forms, longest first, each with its lookahead."""
+    forms = sorted(SPEECH_FORMS, key=len, reverse=True)
+    return "|".join(re.escape(form) + SPEECH_ONLY_BEFORE.get(form, "") for form in forms)
+
 
 # A result between two sides, its opponent right after it: "won 3-1 against", "a draw with".
 SPORT_RESULT_VERBS = (

@@ -23,11 +23,11 @@ from explorer.draft.lexicon import (
     MEETING_NOUNS,
     MEETING_VERBS,
     MONTHS,
-    SPEECH_FORMS,
     SPORT_RESULT_VERBS,
     TITLE_WORDS,
     VOTE_VERBS,
     WEEKDAYS,
+    speech_alternation,
 )
 from explorer.draft.model import DraftActor, DraftMeeting, DraftQuote, Mention, Sentence
 from explorer.draft.quotes import Span, quoted_spans
@@ -213,7 +213,7 @@ _DETERMINED = re.compile(
 )
 _SPEECH = re.compile(
     r"[,”\"]\s*(?:"
-    + "|".join(re.escape(v) for v in sorted(SPEECH_FORMS, key=len, reverse=True))
+    + speech_alternation()
     + r")\b[^,]*$|,\s*according to\b[^,]*$|,\s*[^,]{0,80}\b(?:said|says|told|reported|added)"
     r"(?:\s+(?:in|on|at)\s+(?:a|an|the)?\s*[\w\s]{0,30})?\s*\.?$"
 )

@@ -21,14 +21,14 @@ from explorer.draft.lexicon import (
     ORG_NOUNS,
     PARAPHRASE_FORMS,
     REPORT_FORMS,
-    SPEECH_FORMS,
+    speech_alternation,
 )
 from explorer.draft.model import DraftActor, DraftQuote, Mention, Sentence
 
 _OPEN = '“"'
 _CLOSE = {"“": "”", '"': '"'}
 _WORD = re.compile(r"[\w’'-]+")
-_VERB_ALTERNATION = "|".join(sorted((re.escape(v) for v in SPEECH_FORMS), key=len, reverse=True))
+_VERB_ALTERNATION = speech_alternation()
 _VERB = re.compile(r"\b((?i:according to)|" + _VERB_ALTERNATION + r")\b")
 _PRONOUN = re.compile(r"\b(he|she|they|it)\b", re.IGNORECASE)
 _REFERENCE_NOUNS = (

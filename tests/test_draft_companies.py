@@ -58,3 +58,8 @@ def test_company_management_is_the_management_of_the_company_in_view() -> None:
     assert "Company management" in management.aliases
     assert actor_named(result, "Acme Corp") in management.member_of
     assert [q.speaker.name for q in result.quotes] == ["Acme Corp management"]
+
+
+def test_a_chain_named_for_its_depot_is_a_company_in_a_short_text() -> None:
+    result = draft_text("Home Depot said it would hire more staff.", PUBLISHED)
+    assert actor_named(result, "Home Depot").kind == "organisation"

@@ -946,6 +946,9 @@ ORG_WORDS = {
     "railways",
     "pictures",
     "films",
+    # Chains named for what they sell from ("Home Depot", "Office Depot", "Walmart" aside).
+    "depot",
+    "mart",
 }
 ORG_FIRST_WORDS = {
     "ministry",

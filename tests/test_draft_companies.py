@@ -63,3 +63,11 @@ def test_company_management_is_the_management_of_the_company_in_view() -> None:
 def test_a_chain_named_for_its_depot_is_a_company_in_a_short_text() -> None:
     result = draft_text("Home Depot said it would hire more staff.", PUBLISHED)
     assert actor_named(result, "Home Depot").kind == "organisation"
+
+
+def test_two_companies_in_talks_in_a_short_text_are_both_parties() -> None:
+    result = draft_text("Bayer and Monsanto are in talks.", PUBLISHED)
+    assert actor_named(result, "Bayer").kind == "organisation"
+    assert [sorted(a.name for a in m.participants) for m in result.meetings] == [
+        ["Bayer", "Monsanto"]
+    ]

@@ -2371,6 +2371,15 @@ class ActorFinder:
             )
             self.mention(actor, run.start, run.end, run.sentence)
             return actor
+        coordinated = _COORDINATED_SUBJECT.match(self.body, run.end)
+        if run.at_start and coordinated and coordinated.group(1) in _SUBJECT_VERBS:
+            # "Bayer and Monsanto are in talks": the first of two names that act together.
+            actor = self.new_actor(
+                run.text, "organisation", "kind inferred as organisation (a single name)"
+            )
+            self.mention(actor, run.start, run.end, run.sentence)
+            self.weak.add(id(actor))
+            return actor
         if not run.at_start:
             # A name of one word seen again later is kept (a company, a club, a surname).
             actor = self.new_actor(
@@ -3158,6 +3167,13 @@ _FINITE_VERBS = {
     "saw",
     "chose",
 } | _IRREGULAR_PASTS
+# A second name and the verb the two share: " and Monsanto are", " and Monsanto held".
+_COORDINATED_SUBJECT = re.compile(r"\s+and\s+[A-Z][\w’'&-]*\s+([a-z]+)\b")
+_SUBJECT_VERBS = (
+    {"are", "were", "have", "will", "would", "held", "hold", "met", "meet", "signed", "agreed"}
+    | SPEECH_FORMS
+)
+
 _AUXILIARIES = {
     "is",
     "was",

@@ -3169,10 +3169,19 @@ _FINITE_VERBS = {
 } | _IRREGULAR_PASTS
 # A second name and the verb the two share: " and Monsanto are", " and Monsanto held".
 _COORDINATED_SUBJECT = re.compile(r"\s+and\s+[A-Z][\w’'&-]*\s+([a-z]+)\b")
-_SUBJECT_VERBS = (
-    {"are", "were", "have", "will", "would", "held", "hold", "met", "meet", "signed", "agreed"}
-    | SPEECH_FORMS
-)
+_SUBJECT_VERBS = {
+    "are",
+    "were",
+    "have",
+    "will",
+    "would",
+    "held",
+    "hold",
+    "met",
+    "meet",
+    "signed",
+    "agreed",
+} | SPEECH_FORMS
 
 _AUXILIARIES = {
     "is",

@@ -2784,16 +2784,7 @@ class ActorFinder:
             person = self._by_surname(actor.name)
             if person is None or person is actor:
                 continue
-            for mention in actor.mentions:
-                mention.actor = person
-                person.mentions.append(mention)
-            person.add_alias(actor.name)
-            for alias in actor.aliases:
-                person.add_alias(alias)
-            if id(actor) in self.used:
-                self.used.add(id(person))
-            self.actors.remove(actor)
-            self.by_key.pop(normalise(actor.name), None)
+            self._merge_into(actor, person)
         for actor in self.actors:
             if actor.kind != "person" or not _plural(_words(actor.name)[-1]):
                 continue
@@ -2820,18 +2811,7 @@ class ActorFinder:
             ]
             if len(national) != 1:
                 continue
-            target = national[0]
-            for mention in bare.mentions:
-                mention.actor = target
-                target.mentions.append(mention)
-            target.add_alias(bare.name)
-            for alias in bare.aliases:
-                target.add_alias(alias)
-            if id(bare) in self.used:
-                self.used.add(id(target))
-            self.actors.remove(bare)
-            if self.by_key.get(noun) is bare:
-                self.by_key[noun] = target
+            self._merge_into(bare, national[0])
 
     def _merge_short_organisations(self) -> None:
         """ "the Security Council" … "the UN Security Council": an organisation named
@@ -2872,8 +2852,8 @@ class ActorFinder:
                 self._merge_into(long, target)
 
     def _merge_into(self, short: DraftActor, target: DraftActor) -> None:
-        """One organisation found under two names: its mentions, names and parents kept
-        on `target`."""
+        """One actor found under two names: its mentions, names and parents kept on
+        `target`."""
         for mention in short.mentions:
             mention.actor = target
             target.mentions.append(mention)

@@ -212,3 +212,15 @@ def test_continued_to_do_is_not_speech() -> None:
 def test_continued_after_a_quote_is_speech() -> None:
     result = draft_text(INTRO + "“Rates will stay where they are,” Hahn continued.", PUBLISHED)
     assert quotes_of(result, "direct") == [("Rates will stay where they are", "Peter Hahn")]
+
+
+def test_and_he_noted_that_is_a_second_claim_of_the_same_speaker() -> None:
+    result = draft_text(
+        INTRO + "Hahn said that prices rose sharply in the spring, and he noted that wages "
+        "fell behind them.",
+        PUBLISHED,
+    )
+    assert quotes_of(result, "reported") == [
+        ("Prices rose sharply in the spring.", "Peter Hahn"),
+        ("Wages fell behind them.", "Peter Hahn"),
+    ]

@@ -302,7 +302,10 @@ def _plural_noun(word: str) -> bool:
     return word.endswith("s") and not word.endswith(("ss", "us", "ics"))
 
 
-_STATEMENT_BOUNDARY = re.compile(r";|,?\s+(?=(?:while|whereas|but)\s)")
+# "…, and he noted that …": a second claim of the same speaker (kept only with its own verb).
+_STATEMENT_BOUNDARY = re.compile(
+    r";|,?\s+(?=(?:while|whereas|but)\s)|,\s+(?=and\s+(?:he|she|they)\s)"
+)
 _TRAILING_TIME = re.compile(
     r"(?:\s+(?:in a statement|in an interview|on \w+\.?(?: \d{1,2})?|last \w+|this \w+|"
     r"late on \w+|earlier|later|on Twitter|on X|yesterday|today|"

@@ -534,12 +534,16 @@ def import_corpus(
         else:
             metas[outcome.index] = outcome.metas or [{"unreadable": True}]
     # Merge article by article, as `load_files` does; a flag on an article flags its file.
-    owners = [i for i, file_metas in enumerate(metas) for _ in file_metas]
-    unit_entries: list[Entry | None] = []
-    for file_entries, file_metas in zip(files, metas, strict=True):
-        unit_entries += [file_entries[n] if file_entries else None for n in range(len(file_metas))]
+    # (Comprehensions: no loop variable is left holding the last file's entries, and what
+    # outlives the merge is not made while it runs; its memory then goes back whole.)
+    unit_entries: list[Entry | None] = [
+        file_entries[n] if file_entries else None
+        for file_entries, file_metas in zip(files, metas, strict=True)
+        for n in range(len(file_metas))
+    ]
     merged = _merge([m for file_metas in metas for m in file_metas], unit_entries)
     if merged.flagged:
+        owners = [i for i, file_metas in enumerate(metas) for _ in file_metas]
         _problems(names, metas, {owners[u] for u in merged.flagged})
     sources = {
         str(Path(name).resolve()): sha
@@ -586,16 +590,18 @@ def _look_up(
 ) -> tuple[list[str | None], list[list[Entry] | None], list[tuple[int, str, str | None]]]:
     """Each file's cache key and its cached entries (None: to be parsed, listed as jobs);
     `folder` None reads no cache."""
-    keys: list[str | None] = []
+    # The keys outlive the entries read here: made first, they are not scattered among the
+    # entries' objects, whose memory then goes back whole once the merge is done with them.
+    keys: list[str | None] = [
+        f"{sha}:{name}" if sha else None for name, sha in zip(names, hashes, strict=True)
+    ]
     files: list[list[Entry] | None] = []
     to_parse: list[tuple[int, str, str | None]] = []
-    for index, (name, sha) in enumerate(zip(names, hashes, strict=True)):
-        key = f"{sha}:{name}" if sha else None
-        keys.append(key)
+    for index, (name, key) in enumerate(zip(names, keys, strict=True)):
         cached = read_entry(folder / _entry_name(key), key) if key and folder else None
         files.append(cached)
         if cached is None:
-            to_parse.append((index, name, sha))
+            to_parse.append((index, name, hashes[index]))
     return keys, files, to_parse
 
 

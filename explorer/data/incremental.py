@@ -201,6 +201,27 @@ def _entry_name(key: str) -> str:
     return hashlib.sha256(f"{_code_version()}\0{key}".encode()).hexdigest()[:40] + ".entry"
 
 
+def _share_strings(value: Any) -> None:
+    """Make each string of a meta's lists and dicts the one interned copy of its text, in
+    place: an actor's id, name and kind, repeated in the meta of every article naming it,
+    are then held once for the whole corpus (two thirds of the metas' strings at 1,000
+    articles are such repeats, a tenth of a large import's memory as it merges)."""
+    from sys import intern
+
+    if isinstance(value, list):
+        for n, item in enumerate(value):
+            if type(item) is str:
+                value[n] = intern(item)
+            elif isinstance(item, (list, dict)):
+                _share_strings(item)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if type(item) is str:
+                value[key] = intern(item)
+            elif isinstance(item, (list, dict)):
+                _share_strings(item)
+
+
 def read_entry(path: Path, key: str) -> list[Entry] | None:
     """One file's cached articles, or None when absent, torn, or for another key."""
     try:
@@ -213,6 +234,7 @@ def read_entry(path: Path, key: str) -> list[Entry] | None:
         header = json.loads(data[start : start + header_size])
         if header["key"] != key or len(header["metas"]) != len(header["sizes"]):
             return None
+        _share_strings(header["metas"])
         entries = []
         offset = start + header_size
         for meta, size in zip(header["metas"], header["sizes"], strict=True):
@@ -529,6 +551,7 @@ def import_corpus(
         files[outcome.index] = outcome.entries
         if outcome.entries is not None:
             metas[outcome.index] = [e.meta for e in outcome.entries]
+            _share_strings(metas[outcome.index])
             if outcome.sha is None:
                 keys[outcome.index] = None
         else:

@@ -115,16 +115,8 @@ class FittedFooter(Footer):
         # composed again when it is back on top (its return announces its bindings).
         if not self.is_attached or not self.screen.is_active:
             return
-        if self._keys() == self._shown:
-            return
-        # No frame while the keys change: a frame of them half relabelled, then one more
-        # when the keys that come are mounted, each laid the whole screen out (most of an
-        # Esc out of the search). The frame due is asked for once the batch ends: a screen
-        # that went idle during it would not draw it until something else happened.
-        with self.app.batch_update():
-            if not await self._update_in_place():
-                await self.recompose()
-        self.refresh(layout=True)
+        if self._keys() != self._shown and not await self._update_in_place():
+            await self.recompose()
 
     async def _update_in_place(self) -> bool:
         """Show the keys of now in the footer's keys as they are: each one given the key,
@@ -203,6 +195,4 @@ class FittedFooter(Footer):
         # its keys: in a browser tab not yet clicked, the first screen's footer stays blank.
         _let_compose(self)
         if self.is_attached and screen is self.screen:
-            # Before the next frame, not after it (Textual's footer): the screen is then
-            # laid out once for the change of focus and the keys together.
-            self.call_later(self._recompose_if_changed)
+            self.call_after_refresh(self._recompose_if_changed)

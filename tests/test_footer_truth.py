@@ -332,8 +332,10 @@ async def test_keys_that_come_and_go_with_the_search_line_read_as_composed_anew(
             await pilot.pause()
             reads = footer_reads(app)
             assert reads != before and close in [shown[1] for shown in reads], reads
+            keys = shown_keys(app)
             footer = app.screen.query_one(FittedFooter)
             footer.call_next(footer.recompose)
             await pilot.pause()
             await pilot.pause()
+            assert shown_keys(app) != keys, "composed anew"
             assert footer_reads(app) == reads

@@ -75,8 +75,12 @@ async def test_closing_with_a_capture_due_keeps_the_last_whole_screen(
         app.action_help()
         await wait_for(
             pilot,
-            lambda: any(
-                "On this screen: Panes" in line for line in screen_lines(saved.read_text("utf-8"))
+            lambda: (
+                saved.is_file()
+                and any(
+                    "On this screen: Panes" in line
+                    for line in screen_lines(saved.read_text("utf-8"))
+                )
             ),
             "the help screen saved",
         )

@@ -38,7 +38,9 @@ async def wait_for_workers(pilot: Pilot, timeout: float = TIMEOUT) -> None:
     worker is done, as a finished one is; one that failed fails the test, naming its error.
     """
     deadline = time.monotonic() + timeout
-    seen: set[Worker[object]] = set()
+    # The workers there now are counted from the start: one that fails during the first
+    # pause has left the app's list by the time the loop looks.
+    seen: set[Worker[object]] = set(pilot.app.workers)
     while True:
         await pilot.pause()  # the messages still queued start the workers they start
         busy = [worker for worker in pilot.app.workers if not worker.is_finished]

@@ -9,7 +9,6 @@ import sys
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from rich.console import Console
 from rich.text import Text
 
 from explorer.commands.common import (
@@ -147,15 +146,10 @@ def _print_json(corpus: Corpus, args: argparse.Namespace, printer: _Printer) -> 
     return None
 
 
-def as_json(corpus: Corpus, ref: Ref) -> dict[str, Any]:
-    """An item, what it links to and its sentences, as `--json` prints it."""
-    found: dict[str, Any] = json.loads("".join(p for b in json_batches(corpus, ref) for p in b))
-    return found
-
-
 def json_batches(corpus: Corpus, ref: Ref) -> Iterator[list[str]]:
-    """`as_json`'s text, as `json.dumps(..., ensure_ascii=False)` writes it, a batch of its
-    links or sentences at a time (an actor of many articles has a hundred thousand)."""
+    """The item as `--json` prints it (as `json.dumps(..., ensure_ascii=False)` writes it), a
+    batch of its links or sentences at a time (an actor of many articles has a hundred
+    thousand)."""
     from explorer.data.records import item_record
 
     item = corpus[ref]
@@ -204,11 +198,6 @@ def json_batches(corpus: Corpus, ref: Ref) -> Iterator[list[str]]:
 def _json_items(values: list[Any]) -> str:
     """The items of a JSON list, without its brackets, as json.dumps writes them."""
     return json.dumps(values, ensure_ascii=False)[1:-1]
-
-
-def print_item(console: Console, corpus: Corpus, ref: Ref) -> None:
-    for line in item_lines(corpus, ref):
-        console.print(line)
 
 
 def _titles(corpus: Corpus, refs: list[Ref], *, labels: bool = False) -> dict[Ref, str]:

@@ -208,7 +208,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             error(f"{failure.filename}: {failure.strerror or failure}")
         else:
             error(f"cannot write the output: {failure.strerror or failure}")
-        return 1
+        # 2, as for any other failure: 1 tells a script that a search found nothing.
+        return EXIT_BAD_INPUT
 
 
 def run_app(db: Path | None, notes: Path | None = None) -> int:

@@ -1,6 +1,6 @@
 """A command whose output cannot be written (a full disk under `>`) says so in one line.
 
-It fails with exit 1 and no traceback, instead of a Python traceback, or of Python's own
+It fails with exit 2 and no traceback (1 would read as "nothing found" to a script), instead of a Python traceback, or of Python's own
 "Exception ignored" at exit with the output silently lost.
 """
 
@@ -41,5 +41,5 @@ def test_output_to_a_full_disk_is_one_clear_error(tmp_path: Path, command: list[
             cwd=REPO,
             check=False,
         )
-    assert result.returncode == 1
+    assert result.returncode == 2
     assert result.stderr == "explorer: cannot write the output: No space left on device\n"

@@ -159,6 +159,11 @@ _ROLE_BEFORE_NAME = re.compile(
     r"(?<![\w’'])((?:([A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,3})\s+)?(?:[a-z][\w-]*\s+){0,2}?"
     r"(?:" + _ROLE_NOUNS + r"))\s+$"
 )
+# A country after a titled name: "President William Ruto of Kenya," (not "… of Kenya Airways").
+_OF_COUNTRY = re.compile(
+    r"\s+of\s+(?:the\s+)?([A-Z][\w’'.-]*(?:\s+(?:and\s+)?[A-Z][\w’'.-]*){0,3}?)"
+    r"(?=[,.;:)”\"]|\s+(?![A-Z])|$)"
+)
 # Honorifics between an apposition and the name: "…, Dr the Rt. Hon. Keith Mitchell".
 _HONORIFICS = re.compile(
     r"(?:\b(?:Dr|Prof|Sir|Dame|Mr|Mrs|Ms|Rev)\.?\s+)?(?:the\s+)?(?:Rt\.?\s+)?(?:Hon\.?\s+)?$"
@@ -2518,6 +2523,44 @@ class ActorFinder:
                         actor.role = actor.role or _strip_determiner(phrase)
                         self._member_from_role(actor, phrase)
                         self._member_from_owner(actor, phrase, mention.start)
+                self._office_of_country(actor, mention)
+
+    def _office_of_country(self, person: DraftActor, mention: Mention) -> None:
+        """ "President William Ruto of Kenya", "Foreign Minister Cho Tae-yul of South
+        Korea": a titled name followed by "of" and a country holds that country's office,
+        and the country is a party through them (wire style names the office this way)."""
+        if not person.role or " of " in f" {person.role} ":
+            return
+        before = self.body[max(0, mention.start - 80) : mention.start].rstrip().lower()
+        if mention.text == person.name and not before.endswith(person.role.lower()):
+            return  # no title right before the name ("Smith of Canada" may be a birthplace)
+        found = _OF_COUNTRY.match(self.body, mention.end)
+        if found is None:
+            return
+        start, end = found.start(1), found.end(1)
+        country = places.BY_NAME.get(found.group(1).lower())
+        if country is None:
+            # "Chief executive John Smith of Kenya Airways": the organisation named there.
+            owner = next(
+                (m.actor for m in self.mentions if m.start == start and m.end == end), None
+            )
+            if owner is None or owner is person or owner.kind != "organisation":
+                return
+            person.role = f"{person.role} of {owner.name}"
+            if owner not in person.member_of:
+                person.member_of.append(owner)
+            return
+        target = self.country(country)
+        self.locative_only[country.name] = False
+        if not any(m.start == start and m.actor is target for m in target.mentions):
+            self.mention(target, start, end, mention.sentence)
+        opening = mention.start
+        if mention.text == person.name:
+            opening = self.body.rfind(person.role, 0, mention.start)
+        person.add_alias(self.body[opening:end])
+        person.role = f"{person.role} of {country.name}"
+        if target not in person.member_of:
+            person.member_of.append(target)
 
     def _role_before_name(self, person: DraftActor, before: str, position: int) -> None:
         """ "State Department spokesman Ned Price", "Madrid coach Carlo Ancelotti", "union

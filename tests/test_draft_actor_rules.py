@@ -1,0 +1,37 @@
+"""Actor rules stated for news English at large, each on sentences written for it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.drafting import actor_named, draft_text
+
+PUBLISHED = date(2024, 5, 15)
+
+
+def test_a_titled_name_of_a_country_holds_that_countrys_office() -> None:
+    result = draft_text(
+        "President Samia Suluhu Hassan of Tanzania arrived in Nairobi on Monday for talks.\n"
+        "Chief executive Allan Kilavuka of Kenya Airways said fares would rise.",
+        PUBLISHED,
+    )
+    hassan = actor_named(result, "Samia Suluhu Hassan")
+    tanzania = actor_named(result, "Tanzania")
+    assert tanzania.kind == "country"
+    assert hassan.role == "President of Tanzania"
+    assert tanzania in hassan.member_of
+    assert "President Samia Suluhu Hassan of Tanzania" in hassan.aliases
+    kilavuka = actor_named(result, "Allan Kilavuka")
+    assert kilavuka.role == "Chief executive of Kenya Airways"
+    assert actor_named(result, "Kenya Airways") in kilavuka.member_of
+    # Nairobi is where the talks are, and Kenya is named only inside the airline's name.
+    assert not any(a.kind == "country" and a.name == "Kenya" for a in result.actors)
+
+
+def test_an_untitled_name_of_a_country_is_no_office() -> None:
+    result = draft_text(
+        "Maria Lopez of Chile won the final in straight sets, organisers said.", PUBLISHED
+    )
+    lopez = actor_named(result, "Maria Lopez")
+    assert lopez.role is None
+    assert not any(a.name == "Chile" for a in result.actors)

@@ -50,11 +50,34 @@ _ORG_NOUN_ALTERNATION = "|".join(sorted(ORG_NOUNS, key=len, reverse=True))
 _GROUP_ALTERNATION = "|".join(sorted((re.escape(n) for n in GROUP_NOUNS), key=len, reverse=True))
 # A group as a subject, with what it is of or where it is: "Health workers in the eastern
 # province of South Kivu said", ", lawyers said".
+# Besides the listed group nouns, "police" and any bare plural ("…, firefighters said",
+# "Paramedics said …"): a plural subject of a speech verb with no determiner is a group.
 _BARE_GROUP = re.compile(
     r"(?:^|[,;]\s*|\band\s+)((?:[A-Z][\w’'&-]*\s+|[a-z][\w’'-]*\s+){0,2}?(?i:"
     + _GROUP_ALTERNATION
-    + r")(?:\s+(?:of|from|at|in|for|across|with)\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,6}?)?)"
+    + r"|police)(?:\s+(?:of|from|at|in|for|across|with)\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,6}?)?)"
     r"\s*$"
+)
+_NOT_PLURAL = (
+    r"(?!(?i:always|has|was|is|this|its|his|hers|ours|theirs|as|us|thus|does|perhaps|"
+    r"besides|sometimes|afterwards|towards|plus|less|unless|whereas|news|series|means|"
+    r"nevertheless|yes)\b)"
+)
+_BARE_PLURAL = re.compile(
+    r"(?:^|[,;]\s*)((?:"
+    + _NOT_PLURAL
+    + r"[A-Za-z][\w-]*\s+){0,2}?"
+    + _NOT_PLURAL
+    + r"(?:[A-Z][a-z]+|[a-z]+)[^s\W’']s(?:\s+(?:in|of|from|at)\s+(?:the\s+)?"
+    r"(?!(?:have|has|had|were|are|will|would)\b)[\w’'-]+"
+    r"(?:\s+(?!(?:have|has|had|were|are|will|would)\b)[\w’'-]+){0,3}?)?)"
+    r"(?:\s+(?:have|had|also|\w+ly))*\s*$"
+)
+_COLLECTIVE = re.compile(
+    r"(?:(?:large|small|huge|big|smaller|larger)\s+)?(?:crowds|groups|hundreds|thousands|"
+    r"dozens|scores|millions|a\s+number|a\s+group|a\s+crowd|many|some|most)\s+of\s+"
+    r"(?:the\s+)?(?=[a-z])",
+    re.IGNORECASE,
 )
 _AGENT_FOR = re.compile(
     r"\b((?:a|an|the)\s+(?:[\w-]+\s+)?(spokesperson|spokesman|spokeswoman|official|source|"
@@ -180,10 +203,22 @@ _ACCORDING_TO = re.compile(
     r"(?:group|coalition|association|body)\s+representing\s+[^,.;]{3,60}?))(?=[,.;]|\s*$)",
     re.IGNORECASE,
 )
+# "according to organizers", "according to teachers unions", "according to local media":
+# a bare plural (no determiner) that ends the attribution is a group of unnamed sources.
+_ACCORDING_BARE = re.compile(
+    r"\s*((?:[a-z][\w’'-]*\s+){0,2}?(?:[a-z][\w’'-]*[^s\W’']s|police|media|people))"
+    r"(?=\s*(?:[,.;]|$))"
+)
+# What a document says is its issuer's: "according to data from MarketAxess".
+_DOCUMENT = re.compile(
+    r"\s*(?:[a-z]+\s+)?(?:data|figures|estimates|documents|records|statistics|filings|"
+    r"reports?|statements?|polls?|surveys?)(?=\s+(?:(?:issued|released|published)\s+)?"
+    r"(?:from|by|of)\s)"
+)
 _GROUP_HEAD = re.compile(
     r"^((?:[\w’'-]+\s+){0,2}?(?i:"
     + _GROUP_ALTERNATION
-    + r"))\s+(?:of|from|at|in|for|across|with)\s"
+    + r"|[a-z][\w-]*[^s\W’']s))\s+(?:of|from|at|in|for|across|with)\s"
 )
 
 
@@ -598,8 +633,11 @@ class QuoteFinder:
                 return self._widen(mention, sentence)
             break
         # "…, and he noted that": a pronoun right before the verb is its subject.
+        # "He has always denied", "she had repeatedly said": auxiliaries and adverbs between.
         pronoun = re.search(
-            r"\b(he|she|they|it)\s+(?:also\s+|later\s+|then\s+|\w+ly\s+)?$", region, re.I
+            r"\b(he|she|they|it)\s+(?:(?:also|later|then|has|have|had|always|never|\w+ly)\s+)*$",
+            region,
+            re.I,
         )
         if pronoun:
             actor = self._pronoun_speaker(sentence, base + pronoun.start(), pronoun[1])
@@ -642,8 +680,10 @@ class QuoteFinder:
                     offset + aged.start(1),
                     offset + aged.end(1),
                 )
-        reference = re.search(_REFERENCE.pattern + r"\s*$", region, re.IGNORECASE) or re.search(
-            _BARE_GROUP, region
+        reference = (
+            re.search(_REFERENCE.pattern + r"\s*$", region, re.IGNORECASE)
+            or re.search(_BARE_GROUP, region)
+            or re.search(_BARE_PLURAL, region)
         )
         if reference:
             return self._by_reference(
@@ -659,9 +699,11 @@ class QuoteFinder:
     ) -> tuple[DraftActor | None, str | None, int, int] | None:
         """ "It did not reveal the location and said …", "Esper met Phuc and said …": the
         subject that opens the sentence is the subject of the verbs joined to its own."""
-        if offset or not re.search(r"\s(?:and|but)\s+(?:also\s+|then\s+|later\s+)?$", region):
+        # "… and has accused Beijing of …": an auxiliary may stand between "and" and the verb.
+        joined = r"\s(?:and|but)\s+(?:(?:also|then|later|has|have|had|would|will|\w+ly)\s+)*$"
+        if offset or not re.search(joined, region):
             return None
-        head = re.sub(r"\s(?:and|but)\s+(?:also\s+|then\s+|later\s+)?$", "", region)
+        head = re.sub(joined, "", region)
         if re.search(r"[;:\u2592]", head) or len(head) > 160:
             return None
         pronoun = re.match(r"\s*(He|She|They|It)\s+[a-z]", head)
@@ -736,8 +778,13 @@ class QuoteFinder:
         if not re.fullmatch(r"(?:The\s+)?", lead) or self._possessive(first):
             return None
         gap = self.body[first.end : sentence.start + len(region)]
-        if not re.fullmatch(r"\s*,\s*[^\u2592.;:!?,]{2,120}(?:\([^()]{1,30}\))?,\s*", gap):
+        # "James Kennedy Jr., the U.S. Attorney for …, said": a name may end in an
+        # abbreviation's full stop (Jr., Sr., Inc., Ltd.) before its apposition.
+        gap = re.sub(r"^\.(?=\s*,)", "", gap)
+        if not re.fullmatch(r"\s*,\s*[^\u2592;:!?,]{2,120}(?:\([^()]{1,30}\))?,\s*", gap):
             return None
+        if re.search(r"\.(?!\w)(?<!\b[A-Z]\.)(?<!\b[A-Z][a-z]\.)", gap):
+            return None  # a full stop that is not an abbreviation's ends the clause
         if not re.match(r"\s*,\s*(?:the|a|an|his|her|its|their|[a-z]|[A-Z][\w’'.&-]*[’']s\b)", gap):
             return None
         return self._widen(first, sentence)
@@ -879,6 +926,11 @@ class QuoteFinder:
         if actor is not None:
             actor.add_alias(phrase)
             return actor, f'speaker "{phrase}" read as {actor.name}', offset, offset + len(phrase)
+        collective = _COLLECTIVE.match(name)
+        if collective is not None:
+            # "Large crowds of protesters", "hundreds of residents": the people counted.
+            name = name[collective.end() :]
+            words = name.split()
         head = _GROUP_HEAD.match(name)
         if head is not None and head.group(1) != name:
             # "Health workers in the eastern province of South Kivu": named by its head.
@@ -1121,6 +1173,15 @@ class QuoteFinder:
             verb = match.group(1).lower()
             if depth and verb.endswith("ing"):
                 continue  # a gerund inside a claim belongs to the claim's speaker
+            if (
+                depth
+                and verb.endswith("ed")
+                and re.match(r"[^,;.]*\sby\s", outside[match.end() :])
+                and not re.search(
+                    r"\b(?:been|be|being|was|were|is|are)\s+$", outside[: match.start()]
+                )
+            ):
+                continue  # "rejected amendments proposed by X": a participle, not a claim
             if re.search(
                 r"\b(?:as|when|while)\s+(?:he|she|they|it|we)\s+$", outside[: match.start()]
             ):
@@ -1345,7 +1406,7 @@ class QuoteFinder:
             return False
         if re.match(r"\s*(?:so\s*,\s*)?(?:via|according\s+to|citing|per)\b", content, re.I):
             return False  # "Heyward said, via Brian Batko of …": the source, not a claim
-        if re.match(r"\s*about\b", content, re.I):
+        if re.match(r"\s*about\b(?!\s+(?:\$|£|€)?\d|\s+(?:a|one|two|three|half)\s)", content, re.I):
             return False  # "who joked about Parise's penchant": a topic, not a claim
         # Wholly inside quotation marks: the direct quote is the statement.
         absolute = sentence.start + start
@@ -1530,6 +1591,10 @@ class QuoteFinder:
             self.body[base : sentence.end],
         )
         issued = self._issuer(sentence, base + statement.end()) if statement else None
+        document = _DOCUMENT.match(self.body[base : sentence.end])
+        if issued is None and document is not None:
+            issued = self._issuer(sentence, base + document.end())
+        bare = _ACCORDING_BARE.match(self.body[base : sentence.end])
         actor: DraftActor | None
         if issued is not None:
             actor, end = issued  # "according to a statement from the lender"
@@ -1559,6 +1624,24 @@ class QuoteFinder:
                 if found is None:
                     return None
                 actor, end = found
+        elif bare is not None and (not mentions or mentions[0].start >= base + bare.end(1)):
+            if _DOCUMENT.fullmatch(bare.group(1)) or bare.group(1).split()[-1] in {
+                "reports",
+                "documents",
+                "records",
+                "estimates",
+                "figures",
+                "statistics",
+                "filings",
+                "polls",
+                "surveys",
+            }:
+                return None  # "according to reports": no one is named
+            phrase = bare.group(1)
+            actor, _guess, _s, _end = self._by_reference(
+                sentence, base + bare.start(1), phrase, match.end() + bare.start(1)
+            )
+            end = match.end() + bare.end(1)
         elif not mentions or len(self.body[base : mentions[0].start]) > 20:
             return None
         else:

@@ -95,7 +95,7 @@ def _merge_quote_openers(text: str, spans: list[tuple[int, int]]) -> list[tuple[
         previous = text[merged[-1][0] : merged[-1][1]].rstrip() if merged else ""
         if merged and (
             not _WORD.search(piece)
-            or piece[:1] in "”’)"
+            or piece[:1] in "”’),;"
             or (_TITLE_STOP.search(previous) and piece[:1].isupper())
             # "‘we survived,’” Montoya-Lewis said": a comma inside the marks goes on.
             or re.search(r",[’'\"”]+$", previous)

@@ -1,0 +1,102 @@
+"""Attribution patterns of news English beyond the basic ones: each test is one construction,
+on sentences written for it, with the statement and speaker a reader would give."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.drafting import draft_text, quotes_of
+
+PUBLISHED = date(2025, 6, 4)
+
+
+def _reported(text: str) -> list[tuple[str, str]]:
+    return quotes_of(draft_text(text, PUBLISHED), "reported")
+
+
+def _paraphrase(text: str) -> list[tuple[str, str]]:
+    return quotes_of(draft_text(text, PUBLISHED), "paraphrase")
+
+
+def test_a_state_abbreviation_inside_the_claim_does_not_end_the_sentence() -> None:
+    # "Rep. Jane Doe, D-Ohio., in May" — a full stop before a comma ends no sentence.
+    found = _reported(
+        "A Texas woman was charged Friday with stalking Sen. Ana Ruiz, R-Fla., in April, "
+        "police said."
+    )
+    assert found == [
+        (
+            "A Texas woman was charged Friday with stalking Sen. Ana Ruiz, R-Fla., in April.",
+            "Police",
+        )
+    ]
+
+
+def test_a_name_ending_in_jr_takes_its_apposition_and_verb() -> None:
+    found = _reported(
+        "Martin L. Graves Jr., the chief prosecutor for the Eastern District of Ohio, said "
+        "the verdict shows that threats against judges have consequences."
+    )
+    assert found == [
+        ("The verdict shows that threats against judges have consequences.", "Martin L. Graves Jr")
+    ]
+
+
+def test_a_verb_joined_by_and_with_an_auxiliary_keeps_the_opening_subject() -> None:
+    found = _paraphrase(
+        "Kenya is among the loudest critics of the new tariff rules and has accused Uganda "
+        "of breaking the customs union treaty."
+    )
+    assert found == [("Kenya accused Uganda of breaking the customs union treaty.", "Kenya")]
+
+
+def test_according_to_a_bare_plural_is_a_group_of_sources() -> None:
+    found = _reported(
+        "More than 40 flights were cancelled at the airport on Tuesday, according to "
+        "airport workers."
+    )
+    assert found == [
+        ("More than 40 flights were cancelled at the airport on Tuesday.", "Airport workers")
+    ]
+
+
+def test_according_to_a_bare_plural_that_opens_the_sentence() -> None:
+    found = _reported("According to organisers, about 5,000 runners will take part this year.")
+    assert found == [("About 5,000 runners will take part this year.", "Organisers")]
+
+
+def test_according_to_reports_names_nobody() -> None:
+    assert _reported("The stadium will close for repairs in July, according to reports.") == []
+
+
+def test_police_as_a_bare_subject_is_a_speaker() -> None:
+    found = _reported("Three men were detained outside the bank on Sunday, police said.")
+    assert found == [("Three men were detained outside the bank on Sunday.", "Police")]
+
+
+def test_a_bare_plural_subject_is_a_group_of_speakers() -> None:
+    found = _reported("The blaze began in a storage room, firefighters said.")
+    assert found == [("The blaze began in a storage room.", "Firefighters")]
+
+
+def test_an_adverb_ending_in_s_is_no_plural_subject() -> None:
+    # "always" is no group: the pronoun's speaker is the person named before.
+    result = draft_text(
+        "Ravi Menon left the court on Monday. He has always denied the charges, saying the "
+        "contract was lawful.",
+        PUBLISHED,
+    )
+    speakers = {q.speaker.name for q in result.quotes}
+    assert speakers == {"Ravi Menon"}
+
+
+def test_crowds_of_people_are_named_by_the_people() -> None:
+    found = _paraphrase("Large crowds of farmers have called for the minister’s resignation.")
+    assert found == [("Farmers called for the minister’s resignation.", "Farmers")]
+
+
+def test_a_participle_inside_an_acts_object_is_no_claim() -> None:
+    found = _paraphrase(
+        "The council rejected two plans drafted for the site by local architects on Monday."
+    )
+    assert [speaker for _text, speaker in found] == ["Council"]

@@ -35,3 +35,22 @@ def test_an_untitled_name_of_a_country_is_no_office() -> None:
     lopez = actor_named(result, "Maria Lopez")
     assert lopez.role is None
     assert not any(a.name == "Chile" for a in result.actors)
+
+
+def test_the_doer_of_a_passive_is_kept_though_named_once() -> None:
+    result = draft_text(
+        "Customs officers seized the shipment in Durban on Friday. The raid was led by the "
+        "SARS and not by the city, the spokesman said.",
+        PUBLISHED,
+    )
+    sars = actor_named(result, "SARS")
+    assert sars.kind == "organisation"
+
+
+def test_an_acronym_named_once_in_passing_is_not_kept() -> None:
+    result = draft_text(
+        "Customs officers seized the shipment in Durban on Friday, days after the SARS "
+        "announcement, the spokesman said.",
+        PUBLISHED,
+    )
+    assert not any(a.name == "SARS" for a in result.actors)

@@ -2967,6 +2967,15 @@ class ActorFinder:
             )
         )
 
+    def _agent(self, actor: DraftActor) -> bool:
+        """ "an operation led by the DEA", "as quoted by ISL's website": the doer of a passive
+        verb is a party to what was done, named once or not."""
+        for mention in actor.mentions:
+            before = self.body[max(0, mention.start - 40) : mention.start]
+            if _PASSIVE_AGENT.search(before):
+                return True
+        return False
+
     def finish(self) -> list[DraftActor]:
         """The actors worth a record: not places only, not unused unnamed groups."""
         kept = []
@@ -2985,6 +2994,7 @@ class ActorFinder:
                 and len(actor.mentions) < 2
                 # "Yoon’s office has not commented": named by its owner, and acting.
                 and not (id(actor) in self.owned and self._acts(actor))
+                and not (actor.kind == "organisation" and self._agent(actor))
             ):
                 continue
             kept.append(actor)
@@ -3006,6 +3016,11 @@ class ActorFinder:
         kept.sort(key=lambda a: a.first_position())
         return kept
 
+
+# A past participle and "by" before a name: "led by the", "was sold by", "quoted by".
+_PASSIVE_AGENT = re.compile(
+    r"\b(?:[a-z]{3,}(?:ed|en)|" + "|".join(sorted(_IRREGULAR_PASTS)) + r")\s+by\s+(?:the\s+)?$"
+)
 
 _CUT_WORDS = {
     "by",

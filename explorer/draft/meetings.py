@@ -33,6 +33,7 @@ from explorer.draft.model import DraftActor, DraftMeeting, DraftQuote, Mention, 
 from explorer.draft.quotes import Span, quoted_spans
 from explorer.draft.when import (
     find_dates,
+    is_age_or_count,
     is_future,
     is_past,
     offsets,
@@ -285,6 +286,8 @@ class MeetingFinder:
                 self._date_of_occasion(meeting)
             if meeting.when is None:
                 self._date_from_neighbour(meeting)
+            if meeting.when is None:
+                self._date_of_news_day(meeting)
             if (
                 meeting.when is None
                 and meeting.status == "ongoing"
@@ -404,8 +407,8 @@ class MeetingFinder:
         same tense ("Djokovic and Murray will make their first appearance on Wednesday. Serbia
         takes on Japan and Britain plays the Netherlands.")."""
         first = meeting.evidence[0]
-        if first.index == 0:
-            return
+        if first.index == 0 or _BACKGROUND.search(self._clause(first)[0]):
+            return  # "had met", "previously met": before the time of the sentence before
         previous = self.sentences[first.index - 1]
         if previous.paragraph < first.paragraph - 1 or previous.heading:
             return
@@ -422,6 +425,46 @@ class MeetingFinder:
         meeting.guesses.append(
             f'when "{found[0].words}" taken from the sentence before, read as {found[0].iso}'
         )
+
+    def _news_day(self) -> tuple[str, str, int] | None:
+        """The day the story's lead tells its news of ("pleaded guilty Monday", "said
+        yesterday", "was defeated in the Senate on Tuesday"): the first day-precise date of
+        the first two sentences, when it is in the week up to publication. The reference time
+        of the report, that its undated events stand at."""
+        lead = [s for s in self.sentences if not s.heading][:2]
+        for sentence in lead:
+            text = sentence.text
+            for found in find_dates(text, self.published):
+                if found.precision != "day" or is_age_or_count(text, found):
+                    continue
+                days = (self.published - date.fromisoformat(found.iso)).days
+                if 0 <= days <= 7:
+                    return found.iso, found.words, sentence.index
+                return None
+        return None
+
+    def _date_of_news_day(self, meeting: DraftMeeting) -> None:
+        """A meeting told in the simple past with no date of its own, after a lead that dates
+        the news, happened on the lead's day: news English tells the day once, in the lead,
+        and the events of the report keep that reference time ("A man pleaded guilty Monday
+        to …. Carlineo pleaded guilty to threatening …"). Not what the clause sets before it
+        (a past perfect, "earlier", "previously", "once") nor a process with no day."""
+        if meeting.status != "happened" or meeting.trigger in _PROCESSES:
+            return
+        news = self._news_day()
+        if news is None:
+            return
+        iso, words, index = news
+        first = meeting.evidence[0]
+        if first.index < index:
+            return
+        text, _ = self._clause(first)
+        # (a year beside it, "projected … this year", tells no day of it)
+        dates = [f for f in find_dates(text, self.published, first.text) if f.precision != "year"]
+        if dates or _BACKGROUND.search(text):
+            return
+        meeting.when = iso
+        meeting.guesses.append(f'when "{words}" of the lead read as {iso}, the day of the news')
 
     def _clause(self, sentence: Sentence) -> tuple[str, int]:
         """The sentence without a closing attribution ("…, Hayashi said."): its end offset."""
@@ -1591,6 +1634,16 @@ _POSTPONED = re.compile(
 _RESUMES = re.compile(
     r"s?\s+(?:(?:is|are|was|were|will|would|be|set|due|expected|scheduled|to)\s+){0,4}"
     r"(?:resum|reconven)(?:e|es|ed|ing)\b(?!\s+(?:ties|relations|talks|work)\b)",
+    re.IGNORECASE,
+)
+# What a clause sets before the news it reports: a past perfect ("had invited"), or words of
+# an earlier time ("previously", "earlier", "once", "in the past", "last season").
+_BACKGROUND = re.compile(
+    r"\b(?:(?:had|to\s+have|having)\s+(?:not\s+|never\s+|already\s+|also\s+|\w+ly\s+)?"
+    r"\w+(?:ed|en|wn|de|ght|ung|ang|ew|et|ld|ne|id|ok|ft)|"
+    r"previously|earlier|formerly|once|in\s+the\s+past|last\s+(?:season|time)|"
+    r"for\s+the\s+first\s+time\s+since|ago|in\s+(?:its|their|his|her)\s+history|"
+    r"(?:for|over)\s+(?:the\s+)?(?:past\s+|last\s+)?(?:[\w-]+\s+)?(?:years|decades|months))\b",
     re.IGNORECASE,
 )
 _VISIT_WORDS = {"visit", "visits", "visited", "visiting", "trip", "tour", "state visit"}

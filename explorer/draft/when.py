@@ -581,7 +581,7 @@ def when_of(
 ) -> tuple[str | None, str | None]:
     """The `when` of a meeting clause, and the guess behind it (or None). `at`, the position
     of the meeting's word in the clause, prefers a date in its own comma-delimited part."""
-    found = [f for f in find_dates(clause, published, context) if not _is_age_or_count(clause, f)]
+    found = [f for f in find_dates(clause, published, context) if not is_age_or_count(clause, f)]
     if not found:
         return None, None
     if at is not None and len(found) >= 2:
@@ -638,7 +638,7 @@ def when_of(
     return best.iso, _explain(f'"{best.words}"', best.iso, clause, published)
 
 
-def _is_age_or_count(clause: str, found: Found) -> bool:
+def is_age_or_count(clause: str, found: Found) -> bool:
     """A number that is not the meeting's date: an age, a count, or "since 2011"."""
     before = clause[: found.start]
     if re.search(r"\b(?:not|never|n't|n’t)\b[^,;]*\bsince\s+$", before) or (

@@ -99,3 +99,12 @@ def test_the_date_in_the_meeting_words_own_part_of_the_sentence_wins() -> None:
     )
     assert when_of(clause, PUBLISHED)[0] == "2025-01-09"  # the first date, alone
     assert when_of(clause, PUBLISHED, clause.find("an order"))[0] == "2025-01-13"
+
+
+def test_will_the_noun_is_no_future() -> None:
+    """ "to impose its will", "the will of the people": no tense in it."""
+    from explorer.draft.when import is_future
+
+    assert not is_future("Esper accused China of using coercion to impose its will in the sea.")
+    assert not is_future("The vote went against the will of the people.")
+    assert is_future("The minister will visit Hanoi.")

@@ -87,3 +87,46 @@ def test_a_past_perfect_right_after_a_dated_sentence_keeps_no_day() -> None:
     """Nor does it take the date of the sentence just before: "had met" is before it."""
     text = LEAD + "Mudavadi had met with Ugandan Foreign Minister Jeje Odongo in Kampala.\n"
     assert meetings(text) == [({"Musalia Mudavadi", "Jeje Odongo"}, None, "happened")]
+
+
+FUTURE_LEAD = "Ghanaian President John Mahama will lead a delegation to Abuja on Friday.\n"
+
+
+def test_a_meeting_to_come_takes_the_day_of_news_to_come() -> None:
+    """ "X will visit Abuja on Friday. … He will meet …": the visit's day is the meeting's."""
+    text = (
+        FUTURE_LEAD
+        + "The trip follows a border dispute.\n"
+        + "Mahama will meet with Nigerian President Bola Tinubu.\n"
+    )
+    assert meetings(text) == [({"John Mahama", "Bola Tinubu"}, "2025-03-14", "planned")]
+
+
+def test_a_past_meeting_does_not_take_the_day_of_news_to_come() -> None:
+    text = (
+        FUTURE_LEAD
+        + "The trip follows a border dispute.\n"
+        + "Mahama met with Nigerian President Bola Tinubu at the conference.\n"
+    )
+    assert [(when, status) for _, when, status in meetings(text)] == [(None, "happened")]
+
+
+def test_a_report_that_moves_on_in_time_leaves_the_news_day() -> None:
+    """ "Meanwhile, …" with no date of the lead's: what follows is of another time."""
+    text = (
+        LEAD
+        + "Meanwhile, Mudavadi travelled to Kampala for a regional summit.\n"
+        + "Mudavadi met with Ugandan Foreign Minister Jeje Odongo to discuss the crisis.\n"
+    )
+    found = meetings(text)
+    assert ({"Musalia Mudavadi", "Jeje Odongo"}, None, "happened") in found
+
+
+def test_a_recent_meeting_is_before_the_news() -> None:
+    text = (
+        LEAD
+        + "The rebels deny the charge.\n"
+        + "At the recent summit, Mudavadi met with Ugandan Foreign Minister Jeje Odongo.\n"
+    )
+    found = meetings(text)
+    assert all(when is None for _, when, _ in found)

@@ -39,6 +39,7 @@ from explorer.draft.when import (
     offsets,
     shifted,
     status_of,
+    tense_at,
     when_of,
 )
 
@@ -426,37 +427,50 @@ class MeetingFinder:
             f'when "{found[0].words}" taken from the sentence before, read as {found[0].iso}'
         )
 
-    def _news_day(self) -> tuple[str, str, int] | None:
+    def _news_day(self, ahead: bool) -> tuple[str, str, int] | None:
         """The day the story's lead tells its news of ("pleaded guilty Monday", "said
-        yesterday", "was defeated in the Senate on Tuesday"): the first day-precise date of
-        the first two sentences, when it is in the week up to publication. The reference time
-        of the report, that its undated events stand at."""
+        yesterday", "was defeated in the Senate on Tuesday"; "will lead a delegation to
+        Pretoria on Wednesday" for news to come, `ahead`): the first day-precise date of the
+        first two sentences, when it is in the week up to publication (after it, for news to
+        come) and told in the tense of such news. The reference time of the report, that its
+        undated events stand at."""
         lead = [s for s in self.sentences if not s.heading][:2]
         for sentence in lead:
             text = sentence.text
             for found in find_dates(text, self.published):
                 if found.precision != "day" or is_age_or_count(text, found):
                     continue
-                days = (self.published - date.fromisoformat(found.iso)).days
-                if 0 <= days <= 7:
+                days = (date.fromisoformat(found.iso) - self.published).days
+                future = tense_at(text, found.start) == "future"
+                if (0 <= days <= 7 and future) if ahead else (-7 <= days <= 0 and not future):
                     return found.iso, found.words, sentence.index
                 return None
         return None
 
     def _date_of_news_day(self, meeting: DraftMeeting) -> None:
-        """A meeting told in the simple past with no date of its own, after a lead that dates
-        the news, happened on the lead's day: news English tells the day once, in the lead,
-        and the events of the report keep that reference time ("A man pleaded guilty Monday
-        to …. Carlineo pleaded guilty to threatening …"). Not what the clause sets before it
-        (a past perfect, "earlier", "previously", "once") nor a process with no day."""
-        if meeting.status != "happened" or meeting.trigger in _PROCESSES:
+        """A meeting told with no date of its own, after a lead that dates the news, is of the
+        lead's day: news English tells the day once, in the lead, and the events of the report
+        keep that reference time ("A man pleaded guilty Monday to …. Carlineo pleaded guilty
+        to threatening …"; "The minister will visit Pretoria on Wednesday. She will meet …").
+        Not what the clause sets before it (a past perfect, "earlier", "previously", "recent")
+        nor a process with no day; a meeting to come takes only news to come, and the other
+        way round."""
+        if meeting.status not in ("happened", "planned") or meeting.trigger in _PROCESSES:
             return
-        news = self._news_day()
+        news = self._news_day(ahead=meeting.status == "planned")
         if news is None:
             return
         iso, words, index = news
         first = meeting.evidence[0]
         if first.index < index:
+            return
+        if any(
+            _TIME_SHIFT.search(s.text)
+            and all(f.iso != iso for f in find_dates(s.text, self.published))
+            for s in self.sentences[index + 1 : first.index + 1]
+        ):
+            # "Meanwhile, Manalo traveled to Kuala Lumpur": the report moves off the time of
+            # its lead ("Earlier Saturday, …" stays on the day)
             return
         text, _ = self._clause(first)
         # (a year beside it, "projected … this year", tells no day of it)
@@ -1641,9 +1655,15 @@ _RESUMES = re.compile(
 _BACKGROUND = re.compile(
     r"\b(?:(?:had|to\s+have|having)\s+(?:not\s+|never\s+|already\s+|also\s+|\w+ly\s+)?"
     r"\w+(?:ed|en|wn|de|ght|ung|ang|ew|et|ld|ne|id|ok|ft)|"
-    r"previously|earlier|formerly|once|in\s+the\s+past|last\s+(?:season|time)|"
+    r"previously|earlier|formerly|once|(?:the|a|its|their|his|her)\s+recent|in\s+the\s+past|last\s+(?:season|time)|"
     r"for\s+the\s+first\s+time\s+since|ago|in\s+(?:its|their|his|her)\s+history|"
     r"(?:for|over)\s+(?:the\s+)?(?:past\s+|last\s+)?(?:[\w-]+\s+)?(?:years|decades|months))\b",
+    re.IGNORECASE,
+)
+# What moves a report off the time of its lead: "Meanwhile, Manalo traveled to …",
+# "Separately, …", "Earlier, …" ("Later, …" stays on the day: "Later, in remarks at …").
+_TIME_SHIFT = re.compile(
+    r"^\W*(?:Meanwhile|Separately|Elsewhere|Earlier|Previously|Before\s+that|In\s+other\s+news)\b",
     re.IGNORECASE,
 )
 _VISIT_WORDS = {"visit", "visits", "visited", "visiting", "trip", "tour", "state visit"}

@@ -113,8 +113,15 @@ class Found:
 _PLAN_NOUN = re.compile(r"\b(?:a|an|the|his|her|its|their|our|this|that)\s+plans?\s+to\b", re.I)
 
 
+# "to impose its will", "against the will of the people", "political will": the noun.
+_WILL_NOUN = re.compile(
+    r"\b(?:a|the|its|his|her|their|our|my|your|political|popular|free|good|ill|own)\s+will\b",
+    re.I,
+)
+
+
 def is_future(clause: str) -> bool:
-    return bool(_FUTURE.search(_PLAN_NOUN.sub("\u2592", clause)))
+    return bool(_FUTURE.search(_WILL_NOUN.sub("\u2592", _PLAN_NOUN.sub("\u2592", clause))))
 
 
 def status_of(
@@ -291,6 +298,11 @@ def find_dates(clause: str, published: date, context: str | None = None) -> list
             and re.fullmatch(r",?\s*(?:the\s+)?", clause[f.end : found[i + 1].start])
         )
     ]
+
+
+def tense_at(clause: str, start: int) -> str:
+    """past | future | present: the tense of the conjunct a date at `start` stands in."""
+    return _local_tense(clause, start, is_future(clause))
 
 
 _BOUNDARY = re.compile(r",|;|\s(?:and|but|while|whereas|before|after)\s")

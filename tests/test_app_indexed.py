@@ -318,3 +318,33 @@ async def test_the_article_picker_lists_every_article_with_its_items(
             count = len(whole.items_in_article.get(article.id, ()))
             assert line.startswith(article.published.isoformat()), line
             assert line.endswith(f"{article.id} · {count} items"), line
+
+
+async def test_a_search_of_many_hits_leaves_the_panes_their_rows(
+    database: Path, tmp_path: Path
+) -> None:
+    # The results list is as tall as its max-height (40% of the terminal), however many
+    # hits it scrolls over (it made the search a thousand lines tall, the panes one line): the panes above it keep their rows, nothing pushes the footer
+    # off its width, and Esc gives the panes back the whole height.
+    app = app_over(database, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_until_loaded(pilot)
+        screen = app.main
+        await pilot.pause()
+        before = {kind: screen.pane(kind).region.height for kind in KINDS}
+        await pilot.press("slash", *"trust")
+        search = screen.quote_search
+        await wait_for(pilot, lambda: search.results.row_count > 40, "many hits")
+        await pilot.pause()
+        assert search.results.size.height == int(SIZE[1] * 0.4)
+        assert search.region.bottom <= screen.query_one("CorpusStatus").region.y
+        assert not screen.show_vertical_scrollbar, "the screen itself does not scroll"
+        for kind in KINDS:
+            pane = screen.pane(kind)
+            assert pane.region.height >= 4, (kind, pane.region)  # borders and rows
+            assert pane.region.bottom <= search.region.y
+        assert screen.query_one("FittedFooter").region.width == SIZE[0]
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: not search.is_open, "the search closed")
+        await pilot.pause()
+        assert {kind: screen.pane(kind).region.height for kind in KINDS} == before

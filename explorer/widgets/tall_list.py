@@ -318,13 +318,16 @@ class TallList(ScrollView, can_focus=True):
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         # Auto height (the search results): enough rows to fill what the list may take,
-        # no more than the terminal (the container's height is the list's own estimate).
+        # no more than its max-height nor the terminal. The list's whole length is its
+        # virtual size, not its height: a container of auto height (the search) adds its
+        # children's content heights before their max-height, so a list of 500 hits made
+        # the search a thousand lines tall, the panes above it one line, the screen scroll.
         limit = viewport.height
         max_height = self.styles.max_height
         if max_height is not None:
             limit = min(limit, int(max_height.resolve(container, viewport)))
         self._measure_lines(limit + 1, width)
-        return self._total_lines()
+        return min(self._total_lines(), limit)
 
     def _on_resize(self, _event: events.Resize) -> None:
         self._check_width(self._width())

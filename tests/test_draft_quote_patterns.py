@@ -100,3 +100,95 @@ def test_a_participle_inside_an_acts_object_is_no_claim() -> None:
         "The council rejected two plans drafted for the site by local architects on Monday."
     )
     assert [speaker for _text, speaker in found] == ["Council"]
+
+
+def test_mentioned_and_indicated_report_a_claim() -> None:
+    assert _reported(
+        "Coach Dana Whitfield mentioned that two young players would start on Saturday."
+    ) == [("Two young players would start on Saturday.", "Dana Whitfield")]
+    assert _reported("Mayor Olu Adeyemi indicated that he will publish the audit next month.") == [
+        ("He will publish the audit next month.", "Olu Adeyemi")
+    ]
+
+
+def test_reminded_skips_the_person_told() -> None:
+    found = _reported(
+        "Trade Minister Kofi Mensah reminded lawmakers that the levy on imported rice was "
+        "raised last year."
+    )
+    assert found == [("The levy on imported rice was raised last year.", "Kofi Mensah")]
+
+
+def test_estimated_is_a_claim_but_an_estimated_number_is_not() -> None:
+    assert _reported(
+        "The World Bank has also estimated that 40 million people fell into poverty."
+    ) == [("40 million people fell into poverty.", "World Bank")]
+    assert draft_text("An estimated 5,000 people marched through Nairobi.", PUBLISHED).quotes == []
+
+
+def test_ruled_with_a_time_before_that() -> None:
+    found = _reported("The Supreme Court ruled on Friday that the election would be rerun.")
+    assert found == [("The election would be rerun.", "Supreme Court")]
+
+
+def test_ruled_a_country_is_no_statement() -> None:
+    result = draft_text("Queen Ama Serwaa ruled the kingdom for forty years.", PUBLISHED)
+    assert result.quotes == []
+
+
+def test_made_it_clear_and_adamant_that_are_paraphrase() -> None:
+    assert _paraphrase(
+        "Foreign Minister Ines Duarte made it clear that new talks could start in March."
+    ) == [("New talks could start in March.", "Ines Duarte")]
+    assert _paraphrase("Union leaders are adamant that the strike will go ahead.") == [
+        ("The strike will go ahead.", "Union leaders")
+    ]
+
+
+def test_points_out_in_the_present_is_paraphrase() -> None:
+    found = _paraphrase(
+        "Barclays analyst Mei Tanaka points out that margins rose for a third year."
+    )
+    assert found == [("Margins rose for a third year.", "Mei Tanaka")]
+
+
+def test_a_passive_speech_verb_makes_no_speaker_of_its_subject() -> None:
+    result = draft_text(
+        "Members of the ruling party were shouted at as they left the chamber on Tuesday.",
+        PUBLISHED,
+    )
+    assert result.quotes == []
+
+
+def test_chanted_gives_the_words_not_a_statement() -> None:
+    result = draft_text(
+        "Nurses chanted, “Safe staffing saves lives,” outside the hospital.", PUBLISHED
+    )
+    assert quotes_of(result, "direct") == [("Safe staffing saves lives", "Nurses")]
+    assert quotes_of(result, "reported") == []
+
+
+def test_a_title_in_title_case_is_no_quotation() -> None:
+    result = draft_text(
+        "Mayor Olu Adeyemi opened the fair. A brass band played “Here Comes The Sun Again” on "
+        "the steps.",
+        PUBLISHED,
+    )
+    assert quotes_of(result, "direct") == []
+
+
+def test_a_participle_on_a_noun_is_no_passive_attribution() -> None:
+    result = draft_text(
+        "Economist Sara Lind said that the $50 billion in purchases touted by the president "
+        "would need lower tariffs.",
+        PUBLISHED,
+    )
+    assert {q.speaker.name for q in result.quotes} == {"Sara Lind"}
+
+
+def test_responded_by_doing_is_no_claim() -> None:
+    result = draft_text(
+        "Striker Leo Banda pushed the defender before Tomas Ruiz responded by shoving him back.",
+        PUBLISHED,
+    )
+    assert result.quotes == []

@@ -136,6 +136,35 @@ _TOLD_OBJECT = re.compile(
 )
 
 
+# Verbs of voicing that introduce the words themselves, not a claim in plain words.
+_DIRECT_ONLY = {
+    "chanted",
+    "chanting",
+    "chants",
+    "shouted",
+    "shouting",
+    "shouts",
+    "yelled",
+    "yells",
+    "exclaimed",
+}
+# Speech verbs whose object is the person told ("reminded senators that …").
+_PERSON_OBJECT = {
+    "reminded",
+    "reminds",
+    "informed",
+    "informs",
+    "assured",
+    "assures",
+    "warned",
+    "warns",
+    "advised",
+    "notified",
+    "promised",
+    "promises",
+    "convinced",
+}
+_TOLD_THAT = re.compile(r"\s*(?:[\w’'.-]+\s+){1,5}?that\s+")
 _FINITE = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can"}
 _MODALS = {"should", "might", "may", "must", "shall", "did", "does", "do"}
 
@@ -1032,6 +1061,12 @@ class QuoteFinder:
             return  # one word in quotation marks: a term or a name, not speech
         if len(words) < 4 and (verb is None or all(w[:1].isupper() for w in words)):
             return  # scare quotes or a title
+        if (
+            verb is None
+            and all(w[:1].isupper() for w in words)
+            and not text.endswith((".", "!", "?"))
+        ):
+            return  # a title in title case (a song, a book, a slogan's name) in no speech
         speaker, guess = self._direct_speaker(evidence, span)
         if speaker is None:
             return
@@ -1173,6 +1208,12 @@ class QuoteFinder:
             verb = match.group(1).lower()
             if depth and verb.endswith("ing"):
                 continue  # a gerund inside a claim belongs to the claim's speaker
+            if re.search(r"\b(?:was|were|been|being|is|are|be)\s+$", outside[: match.start()]) and (
+                not re.match(r"\s+by\s", outside[match.end() :])
+            ):
+                continue  # "were shouted at", "was told": the subject heard, it did not speak
+            if verb in _DIRECT_ONLY and not re.match(r"\s+that\s", outside[match.end() :]):
+                continue  # "Teachers chanted, “…”": what is chanted is the quotation itself
             if (
                 depth
                 and verb.endswith("ed")
@@ -1406,6 +1447,8 @@ class QuoteFinder:
             return False
         if re.match(r"\s*(?:so\s*,\s*)?(?:via|according\s+to|citing|per)\b", content, re.I):
             return False  # "Heyward said, via Brian Batko of …": the source, not a claim
+        if re.match(r"\s*by\s+[a-z]+ing\b", content, re.I):
+            return False  # "responded by hitting him": a manner, not a claim
         if re.match(r"\s*about\b(?!\s+(?:\$|£|€)?\d|\s+(?:a|one|two|three|half)\s)", content, re.I):
             return False  # "who joked about Parise's penchant": a topic, not a claim
         # Wholly inside quotation marks: the direct quote is the statement.
@@ -1492,6 +1535,12 @@ class QuoteFinder:
             return actor, guess, 0, content_end
         # "X said (that) S" / "X told reporters (that) S".
         start = match.end()
+        if match.group(1).lower() in _PERSON_OBJECT:
+            # "reminded senators that S", "assured the committee that S": the person told
+            # comes before the claim.
+            told = _TOLD_THAT.match(text[start:])
+            if told:
+                start += told.end()
         if match.group(1) in ("told", "tells", "tell", "telling"):
             told = _TOLD_OBJECT.match(text[start:])
             if told:
@@ -1553,9 +1602,9 @@ class QuoteFinder:
     ) -> tuple[DraftActor, str | None, int, int] | None:
         """ "S, as confirmed by Secretary of State Antony Blinken.", "S was announced by the
         ministry": the agent after "by" said S."""
-        by = re.match(r"\s+by\s+", outside[match.end() :])
+        by = re.match(r"\s+by\s+(?![a-z]+ing\b)", outside[match.end() :])
         if by is None:
-            return None
+            return None  # "responded by hitting him": how, not by whom
         base = sentence.start + match.end() + by.end()
         mentions = self._mentions_in(base, sentence.end)
         if not mentions:
@@ -1570,6 +1619,10 @@ class QuoteFinder:
             r"(?:,?\s*\bas\s*|\s+(?:was|were|had been|has been|is|are)\s*)$",
             outside[: match.start()],
         )
+        if lead is None and not re.search(r"[,—–]\s*$", outside[: match.start()]):
+            # "purchases of farm goods touted by Trump": a participle on a noun, inside the
+            # claim, says nothing of the whole sentence; ", proposed by X," is set off.
+            return None
         end = lead.start() if lead else match.start()
         content_end = len(sentence.text[:end].rstrip(" ,—–"))
         if content_end < 10:

@@ -26,6 +26,7 @@ from textual.widgets.option_list import Option
 from explorer import keymap
 from explorer.data import Corpus
 from explorer.screens.closing import unless_closed
+from explorer.screens.laid_out import LaidOutOnce
 from explorer.services import CorpusBrowser
 from explorer.widgets.article_heads import ArticleHead, article_counts, article_heads
 from explorer.widgets.option_list import PagedOptionList
@@ -132,7 +133,7 @@ class ArticleOptions(PagedOptionList):
         super().action_last()
 
 
-class ArticlePicker(ModalScreen[str | None]):
+class ArticlePicker(LaidOutOnce, ModalScreen[str | None]):
     """Choose one article to show, or all; dismisses with its id ("" for all, None to cancel)."""
 
     DEFAULT_CSS = Path(__file__).with_name("article_picker.tcss").read_text(encoding="utf-8")
@@ -152,6 +153,10 @@ class ArticlePicker(ModalScreen[str | None]):
             yield TypedLine(placeholder="type to narrow (title, id, date); ↑ ↓ Enter", id="narrow")
             options = ArticleOptions(id="articles", markup=False)
             self._show(options, "")
+            # Rows enough to overflow any list the terminal has room for: its scrollbar is
+            # there from the first layout, so the options are measured at one width, once
+            # (a scrollbar appearing after it narrowed the list: every option measured again).
+            options.set_class(options.rows_count >= self.app.size.height, "-scrolls")
             yield options
 
     def _rows(self, text: str) -> list[tuple[ArticleHead, int, str]]:

@@ -30,6 +30,7 @@ from explorer.data.expectations import KIND_MARKS, Kind, expectation_kinds
 from explorer.data.index import IndexedCorpus
 from explorer.history import Visit
 from explorer.screens.closing import unless_closed
+from explorer.screens.laid_out import LaidOutOnce
 from explorer.widgets.article_heads import article_heads
 from explorer.widgets.hints import FittedFooter, TruthfulHints, typing_into_line
 from explorer.widgets.provenance import Navigator, PlaceChanged
@@ -691,7 +692,7 @@ class TimelineList(TallList):
         return MeetingEntry(when, badge, Content.assemble(*parts), self.date_width, mark)
 
 
-class TimelineScreen(TruthfulHints, Screen[None]):
+class TimelineScreen(LaidOutOnce, TruthfulHints, Screen[None]):
     """Meetings in date order; a filter narrows them to one actor's; Enter goes to one."""
 
     # Its styles are read as the screen's defaults, with its widgets' (as the picker's and the

@@ -193,6 +193,21 @@ def test_the_stored_actor_heads_and_counts_are_the_corpus_in_memory(
     rebuilt.close()
 
 
+def test_every_page_of_an_actors_sentences_is_the_corpus_in_memory(synthetic_db: Path) -> None:
+    # The index reads an actor's first sentences a range of its articles at a time: every
+    # page, from one sentence to more than it has, is the one the whole corpus lists.
+    stored, _, corpus = _engines(synthetic_db)
+    many = 0
+    for actor in corpus.all("actor"):
+        ref = actor.ref
+        every = corpus.sentences(ref)
+        many += len(actor.articles) > 8
+        for limit in range(1, len(every) + 3):
+            assert stored.sentences(ref, limit) == every[:limit], (actor.id, limit)
+    assert many, "the corpus has actors of more articles than a first range"
+    stored.close()
+
+
 def test_pages_list_items_in_the_panes_orders(seed_db: Path) -> None:
     stored = open_index(seed_db)
     corpus = Corpus(load_database_file(seed_db))

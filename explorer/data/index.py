@@ -1744,21 +1744,32 @@ class IndexedCorpus(Corpus):
         return list(cached)
 
     def _first_sentences(self, ref: Ref, limit: int) -> list[tuple[Article, Span]]:
+        """The first `limit` sentences of an actor, read a range of its articles at a time.
+
+        Its spans are stored one article after another, each article's in body order, and
+        every one of them is in an article its row lists (import takes an actor's spans from
+        the articles that name it): the first articles by id, sorted from that short list,
+        hold its first sentences. SQLite picks the spans of those articles and sorts only
+        them, as `Corpus.sentences` orders them, not every span of the actor (an actor of
+        many articles has a hundred thousand: sorting them all for one page took most of a
+        move onto it). A range that gives too few sentences is followed by the next, twice
+        as many articles, so a page reads its actor's spans a few times at most."""
+        actor = self.get(ref)
+        articles = sorted(set(actor.articles)) if actor is not None else []
         seen: set[tuple[str, int, int]] = set()
         result: list[tuple[Article, Span]] = []
-        offset, batch = 0, max(32, 4 * limit)
-        while len(result) < limit:
+        start, size = 0, max(8, limit)
+        while len(result) < limit and start < len(articles):
+            first, last = articles[start], articles[min(start + size, len(articles)) - 1]
             spans = self._actor_spans(
                 ref.id,
-                "ORDER BY json_extract(j.value, '$[0]'), json_extract(j.value, '$[3]'), j.key"
-                " LIMIT ? OFFSET ?",
-                batch,
-                offset,
+                "AND json_extract(j.value, '$[0]') BETWEEN ? AND ?"
+                " ORDER BY json_extract(j.value, '$[0]'), json_extract(j.value, '$[3]'), j.key",
+                first,
+                last,
             )
             self._take_sentences(spans, seen, result, limit)
-            if len(spans) < batch:
-                break
-            offset += batch
+            start, size = start + size, size * 2
         return result
 
     def _all_sentences(self, ref: Ref) -> list[tuple[Article, Span]]:

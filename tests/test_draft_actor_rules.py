@@ -54,3 +54,38 @@ def test_an_acronym_named_once_in_passing_is_not_kept() -> None:
         PUBLISHED,
     )
     assert not any(a.name == "SARS" for a in result.actors)
+
+
+def test_plural_titles_name_office_holders_not_an_organisation() -> None:
+    result = draft_text(
+        "President Ali Hassan arrived in Dodoma on Monday. Both Presidents will sign a trade "
+        "pact, and the two Heads of State will then address a press conference.",
+        PUBLISHED,
+    )
+    names = {a.name for a in result.actors}
+    assert "Ali Hassan" in names
+    assert not names & {"Presidents", "Heads", "Heads of State"}
+
+
+def test_a_capitalised_occasion_is_no_person() -> None:
+    result = draft_text(
+        "Shareholders at the Annual General Meeting held on Tuesday approved the accounts. "
+        "The minister arrived for a three-day State Visit on Monday.",
+        PUBLISHED,
+    )
+    names = {a.name for a in result.actors}
+    assert not names & {"Meeting", "General Meeting", "State Visit", "Visit"}
+    assert not any(a.kind == "person" for a in result.actors)
+
+
+def test_a_currency_before_a_sum_is_no_actor_but_a_team_before_its_score_is() -> None:
+    result = draft_text(
+        "Shareholders approved a final dividend of Kes. 2.50 per share, the chairman said. "
+        "The lender also set aside Rs 500 crore.\n"
+        "Hurricanes 4, Blackhawks 2: Jordan Staal scored twice for Carolina.\n"
+        "Earlier, Perak beat Selangor 2-0, their coach said.",
+        PUBLISHED,
+    )
+    names = {a.name for a in result.actors}
+    assert not names & {"Kes", "Rs"}
+    assert {"Hurricanes", "Blackhawks", "Selangor"} <= names

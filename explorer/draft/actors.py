@@ -1840,6 +1840,8 @@ class ActorFinder:
             _HONORIFIC_WORDS | {"honourable", "honorable", "excellency"}
         ):
             name_at += 1  # "Acting Premier Honourable Natalio Wheatley": courtesy, then name
+        if 0 <= title_at < len(words) - 1 and lowered[-1] in _OCCASIONS:
+            return None  # "the Annual General Meeting": an occasion, not "General" somebody
         if 0 <= title_at < len(words) - 1 and _is_cap(words[name_at]):
             name_offset = run.text.find(
                 words[name_at], len(" ".join(words[:name_at])) if name_at else 0
@@ -1986,8 +1988,13 @@ class ActorFinder:
                 )
             if run.after in PLACE_PREPOSITIONS or run.after == "the":
                 return None  # "in Los Angeles", "the Blue House": a place or a thing
-            if lowered[-1] in EVENT_WORDS or (len(words[-1]) == 1 and words[-1].isupper()):
-                return None  # "Davis Cup Finals", "Group A": an event or a pool, not an actor
+            if (
+                lowered[-1] in EVENT_WORDS
+                or lowered[-1] in _OCCASIONS
+                or (len(words[-1]) == 1 and words[-1].isupper())
+            ):
+                # "Davis Cup Finals", "State Visit", "Group A": an event or a pool, no actor
+                return None
             if run.after in ORG_NOUNS:
                 return self._organisation(run)
             team = self.by_key.get(normalise(words[0] + "s"))
@@ -2306,6 +2313,10 @@ class ActorFinder:
                 return actor
         if run.after == "the" and _plural(run.text):
             return self._team(run)
+        if _plural(run.text) and _singular(run.text.lower()) in TITLE_WORDS:
+            return None  # "both Presidents", "the two Heads of State": office holders, no name
+        if _AMOUNT.match(self.body, run.end) and not run.possessive:
+            return None  # "a dividend of Kes. 1.30", "Rs 500 crore": a currency before a sum
         if run.text.lower() in MEDIA_NAMES or (
             run.after == "told" and not _given_name(run.text) and not run.at_start
         ):
@@ -3017,6 +3028,12 @@ class ActorFinder:
         return kept
 
 
+# A sum after a currency's abbreviation: "Kes. 1.30", "Rs 500", "Sh2bn" (not a score: "beat
+# Selangor 2-0", "Hurricanes 4, Blackhawks 2").
+_AMOUNT = re.compile(r"\.?\s?\d+(?:[.,]\d+)*(?![\d.,]*\s*(?:[-–]\s*\d|:|,\s+[A-Z]|[,;]?$))")
+# Occasions that end a capitalised run, which then names no person: "the Annual General
+# Meeting", "a three-day State Visit".
+_OCCASIONS = {"meeting", "meetings", "visit", "visits", "ceremony", "rally", "retreat", "gala"}
 # A past participle and "by" before a name: "led by the", "was sold by", "quoted by".
 _PASSIVE_AGENT = re.compile(
     r"\b(?:[a-z]{3,}(?:ed|en)|" + "|".join(sorted(_IRREGULAR_PASTS)) + r")\s+by\s+(?:the\s+)?$"
@@ -3272,6 +3289,15 @@ def _national(name: str) -> bool:
 
 def _acronym(word: str) -> bool:
     return len(word) > 1 and word.replace(".", "").isupper()
+
+
+def _singular(word: str) -> str:
+    """The singular of a plural noun, as far as titles need it ("secretaries", "heads")."""
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "sses")):
+        return word[:-2]
+    return word[:-1] if word.endswith("s") else word
 
 
 def _plural(word: str) -> bool:

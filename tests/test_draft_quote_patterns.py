@@ -192,3 +192,46 @@ def test_responded_by_doing_is_no_claim() -> None:
         PUBLISHED,
     )
     assert result.quotes == []
+
+
+def test_laid_stress_on_keeps_the_subject_and_its_act() -> None:
+    found = _paraphrase(
+        "President Amara Diallo laid stress on the need to keep trade open between Mali and "
+        "Senegal."
+    )
+    assert found == [
+        (
+            "Amara Diallo laid stress on the need to keep trade open between Mali and Senegal.",
+            "Amara Diallo",
+        )
+    ]
+
+
+def test_is_optimistic_that_is_paraphrase() -> None:
+    found = _paraphrase(
+        "Finance Minister Rosa Vidal is optimistic that the bond sale would close this week."
+    )
+    assert found == [("The bond sale would close this week.", "Rosa Vidal")]
+
+
+def test_questioned_whether_reports_a_question() -> None:
+    found = _reported("Judge Nadia Qureshi questioned whether the permit was cancelled lawfully.")
+    assert found == [("Whether the permit was cancelled lawfully.", "Nadia Qureshi")]
+    passive = draft_text("The new permit rules were questioned by nobody at all.", PUBLISHED)
+    assert passive.quotes == []
+
+
+def test_according_to_a_described_source_is_that_source() -> None:
+    result = draft_text(
+        "President Ama Boateng has arrived in Lome for a two-day visit, according to the "
+        "presidency.",
+        PUBLISHED,
+    )
+    assert quotes_of(result, "reported") == [
+        ("President Ama Boateng has arrived in Lome for a two-day visit.", "Presidency")
+    ]
+    assert next(a for a in result.actors if a.name == "Presidency").kind == "organisation"
+
+
+def test_according_to_a_plan_names_no_source() -> None:
+    assert _reported("The bridge will reopen in May, according to the plan.") == []

@@ -78,6 +78,8 @@ REPORT_VERBS = {
     "ruled": ("ruled", "rules"),
     # Gerunds of report verbs hung on a clause: "…, stating that …", "…, declaring, “…”".
     "stating": ("stating", "explaining", "confirming", "declaring", "claiming", "revealing"),
+    # A question put in reported form: "The judge questioned whether the permit was void".
+    "question": ("questioned", "questions"),
 }
 
 # A summary of a position: "X emphasised that …" — `paraphrase` in the data.
@@ -151,6 +153,23 @@ PARAPHRASE_VERBS = {
         "are convinced",
         "was convinced",
         "were convinced",
+        "is optimistic",
+        "are optimistic",
+        "was optimistic",
+        "were optimistic",
+        "is hopeful",
+        "are hopeful",
+        "was hopeful",
+        "were hopeful",
+    ),
+    # South and Southeast Asian press style: "Jokowi laid stress on the need to …".
+    "lay stress": (
+        "laid stress on",
+        "lays stress on",
+        "laid emphasis on",
+        "lays emphasis on",
+        "placed emphasis on",
+        "put emphasis on",
     ),
     # Gerunds of paraphrase verbs hung on a clause: "…, arguing that …", "…, accusing X of …".
     "arguing": (
@@ -218,6 +237,12 @@ OBJECT_VERBS = {
     "disputes",
     "touted",
     "touts",
+    "laid stress on",
+    "lays stress on",
+    "laid emphasis on",
+    "lays emphasis on",
+    "placed emphasis on",
+    "put emphasis on",
 }
 
 REPORT_FORMS = {form for forms in REPORT_VERBS.values() for form in forms}
@@ -254,6 +279,9 @@ SPEECH_ONLY_BEFORE.update(
     }
 )
 SPEECH_ONLY_BEFORE.update({form: r"(?=\s+that\b)" for form in PARAPHRASE_VERBS["adamant"]})
+SPEECH_ONLY_BEFORE.update(
+    {form: r"(?=\s+(?:whether|if|that|why|how)\b)" for form in ("questioned", "questions")}
+)
 # Participles that are adjectives after a determiner: "an estimated 5,000 people", "the
 # projected deficit", "the alleged fraud", "a cited study".
 SPEECH_NOT_AFTER = {

@@ -238,6 +238,54 @@ _ACCORDING_BARE = re.compile(
     r"\s*((?:[a-z][\w’'-]*\s+){0,2}?(?:[a-z][\w’'-]*[^s\W’']s|police|media|people))"
     r"(?=\s*(?:[,.;]|$))"
 )
+# "according to the presidency", "according to the organisers": any one noun phrase with a
+# determiner that ends the attribution names a source, unless it names a document or plan.
+_ACCORDING_DETERMINED = re.compile(
+    r"\s*((?:the|a|an)\s+(?:[\w’'-]+\s+){0,2}?[a-z][\w’'-]*)(?=\s*(?:[,.;]|$))"
+)
+_NOT_A_SOURCE = {
+    "plan",
+    "plans",
+    "report",
+    "reports",
+    "data",
+    "document",
+    "documents",
+    "agreement",
+    "deal",
+    "law",
+    "rules",
+    "schedule",
+    "terms",
+    "contract",
+    "study",
+    "survey",
+    "poll",
+    "figures",
+    "statement",
+    "filing",
+    "website",
+    "programme",
+    "program",
+    "budget",
+    "proposal",
+    "draft",
+    "indictment",
+    "complaint",
+    "lawsuit",
+    "charges",
+    "charge",
+    "records",
+    "census",
+    "estimates",
+    "forecast",
+    "tradition",
+    "legend",
+    "custom",
+    "constitution",
+    "timetable",
+    "order",
+}
 # What a document says is its issuer's: "according to data from MarketAxess".
 _DOCUMENT = re.compile(
     r"\s*(?:[a-z]+\s+)?(?:data|figures|estimates|documents|records|statistics|filings|"
@@ -331,6 +379,11 @@ def _outside(sentence: Sentence, spans: list[Span]) -> str:
 
 
 _ORGANISATION_NOUNS = {
+    "presidency",
+    "secretariat",
+    "commission",
+    "committee",
+    "department",
     "office",
     "military",
     "army",
@@ -1695,6 +1748,16 @@ class QuoteFinder:
                 sentence, base + bare.start(1), phrase, match.end() + bare.start(1)
             )
             end = match.end() + bare.end(1)
+        elif (
+            (determined := _ACCORDING_DETERMINED.match(self.body[base : sentence.end])) is not None
+            and (not mentions or mentions[0].start >= base + determined.end(1))
+            and determined.group(1).split()[-1].lower() not in _NOT_A_SOURCE
+        ):
+            phrase = determined.group(1)
+            actor, _guess, _s, _end = self._by_reference(
+                sentence, base + determined.start(1), phrase, match.end() + determined.start(1)
+            )
+            end = match.end() + determined.end(1)
         elif not mentions or len(self.body[base : mentions[0].start]) > 20:
             return None
         else:

@@ -130,3 +130,14 @@ def test_a_recent_meeting_is_before_the_news() -> None:
     )
     found = meetings(text)
     assert all(when is None for _, when, _ in found)
+
+
+def test_a_lead_of_two_days_names_no_news_day() -> None:
+    """ "spent Monday distancing themselves from Thursday's fight": which is the news?"""
+    text = (
+        "Kenyan Foreign Minister Musalia Mudavadi on Tuesday defended his Friday remarks on "
+        "the rebels.\n"
+        "The rebels deny the charge.\n"
+        "Mudavadi met with Ugandan Foreign Minister Jeje Odongo in Kampala.\n"
+    )
+    assert meetings(text) == [({"Musalia Mudavadi", "Jeje Odongo"}, None, "happened")]

@@ -247,3 +247,18 @@ def test_a_meeting_one_was_due_to_hold_is_planned() -> None:
         "Olaf Brenner arrived in Lisbon. He was due to meet with President Marta Sousa."
     )[-1:]
     assert (participants, status) == ({"Olaf Brenner", "Marta Sousa"}, "planned")
+
+
+def test_diplomatic_names_of_a_meeting_are_meetings() -> None:
+    """A tête-à-tête of two leaders, a courtesy call, a ceremonial welcome (CAMEO 040/042),
+    as reports of state visits name them."""
+    assert meetings(
+        "President William Ruto will hold a tête-à-tête with his counterpart, Yoweri Museveni."
+    ) == [({"William Ruto", "Yoweri Museveni"}, None, "planned")]
+    assert meetings(
+        "Prime Minister Christopher Luxon paid a courtesy call on President Droupadi Murmu."
+    ) == [({"Christopher Luxon", "Droupadi Murmu"}, None, "happened")]
+    [(participants, _, status)] = meetings(
+        "President Cyril Ramaphosa was accorded a ceremonial welcome at the State House."
+    )
+    assert "Cyril Ramaphosa" in participants and status == "happened"

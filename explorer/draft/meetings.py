@@ -149,6 +149,18 @@ _MORE_NOUNS = (
     "seminar",
     "reception",
     "joint commission",
+    # A private meeting of two leaders and a courtesy visit, as diplomatic reports name them
+    # (CAMEO 040/042): "will hold a tête-à-tête with his counterpart", "paid a courtesy call
+    # on the Prime Minister", "was accorded a ceremonial welcome".
+    "tête-à-tête",
+    "tête-a-tête",
+    "tete-a-tete",
+    "courtesy call",
+    "courtesy visit",
+    "ceremonial welcome",
+    "official welcome",
+    "red-carpet welcome",
+    "welcome ceremony",
 )
 _VERBS = re.compile(
     r"\b("
@@ -437,14 +449,21 @@ class MeetingFinder:
         lead = [s for s in self.sentences if not s.heading][:2]
         for sentence in lead:
             text = sentence.text
-            for found in find_dates(text, self.published):
-                if found.precision != "day" or is_age_or_count(text, found):
-                    continue
-                days = (date.fromisoformat(found.iso) - self.published).days
-                future = tense_at(text, found.start) == "future"
-                if (0 <= days <= 7 and future) if ahead else (-7 <= days <= 0 and not future):
-                    return found.iso, found.words, sentence.index
-                return None
+            days_told = [
+                f
+                for f in find_dates(text, self.published)
+                if f.precision == "day" and not is_age_or_count(text, f)
+            ]
+            if not days_told:
+                continue
+            if len({f.iso for f in days_told}) > 1:
+                return None  # "spent Monday distancing themselves from Thursday's fight"
+            found = days_told[0]
+            days = (date.fromisoformat(found.iso) - self.published).days
+            future = tense_at(text, found.start) == "future"
+            if (0 <= days <= 7 and future) if ahead else (-7 <= days <= 0 and not future):
+                return found.iso, found.words, sentence.index
+            return None
         return None
 
     def _date_of_news_day(self, meeting: DraftMeeting) -> None:

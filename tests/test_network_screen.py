@@ -273,3 +273,29 @@ async def test_from_the_persisted_index_the_network_is_the_one_in_memory(
         await pilot.press("w")
         screen = await network_of(app, pilot, hub)
         assert screen.rows() == expected
+
+
+async def test_t_on_the_network_marks_the_meeting_under_its_cursor(seed_corpus: Corpus) -> None:
+    from explorer.screens.timeline import TimelineScreen
+
+    app = build_app(seed_corpus)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: app.main.current is not None, "the first item current")
+        app.goto(Ref("actor", "japan"))
+        await pilot.press("w")
+        screen = await network_of(app, pilot, "japan")
+        network_list = screen.query_one(NetworkList)
+        await press_until(
+            pilot,
+            "j",
+            lambda: screen.current_ref is not None and screen.current_ref.kind == "meeting",
+            "a meeting under the cursor",
+        )
+        meeting = screen.current_ref
+        assert meeting is not None and network_list.highlighted
+        await pilot.press("t")
+        await wait_for(pilot, lambda: isinstance(app.screen, TimelineScreen), "the timeline")
+        timeline = app.screen
+        assert isinstance(timeline, TimelineScreen)
+        assert list(timeline.marked) == [meeting.id]
+        assert timeline.current_ref == meeting

@@ -17,9 +17,10 @@ History entries (`explorer.history.Visit`):
 
 from __future__ import annotations
 
+import sys
 from collections import OrderedDict
 from collections.abc import Callable
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Protocol, cast
 
 from explorer.history import Visit
 
@@ -37,6 +38,36 @@ READER = "reader"
 TIMELINE = "timeline"
 EXPECTATIONS = "expectations"
 PLACES_KEPT = 200
+
+
+# The screens with an item under their cursor (`current_ref`), by module and class.
+CURSOR_SCREENS = (
+    ("explorer.screens.reader", "ReaderScreen"),
+    ("explorer.screens.timeline", "TimelineScreen"),
+    ("explorer.screens.network", "NetworkScreen"),
+    ("explorer.screens.expectations", "ExpectationsScreen"),
+)
+
+
+def loaded_class(module: str, name: str) -> type:
+    """Class `name` of `module` if that module is loaded, else a class nothing is an instance
+    of: a screen whose module is not loaded is not on top. Importing the module to ask
+    loaded the reader's, the network's and the expectations' modules on the first `t`
+    (about 60 ms), for screens that were not open."""
+    loaded = sys.modules.get(module)
+    found = getattr(loaded, name, None) if loaded is not None else None
+    return found if isinstance(found, type) else _Nothing
+
+
+class _Nothing:
+    """No screen is one."""
+
+
+class CursorScreen(Protocol):
+    """What the screens of `CURSOR_SCREENS` have."""
+
+    @property
+    def current_ref(self) -> Ref | None: ...
 
 
 def reader_anchor(article_id: str, span: Span | None) -> str:
@@ -60,15 +91,12 @@ class ProvenanceScreens:
 
     def item_here(self) -> Ref | None:
         """The item under the cursor of whichever screen is on top."""
-        from explorer.screens.expectations import ExpectationsScreen
         from explorer.screens.main import MainScreen
-        from explorer.screens.network import NetworkScreen
-        from explorer.screens.reader import ReaderScreen
-        from explorer.screens.timeline import TimelineScreen
 
         screen = self._app.screen
-        if isinstance(screen, ReaderScreen | TimelineScreen | NetworkScreen | ExpectationsScreen):
-            return screen.current_ref
+        for module, name in CURSOR_SCREENS:
+            if isinstance(screen, loaded_class(module, name)):
+                return cast("CursorScreen", screen).current_ref
         if isinstance(screen, MainScreen):
             return screen.current
         return self._navigator.main.current

@@ -734,9 +734,6 @@ class TimelineScreen(LaidOutOnce, TruthfulHints, Screen[None]):
         entry in the app's history, when it has one.
         """
         super().__init__(name=name, id=id)
-        self.visit = visit
-        self._start_place = place
-        self._start_cursor = cursor
         self.corpus = corpus
         data = self.data = timeline_data(corpus)
         self.names = data.names
@@ -744,14 +741,28 @@ class TimelineScreen(LaidOutOnce, TruthfulHints, Screen[None]):
         self.kinds = data.kinds
         self.several_articles = len(corpus.articles) > 1
         self._date_width = data.date_width
-        self._initial_actor = actor if actor in corpus.actors else None
+        self._opened_at(visit=visit, place=place, around=around, actor=actor, cursor=cursor)
+
+    def _opened_at(
+        self,
+        *,
+        visit: Visit | None,
+        place: TimelinePlace | None,
+        around: Ref | None,
+        actor: str | None = None,
+        cursor: str | None = None,
+    ) -> None:
+        """What an opening starts from, the first (`__init__`) and each again (`reopen`)."""
+        self.visit = visit
+        self._start_place = place
+        self._initial_actor = actor if actor is not None and actor in self.corpus.actors else None
         self.around = around
-        self.marked = marked_meetings(corpus, around)
+        self.marked = marked_meetings(self.corpus, around)
+        if cursor is None and self.marked:
+            cursor = next((m for m in self.data.ids if m in self.marked), None)
+        self._start_cursor = cursor
         self._filter_before: tuple[ActorFilter | None, str] = (None, "")
         self._opening = True  # the cursor of the rows shown before (when reopened) is not kept
-        if cursor is None and self.marked:
-            cursor = next((m for m in data.ids if m in self.marked), None)
-            self._start_cursor = cursor
 
     @property
     def current_ref(self) -> Ref | None:
@@ -803,14 +814,7 @@ class TimelineScreen(LaidOutOnce, TruthfulHints, Screen[None]):
         per corpus and shows it again: composing and styling a new one, then collecting the
         old one's widgets, was most of each `t` and of the Esc after it). Call it before the
         screen is shown; what it shows is worked out as `on_mount` does."""
-        self.visit = visit
-        self._start_place = place
-        self._initial_actor = None
-        self.around = around
-        self.marked = marked_meetings(self.corpus, around)
-        self._start_cursor = next((m for m in self.data.ids if m in self.marked), None)
-        self._filter_before = (None, "")
-        self._opening = True
+        self._opened_at(visit=visit, place=place, around=around)
         self.set_reactive(TimelineScreen.actor_filter, None)
         self.set_reactive(TimelineScreen.only_marked, False)
         field = self.query_one("#timeline-filter", Input)

@@ -89,3 +89,14 @@ def test_a_currency_before_a_sum_is_no_actor_but_a_team_before_its_score_is() ->
     names = {a.name for a in result.actors}
     assert not names & {"Kes", "Rs"}
     assert {"Hurricanes", "Blackhawks", "Selangor"} <= names
+
+
+def test_a_capitalised_run_ending_in_a_plural_noun_is_no_person() -> None:
+    result = draft_text(
+        "The arrests were a blatant attack on citizens and Opposition Parties, the party’s "
+        "spokesman said. Parties across the country will meet on Monday.\n"
+        "Coach Dan Hurley said the Huskies would rest Tristen Newton.",
+        PUBLISHED,
+    )
+    assert not any(a.name == "Opposition Parties" for a in result.actors)
+    assert actor_named(result, "Tristen Newton").kind == "person"

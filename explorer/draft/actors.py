@@ -2053,6 +2053,24 @@ class ActorFinder:
                 return self._organisation(
                     run, guess="kind inferred as organisation (a name given with its initials)"
                 )
+            if (
+                _plural(words[-1])
+                and not _given_name(words[0])
+                and not _acronym(words[0])
+                and (
+                    words[-1].lower() in self.lower_words
+                    or _singular(words[-1].lower()) in self.lower_words
+                    or words[-1].lower() in GROUP_NOUNS
+                )
+            ):
+                # "Opposition Parties", "State Officers": a plural common noun ends no
+                # person's name; a body or a team, kept if named again.
+                actor = self._organisation(
+                    run, guess="kind inferred as organisation (a name ending in a plural noun)"
+                )
+                if actor.kind == "organisation" and id(actor) not in self.used:
+                    self.weak.add(id(actor))
+                return actor
             return self._person(
                 run.text, run.start, run.end, run.sentence, guess=not _given_name(words[0])
             )

@@ -348,3 +348,21 @@ async def test_a_search_of_many_hits_leaves_the_panes_their_rows(
         await wait_for(pilot, lambda: not search.is_open, "the search closed")
         await pilot.pause()
         assert {kind: screen.pane(kind).region.height for kind in KINDS} == before
+
+
+def test_links_are_labelled_as_each_item_alone_would_be(
+    database: Path, whole: Corpus, seed_corpus: Corpus
+) -> None:
+    # The detail labels its links (actors, meetings, quotes: speaker and words) from a few
+    # lookups of names, titles, texts and speakers; each label is the item's own.
+    from explorer.widgets.rows import ref_label, ref_labels
+
+    stored = load_indexed_corpus(database)
+    assert isinstance(stored, IndexedCorpus)
+    missing = [Ref("quote", "no-such-quote"), Ref("actor", "no-such-actor")]
+    for corpus in (stored, whole, seed_corpus):
+        refs = [*(Ref(kind, i.id) for kind in KINDS for i in corpus.all(kind)[:40]), *missing]
+        for limit in (200, 30):
+            assert ref_labels(corpus, refs, limit) == [ref_label(corpus, r, limit) for r in refs]
+    refs = [Ref("quote", quote.id) for quote in whole.all("quote")[:100]]
+    assert ref_labels(stored, refs) == ref_labels(whole, refs)

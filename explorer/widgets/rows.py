@@ -159,15 +159,26 @@ def ref_label(corpus: Corpus, ref: Ref, limit: int = 80) -> str:
 
 
 def ref_labels(corpus: Corpus, refs: list[Ref], limit: int = 80) -> list[str]:
-    """`ref_label` of each of `refs`, the actors' names and the meetings' titles asked for in
-    one question each (a persisted index reads no meeting whole, with its reports, for it)."""
+    """`ref_label` of each of `refs`, the actors' names, the meetings' titles and the quotes'
+    words and speakers asked for in one question each (a persisted index reads no meeting
+    whole, with its reports, nor any quote whole, with its spans, for a link to it)."""
     names = corpus.actor_names(ref.id for ref in refs if ref.kind == "actor")
     titles = corpus.meeting_titles(ref.id for ref in refs if ref.kind == "meeting")
+    quotes = [ref.id for ref in refs if ref.kind == "quote"]
+    texts = corpus.quote_texts(quotes) if quotes else {}
+    said = corpus.quote_links(quotes) if quotes else {}
+    speakers = corpus.actor_names({s for speakers, _ in said.values() for s in speakers})
     labels = []
     for ref in refs:
         known = names if ref.kind == "actor" else titles if ref.kind == "meeting" else None
         if known is not None and ref.id in known:
             labels.append(literal(known[ref.id], limit))
+        elif ref.kind == "quote" and ref.id in texts and ref.id in said:
+            # As `ref_label` words it, from the quote's text and speakers alone.
+            who = ", ".join(speakers.get(s, s) for s in said[ref.id][0])
+            speaker = literal(who, max(1, limit // 2))
+            words = literal(texts[ref.id], max(1, limit - len(speaker) - 4))
+            labels.append(f"{speaker}: “{words}”")
         else:
             labels.append(ref_label(corpus, ref, limit))
     return labels

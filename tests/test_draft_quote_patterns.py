@@ -235,3 +235,91 @@ def test_according_to_a_described_source_is_that_source() -> None:
 
 def test_according_to_a_plan_names_no_source() -> None:
     assert _reported("The bridge will reopen in May, according to the plan.") == []
+
+
+def test_a_closing_mark_typed_as_the_opener_of_a_paragraph() -> None:
+    result = draft_text(
+        "Trade Minister Kofi Mensah spoke in Accra on Monday.\n"
+        "”Our exports of cocoa must double within five years,” Mensah said.",
+        PUBLISHED,
+    )
+    assert quotes_of(result, "direct") == [
+        ("Our exports of cocoa must double within five years", "Kofi Mensah")
+    ]
+
+
+def test_a_single_opening_mark_after_a_colon_closed_by_a_double_one() -> None:
+    result = draft_text(
+        "Chief executive Richard Hale said: ‘We were pleased to receive approval today. The "
+        "regulators understood our business.”",
+        PUBLISHED,
+    )
+    assert quotes_of(result, "direct") == [
+        (
+            "We were pleased to receive approval today. The regulators understood our business.",
+            "Richard Hale",
+        )
+    ]
+    assert quotes_of(result, "reported") == []
+
+
+def test_apostrophes_do_not_open_quotations() -> None:
+    result = draft_text(
+        "The players’ union said on Monday that the league’s new rules were unfair.", PUBLISHED
+    )
+    assert quotes_of(result, "direct") == []
+
+
+def test_one_word_with_its_attribution_is_a_remark() -> None:
+    result = draft_text(
+        "Coach Maria Santos watched her team win 4-0 on Sunday.\n"
+        "“Unbelievable,” Santos said. “We pressed for the whole ninety minutes.”",
+        PUBLISHED,
+    )
+    assert quotes_of(result, "direct") == [
+        ("Unbelievable", "Maria Santos"),
+        ("We pressed for the whole ninety minutes.", "Maria Santos"),
+    ]
+
+
+def test_one_word_in_marks_without_attribution_is_a_term() -> None:
+    result = draft_text(
+        "Coach Maria Santos called for calm. The club’s “Ultras” were banned on Sunday.",
+        PUBLISHED,
+    )
+    assert quotes_of(result, "direct") == []
+
+
+def test_who_denies_the_charges_is_a_denial_of_the_person() -> None:
+    found = _paraphrase(
+        "If found guilty, former minister Omar Haddad, who denies the charges, faces ten years "
+        "in prison."
+    )
+    assert found == [("Omar Haddad denies the charges.", "Omar Haddad")]
+
+
+def test_said_in_an_email_to_staff_ends_the_attribution() -> None:
+    found = _reported(
+        "Bonuses will be paid in March, chief executive Lena Ortiz said in an email to staff "
+        "that was seen by Reuters."
+    )
+    assert found == [("Bonuses will be paid in March.", "Lena Ortiz")]
+
+
+def test_a_news_report_said_is_its_outlets() -> None:
+    found = _reported(
+        "The Nation newspaper covered the talks.\n"
+        "The minister had planned to visit Lagos in May, a Nation news report said."
+    )
+    assert found == [("The minister had planned to visit Lagos in May.", "Nation")]
+
+
+def test_said_a_statement_from_a_body_is_that_bodys() -> None:
+    result = draft_text(
+        "“Exports of copper rose for a third month,” said an official statement from the "
+        "Ministry of Trade.",
+        PUBLISHED,
+    )
+    assert quotes_of(result, "direct") == [
+        ("Exports of copper rose for a third month", "Ministry of Trade")
+    ]

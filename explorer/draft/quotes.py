@@ -136,6 +136,7 @@ _TOLD_OBJECT = re.compile(
 )
 
 
+_DENY = {"denied", "denies", "deny"}
 # Verbs of voicing that introduce the words themselves, not a claim in plain words.
 _DIRECT_ONLY = {
     "chanted",
@@ -347,6 +348,16 @@ def quoted_spans(body: str) -> list[Span]:
         i = 0
         while i < len(text):
             ch = text[i]
+            if ch in "”‘" and _misused_opener(text, i):
+                # "”The political dimension …" or "said: ‘We were pleased …”": a closing
+                # mark or a single mark typed where a double opening mark belongs.
+                j = text.find("”", i + 1)
+                if j == -1:
+                    spans.append(Span(base + i, paragraph.end(), base + i + 1, paragraph.end()))
+                    break
+                spans.append(Span(base + i, base + j + 1, base + i + 1, base + j))
+                i = j + 1
+                continue
             if ch in _OPEN and (ch == "“" or _opens_straight(text, i)):
                 close = _CLOSE[ch]
                 j = text.find(close, i + 1)
@@ -362,6 +373,21 @@ def quoted_spans(body: str) -> list[Span]:
                 continue
             i += 1
     return spans
+
+
+def _misused_opener(text: str, i: int) -> bool:
+    """A ” that opens its paragraph before a word, or a ‘ after a colon that no ’ closes
+    before a ” does: typed for “ (wire copy, some African and Asian outlets)."""
+    if i + 1 >= len(text) or not text[i + 1].isalnum():
+        return False
+    if text[i] == "”":
+        return not text[:i].strip() and "“" not in text[i + 1 :]
+    if not re.search(r":\s*$", text[:i]):
+        return False
+    close = text.find("”", i + 1)
+    if close == -1:
+        return False
+    return re.search(r"’(?=[\s,.;:!?]|$)", text[i + 1 : close]) is None
 
 
 def _opens_straight(text: str, i: int) -> bool:
@@ -431,8 +457,11 @@ _TRAILING_TIME = re.compile(
     # "on a call with analysts", "in a post on X", "during a visit to Kyiv".
     r"(?:on|in|at|during) (?:a|an|the|his|her|its|their) (?:[\w-]+ ){0,3}?(?:call|interview|"
     r"statement|conference|briefing|speech|post|video|meeting|event|rally|summit|hearing|"
-    r"broadcast|podcast|visit|trip|address)(?: (?:with|to|on|in|at|outside|near|for|of|"
-    r"before) [\w’' -]{1,40}?){0,2}|"
+    r"broadcast|podcast|visit|trip|address|email|e-mail|letter|memo|note|message|filing|"
+    r"release|tweet|column|newsletter|op-ed)(?: (?:with|to|on|in|at|outside|near|for|of|"
+    r"before) [\w’' -]{1,40}?){0,2}"
+    # "in an email to staff that was reviewed by Reuters".
+    r"(?: (?:that|which) (?:was|were) (?:seen|reviewed|obtained) by [\w’' -]{1,40}?)?|"
     # "as he welcomed the pair", "as she left the court".
     r"(?:as|when|while) (?:he|she|they|it|we) [a-z]+ed(?: [\w’'-]+){0,5}|"
     # "after Yoon’s address", "after the match", "before the vote".
@@ -693,6 +722,18 @@ class QuoteFinder:
                 anonymous.group(1),
                 offset + anonymous.start(1),
             )
+        # "…, a Dawn news report said": the outlet or body whose report or statement it is.
+        for mention in reversed(mentions):
+            gap = self.body[mention.end : base + len(region)]
+            if re.fullmatch(
+                r"(?:[’']s)?\s+(?:[a-z]+\s+)?(?:report|statement|article|editorial|bulletin|"
+                r"broadcast|release|notice|filing|letter|readout|communiqué|survey|study)\s*",
+                gap,
+            ) and re.search(
+                r"(?:^|[,;]\s*)(?:a|an|the|The|A|An)?\s*$", self.body[base : mention.start]
+            ):
+                return self._widen(mention, sentence)
+            break
         # Preceding: the mention just before the verb ("Hayashi said", "Hayashi also said");
         # of two ending together ("Nikkei", "the Nikkei business daily") the longer.
         for mention in sorted(mentions, key=lambda m: (m.end, -m.start), reverse=True):
@@ -987,6 +1028,10 @@ class QuoteFinder:
         """The actor a description names: one seen before ("the minister"), a named person
         with that role ("a government spokesperson"), or a new unnamed one ("a source")."""
         if phrase.lower().endswith("statement"):
+            # "…,” said an official statement from the Ministry of Mines": its issuer.
+            issued = self._issuer(sentence, position + len(phrase))
+            if issued is not None:
+                return issued[0], None, offset, issued[1]
             return None, None, 0, 0
         words = phrase.split()
         determiner = words[0].lower()
@@ -1110,9 +1155,14 @@ class QuoteFinder:
             _outside(s, self.spans) for s in evidence
         )  # attribution may be in a later sentence of the quote
         verb = _VERB.search(outside_all)
-        if len(words) < 2:
+        attributed = len(words) < 4 and self._attributed_word(inner, span, sentence)
+        if len(words) < 2 and not attributed:
             return  # one word in quotation marks: a term or a name, not speech
-        if len(words) < 4 and (verb is None or all(w[:1].isupper() for w in words)):
+        if (
+            len(words) < 4
+            and (verb is None or all(w[:1].isupper() for w in words))
+            and not attributed
+        ):
             return  # scare quotes or a title
         if (
             verb is None
@@ -1129,6 +1179,21 @@ class QuoteFinder:
         self.quotes.append(quote)
         for s in evidence:
             self._remember(s, speaker)
+
+    def _attributed_word(self, inner: str, span: Span, sentence: Sentence) -> bool:
+        """ "“Amazing,” Davis said.": one word with its own comma inside the marks and an
+        attribution right after it is a remark, not a term."""
+        if not re.search(r"[,!?]\s*$", inner):
+            return False
+        after = self.body[span.end : sentence.end]
+        return bool(
+            re.match(
+                r"\s*(?:(?:[A-Z][\w’'.-]*\s+){1,3}|(?:he|she|they)\s+)(?:"
+                + _VERB_ALTERNATION
+                + r")\b|\s*(?:said|says|added)\s+[A-Z]",
+                after,
+            )
+        )
 
     def _direct_speaker(
         self, evidence: list[Sentence], span: Span
@@ -1317,7 +1382,10 @@ class QuoteFinder:
             content = re.sub(r"^(?:(?:adding|saying|noting)\s+)?that\s+", "", content)
             act = None
             infinitive = verb in _TO_VERBS and re.match(r"\s*to\s", text[content_start:])
-            if (verb in OBJECT_VERBS or infinitive) and content_start > match.start():
+            # "Adly, who denies the charges,": a denial of a thing is the act itself ("denied
+            # that S" keeps its clause).
+            denial = verb in _DENY and not re.match(r"\s*that\b", text[content_start:])
+            if (verb in OBJECT_VERBS or infinitive or denial) and content_start > match.start():
                 # "Egypt sharply criticised the US policy shift": the act is the statement,
                 # with its adverb, and without a trailing clause about someone else
                 # (", with Jordan's minister warning …").
@@ -1506,6 +1574,9 @@ class QuoteFinder:
             return False  # "who joked about Parise's penchant": a topic, not a claim
         # Wholly inside quotation marks: the direct quote is the statement.
         absolute = sentence.start + start
+        found = self.body.find(content[:20], absolute, sentence.end)
+        if found != -1:
+            absolute = found  # where the stripped content begins, past a colon or a space
         bare = re.sub(r"[“”\"]", "", content).strip(" ,.")
         for span in spans:
             inner = self.body[span.inner_start : span.inner_end].strip(" ,.")
@@ -1572,7 +1643,7 @@ class QuoteFinder:
                 if role is not None:
                     end = role.start()
                 # "S, the US military said": the subject's determiner is not the claim's.
-                article = re.search(r"(?<![\w’'])(?:the|The)\s+$", text[:end])
+                article = re.search(r"(?<![\w’'])(?:the|The|a|an)\s+$", text[:end])
                 if article is not None:
                     end = article.start()
                 # "…,” Minister of Industry, Investment and Commerce, Senator the Hon. X":

@@ -141,3 +141,15 @@ def test_a_lead_of_two_days_names_no_news_day() -> None:
         "Mudavadi met with Ugandan Foreign Minister Jeje Odongo in Kampala.\n"
     )
     assert meetings(text) == [({"Musalia Mudavadi", "Jeje Odongo"}, None, "happened")]
+
+
+def test_a_dateline_is_the_day_of_the_report_not_of_the_meeting() -> None:
+    """ "Kathmandu, 6 September: … a three-day visit beginning from Sunday, 8 September"."""
+    for dateline in ("NAIROBI, 12 March: ", "Nairobi, Mar 12 (KNA) ", "NAIROBI, March 12 — "):
+        text = (
+            dateline + "Ugandan President Yoweri Museveni is paying a three-day visit to Kenya "
+            "beginning from Friday, 14 March, at the invitation of President William Ruto.\n"
+        )
+        [(participants, when, _)] = meetings(text)
+        assert "Yoweri Museveni" in participants
+        assert when == "2025-03-14/2025-03-16", dateline

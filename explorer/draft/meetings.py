@@ -448,7 +448,7 @@ class MeetingFinder:
         undated events stand at."""
         lead = [s for s in self.sentences if not s.heading][:2]
         for sentence in lead:
-            text = sentence.text
+            text = without_dateline(sentence.text)
             days_told = [
                 f
                 for f in find_dates(text, self.published)
@@ -500,10 +500,11 @@ class MeetingFinder:
         meeting.guesses.append(f'when "{words}" of the lead read as {iso}, the day of the news')
 
     def _clause(self, sentence: Sentence) -> tuple[str, int]:
-        """The sentence without a closing attribution ("…, Hayashi said."): its end offset."""
+        """The sentence without a closing attribution ("…, Hayashi said."): its end offset. A
+        dateline opening it is blanked: its date is the report's, not an event's."""
         match = _SPEECH.search(sentence.text)
         end = match.start() if match else len(sentence.text)
-        return sentence.text[:end], end
+        return without_dateline(sentence.text[:end]), end
 
     def _triggers(self, sentence: Sentence, text: str) -> list[tuple[str, int, int, str]]:
         """The meeting words of a clause: (kind, start, end, word), kind verb | noun | anaphor."""
@@ -1764,6 +1765,28 @@ def _report_dates_blanked(clause: str, at: int) -> str:
             start, end = match.span(1)
             clause = clause[:start] + " " * (end - start) + clause[end:]
     return clause
+
+
+_MONTH_WORD = r"(?:" + "|".join(m[:3] for m in MONTHS) + r")[a-z]*\.?"
+# A wire dateline: "Kathmandu, 6 September:", "Islamabad, Feb 4 (IANS)", "LAGOS, March 3 —".
+_DATELINE = re.compile(
+    r"^\s*[A-Z][\w.'’-]*(?:[ ,]+[A-Z][\w.'’-]*){0,3},\s+"
+    r"(?:\d{1,2}(?:st|nd|rd|th)?\s+"
+    + _MONTH_WORD
+    + r"|"
+    + _MONTH_WORD
+    + r"\s+\d{1,2}(?:st|nd|rd|th)?)"
+    r"(?:,?\s+(?:19|20)\d\d)?\s*(?:\([A-Za-z][\w .&-]{0,30}\)\s*[:—–-]?|[:—–-])",
+    re.IGNORECASE,
+)
+
+
+def without_dateline(text: str) -> str:
+    """The text with a wire dateline that opens it blanked (same length): the day the report
+    was filed, not the day of what it tells ("Kathmandu, 6 September: Wang Yi is paying a
+    three-day visit beginning from Sunday, 8 September")."""
+    match = _DATELINE.match(text)
+    return "\u2592" * match.end() + text[match.end() :] if match else text
 
 
 def _without_absolute(clause: str) -> str:

@@ -100,3 +100,16 @@ def test_a_capitalised_run_ending_in_a_plural_noun_is_no_person() -> None:
     )
     assert not any(a.name == "Opposition Parties" for a in result.actors)
     assert actor_named(result, "Tristen Newton").kind == "person"
+
+
+def test_a_name_given_with_its_initials_is_a_body_even_after_the() -> None:
+    result = draft_text(
+        "The pact will deepen trade within the Southern African Development Community "
+        "(SADC), the minister said. Buses will use the new Bus Rapid Transit (BRT) lanes, "
+        "and the bus rapid transit plan is funded.",
+        PUBLISHED,
+    )
+    sadc = actor_named(result, "Southern African Development Community")
+    assert sadc.kind == "organisation"
+    assert "SADC" in sadc.aliases
+    assert not any("Rapid Transit" in a.name for a in result.actors)

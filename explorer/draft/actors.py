@@ -1986,6 +1986,22 @@ class ActorFinder:
                 return self._organisation(
                     run, guess="kind inferred as organisation (where people work)"
                 )
+            short = re.match(r"\s*\(([A-Z][A-Za-z&.]{1,7})\)", self.body[run.end : run.end + 12])
+            if (
+                short
+                and _short_name_of(short.group(1), run.text)
+                and not _given_name(words[0])
+                and lowered[-1] not in places.PLACE_WORDS
+                # "the new Bus Rapid Transit (BRT)": common words capitalised, a thing's.
+                and not all(w in self.lower_words for w in lowered)
+            ):
+                # "within the East Africa Community (EAC)", "to the Teacher Retirement System
+                # (TRS)": a name given with its initials is a body's, wherever it stands
+                # (people are not given initials in brackets; "the Port of Tema (PoT)" is a
+                # place).
+                return self._organisation(
+                    run, guess="kind inferred as organisation (a name given with its initials)"
+                )
             if run.after in PLACE_PREPOSITIONS or run.after == "the":
                 return None  # "in Los Angeles", "the Blue House": a place or a thing
             if (

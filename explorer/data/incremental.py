@@ -26,12 +26,16 @@ is written again, the rows copied from the old file, and the index is re-stamped
 When the changed entries differ only in what no index structure derives anything from (an
 article's own row, and where its spans fall in its actors', meetings' and quotes' rows), those
 rows are edited in a copy of the old file and the index is patched in place
-(`_rows_edited`, `store_splice`, `index_patch`).
+(`_rows_edited`, `store_splice`, `index_patch`). When the files are those of the last import
+followed by new ones, the new articles' rows are added at the end of each table and the
+shared actors' rows joined in place, in a copy of the old file, without the other files'
+entries being read or merged (`_import_appended`); the index is then built anew.
 """
 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import hashlib
 import json
@@ -48,6 +52,7 @@ from typing import Any, overload
 from explorer.data import dates, importer, models, records, safe_yaml, schema, text
 from explorer.data.errors import DataError, Problem, StoreError
 from explorer.data.importer import (
+    Merge,
     MergedActor,
     ParsedFile,
     Unit,
@@ -312,6 +317,7 @@ class _Merged:
     quotes: Sequence[Any] = field(default_factory=list)
     actors: list[Any] = field(default_factory=list)
     flagged: set[int] = field(default_factory=set)
+    merge: Merge | None = None
 
 
 def _unit(meta: dict[str, Any], rows: bytes, starts: array[int]) -> Unit:
@@ -408,15 +414,29 @@ class _Picked(Sequence[memoryview]):
             yield self._line(unit, number)
 
 
-def _merge(metas: Sequence[dict[str, Any]], entries: Sequence[Entry | None]) -> _Merged:
+def _merge(
+    metas: Sequence[dict[str, Any]],
+    entries: Sequence[Entry | None],
+    known: dict[str, list[str]] | None = None,
+) -> _Merged:
     """Join the articles by `merge_units` (the rules `merge_files` applies) and assemble their
-    rows; flags every article that a problem of merging involves."""
+    rows; flags every article that a problem of merging involves. `known`: ids of actors and
+    meetings that references may name besides the articles' own (those of a database the
+    articles are added to)."""
     rows = [entry.rows if entry else b"" for entry in entries]
     starts = [_line_starts(entry.rows) if entry else array("I") for entry in entries]
-    merge = merge_units(
-        [_unit(meta, data, at) for meta, data, at in zip(metas, rows, starts, strict=True)]
-    )
-    merged = _Merged()
+    units = [_unit(meta, data, at) for meta, data, at in zip(metas, rows, starts, strict=True)]
+    if known and units:
+        units[0] = dataclasses.replace(
+            units[0],
+            declared={
+                kind: [*units[0].declared.get(kind, ()), *ids] for kind, ids in known.items()
+            },
+        )
+    merge = merge_units(units)
+    # The merge itself is kept only for articles added to a database (their actors are
+    # joined with its rows); a whole import lets it go with this call.
+    merged = _Merged(merge=merge if known is not None else None)
     merged.flagged = {
         u for u, meta in enumerate(metas) if meta.get("problems") or meta.get("unreadable")
     }
@@ -542,6 +562,8 @@ def import_corpus(
     hashes, record = _hash_files(names, previous.record if previous else None)
     if use_cache and previous is not None:
         same = _reimport_same_rows(db, names, hashes, record, previous, cache_folder, jobs)
+        if same is None:
+            same = _import_appended(db, names, hashes, record, previous, cache_folder, jobs)
         if same is not None:
             return same
     keys, files, to_parse = _look_up(names, hashes, cache_folder if use_cache else None)
@@ -895,6 +917,219 @@ def _reimport_same_rows(
         with contextlib.suppress(OSError):
             prune_cache(written, {_entry_name(key) for key in keys})
     return summary
+
+
+def _import_appended(
+    db: Path,
+    names: Sequence[str],
+    hashes: Sequence[str | None],
+    record: dict[str, Any],
+    previous: _Previous,
+    folder: Path,
+    jobs: int | None,
+) -> ImportSummary | None:
+    """The import when the files are those of the last import, unchanged and in the same
+    order, followed by new ones: the new articles' rows are added at the end of each table
+    and the rows of the actors they share with the corpus joined in place, in a copy of the
+    old file (`store_splice`), without the other files' entries being read or merged again.
+    None when that is not so, or when the new articles clash with the corpus (an id it has,
+    an actor's other name, a meeting it reports too, a reference to nothing): then the whole
+    import runs (and reports what clashes). The index is built anew from the file written.
+
+    The same bytes as a fresh import of these files: `merge_units` over the new articles
+    alone, with what they refer to in the corpus known, gives their rows as the whole merge
+    does (they come last: every id they add is numbered after the corpus's, every role they
+    give sorts after those of its day), and each shared actor's row is the old one decoded,
+    checked to encode back to its bytes, and joined with the new articles' part of it by
+    the same rules (`_joined_actor_row`).
+    """
+    from explorer.data.store import read_meta_line
+
+    if previous.record is None or any(sha is None for sha in hashes):
+        return None
+    meta = read_meta_line(db)
+    sources = meta.get("sources") if meta else None
+    if not isinstance(sources, dict) or meta is None:
+        return None
+    if meta.get("content") != previous.stamp.get("content"):
+        return None
+    resolved = _resolved(names)
+    old = len(sources)
+    if not 0 < old < len(names) or list(sources) != resolved[:old]:
+        return None
+    if any(sources[path] != hashes[i] for i, path in enumerate(resolved[:old])):
+        return None
+    added = [str(Path(name).resolve()) for name in names[old:]]
+    if added != resolved[old:] or len(set(added)) != len(added) or set(added) & set(sources):
+        return None
+    keys = [f"{sha}:{name}" for name, sha in zip(names, hashes, strict=True)]
+    new_entries: dict[int, list[Entry]] = {}
+    jobs_list: list[tuple[int, str, str | None]] = []
+    for i in range(old, len(names)):
+        cached = read_entry(folder / _entry_name(keys[i]), keys[i])
+        if cached is not None:
+            new_entries[i] = cached
+        else:
+            jobs_list.append((i, names[i], hashes[i]))
+    fresh = set()
+    for outcome in _parse_all(jobs_list, jobs, None):
+        if outcome.entries is None or outcome.sha is None:
+            return None
+        new_entries[outcome.index] = outcome.entries
+        fresh.add(outcome.index)
+    entries = [entry for i in sorted(new_entries) for entry in new_entries[i]]
+    made = _appended_edits(db, entries)
+    if made is None:
+        return None
+    edits, counts = made
+    new_sources = {path: str(sha) for path, sha in zip(resolved, hashes, strict=True)}
+    try:
+        chunks, _ = spliced_database(db, _meta(new_sources), edits)
+    except (SpliceMismatch, OSError, ValueError):
+        return None
+    written: Path | None = folder
+    try:
+        folder.mkdir(exist_ok=True)
+        for i in sorted(fresh):
+            write_entry(folder / _entry_name(keys[i]), keys[i], new_entries[i])
+    except OSError:
+        written = None
+    write_database_and_index(db, chunks, record=record)
+    if written is not None:
+        with contextlib.suppress(OSError):
+            prune_cache(written, {_entry_name(key) for key in keys})
+    return ImportSummary(
+        articles=previous.counts["article"] + counts["article"],
+        actors=previous.counts["actor"] + counts["actor"],
+        meetings=previous.counts["meeting"] + counts["meeting"],
+        quotes=previous.counts["quote"] + counts["quote"],
+        parsed=len(jobs_list),
+        reused=len(names) - len(jobs_list),
+        database=db,
+        cache=written,
+    )
+
+
+def _present(db: Path, kind: str, ids: Iterable[str]) -> set[str]:
+    """Which of `ids` the database's (fresh) index holds as items of `kind`."""
+    from explorer.data.index import index_path_for
+
+    wanted = list(dict.fromkeys(ids))
+    found: set[str] = set()
+    con = sqlite3.connect(f"{index_path_for(db).resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            found.update(
+                ident
+                for (ident,) in con.execute(
+                    f"SELECT id FROM items WHERE kind = ? AND id IN ({marks})", (kind, *chunk)
+                )
+            )
+    finally:
+        con.close()
+    return found
+
+
+def _appended_edits(db: Path, entries: Sequence[Entry]) -> tuple[Edits, dict[str, int]] | None:
+    """The edits that add the articles of `entries` to the database, and how many of each
+    kind they add; None when they clash with it (or among themselves)."""
+    metas = [entry.meta for entry in entries]
+    try:
+        if (
+            _present(db, "article", (m["article"] for m in metas))
+            or _present(db, "quote", (q for m in metas for q in m["quotes"]))
+            or _present(db, "meeting", (x for m in metas for x in m["meetings"]))
+        ):
+            return None
+        declared = {
+            "actor": {a[0] for m in metas for a in m["actors"]},
+            "meeting": {x for m in metas for x in m["meetings"]},
+        }
+        named = {
+            kind: {t for m in metas for t in m["refs"].get(kind, ())} - declared[kind]
+            for kind in declared
+        }
+        known = {kind: _present(db, kind, ids) for kind, ids in named.items()}
+        shared = _present(db, "actor", declared["actor"])
+    except (OSError, sqlite3.Error):
+        return None
+    if any(known[kind] != named[kind] for kind in named):
+        return None  # a reference to nothing: the whole import reports it
+    merged = _merge(metas, entries, {kind: sorted(ids) for kind, ids in known.items()})
+    if merged.flagged or merged.merge is None:
+        return None
+    edits = Edits()
+    for table in ("articles", "meetings", "quotes"):
+        for row in _tables(merged)[table]:
+            edits.append(table, bytes(row))
+    for actor, row in zip(merged.merge.actors.values(), merged.actors, strict=True):
+        if actor.id in shared:
+            edits.rewrite_actor(actor.id, functools.partial(_joined_actor_row, actor))
+        else:
+            edits.append("actors", row)
+    counts = {
+        "article": len(merged.articles),
+        "actor": len(merged.actors) - len(shared),
+        "meeting": len(merged.meetings),
+        "quote": len(merged.quotes),
+    }
+    return edits, counts
+
+
+def _joined_actor_row(new: MergedActor, old_row: bytes) -> bytes:
+    """An actor's database row (`old_row`) joined with what articles added after it give of
+    it (`new`, merged over them alone), as `merge_units` joins them over all articles: the
+    first name and kind (else a clash), lists joined without repeats, roles in publication
+    order (the old first within a day), the newest role and note, spans in article order.
+    Raises SpliceMismatch when the row does not encode back to itself once decoded, or the
+    actor clashes."""
+    from explorer.data.importer import _Ordered
+    from explorer.data.store_splice import SPANS_KEY
+
+    data = bytes(old_row)
+    cut = data.rfind(SPANS_KEY)
+    if cut != -1:
+        if not data.endswith(b"]}") or b'": ' in data[cut + len(SPANS_KEY) :]:
+            raise SpliceMismatch("an actor row whose spans are not its last field")
+        head, spans = json.loads(data[:cut] + b"}"), data[cut + len(SPANS_KEY) : -2]
+    else:
+        head, spans = json.loads(data), b""
+    if head.get("name") != new.name or head.get("kind") != new.kind:
+        raise SpliceMismatch("an actor named or kinded otherwise in the new articles")
+    roles = [
+        (dates.parse_day(r["published"]), n, r["article"], r.get("role"), r.get("note"))
+        for n, r in enumerate(head.get("roles", ()))
+    ]
+
+    def actor(roles: list[Any]) -> MergedActor:
+        made = MergedActor(
+            0,
+            head["id"],
+            head["name"],
+            head["kind"],
+            None,
+            _Ordered(head.get("member_of", ())),
+            _Ordered(head.get("aliases", ())),
+            _Ordered(head.get("evidence", ())),
+            None,
+            _Ordered(head.get("articles", ())),
+            [spans],
+            roles,
+        )
+        made.settle()
+        return made
+
+    if _actor_row(actor(list(roles))) != data:
+        raise SpliceMismatch("an actor row not as an import writes it")
+    joined = actor([*roles, *((p, len(roles) + u, *rest) for p, u, *rest in new.roles)])
+    joined.member_of.extend(new.member_of.items)
+    joined.aliases.extend(new.aliases.items)
+    joined.evidence.extend(new.evidence.items)
+    joined.articles.extend(new.articles.items)
+    joined.spans.extend(new.spans)
+    return _actor_row(joined)
 
 
 def _rows_edited(pairs: Sequence[tuple[Sequence[Entry], Sequence[Entry]]]) -> Edits | None:

@@ -51,7 +51,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from explorer.data.atomic import fsync_directory
+from explorer.data.atomic import FileRange, fsync_directory
 from explorer.data.bulk import collector_paused
 from explorer.data.corpus import ActorHead, Corpus, QuoteLinks, RelationGroup
 from explorer.data.errors import StoreError
@@ -677,7 +677,7 @@ def write_index(
 
 def write_database_and_index(
     db_path: str | os.PathLike[str],
-    data: bytes | Iterable[bytes],
+    data: bytes | Iterable[bytes | FileRange],
     loaded: Loaded | None = None,
     rows: Rows | None = None,
     *,
@@ -692,7 +692,7 @@ def write_database_and_index(
     and rebuilds. Raises StoreError when the database cannot be written (the old one stays).
 
     `data` is the file's bytes (or its chunks, in order, in `store.encode_database`'s
-    layout); the index is built from `loaded` when given, else from `rows`, the same rows
+    layout, some of them ranges of the old file, `atomic.FileRange`); the index is built from `loaded` when given, else from `rows`, the same rows
     encoded, else from the database file as written (complete, not yet renamed), read a
     table at a time: chunks that are views of rows held nowhere else are then freed as they
     are written, before the index is built. `record`, when given, is what the import records in

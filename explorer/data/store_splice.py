@@ -15,6 +15,7 @@ import itertools
 import json
 import mmap
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -33,11 +34,14 @@ class Edits:
     """The rows to change: a row replaced whole ({old: new} for a table, the old row as the
     file encodes it), or, in an actor's row, one article's spans (`spans(actor, old, new)`:
     the article's span rows as a run of the row's spans, which are each article's in turn; an
-    actor named by several edited articles has a run for each)."""
+    actor named by several edited articles has a run for each), or an actor's row made anew
+    from the old one (`rewrite_actor`); and rows added at the end of a table (`append`)."""
 
     def __init__(self) -> None:
         self.whole: dict[str, dict[bytes, bytes]] = {}
         self.actor_spans: dict[bytes, list[tuple[bytes, bytes]]] = {}
+        self.actor_rows: dict[bytes, Callable[[bytes], bytes]] = {}
+        self.appended: dict[str, list[bytes]] = {}
 
     def replace(self, table: str, old: bytes, new: bytes) -> None:
         self.whole.setdefault(table, {})[old] = new
@@ -45,8 +49,21 @@ class Edits:
     def spans(self, actor_id: str, old: bytes, new: bytes) -> None:
         self.actor_spans.setdefault(b'{"id": ' + _dumps(actor_id), []).append((old, new))
 
+    def rewrite_actor(self, actor_id: str, make: Callable[[bytes], bytes]) -> None:
+        """The actor's row replaced by `make(old row)`, which raises SpliceMismatch when it
+        cannot make it."""
+        self.actor_rows[b'{"id": ' + _dumps(actor_id)] = make
+
+    def append(self, table: str, row: bytes) -> None:
+        self.appended.setdefault(table, []).append(row)
+
     def __len__(self) -> int:
-        return sum(map(len, self.whole.values())) + sum(map(len, self.actor_spans.values()))
+        return (
+            sum(map(len, self.whole.values()))
+            + sum(map(len, self.actor_spans.values()))
+            + len(self.actor_rows)
+            + sum(map(len, self.appended.values()))
+        )
 
 
 def _dumps(value: Any) -> bytes:
@@ -110,7 +127,7 @@ def spliced_database(
         at = end
     if size > at:
         chunks.append(FileRange(source, at, size))
-    return chunks, [(table, row) for _, _, _, (table, row) in pieces]
+    return chunks, [(table, row) for _, _, _, (table, row) in pieces if row]
 
 
 def _hash_range(handle: Any, digest: Any, start: int, end: int) -> None:
@@ -190,9 +207,11 @@ def _located(
                 raise SpliceMismatch(f"{source}: a {table} row to change is not a whole line")
             pieces.append((start, end + len(ending), data[start:at] + new + ending, (table, new)))
             cursor = end
-    if edits.actor_spans:
+    if edits.actor_spans or edits.actor_rows:
         if "actors" not in regions:
             raise SpliceMismatch(f"{source}: no actors table")
+        if not edits.actor_spans.keys().isdisjoint(edits.actor_rows):
+            raise SpliceMismatch(f"{source}: two changes of one actor")
         lo, hi = regions["actors"]
         seen: set[bytes] = set()
         line_start = lo
@@ -204,14 +223,17 @@ def _located(
             head_end = data.find(b", ", row_at, line_end)
             head = data[row_at:head_end] if head_end != -1 else b""
             changes = edits.actor_spans.get(head)
-            if changes is not None:
+            make = edits.actor_rows.get(head)
+            if changes is not None or make is not None:
                 if head in seen:
                     raise SpliceMismatch(f"{source}: an actor to change is there twice")
                 seen.add(head)
                 line = data[line_start:line_end]
                 cut = 2 if line.endswith(b",\n") else 1
                 row = line[row_at - line_start : -cut]
-                for old, new in changes:  # each article's run of spans, a distinct one
+                if make is not None:
+                    row = make(row)
+                for old, new in changes or ():  # each article's run of spans, a distinct one
                     row = _with_spans(row, old, new)
                 pieces.append(
                     (
@@ -222,13 +244,53 @@ def _located(
                     )
                 )
             line_start = line_end
-        if len(seen) != len(edits.actor_spans):
+        if len(seen) != len(edits.actor_spans) + len(edits.actor_rows):
             raise SpliceMismatch(f"{source}: an actor to change is not there")
+    for table, added in edits.appended.items():
+        if table not in regions:
+            raise SpliceMismatch(f"{source}: no {table!r} table")
+        if added:
+            pieces.append(_appended(data, regions[table], added, table, source))
     pieces.sort(key=lambda piece: piece[0])
-    for before, after in itertools.pairwise(pieces):
+    joined: list[tuple[int, int, bytes, tuple[str, bytes]]] = []
+    for piece in pieces:
+        if joined and piece[3][1] == b"" and joined[-1][1] == piece[1] == piece[0] + 1:
+            # Rows added after a row changed: the changed line ends with the table's last
+            # newline, which the added rows begin by giving a comma.
+            start, _, line, changed = joined.pop()
+            joined.append((start, piece[1], line[:-1] + piece[2], changed))
+            continue
+        joined.append(piece)
+    for before, after in itertools.pairwise(joined):
         if after[0] < before[1]:
             raise SpliceMismatch(f"{source}: two changes of one row")
-    return pieces
+    return joined
+
+
+def _appended(
+    data: mmap.mmap, region: tuple[int, int], rows: list[bytes], table: str, source: Path
+) -> tuple[int, int, bytes, tuple[str, bytes]]:
+    """The rows added after a table's last one, numbered on from it, as one piece: the last
+    row's line end (its newline, given a comma) through the new lines. (Its changed rows, for
+    an index patch, are not listed: a table's new rows are all in the piece.)"""
+    lo, close = region
+    if close == lo:
+        first, start = 1, close
+        lines = [b""]
+    else:
+        start = close - 1  # the newline ending the table's last row
+        line_start = data.rfind(b"\n", lo - 1, start) + 1
+        number = data[line_start : data.find(b": ", line_start, start)]
+        if data[start : start + 1] != b"\n" or not (
+            len(number) >= 3 and number[:1] == number[-1:] == b'"' and number[1:-1].isdigit()
+        ):
+            raise SpliceMismatch(f"{source}: the {table!r} table's last row is not a row line")
+        first = int(number[1:-1]) + 1
+        lines = [b",\n"]
+    last = first + len(rows) - 1
+    for n, row in enumerate(rows, first):
+        lines.append(b'"%d": ' % n + row + (b",\n" if n < last else b"\n"))
+    return start, close, b"".join(lines), (table, b"")  # no row: rows added
 
 
 def _find_row(data: mmap.mmap, row: bytes, lo: int, hi: int) -> int:

@@ -1,0 +1,212 @@
+"""Files added after those of the last import are imported by adding their rows to a copy of
+the database (the shared actors' rows joined in place), not by merging every file again; the
+result is exactly that of a fresh import, and anything the splice cannot be sure of runs the
+whole import instead."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from explorer.bench.corpus import write_corpus
+from explorer.cli import main
+from explorer.data import incremental
+from explorer.data.index import open_index
+from tests.test_import_incremental import _import, _index_rows
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> list[Path]:
+    return write_corpus(9, tmp_path / "articles", 5)
+
+
+@pytest.fixture
+def appended(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """Whether each import took the path that adds rows (True) or ran whole (False)."""
+    taken: list[bool] = []
+    real = incremental._import_appended
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        summary = real(*args, **kwargs)
+        taken.append(summary is not None)
+        return summary
+
+    monkeypatch.setattr(incremental, "_import_appended", spy)
+    return taken
+
+
+def _actors(db: Path) -> dict[str, dict[str, Any]]:
+    with open(db, "rb") as handle:
+        return {row["id"]: row for row in json.load(handle)["actors"].values()}
+
+
+def _answers(db: Path) -> dict[str, object]:
+    """What a user sees through the index: searches of every kind, the lists, an actor."""
+    corpus = open_index(db)
+    try:
+        queries = ("the", "said", '"of the"', "speaker:a", "-the", "minist", "kind:dir", "trsut")
+        return {
+            "search": {q: [(h.quote.id, h.match) for h in corpus.search(q).hits] for q in queries},
+            "orders": {order: corpus.ids(order) for order in ("actor", "meeting", "article")},
+            "timeline": corpus.ids("timeline"),
+        }
+    finally:
+        corpus.close()
+
+
+def _same_as_fresh(files: list[Path], db: Path, tmp_path: Path) -> None:
+    fresh = tmp_path / "fresh.json"
+    _import(files, fresh, "--no-cache")
+    assert db.read_bytes() == fresh.read_bytes()
+    assert _index_rows(db) == _index_rows(fresh)
+    assert _answers(db) == _answers(fresh)
+
+
+@pytest.mark.parametrize("count", [1, 2], ids=["one added", "two added"])
+def test_files_added_at_the_end_are_spliced_in_as_a_fresh_import_writes_them(
+    count: int,
+    corpus: list[Path],
+    tmp_path: Path,
+    appended: list[bool],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    db = tmp_path / "kept.json"
+    _import(corpus[:6], db)
+    before = _actors(db)
+    files = corpus[: 6 + count]
+    _import(files, db)
+    assert appended[-1], "the rows were added, not every file merged again"
+    assert f"{count} file" in capsys.readouterr().out
+    after = _actors(db)
+    shared = [a for a in before if after[a] != before[a]]
+    assert shared, "the new articles name actors of the corpus: their rows were joined"
+    assert any(len(after[a].get("roles", ())) > len(before[a].get("roles", ())) for a in shared)
+    assert set(after) > set(before), "and actors of their own"
+    _same_as_fresh(files, db, tmp_path)
+
+
+def test_files_added_one_import_after_another_stay_as_a_fresh_import(
+    corpus: list[Path], tmp_path: Path, appended: list[bool], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    db = Path("kept.json")  # a relative path, as typed
+    _import(corpus[:5], db)
+    for end in (6, 7, 9):
+        _import(corpus[:end], db)
+    assert appended[-3:] == [True, True, True]
+    _same_as_fresh(corpus, db, tmp_path)
+
+
+def test_a_file_added_among_the_others_is_imported_whole(
+    corpus: list[Path], tmp_path: Path, appended: list[bool]
+) -> None:
+    db = tmp_path / "kept.json"
+    _import([*corpus[:3], *corpus[4:7]], db)
+    _import(corpus[:7], db)
+    assert appended[-1] is False
+    _same_as_fresh(corpus[:7], db, tmp_path)
+
+
+def test_a_file_added_with_another_changed_is_imported_whole(
+    corpus: list[Path], tmp_path: Path, appended: list[bool]
+) -> None:
+    db = tmp_path / "kept.json"
+    _import(corpus[:6], db)
+    text = corpus[1].read_text(encoding="utf-8")
+    corpus[1].write_text(text.replace(" said", " stated", 1), encoding="utf-8")
+    _import(corpus[:7], db)
+    assert appended[-1] is False
+    _same_as_fresh(corpus[:7], db, tmp_path)
+
+
+def _copy_as(source: Path, target: Path, article: str, change: str = "") -> Path:
+    """`source` as a new article `article` (its quote and meeting ids made its own)."""
+    text = source.read_text(encoding="utf-8")
+    old = re.search(r"(?m)^  id: (\S+)$", text)
+    assert old is not None
+    text = text.replace(old.group(1), article)
+    if change == "actor renamed":
+        text, count = re.subn(r'(?m)^(    name: ")', r"\1Renamed ", text, count=1)
+        assert count == 1
+    target.write_text(text, encoding="utf-8")
+    return target
+
+
+@pytest.mark.parametrize(
+    "clash",
+    ["an article of the corpus again", "an actor named otherwise"],
+    ids=str,
+)
+def test_an_added_file_that_clashes_with_the_corpus_is_reported_and_changes_nothing(
+    clash: str,
+    corpus: list[Path],
+    tmp_path: Path,
+    appended: list[bool],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    db = tmp_path / "kept.json"
+    _import(corpus[:6], db)
+    old_db, old_rows = db.read_bytes(), _index_rows(db)
+    extra = tmp_path / "extra.yaml"
+    if clash == "an article of the corpus again":
+        extra.write_bytes(corpus[2].read_bytes())
+    else:
+        _copy_as(corpus[2], extra, "story-zebra", "actor renamed")
+    capsys.readouterr()
+    assert main(["import", *map(str, corpus[:6]), str(extra), "--db", str(db)]) != 0
+    assert appended[-1] is False
+    err = capsys.readouterr().err
+    assert "extra.yaml" in err and "Traceback" not in err
+    assert db.read_bytes() == old_db
+    assert _index_rows(db) == old_rows
+
+
+def test_an_added_copy_of_an_article_under_another_id_is_spliced_in(
+    corpus: list[Path], tmp_path: Path, appended: list[bool]
+) -> None:
+    """Every actor of the copy is one of the corpus, with the same spans again."""
+    db = tmp_path / "kept.json"
+    _import(corpus[:6], db)
+    extra = _copy_as(corpus[2], tmp_path / "extra.yaml", "story-zebra")
+    files = [*corpus[:6], extra]
+    _import(files, db)
+    assert appended[-1]
+    _same_as_fresh(files, db, tmp_path)
+
+
+class Crash(BaseException):
+    """The process dying at this point."""
+
+
+def test_a_crash_as_the_added_rows_are_written_leaves_the_old_pair(
+    corpus: list[Path],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    db = tmp_path / "kept.json"
+    _import(corpus[:6], db)
+    old_db, old_rows, old_answers = db.read_bytes(), _index_rows(db), _answers(db)
+    replace = os.replace
+
+    def crash_rename(source: object, destination: object) -> None:
+        if Path(str(destination)) == db:
+            raise Crash
+        replace(source, destination)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "replace", crash_rename)
+    with pytest.raises(Crash):
+        main(["import", *map(str, corpus[:7]), "--db", str(db)])
+    monkeypatch.undo()
+    capsys.readouterr()
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")], "no litter"
+    assert db.read_bytes() == old_db
+    assert _index_rows(db) == old_rows
+    assert _answers(db) == old_answers  # answered from the old index, without a rebuild
+    _import(corpus[:7], db)
+    _same_as_fresh(corpus[:7], db, tmp_path)

@@ -323,3 +323,44 @@ def test_said_a_statement_from_a_body_is_that_bodys() -> None:
     assert quotes_of(result, "direct") == [
         ("Exports of copper rose for a third month", "Ministry of Trade")
     ]
+
+
+def test_where_a_quotation_was_said_is_no_claim() -> None:
+    result = draft_text(
+        "“We will defend our waters,” Defence Minister Rui Lobo said in a speech to the "
+        "National Defence College, a military school.",
+        PUBLISHED,
+    )
+    assert quotes_of(result, "direct") == [("We will defend our waters", "Rui Lobo")]
+    assert quotes_of(result, "reported") == []
+
+
+def test_posted_pictures_is_an_act_posted_a_caption_gives_the_words() -> None:
+    acts = draft_text(
+        "Governor Ada Nwosu, who also posted pictures of the meeting, left on Monday.", PUBLISHED
+    )
+    assert acts.quotes == []
+    caption = draft_text(
+        "The club Rovers FC posted a photo of its new coach on Friday, with the caption: "
+        "“Welcome home, coach”.",
+        PUBLISHED,
+    )
+    assert quotes_of(caption, "direct") == [("Welcome home, coach", "Rovers FC")]
+    assert quotes_of(caption, "reported") == []
+
+
+def test_a_claim_cut_at_a_bare_which_is_a_fragment() -> None:
+    result = draft_text(
+        "Minister Juma Said had planned the trip, which according to an aide, was cancelled "
+        "after a dispute.",
+        PUBLISHED,
+    )
+    assert all(not q.text.endswith("which.") for q in result.quotes)
+
+
+def test_for_which_keeps_its_claim() -> None:
+    found = _reported(
+        "The measure won 20,000 more votes than the bond issue, for which Senator Tim Okoro "
+        "said he’s grateful."
+    )
+    assert [speaker for _text, speaker in found] == ["Tim Okoro"]

@@ -279,6 +279,10 @@ SPEECH_ONLY_BEFORE.update(
     }
 )
 SPEECH_ONLY_BEFORE.update({form: r"(?=\s+that\b)" for form in PARAPHRASE_VERBS["adamant"]})
+# "posted on X that …", "posted: “…”"; "posted pictures of the meeting", "posted a profit" are acts.
+# "posted an image …, with the caption: “…”" is the words of the quotation's author (▒ is
+# a quotation blanked out, as the quote finder reads a sentence's attribution).
+SPEECH_ONLY_BEFORE["posted"] = r"(?=\s*(?:on\b|that\b|[:,.;“\"\u2592]|$)|[^.]*:\s*[“\"\u2592])"
 SPEECH_ONLY_BEFORE.update(
     {form: r"(?=\s+(?:whether|if|that|why|how)\b)" for form in ("questioned", "questions")}
 )

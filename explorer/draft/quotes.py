@@ -148,6 +148,7 @@ _DIRECT_ONLY = {
     "yelled",
     "yells",
     "exclaimed",
+    "posted",  # "posted an image with the caption: “…”"
 }
 # Speech verbs whose object is the person told ("reminded senators that …").
 _PERSON_OBJECT = {
@@ -1155,7 +1156,19 @@ class QuoteFinder:
             _outside(s, self.spans) for s in evidence
         )  # attribution may be in a later sentence of the quote
         verb = _VERB.search(outside_all)
-        attributed = len(words) < 4 and self._attributed_word(inner, span, sentence)
+        attributed = (
+            len(words) < 4
+            and (
+                self._attributed_word(inner, span, sentence)
+                # "posted an image with the caption: “Welcome Jose”": set off by a colon in a
+                # sentence with a verb of saying, the words are someone's.
+                or (
+                    verb is not None
+                    and len(words) >= 2
+                    and re.search(r":\s*$", self.body[sentence.start : span.start]) is not None
+                )
+            )
+        )
         if len(words) < 2 and not attributed:
             return  # one word in quotation marks: a term or a name, not speech
         if (
@@ -1595,7 +1608,22 @@ class QuoteFinder:
             w for w in _WORD.findall(unquoted) if w.lower() not in _FILLER and not w.isdigit()
         ]
         last = _WORD.findall(content)[-1].lower() if _WORD.findall(content) else ""
-        if last in {"of", "for", "to", "and", "or", "but", "the", "a", "an", "with", "from"}:
+        if last in {
+            "of",
+            "for",
+            "to",
+            "and",
+            "or",
+            "but",
+            "the",
+            "a",
+            "an",
+            "with",
+            "from",
+            "which",
+            "who",
+            "whose",
+        } and not re.search(r"\b(?:for|of|about|to|with|on|in)\s+(?:which|whom)\s*$", content):
             return False  # a fragment that stops short ("Sen. Mike Braun of")
         if len(meaningful) >= 3:
             return True
@@ -1690,12 +1718,26 @@ class QuoteFinder:
         if lead:
             start += lead.end()
         end = len(text.rstrip(" ."))
-        hung = re.match(
-            r"\s*(?:as|amid|from|during|while|when|after|before|upon|following)\b", text[start:end]
-        ) or (
-            # "said to cheers", "said of the building: “…”" (but "asked to get the
-            # documents" is a request's content).
-            match.group(1).lower() in _SAY_VERBS and re.match(r"\s*(?:to|of)\b", text[start:end])
+        hung = (
+            re.match(
+                r"\s*(?:as|amid|from|during|while|when|after|before|upon|following)\b",
+                text[start:end],
+            )
+            or (
+                # "said to cheers", "said of the building: “…”" (but "asked to get the
+                # documents" is a request's content).
+                match.group(1).lower() in _SAY_VERBS
+                and re.match(r"\s*(?:to|of)\b", text[start:end])
+            )
+            or (
+                # "“…,” Esper said in a speech to the Diplomatic Academy, a university": after a
+                # quotation, where it was said is no claim of its own.
+                "\u2592" in outside[: match.start()]
+                and match.group(1).lower() in _SAY_VERBS
+                and re.match(
+                    r"\s*(?:in|at|on|during)\s+(?:a|an|the|his|her|its|their)\b", text[start:end]
+                )
+            )
         )
         if hung:
             # "told reporters as he arrived for a meeting", "said to cheers from the crowd":

@@ -320,6 +320,32 @@ async def test_the_article_picker_lists_every_article_with_its_items(
             assert line.endswith(f"{article.id} · {count} items"), line
 
 
+async def test_the_article_picker_shows_over_the_panes_with_a_scrollbar_while_it_scrolls(
+    database: Path, tmp_path: Path
+) -> None:
+    app = app_over(database, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_until_loaded(pilot)
+        await pilot.press("f")
+        await wait_for(pilot, lambda: isinstance(app.screen, ArticlePicker), "the picker")
+        await pilot.pause()
+        lines = [strip.text for strip in app.screen._compositor.render_strips()]
+        # Dimmed, the panes stay in sight around the dialog (the first line: the path).
+        assert lines[0].startswith(" Path:"), lines[0]
+        assert any("Actors" in line for line in lines[1:4]), lines[1:4]
+        listing = app.screen.query_one("#articles", OptionList)
+        assert listing.option_count > SIZE[1]
+        assert listing.show_vertical_scrollbar, "200 articles scroll"
+        await pilot.press(*"story-00007")  # one article left, nothing to scroll
+        await wait_for(pilot, lambda: listing.option_count == 2, "narrowed to one article")
+        await pilot.pause()
+        assert not listing.show_vertical_scrollbar
+        await pilot.press(*["backspace"] * 4)  # story-0: a hundred articles again
+        await wait_for(pilot, lambda: listing.option_count > SIZE[1], "narrowed less")
+        await pilot.pause()
+        assert listing.show_vertical_scrollbar
+
+
 async def test_a_search_of_many_hits_leaves_the_panes_their_rows(
     database: Path, tmp_path: Path
 ) -> None:

@@ -153,10 +153,6 @@ class ArticlePicker(LaidOutOnce, ModalScreen[str | None]):
             yield TypedLine(placeholder="type to narrow (title, id, date); ↑ ↓ Enter", id="narrow")
             options = ArticleOptions(id="articles", markup=False)
             self._show(options, "")
-            # Rows enough to overflow any list the terminal has room for: its scrollbar is
-            # there from the first layout, so the options are measured at one width, once
-            # (a scrollbar appearing after it narrowed the list: every option measured again).
-            options.set_class(options.rows_count >= self.app.size.height, "-scrolls")
             yield options
 
     def _rows(self, text: str) -> list[tuple[ArticleHead, int, str]]:
@@ -169,7 +165,12 @@ class ArticlePicker(LaidOutOnce, ModalScreen[str | None]):
 
     def _show(self, options: ArticleOptions, text: str) -> None:
         everything = Content.styled(f"All {_count(len(self.corpus.articles), 'article')}", "bold")
-        options.show(Option(everything, id=""), self._rows(text), self._option)
+        rows = self._rows(text)
+        # Rows enough to overflow any list the terminal has room for: its scrollbar is there
+        # from the first layout, so the options are measured at one width, once (a scrollbar
+        # appearing after it narrowed the list: every option measured again).
+        options.set_class(len(rows) + 1 >= self.app.size.height, "-scrolls")
+        options.show(Option(everything, id=""), rows, self._option)
 
     def _option(self, row: tuple[ArticleHead, int, str]) -> Option:
         head, count, _ = row

@@ -49,3 +49,40 @@ def test_an_interview_with_an_outlet_is_a_meeting_of_both() -> None:
 
 def test_a_news_agency_as_the_source_is_no_meeting() -> None:
     assert meetings("The army seized power, a senior political source told Reuters.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "when"),
+    [
+        (
+            "The strike will go ahead, union leader Mary Kay Henry said at a press conference "
+            "on Monday.",
+            "Mary Kay Henry",
+            "2025-01-13",
+        ),
+        (
+            "“We had some issues,” Kevin Mayer said Tuesday at the Code Media conference in "
+            "Hollywood.",
+            "Kevin Mayer",
+            "2025-01-14",
+        ),
+        (
+            "Minister Retno Marsudi, speaking at a virtual briefing, backed the plan.",
+            "Retno Marsudi",
+            None,
+        ),
+    ],
+)
+def test_words_said_at_an_event_are_a_meeting_of_the_speaker(
+    sentence: str, speaker: str, when: str | None
+) -> None:
+    [(participants, found_when, status)] = meetings(sentence)
+    assert speaker in participants
+    assert (found_when, status) == (when, "happened")
+
+
+def test_a_speaker_described_as_of_a_forum_is_at_no_event() -> None:
+    """ "said Avi Bell, a fellow at the Kohelet Policy Forum": where he works, not where he
+    spoke."""
+    text = "The policy is legal, said Avi Bell, senior fellow at the Kohelet Policy Forum."
+    assert meetings(text) == []

@@ -895,7 +895,7 @@ class MeetingFinder:
         stop = re.search(r"[,;:]|\s[—–]\s|\bthat\b", text[match.end() :])
         clause = text[left : match.end() + (stop.start() if stop else len(text))]
         when, when_guess = when_of(clause, self.published, match.start() - left, text)
-        word = (match.group(1) or match.group(2)).lower()
+        word = next(g for g in match.groups() if g).lower()
         self._add(sentence, clause, participants, word, None, when, when_guess)
         return True
 
@@ -1828,6 +1828,13 @@ _PRESS = re.compile(
     r"(?:reporters|journalists|newsmen|media|press|news\s+conference|press\s+conference)\b"
     r"|\b(?:said|says|told|speaking|spoke)\b[^.;]{0,60}?\b(in\s+an?\s+(?:exclusive\s+)?"
     r"interview)\b"
+    # Words said at an event the speaker attends: "a spokeswoman said at a press conference
+    # last week", "said Tuesday at the Code Media conference", "speaking at a virtual
+    # briefing" (not past a comma: "said Avi Bell, a fellow at the Kohelet Policy Forum").
+    r"|\b(?:said|says|told|speaking|spoke|stated|remarked|announced)\s+(?:[^.;,]{0,30}?\s)?"
+    r"(?:at|during)\s+(?:a|an|the|his|her|their|its|[A-Z][\w’'-]*[’']s)\s+"
+    r"(?:[\w’'.-]+\s+){0,4}?(press\s+conference|news\s+conference|press\s+briefing|"
+    r"media\s+briefing|briefing|conference|summit|forum|rally|ceremony|webinar|seminar)\b"
 )
 # A pact is a meeting when someone makes it ("finalized a deal", "reached an agreement",
 # "signed peace treaties") or it is between named sides ("a deal with Boeing"); "a peace

@@ -26,7 +26,9 @@ is written again, the rows copied from the old file, and the index is re-stamped
 When the changed entries differ only in what no index structure derives anything from (an
 article's own row, and where its spans fall in its actors', meetings' and quotes' rows), those
 rows are edited in a copy of the old file and the index is patched in place
-(`_rows_edited`, `store_splice`, `index_patch`). When the files are those of the last import
+(`_rows_edited`, `store_splice`, `index_patch`); when they change more of those rows but
+nothing merging takes from the entries' headers (a quote's words), the rows are edited the
+same way and the index built anew. When the files are those of the last import
 followed by new ones, the new articles' rows are added at the end of each table and the
 shared actors' rows joined in place, in a copy of the old file, without the other files'
 entries being read or merged (`_import_appended`); the index is then built anew.
@@ -907,7 +909,9 @@ def _reimport_same_rows(
         database=db,
         cache=written,
     )
-    if spliced is not None:
+    if spliced is not None and edits.rebuild:
+        write_database_and_index(db, spliced[0], record=record)
+    elif spliced is not None:
         _write_spliced(db, *spliced, record, previous.stamp)
     elif changed:
         _replace_meta_row(db, new_sources, record, previous.stamp)
@@ -1134,11 +1138,14 @@ def _joined_actor_row(new: MergedActor, old_row: bytes) -> bytes:
 
 def _rows_edited(pairs: Sequence[tuple[Sequence[Entry], Sequence[Entry]]]) -> Edits | None:
     """The edits of the database's rows that each changed file's new entries make, from its
-    old ones compared line by line, when they change no more than the index can be patched
-    for: an article's own row (its title, body, source…) and where its spans fall (an edit
-    of its body before them), its quotes still in the same order. An empty Edits when the rows
-    are the same; None when anything else changed (ids, names, quotes' words, meetings'
-    dates…): then the whole import runs."""
+    old ones compared line by line, when each of its rows is one line of an entry (an
+    article's own row, its quotes and meetings, its run of each actor's spans) and what
+    merging takes from its header (ids, actors' names, roles, meetings' titles…) is
+    unchanged. An empty Edits when the rows are the same; None when anything else changed:
+    then the whole import runs. `Edits.rebuild` is set when they change more than the index
+    can be patched for (a quote's words or kind, a meeting's date, quotes in another order
+    within their article, an actor's count of sentences): then it is built anew from the
+    database spliced."""
     edits = Edits()
     for old_entries, new_entries in pairs:
         if len(old_entries) != len(new_entries):
@@ -1150,7 +1157,8 @@ def _rows_edited(pairs: Sequence[tuple[Sequence[Entry], Sequence[Entry]]]) -> Ed
 
 
 def _entry_edits(old: Entry, new: Entry, edits: Edits) -> bool:
-    """Add to `edits` what one article's new entry changes; False when it cannot be patched."""
+    """Add to `edits` what one article's new entry changes; False when its rows cannot be
+    edited where they stand (the whole import runs)."""
     old_lines, new_lines = old.rows.split(b"\n"), new.rows.split(b"\n")
     meetings, quotes = len(old.meta["meetings"]), len(old.meta["quotes"])
     if len(old_lines) != len(new_lines) or len(old_lines) != 1 + meetings + quotes + len(
@@ -1166,21 +1174,21 @@ def _entry_edits(old: Entry, new: Entry, edits: Edits) -> bool:
         old_row, new_row = json.loads(old_lines[n]), json.loads(new_lines[n])
         old_spans, new_spans = old_row.pop("spans", []), new_row.pop("spans", [])
         if old_row != new_row:
-            return False
+            edits.rebuild = True  # the row's own fields: what the index derives things from
         if n > meetings:
             places.append((old_spans, new_spans))
         edits.replace("meetings" if n <= meetings else "quotes", old_lines[n], new_lines[n])
     if places and _quote_order(old_lines[1 + meetings :][:quotes], old.meta["article"]) != (
         _quote_order(new_lines[1 + meetings :][:quotes], new.meta["article"])
     ):
-        return False  # the quotes rank in another order within their article
+        edits.rebuild = True  # the quotes rank in another order within their article
     for n, actor in enumerate(old.meta["actors"], 1 + meetings + quotes):
         if old_lines[n] == new_lines[n]:
             continue
         if not old_lines[n] or not new_lines[n]:
             return False  # an actor given spans, or left with none
         if _sentences(old_lines[n]) != _sentences(new_lines[n]):
-            return False  # sentences joined or split: its count of them (actor_heads) moves
+            edits.rebuild = True  # sentences joined or split: its count (actor_heads) moves
         edits.spans(actor[0], old_lines[n], new_lines[n])
     return True
 

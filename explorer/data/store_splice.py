@@ -42,6 +42,8 @@ class Edits:
         self.actor_spans: dict[bytes, list[tuple[bytes, bytes]]] = {}
         self.actor_rows: dict[bytes, Callable[[bytes], bytes]] = {}
         self.appended: dict[str, list[bytes]] = {}
+        # Set by the caller when the edits change what the index cannot be patched for.
+        self.rebuild = False
 
     def replace(self, table: str, old: bytes, new: bytes) -> None:
         self.whole.setdefault(table, {})[old] = new

@@ -113,3 +113,33 @@ def test_a_name_given_with_its_initials_is_a_body_even_after_the() -> None:
     assert sadc.kind == "organisation"
     assert "SADC" in sadc.aliases
     assert not any("Rapid Transit" in a.name for a in result.actors)
+
+
+def test_a_group_opening_a_quoted_sentence_is_its_subject() -> None:
+    result = draft_text(
+        "Nokia said on Tuesday: “Telecom analysts expected the decline, and the outlook "
+        "is unchanged,” in a statement to the stock exchange.",
+        PUBLISHED,
+    )
+    assert actor_named(result, "Telecom analysts").kind == "group"
+
+
+def test_the_people_of_a_named_body_are_that_bodys_group() -> None:
+    result = draft_text(
+        "Danone said its managers met with executives of Unilever in Paris on Monday.\n"
+        "The deal needs the support of other Unilever shareholders, Danone added.",
+        PUBLISHED,
+    )
+    unilever = actor_named(result, "Unilever")
+    executives = actor_named(result, "Unilever executives")
+    assert executives.kind == "group"
+    assert unilever in executives.member_of
+    assert "executives of Unilever" in executives.aliases
+    assert not any(a.name.lower().startswith("other") for a in result.actors)
+
+
+def test_the_people_of_a_place_are_not_a_bodys_group() -> None:
+    result = draft_text(
+        "Officials of Laos met reporters in Vientiane, the ministry said.", PUBLISHED
+    )
+    assert not any(a.name == "Laos officials" for a in result.actors)

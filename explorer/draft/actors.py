@@ -1095,7 +1095,7 @@ class ActorFinder:
         mention = Mention(start, end, self.body[start:end], sentence, actor)
         lead = ("\n" if start <= 40 else "") + self.body[max(0, start - 40) : start]
         mention.clause_initial = bool(
-            re.search(r"(?:[.!?\n]\s*|,\s+|\band\s+|\bbut\s+)(?:the\s+|The\s+)?$", lead)
+            re.search(r"(?:[.!?\n]\s*|,\s+|\band\s+|\bbut\s+)[“\"‘]?(?:the\s+|The\s+)?$", lead)
         )
         mention.possessive = bool(re.match(r"[’'](?:s\b|\s)", self.body[end : end + 2]))
         actor.mentions.append(mention)
@@ -1154,7 +1154,7 @@ class ActorFinder:
                 before = self.body[max(0, start - 30) : start]
                 initial = bool(
                     re.search(
-                        r"(?:[.!?\n]\s*|,\s+|\band\s+|\bbut\s+)$",
+                        r"(?:[.!?\n]\s*|,\s+|\band\s+|\bbut\s+)[“\"‘]?$",
                         ("\n" if start <= 40 else "") + self.body[max(0, start - 40) : start],
                     )
                 )
@@ -2733,6 +2733,18 @@ class ActorFinder:
                     )
                 ):
                     continue  # "the two countries", "the two leaders": the pair named before
+                if len(core) == 1 and _plural(core[0]) and owner is None:
+                    of_owner = self._of_owner(end)
+                    if of_owner is not None:
+                        # "executives of Monsanto", "shareholders of Barclays": the people of
+                        # a body named after it ("Monsanto executives").
+                        org, of_end = of_owner
+                        name = f"{org.name} {core[0].lower()}"
+                        people = self.by_key.get(normalise(name)) or self.new_actor(name, "group")
+                        if org not in people.member_of:
+                            people.member_of.append(org)
+                        self.mention(people, start, of_end, sentence.index)
+                        continue
                 if len(core) == 1:
                     # "the delegation": the last group with that head noun.
                     target = next(
@@ -2750,7 +2762,7 @@ class ActorFinder:
                         continue
                     initial = bool(
                         re.search(
-                            r"(?:[.!?\n]\s*|,\s+|\band\s+|\bbut\s+)(?:the\s+|The\s+)?$",
+                            r"(?:[.!?\n]\s*|,\s+|\band\s+|\bbut\s+)[“\"‘]?(?:the\s+|The\s+)?$",
                             ("\n" if start <= 40 else "") + self.body[max(0, start - 40) : start],
                         )
                     )
@@ -2804,6 +2816,22 @@ class ActorFinder:
                             group.member_of.append(self.countries[country.name])
                             break
                 self.mention(group, start, end, sentence.index)
+
+    def _of_owner(self, position: int) -> tuple[DraftActor, int] | None:
+        """The organisation or country named right after "of" at `position`, and where its
+        name ends: "(executives) of Monsanto", "(officials) of the Kenya Revenue Authority"."""
+        found = re.match(r"\s+of\s+(?:the\s+)?", self.body[position : position + 12])
+        if found is None:
+            return None
+        at = position + found.end()
+        mention = next((m for m in self.mentions if m.start == at and m.actor is not None), None)
+        if mention is None or mention.actor is None:
+            return None
+        if mention.actor.kind not in ("organisation", "country") or mention.possessive:
+            return None
+        if mention.actor.kind == "country" and self.locative_only.get(mention.actor.name, True):
+            return None  # "residents of Laos": people of a place, not of a party
+        return mention.actor, mention.end
 
     def _unnamed_speakers(self) -> None:
         """ "…," said one person during public comment. / "…," another resident said.: one
@@ -2962,17 +2990,7 @@ class ActorFinder:
     def _acts(self, actor: DraftActor) -> bool:
         """A group that is the subject of a verb: "Businesses and residents also have
         complained", "PPP lawmakers left the chamber"."""
-        if _words(actor.name)[0].lower() in {
-            "all",
-            "some",
-            "many",
-            "most",
-            "other",
-            "these",
-            "those",
-            "both",
-            "two",
-        }:
+        if _words(actor.name)[0].lower() in _REMAINDERS | {"two"}:
             return False  # "All countries", "Other lawmakers": a quantity, not a party
         return any(self._acting(m.start, m.end, m.clause_initial) for m in actor.mentions)
 
@@ -3030,7 +3048,17 @@ class ActorFinder:
             if id(actor) in self.used:
                 kept.append(actor)
                 continue
-            if actor.kind == "group" and not _national(actor.name) and not self._acts(actor):
+            if (
+                actor.kind == "group"
+                and not _national(actor.name)
+                and not self._acts(actor)
+                # "Monsanto executives", "three Taliban prisoners": a body's own people,
+                # kept as that body's (not "other Oneworld members", a remainder).
+                and not (
+                    any(p.kind == "organisation" for p in actor.member_of)
+                    and _words(actor.name)[0].lower() not in _REMAINDERS
+                )
+            ):
                 continue  # an unnamed group is kept when it speaks, meets, acts or has a nation
             if actor.name.startswith("Government of") and not actor.mentions:
                 continue
@@ -3068,6 +3096,8 @@ _AMOUNT = re.compile(r"\.?\s?\d+(?:[.,]\d+)*(?![\d.,]*\s*(?:[-–]\s*\d|:|,\s+[A
 # Occasions that end a capitalised run, which then names no person: "the Annual General
 # Meeting", "a three-day State Visit".
 _OCCASIONS = {"meeting", "meetings", "visit", "visits", "ceremony", "rally", "retreat", "gala"}
+# Quantities that open a group's name: "All countries", "Other lawmakers", "Some members".
+_REMAINDERS = {"all", "some", "many", "most", "other", "these", "those", "both"}
 # A past participle and "by" before a name: "led by the", "was sold by", "quoted by".
 _PASSIVE_AGENT = re.compile(
     r"\b(?:[a-z]{3,}(?:ed|en)|" + "|".join(sorted(_IRREGULAR_PASTS)) + r")\s+by\s+(?:the\s+)?$"

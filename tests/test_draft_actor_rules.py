@@ -143,3 +143,15 @@ def test_the_people_of_a_place_are_not_a_bodys_group() -> None:
         "Officials of Laos met reporters in Vientiane, the ministry said.", PUBLISHED
     )
     assert not any(a.name == "Laos officials" for a in result.actors)
+
+
+def test_a_group_led_by_a_named_person_is_named_with_its_leader() -> None:
+    result = draft_text(
+        "Foreign Minister Pradeep Gyawali will host a dinner for the visiting Chinese "
+        "delegation led by Minister Wang Yi on Sunday.",
+        PUBLISHED,
+    )
+    delegation = actor_named(result, "the visiting Chinese delegation led by Minister Wang Yi")
+    assert delegation.kind == "group"
+    assert delegation.name.endswith("delegation led by Wang Yi")
+    assert actor_named(result, "Wang Yi").kind == "person"

@@ -1068,6 +1068,7 @@ class ActorFinder:
         self.weak: set[int] = set()
         self.bare: set[str] = set()  # bare plurals taken as groups ("reporters")
         self.owned: set[int] = set()  # actors named by whom they belong to ("Yoon’s office")
+        self.led: set[int] = set()  # groups named with their leader ("a delegation led by X")
         self.not_names: set[str] = set()  # initials of things ("Bus Rapid Transit (BRT)")
         # Titles of works and products ("Basket of Wild Strawberries, a 1761 work", "its
         # recently released World Economic Outlook", "the 787-9 Dreamliner"): their words
@@ -2797,6 +2798,12 @@ class ActorFinder:
                         continue
                 name = " ".join(core)
                 name = name[:1].upper() + name[1:]
+                leader = self._led_by(end)
+                if leader is not None:
+                    # "the visiting Chinese delegation led by Minister Wang": the group is
+                    # named with its leader, as one led by nobody else.
+                    name = f"{name} led by {leader[0].name}"
+                    end = leader[1]
                 group = self.by_key.get(normalise(name))
                 if group is None and len(core) == 2 and core[0].lower() in {"company", "firm"}:
                     # "Company management said": the management of the company in view,
@@ -2816,6 +2823,23 @@ class ActorFinder:
                             group.member_of.append(self.countries[country.name])
                             break
                 self.mention(group, start, end, sentence.index)
+                if leader is not None:
+                    self.led.add(id(group))
+
+    def _led_by(self, position: int) -> tuple[DraftActor, int] | None:
+        """The person named right after "led by" at `position`, and where the name ends."""
+        found = re.match(r"\s+(?:led|headed)\s+by\s+", self.body[position : position + 16])
+        if found is None:
+            return None
+        at = position + found.end()
+        mention = max(
+            (m for m in self.mentions if m.start == at and m.actor is not None),
+            key=lambda m: m.end,
+            default=None,
+        )
+        if mention is None or mention.actor is None or mention.actor.kind != "person":
+            return None
+        return mention.actor, mention.end
 
     def _of_owner(self, position: int) -> tuple[DraftActor, int] | None:
         """The organisation or country named right after "of" at `position`, and where its
@@ -3058,6 +3082,7 @@ class ActorFinder:
                     any(p.kind == "organisation" for p in actor.member_of)
                     and _words(actor.name)[0].lower() not in _REMAINDERS
                 )
+                and id(actor) not in self.led
             ):
                 continue  # an unnamed group is kept when it speaks, meets, acts or has a nation
             if actor.name.startswith("Government of") and not actor.mentions:

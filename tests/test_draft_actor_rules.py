@@ -155,3 +155,18 @@ def test_a_group_led_by_a_named_person_is_named_with_its_leader() -> None:
     assert delegation.kind == "group"
     assert delegation.name.endswith("delegation led by Wang Yi")
     assert actor_named(result, "Wang Yi").kind == "person"
+
+
+def test_and_between_a_name_and_a_company_named_in_full_makes_two() -> None:
+    result = draft_text(
+        "The board awarded the contract to Hensel and Clark Construction Group on Monday, "
+        "and the Food and Drug Administration approved the drug, the Independent Electoral "
+        "and Boundaries Commission said.",
+        PUBLISHED,
+    )
+    names = {a.name for a in result.actors}
+    assert "Clark Construction Group" in names
+    assert not any(n.startswith("Hensel and") for n in names)
+    assert {"Food and Drug Administration", "Independent Electoral and Boundaries Commission"} <= (
+        names
+    )

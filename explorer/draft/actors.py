@@ -802,6 +802,10 @@ def _and_joins(
     ):
         # "Margaritaville Hotels and Resorts": a plural common noun alone names nothing.
         return True
+    if len(right) >= 2 and _given_name(right[0]) and not _common(right[0], lower_words):
+        # "Gensler and Clark Construction Group": a name of its own after "and" (one that
+        # opens with a proper name, not "Food and Drug Administration"), so two companies.
+        return False
     return (
         lowered[-1] in ORG_WORDS
         and len(left_words) <= 3

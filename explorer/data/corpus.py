@@ -327,8 +327,19 @@ class Corpus:
         """Those of `refs` that name an item of the corpus (one question for them all)."""
         return {ref for ref in refs if ref in self}
 
+    def present_ids(self, kind: ItemKind, ids: Iterable[str]) -> set[str]:
+        """Those of `ids` that name an item of `kind` (`present` for one kind, by id: an
+        actor of many statements speaks of thousands of meetings)."""
+        return {ref.id for ref in self.present(Ref(kind, ident) for ident in ids)}
+
     def related(self, ref: Ref, kind: ItemKind) -> set[str]:
         """Ids of the items of `kind` related to `ref`, for marking or filtering a pane."""
+        if ref.kind == "actor" and kind != "actor" and ref not in self._relations:
+            # An actor's meetings and statements are its ids' links: the actor itself is
+            # not read (a country's members are asked for theirs, each a row of megabytes).
+            if not self.present_ids("actor", (ref.id,)):
+                return set()
+            return self._actor_links(ref.id, kind)
         item = self.get(ref)
         found: set[str] = set()
         if item is None:
@@ -353,11 +364,14 @@ class Corpus:
         if kind == "actor":
             parents = self.present(Ref("actor", p) for p in actor.member_of)
             return {parent.id for parent in parents} | set(self.members.get(actor.id, ()))
+        return self._actor_links(actor.id, kind)
+
+    def _actor_links(self, actor_id: str, kind: ItemKind) -> set[str]:
+        """The ids of the meetings (or quotes) an actor's `relations` link to."""
         if kind == "meeting":
-            spoken = self.present(Ref("meeting", m) for m in self.spoken_of(actor.id))
-            found = set(self.meetings_of_actor.get(actor.id, ()))
-            return found | {meeting.id for meeting in spoken}
-        return set(self.quotes_by_actor.get(actor.id, ()))
+            spoken = self.present_ids("meeting", self.spoken_of(actor_id))
+            return set(self.meetings_of_actor.get(actor_id, ())) | spoken
+        return set(self.quotes_by_actor.get(actor_id, ()))
 
     def all_members(self, actor_id: str) -> set[str]:
         """The members of an actor, their members, and so on (a country's ministries and

@@ -48,6 +48,7 @@ from array import array
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, KeysView, Mapping, Sequence
 from datetime import date
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -973,7 +974,7 @@ class _Links(Mapping[str, tuple[Any, ...]]):
         if self._as_refs:
             found: tuple[Any, ...] = tuple(_ref(target) for (target,) in rows)
         else:
-            found = tuple(target for (target,) in rows)
+            found = tuple(chain.from_iterable(rows))  # each row is (target,)
         self._cache[key] = found
         if len(self._cache) > 256:
             self._cache.popitem(last=False)
@@ -1690,6 +1691,14 @@ class IndexedCorpus(Corpus):
         for kind, ids in unknown.items():
             found.update(Ref(kind, ident) for (ident,) in self._chunks(kind, ids, "id"))  # type: ignore[arg-type]
         return found
+
+    def present_ids(self, kind: ItemKind, ids: Iterable[str]) -> set[str]:
+        """As `Corpus`, from the ids of `kind` when `ids` has read them (the panes read
+        all), else one query for every 500."""
+        known = self._known.get(kind)
+        if known is not None:
+            return known & set(ids)
+        return {ident for (ident,) in self._chunks(kind, ids, "id")}
 
     def _actor_spans(self, ident: str, where: str, *args: Any) -> list[Span]:
         """Those of an actor's stored spans that `where` picks (SQLite reads its row; only

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterator, Mapping, Sequence
+from typing import cast
 
 
 class RowOrder(Sequence[str]):
@@ -32,8 +33,14 @@ class RowOrder(Sequence[str]):
     ) -> None:
         self._base = base
         self._position = position
-        found = map(position.get, related)
-        self._related = sorted(place for place in found if place is not None)
+        # Looked up and sorted in C: a pane relinked to an actor of 16,000 statements maps
+        # that many ids on the key that moves onto it.
+        found = list(map(position.get, related))
+        places = cast(
+            "list[int]", found if None not in found else [p for p in found if p is not None]
+        )
+        places.sort()
+        self._related = places
         self.only_related = only_related
 
     @property

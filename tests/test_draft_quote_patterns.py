@@ -364,3 +364,48 @@ def test_for_which_keeps_its_claim() -> None:
         "said he’s grateful."
     )
     assert [speaker for _text, speaker in found] == ["Tim Okoro"]
+
+
+def test_a_name_after_the_claim_with_an_open_apposition() -> None:
+    found = _reported(
+        "The two banks are discussing a merger, Lena Holm, the chair of the Nordic Finance "
+        "Council announced."
+    )
+    assert found == [("The two banks are discussing a merger.", "Lena Holm")]
+
+
+def test_a_definite_description_opening_the_sentence_speaks() -> None:
+    found = _reported(
+        "Buyers crowded the open house on Sunday. The estate agent said demand had doubled "
+        "since spring."
+    )
+    assert found == [("Demand had doubled since spring.", "Estate agent")]
+
+
+def test_a_relative_clause_is_no_description_of_a_speaker() -> None:
+    result = draft_text(
+        "The nurse who reported the fault recalled that the alarm had failed twice.", PUBLISHED
+    )
+    assert all(not q.speaker.name.lower().endswith(("who", "fault")) for q in result.quotes)
+
+
+def test_an_opening_phrase_before_a_coordinated_subject() -> None:
+    found = _reported(
+        "Speaking after the final, coach Ravi Das thanked the fans and said that the title "
+        "belonged to them."
+    )
+    assert found == [("The title belonged to them.", "Ravi Das")]
+
+
+def test_the_progressive_of_a_demand_is_paraphrase() -> None:
+    found = _paraphrase("Tenant groups are urging the council to freeze rents for two years.")
+    assert found == [
+        ("Tenant groups urging the council to freeze rents for two years.", "Tenant groups")
+    ]
+
+
+def test_chairperson_before_a_name_in_commas() -> None:
+    found = _reported(
+        "The party’s policy committee chairperson, Thandi Mokoena, said the alliance would hold."
+    )
+    assert found == [("The alliance would hold.", "Thandi Mokoena")]

@@ -184,6 +184,7 @@ PARAPHRASE_VERBS = {
         "vowing",
         "pledging",
         "promising",
+        "asking for",
     ),
 }
 
@@ -243,6 +244,11 @@ OBJECT_VERBS = {
     "lays emphasis on",
     "placed emphasis on",
     "put emphasis on",
+    # The progressive of a demand: "Consumer advocates are urging the PUC to …".
+    "urging",
+    "demanding",
+    "calling for",
+    "asking for",
 }
 
 REPORT_FORMS = {form for forms in REPORT_VERBS.values() for form in forms}

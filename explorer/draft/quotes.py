@@ -116,7 +116,7 @@ _ROLE_BEFORE_SUBJECT = re.compile(
 # A role noun ending a description: "Its executive director", "Google's top lawyer".
 _ROLE_BEFORE = re.compile(
     r"\b(?:director|head|chief|lawyer|attorney|spokes\w+|president|chairman|chairwoman|"
-    r"chair|secretary|minister|mate|adviser|advisor|manager|coach|captain|leader|founder|"
+    r"chairperson|chair|secretary|minister|mate|adviser|advisor|manager|coach|captain|leader|founder|"
     r"officer|executive|owner|ambassador|envoy|deputy|aide|partner|wife|husband|son|"
     r"daughter|brother|sister|mother|father|colleague|successor|predecessor|rival|"
     r"counterpart)(?:\s+(?:to|of|for|at)\s+(?:the\s+)?[A-Z][\w.’'&-]*(?:\s+[A-Z][\w.’'&-]*){0,4})?"
@@ -244,6 +244,19 @@ _ACCORDING_BARE = re.compile(
 # determiner that ends the attribution names a source, unless it names a document or plan.
 _ACCORDING_DETERMINED = re.compile(
     r"\s*((?:the|a|an)\s+(?:[\w’'-]+\s+){0,2}?[a-z][\w’'-]*)(?=\s*(?:[,.;]|$))"
+)
+# "The real estate agent said …": a definite description that opens the sentence and stands
+# right before its verb is a speaker, whatever its noun.
+_FUNCTION_WORD = (
+    r"(?!(?:who|whom|which|that|whose|and|or|but|of|to|in|on|at|for|with|by|from|has|have|"
+    r"had|is|are|was|were|will|would|can|could|may|might|must|should|also|not)\b)"
+)
+_DESCRIBED = re.compile(
+    r"((?:The|the)\s+(?:"
+    + _FUNCTION_WORD
+    + r"[a-z][\w-]*\s+){0,3}("
+    + _FUNCTION_WORD
+    + r"[a-z][\w-]*))\s*"
 )
 _NOT_A_SOURCE = {
     "plan",
@@ -723,6 +736,19 @@ class QuoteFinder:
                 anonymous.group(1),
                 offset + anonymous.start(1),
             )
+        # "S, Josep Borrell, the High Representative of the EU for … announced.": a name set
+        # off after the claim, its apposition left open before the verb that ends the sentence.
+        after = self.body[base + len(region) : sentence.end]
+        if re.fullmatch(r"\s*[\w’'-]+(?:\s+(?:on\s+)?[A-Z]?[a-z]+)?\s*[.!?]?[”\"’]*\s*", after):
+            for mention in mentions:
+                if self._possessive(mention):
+                    continue
+                gap = self.body[mention.end : base + len(region)]
+                lead = self.body[sentence.start : mention.start]
+                if re.search(r",\s*$", lead) and re.fullmatch(
+                    r"\s*,\s*(?:the|a|an|his|her|its|their)\s+[^\u2592,.;:!?]{2,160}?\s*", gap
+                ):
+                    return self._widen(mention, sentence)
         # "…, a Dawn news report said": the outlet or body whose report or statement it is.
         for mention in reversed(mentions):
             gap = self.body[mention.end : base + len(region)]
@@ -744,7 +770,7 @@ class QuoteFinder:
                 + _ORG_NOUN_ALTERNATION
                 + r"))?[\s\-–—]*(?:,\s*(?:however|meanwhile|though|too|in turn|for (?:his|her|its|their) "
                 r"part),\s*)?(?:(?:also|then|later|further|earlier|meanwhile|had|has|have|was|"
-                r"were|\w+ly|would|will|on \w+|in \w+|last \w+|this \w+|,? ?who|"
+                r"were|is|are|been|\w+ly|would|will|on \w+|in \w+|last \w+|this \w+|,? ?who|"
                 r"himself|herself|themselves|itself)\s*)*",
                 gap,
             ) and not self._possessive(mention):
@@ -804,10 +830,18 @@ class QuoteFinder:
                     offset + aged.start(1),
                     offset + aged.end(1),
                 )
+        described = _DESCRIBED.fullmatch(region)
+        opening = self.body[:base].rstrip()[-1:]
+        if described is not None and (
+            described.group(2).lower() in _NOT_A_SOURCE
+            or opening not in ("", ".", "!", "?", "”", '"')
+        ):
+            described = None  # only a description that opens a sentence of the body
         reference = (
             re.search(_REFERENCE.pattern + r"\s*$", region, re.IGNORECASE)
             or re.search(_BARE_GROUP, region)
             or re.search(_BARE_PLURAL, region)
+            or described
         )
         if reference:
             return self._by_reference(
@@ -842,7 +876,11 @@ class QuoteFinder:
         first = mentions[0]
         lead = self.body[sentence.start : first.start]
         after = self.body[first.end : sentence.start + len(head)]
-        if not re.fullmatch(r"(?:The\s+)?", lead) or not re.match(
+        # "Speaking at the press conference, Cooper heaped praise on Goa and said …": an
+        # opening phrase set off by a comma may stand before the subject.
+        if not re.fullmatch(
+            r"(?:[A-Z][^,;:\u2592]{0,100},\s*(?:[a-z]+\s+){0,2})?(?:The\s+|the\s+)?", lead
+        ) or not re.match(
             r"\s+(?:also\s+|\w+ly\s+)?(?:[a-z]+ed|did|does|has|had|was|is|met|made|took|gave|"
             r"went|spoke|held|left|came|won|lost|saw|told|kept)\b",
             after,
@@ -1339,9 +1377,10 @@ class QuoteFinder:
             verb = match.group(1).lower()
             if depth and verb.endswith("ing"):
                 continue  # a gerund inside a claim belongs to the claim's speaker
-            if re.search(r"\b(?:was|were|been|being|is|are|be)\s+$", outside[: match.start()]) and (
-                not re.match(r"\s+by\s", outside[match.end() :])
-            ):
+            if (
+                not verb.endswith("ing")
+                and re.search(r"\b(?:was|were|been|being|is|are|be)\s+$", outside[: match.start()])
+            ) and (not re.match(r"\s+by\s", outside[match.end() :])):
                 continue  # "were shouted at", "was told": the subject heard, it did not speak
             if verb in _DIRECT_ONLY and not re.match(r"\s+that\s", outside[match.end() :]):
                 continue  # "Teachers chanted, “…”": what is chanted is the quotation itself

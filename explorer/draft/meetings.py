@@ -1460,6 +1460,17 @@ class MeetingFinder:
                     self._extend(earlier, sentence, text, where, when, when_guess)
                     return
         if (
+            trigger in _TRAVELS
+            and not named
+            # "Earlier too, Xi was expected to visit Kathmandu": a journey of another time
+            and not _BACKGROUND.search(text)
+            and not _TIME_SHIFT.search(text)
+        ):
+            earlier_visit = self._same_visit(participants, when, where, status)
+            if earlier_visit is not None:
+                self._extend(earlier_visit, sentence, text, where, when, when_guess)
+                return
+        if (
             status == "happened"
             and _PRESENT_SCHEDULE.fullmatch(trigger)
             and (status_guess or not is_past(text))
@@ -1517,6 +1528,29 @@ class MeetingFinder:
         for actor in participants:
             self.finder.keep(actor)
         self.meetings.append(meeting)
+
+    def _same_visit(
+        self, participants: list[DraftActor], when: str | None, where: str | None, status: str
+    ) -> DraftMeeting | None:
+        """The visit told before by the same travellers, when this one ("Blinken's visit comes
+        at a time …", "Kagame has arrived in the Republic of Congo", "Wang is the senior most
+        leader visiting Kathmandu") tells no other day, place, nor side of now: a
+        traveller is on one visit at a time, so later words of a visit are of that visit.
+        "The visit is the second after the one he had in 2010" has its own year."""
+        to_come = {"planned", "expected"}
+        for earlier in reversed(self.meetings):
+            if earlier.trigger not in _TRAVELS:
+                continue
+            if not set(map(id, participants)) <= set(map(id, earlier.participants)):
+                continue
+            if when is not None and when != earlier.when:
+                continue
+            if (status in to_come) != (earlier.status in to_come):
+                continue
+            if where and earlier.where and not places.same_place(where, earlier.where):
+                continue  # "instead of Kathmandu, had visited Dhaka": another journey
+            return earlier
+        return None
 
     def _add_resumption(
         self,
@@ -1747,6 +1781,18 @@ _LASTING_EVENTS = {
 # Arriving is the start of a stay: on the day of publication or the day before, the visitor
 # is still there ("arrived in Kigali on Tuesday for a two-day State visit").
 _ARRIVALS = {"arrived in", "arrives in", "reached", "landed in", "arrived"}
+# A journey of someone's, told by its visit, its trip or its arrival.
+_TRAVELS = {
+    "visit",
+    "visits",
+    "visited",
+    "visiting",
+    "state visit",
+    "trip",
+    "tour",
+    "courtesy visit",
+    *_ARRIVALS,
+}
 
 # "Officials divulged Thursday that the government had allowed two visits": Thursday is when
 # it was told, not when the visits were.

@@ -369,3 +369,18 @@ COUNTRIES = _load()
 BY_NAME = {n.lower(): c for c in COUNTRIES for n in c.names}
 BY_DEMONYM = {d.lower(): c for c in COUNTRIES for d in c.demonyms}
 BY_CAPITAL = {c.capital.lower(): c for c in COUNTRIES}
+
+
+def country_of(place: str) -> Country | None:
+    """The country a place names: itself, or the country whose capital it is."""
+    key = place.lower().removeprefix("the ")
+    return BY_NAME.get(key) or BY_CAPITAL.get(key)
+
+
+def same_place(one: str, other: str) -> bool:
+    """Whether two places of a journey are one: the same name, or a country and its capital
+    ("a visit to Nepal", "visiting Kathmandu")."""
+    if one.lower() == other.lower():
+        return True
+    mine, theirs = country_of(one), country_of(other)
+    return mine is not None and mine is theirs

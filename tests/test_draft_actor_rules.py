@@ -170,3 +170,24 @@ def test_and_between_a_name_and_a_company_named_in_full_makes_two() -> None:
     assert {"Food and Drug Administration", "Independent Electoral and Boundaries Commission"} <= (
         names
     )
+
+
+def test_the_title_of_a_document_or_a_law_names_no_actor() -> None:
+    result = draft_text(
+        "The two governments will sign a Memorandum of Understanding on Friday, after the "
+        "legislature passed Senate Bill 12 and the ministry published the Third Industrial "
+        "Development Plan. Shareholders also amended the Articles of Association, the "
+        "Treasury said.",
+        PUBLISHED,
+    )
+    names = {a.name for a in result.actors}
+    assert not names & {
+        "Memorandum",
+        "Understanding",
+        "Memorandum of Understanding",
+        "Senate Bill",
+        "Third Industrial Development Plan",
+        "Association",
+        "Articles of Association",
+    }
+    assert "Treasury" in names

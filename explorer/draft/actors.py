@@ -1429,6 +1429,14 @@ class ActorFinder:
         if any(w in self.work_words for w in words) and not set(lowered) & ORG_WORDS:
             return None  # a work's or a product's title, not an actor
         if (
+            (len(words) > 1 and lowered[-1] in _DOCUMENTS)
+            or (lowered[0] in _DOCUMENTS and run.next_word == "of")
+            or _DOCUMENT_OF.search(self.body[max(0, run.start - 30) : run.start])
+        ):
+            # "Senate Bill 10", "the Fourth Energy Technology Development Plan", "Memoranda
+            # of Understanding", "the Bank’s Articles of Association": a document's title.
+            return None
+        if (
             run.after in {"for", "of", "on", "and", "&"}
             and lowered[-1] in _PORTFOLIO_WORDS
             and all(w in _PORTFOLIO_WORDS | _PORTFOLIO_MODIFIERS for w in lowered)
@@ -3125,6 +3133,30 @@ _AMOUNT = re.compile(r"\.?\s?\d+(?:[.,]\d+)*(?![\d.,]*\s*(?:[-–]\s*\d|:|,\s+[A
 # Occasions that end a capitalised run, which then names no person: "the Annual General
 # Meeting", "a three-day State Visit".
 _OCCASIONS = {"meeting", "meetings", "visit", "visits", "ceremony", "rally", "retreat", "gala"}
+# Words that end (or open, before "of") the title of a document, a law or a plan, which
+# names no actor: "Senate Bill", "Paris Agreement", "Memorandum of Understanding".
+_DOCUMENTS = {
+    "bill",
+    "act",
+    "plan",
+    "strategy",
+    "agreement",
+    "treaty",
+    "accord",
+    "accords",
+    "memorandum",
+    "memoranda",
+    "articles",
+    "declaration",
+    "protocol",
+    "amendment",
+    "resolution",
+    "roadmap",
+    "constitution",
+}
+_DOCUMENT_OF = re.compile(
+    r"\b(?:Memorand(?:um|a)|Articles|Declaration|Protocol|Letters?|Certificate)\s+of\s+$"
+)
 # Quantities that open a group's name: "All countries", "Other lawmakers", "Some members".
 _REMAINDERS = {"all", "some", "many", "most", "other", "these", "those", "both"}
 # A past participle and "by" before a name: "led by the", "was sold by", "quoted by".

@@ -409,3 +409,24 @@ def test_chairperson_before_a_name_in_commas() -> None:
         "The party’s policy committee chairperson, Thandi Mokoena, said the alliance would hold."
     )
     assert found == [("The alliance would hold.", "Thandi Mokoena")]
+
+
+def test_a_persons_apposition_with_an_apposition_of_its_own() -> None:
+    result = draft_text(
+        "Omar Haddad, a senior analyst at Corvin, the London-based risk consultancy, told "
+        "reporters on Monday that the ceasefire “will not last the winter.”",
+        PUBLISHED,
+    )
+    assert {q.speaker.name for q in result.quotes} == {"Omar Haddad"}
+    assert quotes_of(result, "reported") == [
+        ("The ceasefire “will not last the winter.”", "Omar Haddad")
+    ]
+
+
+def test_a_title_abbreviation_before_an_apposed_name() -> None:
+    result = draft_text(
+        "Cmdr. Lia Moreno, a spokesperson for Task Force Delta, the naval mission in the gulf, "
+        "said the report was false.",
+        PUBLISHED,
+    )
+    assert quotes_of(result, "reported") == [("The report was false.", "Lia Moreno")]

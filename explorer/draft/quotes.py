@@ -937,13 +937,23 @@ class QuoteFinder:
             return None
         first = mentions[0]
         lead = self.body[sentence.start : first.start]
-        if not re.fullmatch(r"(?:The\s+)?", lead) or self._possessive(first):
+        # "Cmdr. Sean Robertson, a spokesperson for …": a title's abbreviation may lead.
+        if not re.fullmatch(r"(?:The\s+|(?:[A-Z][a-z]{1,5}\.\s+)+)?", lead) or self._possessive(
+            first
+        ):
             return None
         gap = self.body[first.end : sentence.start + len(region)]
         # "James Kennedy Jr., the U.S. Attorney for …, said": a name may end in an
         # abbreviation's full stop (Jr., Sr., Inc., Ltd.) before its apposition.
         gap = re.sub(r"^\.(?=\s*,)", "", gap)
-        if not re.fullmatch(r"\s*,\s*[^\u2592;:!?,]{2,120}(?:\([^()]{1,30}\))?,\s*", gap):
+        one = r"\s*,\s*[^\u2592;:!?,]{2,120}(?:\([^()]{1,30}\))?"
+        if not re.fullmatch(one + r",\s*", gap) and not (
+            # "Omar Lamrani, a senior analyst at Stratfor, the Texas-based intelligence firm,
+            # told": a person's apposition whose body has one of its own.
+            first.actor is not None
+            and first.actor.kind == "person"
+            and re.fullmatch(one + r",\s*(?:the|a|an)\s+[^\u2592;:!?,]{2,120},\s*", gap)
+        ):
             return None
         if re.search(r"\.(?!\w)(?<!\b[A-Z]\.)(?<!\b[A-Z][a-z]\.)", gap):
             return None  # a full stop that is not an abbreviation's ends the clause
@@ -1452,7 +1462,7 @@ class QuoteFinder:
                 kind = "reported"
             statement = content[:1].upper() + content[1:]
             statement = statement.rstrip(" ,;:")
-            if not statement.endswith((".", "!", "?")):
+            if not statement.rstrip("”\"’'").endswith((".", "!", "?")):  # “… false.” ends it
                 statement += "."
             quotes = []
             speakers = self._pair_subject(sentence, outside[: match.start()]) or [

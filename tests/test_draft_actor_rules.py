@@ -191,3 +191,16 @@ def test_the_title_of_a_document_or_a_law_names_no_actor() -> None:
         "Articles of Association",
     }
     assert "Treasury" in names
+
+
+def test_an_offices_portfolio_is_no_body_but_its_organisation_is() -> None:
+    result = draft_text(
+        "The plan was agreed with Singapore’s Minister for National Development, Desmond "
+        "Lee, on Monday. The Chairman of the OECS Authority was absent.",
+        PUBLISHED,
+    )
+    names = {a.name for a in result.actors}
+    assert "National Development" not in names
+    assert "OECS Authority" in names
+    lee = actor_named(result, "Desmond Lee")
+    assert actor_named(result, "Singapore") in lee.member_of

@@ -1835,6 +1835,8 @@ class ActorFinder:
             # ("High Commissioner for Human Rights") the run is an office, not a person.
             rest = [i for i in range(name_at + 1, len(words)) if lowered[i] != "the"]
             if len(rest) < 3:
+                if title_at == 0 and rest and not self._names_a_body(words[rest[0] :]):
+                    return None  # "Minister for National Development": a portfolio only
                 if title_at == 0 and rest:
                     # "Chairman of the OECS Authority": the office's organisation.
                     offset = run.text.find(words[rest[0]], len(words[0]))
@@ -1887,6 +1889,18 @@ class ActorFinder:
                 return self._organisation(run)
             return None  # "Chinese President" alone: a role, resolved as a reference later
         return _UNDECIDED
+
+    def _names_a_body(self, words: list[str]) -> bool:
+        """Whether the words after an office's "of" name an organisation ("the OECS
+        Authority", "the Senate", "Kenya Airways") rather than a portfolio ("National
+        Development", "Home Affairs")."""
+        lowered = [w.lower() for w in words]
+        return bool(
+            set(lowered) & (ORG_WORDS | _NAMED_BODIES)
+            or any(_acronym(w) for w in words)
+            or normalise(" ".join(words)) in self.by_key
+            or any(w in places.BY_NAME or w in states.BY_NAME for w in lowered)
+        )
 
     def _organisation_name(self, run: Run, words: list[str]) -> DraftActor | _Undecided | None:
         """An organisation: an organisation word, or an acronym."""
@@ -2466,7 +2480,8 @@ class ActorFinder:
 
     def _member_from_role(self, person: DraftActor, role: str) -> None:
         """ "Japanese Foreign Minister" → a member of Japan's government (or of Japan)."""
-        words = _words(role)
+        # "Singapore’s Minister for National Development": the owner's name, as a country's.
+        words = [_POSSESSIVE.sub("", w) for w in _words(role)]
         lowered = role.lower()
         country = None
         for word in words:

@@ -193,6 +193,30 @@ def test_the_stored_actor_heads_and_counts_are_the_corpus_in_memory(
     rebuilt.close()
 
 
+@pytest.mark.parametrize("which", ["seed_db", "synthetic_db"])
+def test_an_actors_links_are_counted_alike_before_and_after_its_lists_are_read(
+    which: str, request: pytest.FixtureRequest
+) -> None:
+    # The detail counts an actor's links by SQLite, or from the lists the panes read whole
+    # when it moved onto the actor: the groups are the corpus in memory's either way.
+    db = request.getfixturevalue(which)
+    _, _, corpus = _engines(db)
+    cold, warm = open_index(db), open_index(db)
+    for kind in ("actor", "meeting", "quote"):
+        warm.ids(kind)  # as the panes do
+    for actor in corpus.all("actor"):
+        ref = actor.ref
+        for kind in ("meeting", "quote"):
+            warm.related(ref, kind)
+            warm.related_through_members(ref, kind)
+        for limit in (1, 3, 100):
+            expected = corpus.relation_groups(ref, limit)
+            assert cold.relation_groups(ref, limit) == expected, (actor.id, limit)
+            assert warm.relation_groups(ref, limit) == expected, (actor.id, limit)
+    cold.close()
+    warm.close()
+
+
 def test_every_page_of_an_actors_sentences_is_the_corpus_in_memory(synthetic_db: Path) -> None:
     # The index reads an actor's first sentences a range of its articles at a time: every
     # page, from one sentence to more than it has, is the one the whole corpus lists.

@@ -980,6 +980,10 @@ class _Links(Mapping[str, tuple[Any, ...]]):
             self._cache.popitem(last=False)
         return found
 
+    def cached(self, key: str) -> tuple[Any, ...] | None:
+        """The targets of `key` if they were read already (nothing is read here)."""
+        return self._cache.get(key)
+
     def __iter__(self) -> Iterator[str]:
         for (key,) in self._reader.stream(
             "SELECT DISTINCT key FROM links WHERE name = ? ORDER BY key", self._name
@@ -1630,7 +1634,25 @@ class IndexedCorpus(Corpus):
         self, label: str, name: str, kind: ItemKind, key: str, limit: int
     ) -> RelationGroup:
         """The first `limit` targets of one links list and its length, from its stored rows
-        (the meetings spoken of, those of them that are there, as `relations` keeps)."""
+        (the meetings spoken of, those of them that are there, as `relations` keeps); from
+        the list itself when it was read already (the panes relinked to the actor read its
+        meetings and statements whole: counting them again took a good part of its detail)."""
+        links = {
+            "members": self.members,
+            "meetings_of_actor": self.meetings_of_actor,
+            "quotes_by_actor": self.quotes_by_actor,
+            "spoken_of": self._spoken_of,
+        }[name]
+        read = links.cached(key)  # type: ignore[attr-defined]
+        if read is not None and (name != "spoken_of" or kind in self._known):
+            targets: tuple[Any, ...] = read
+            if name == "spoken_of":
+                there = self.present_ids(kind, targets)
+                targets = tuple(t for t in targets if t in there)
+            page = targets[:limit]
+            if not all(isinstance(t, str) for t in page):
+                raise IndexUnusable(f"{self.path}: a stored link is damaged ({name} of {key})")
+            return RelationGroup(label, tuple(Ref(kind, t) for t in page), len(targets))
         where = "name = ? AND key = ?"
         if name == "spoken_of":
             where += " AND EXISTS (SELECT 1 FROM items i WHERE i.kind = ? AND i.id = target)"

@@ -222,8 +222,8 @@ class MainScreen(TruthfulHints, Screen[None]):
     def watch_current(self, ref: Ref | None) -> None:
         if not self.query(DetailPane):
             return  # replaced before it was shown (see on_mount): nothing to update
-        self.detail.show(ref)
         if ref is None:
+            self.detail.show(ref)
             return
         refresh_hints = getattr(self.app, "refresh_history_hints", None)
         if refresh_hints is not None:
@@ -234,6 +234,8 @@ class MainScreen(TruthfulHints, Screen[None]):
             direct = self.corpus.related(ref, pane.kind)
             via = frozenset(self.corpus.related_through_members(ref, pane.kind))
             pane.relate_to(Linking(ref, frozenset(direct) | via, via), self.only_related)
+        # After the panes: the detail's links are counted from the lists they have read.
+        self.detail.show(ref)
 
     def watch_only_related(self, only_related: bool) -> None:
         # No class on the screen for it: no style reads one, and a class on the screen

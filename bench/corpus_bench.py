@@ -14,6 +14,9 @@ The command line (`--part cli`), every figure a whole process:
                         peak resident memory of the import (its largest process)
 - 1 changed s:          `explorer import` again after one article's title changed (the rest cached)
 - 1 added s:            `explorer import` of the same files and one more
+- 1 removed s:          `explorer import` of the same files without that one again
+- 1 quote changed s:    `explorer import` again after a word of one quote changed (in the
+                        quote and the body alike, so the file stays valid)
 - same s:               `explorer import` again with nothing changed
 - search s:             `explorer search trust` (every match printed, as fzf prints them)
 - json s:               `explorer search trust --json` (the same hits, one JSON object each)
@@ -306,6 +309,8 @@ def bench_cli(
 
     importing = [*explorer, "import", *map(str, files), "--db", str(db)]
     fresh, fresh_mb, changed, added, same = [], [], [], [], []
+    removed: list[float] = []
+    quote_changed: list[float] = []
     import_runs = runs if size < 10_000 else 1
     for run in range(import_runs):
         shutil.rmtree(cache, ignore_errors=True)
@@ -323,8 +328,21 @@ def bench_cli(
         if extra is not None:
             more = [*explorer, "import", *map(str, files), str(extra), "--db", str(db)]
             added.append(timed(more, env)[0])
-        timed(importing, env)
+            removed.append(timed(importing, env)[0])
+        else:
+            timed(importing, env)
         same.append(timed(importing, env)[0])
+        edited = files[(run + 1) % len(files)]
+        text = edited.read_text(encoding="utf-8")
+        quotes = re.findall(r'(?m)^    text: "(.*)"$', text)
+        quoted = next((q for q in quotes if " the " in q), None)
+        if quoted is not None:
+            # In the quote and the body alike (it stays verbatim there): its words change.
+            changed_text = text.replace(quoted, quoted.replace(" the ", " zebra ", 1))
+            edited.write_text(changed_text, encoding="utf-8")
+            quote_changed.append(timed(importing, env)[0])
+            edited.write_text(text, encoding="utf-8")
+            timed(importing, env)
     texts, quote_id, article_id = _sample(db, seed)
     quotes_file = folder / "quotes.txt"
     quotes_file.write_text("\n".join(texts) + "\n", encoding="utf-8")
@@ -354,6 +372,8 @@ def bench_cli(
         fresh=statistics.median(fresh),
         changed=statistics.median(changed),
         added=statistics.median(added) if added else float("nan"),
+        removed=statistics.median(removed) if removed else float("nan"),
+        quote_changed=statistics.median(quote_changed) if quote_changed else float("nan"),
         same=statistics.median(same),
         import_mb=max(fresh_mb),
         cli_mb=max(peaks),
@@ -371,6 +391,8 @@ CLI_COLUMNS = (
     ("import s", "fresh", 1, ""),
     ("1 changed s", "changed", 2, ""),
     ("1 added s", "added", 2, ""),
+    ("1 removed s", "removed", 2, ""),
+    ("1 quote changed s", "quote_changed", 2, ""),
     ("same s", "same", 2, ""),
     ("import MB", "import_mb", 0, ""),
     ("search s", "search", 3, ""),

@@ -430,3 +430,35 @@ def test_a_title_abbreviation_before_an_apposed_name() -> None:
         PUBLISHED,
     )
     assert quotes_of(result, "reported") == [("The report was false.", "Lia Moreno")]
+
+
+def test_quoted_as_saying_is_the_subjects_speech() -> None:
+    found = _reported(
+        "Trade Minister Ana Costa was quoted as saying that the tariff talks would resume in June."
+    )
+    assert found == [("The tariff talks would resume in June.", "Ana Costa")]
+
+
+def test_quoted_as_saying_by_an_agency_keeps_the_speaker() -> None:
+    result = draft_text(
+        "Prime Minister Ken Sato met the envoy on Monday.\n"
+        "“We agreed to stay in close touch,” Sato was quoted as saying by Kyodo News.",
+        PUBLISHED,
+    )
+    assert quotes_of(result, "direct") == [("We agreed to stay in close touch", "Ken Sato")]
+    assert quotes_of(result, "reported") == []
+
+
+def test_a_body_described_through_its_country_speaks() -> None:
+    found = _reported(
+        "The two ministers agreed to meet again in May, Seoul’s foreign ministry said in a "
+        "press release."
+    )
+    assert found == [("The two ministers agreed to meet again in May.", "Seoul’s foreign ministry")]
+
+
+def test_forecast_that_is_a_claim_the_forecast_is_not() -> None:
+    assert _reported("Analysts at Edmunds forecast that sales would fall in November.") == [
+        ("Sales would fall in November.", "Analysts at Edmunds")
+    ]
+    assert draft_text("The forecast that sales would fall proved wrong.", PUBLISHED).quotes == []

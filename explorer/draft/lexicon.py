@@ -67,6 +67,7 @@ REPORT_VERBS = {
     "remind": ("reminded", "reminds"),
     "estimate": ("estimated", "estimates"),
     "project": ("projected", "projects"),
+    "forecast": ("forecast", "forecasts"),
     "cite": ("cited", "cites"),
     "allege": ("alleged", "alleges"),
     "chant": ("chanted", "chanting", "chants"),
@@ -277,6 +278,8 @@ SPEECH_ONLY_BEFORE.update(
             "signals",
             "estimates",
             "projects",
+            "forecast",
+            "forecasts",
             "cites",
             "alleges",
             "comments",
@@ -296,7 +299,7 @@ SPEECH_ONLY_BEFORE.update(
 # projected deficit", "the alleged fraud", "a cited study".
 SPEECH_NOT_AFTER = {
     form: r"(?<!\ban )(?<!\bAn )(?<!\bthe )(?<!\bThe )(?<!\ba )(?<!\bA )(?<!\bits )"
-    for form in ("estimated", "projected", "alleged", "cited", "recounted", "mentioned")
+    for form in ("estimated", "projected", "alleged", "cited", "recounted", "mentioned", "forecast")
 }
 
 

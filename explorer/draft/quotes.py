@@ -137,6 +137,14 @@ _TOLD_OBJECT = re.compile(
 
 
 _DENY = {"denied", "denies", "deny"}
+_QUOTED_AS = re.compile(r"\s+(?:was|were|is|are|has been|have been|had been)\s+quoted\s+as\s+$")
+# "Seoul's foreign ministry said", "Japan's top government spokesman said": a body or person
+# described through the name of whom it belongs to.
+_POSSESSED = re.compile(
+    r"(?:^|[,;]\s*)((?:[A-Z][\w.’'-]*\s+){0,3}?[A-Z][\w.-]*[’']s\s+(?:[a-z][\w-]*\s+){0,3}?(?:"
+    + _REFERENCE_NOUNS
+    + r"))(?:\s+(?:also|has|had|have|was|were|\w+ly))*\s*$"
+)
 # Verbs of voicing that introduce the words themselves, not a claim in plain words.
 _DIRECT_ONLY = {
     "chanted",
@@ -572,6 +580,12 @@ class QuoteFinder:
         Returns the actor, a guess (or None), and the extent of the subject in the sentence.
         """
         text = outside
+        quoted = _QUOTED_AS.search(text[:verb_start])
+        if quoted is not None:
+            # "Cho was quoted as saying …": the subject of "was quoted" said it.
+            found = self._preceding(sentence, text[: quoted.start()])
+            if found[0] is not None:
+                return found
         relative = _RELATIVE.search(text[:verb_start])
         if relative is not None:
             # "the source, who said he had spoken to people inside, told Reuters": the
@@ -830,6 +844,9 @@ class QuoteFinder:
                     offset + aged.start(1),
                     offset + aged.end(1),
                 )
+        possessed = _POSSESSED.search(region)
+        if possessed is not None:
+            return self._possessed(sentence, base + possessed.start(1), possessed.group(1), offset)
         described = _DESCRIBED.fullmatch(region)
         opening = self.body[:base].rstrip()[-1:]
         if described is not None and (
@@ -851,6 +868,26 @@ class QuoteFinder:
                 offset + reference.start(1),
             )
         return None, None, 0, 0
+
+    def _possessed(
+        self, sentence: Sentence, position: int, phrase: str, offset: int
+    ) -> tuple[DraftActor | None, str | None, int, int]:
+        """ "Seoul's foreign ministry": an actor of its own, a member of its possessor; the
+        same description said again is the same actor."""
+        name = phrase[:1].upper() + phrase[1:]
+        actor = self.finder.by_key.get(normalise(name))
+        if actor is None:
+            head = phrase.split()[-1].lower()
+            kind = "group" if _plural_noun(head) else "person"
+            if head in _ORGANISATION_NOUNS:
+                kind = "organisation"
+            actor = self.finder.new_actor(name, kind, f"unnamed speaker kept as a {kind}")
+            owners = self._mentions_in(position, position + len(phrase))
+            if owners and owners[0].actor is not None and owners[0].actor is not actor:
+                actor.member_of.append(owners[0].actor)
+        self.finder.mention(actor, position, position + len(phrase), sentence.index)
+        start = position - sentence.start
+        return actor, None, start, start + len(phrase)
 
     def _coordinated_subject(
         self, sentence: Sentence, offset: int, region: str
@@ -1632,6 +1669,8 @@ class QuoteFinder:
             return False  # "Heyward said, via Brian Batko of …": the source, not a claim
         if re.match(r"\s*by\s+[a-z]+ing\b", content, re.I):
             return False  # "responded by hitting him": a manner, not a claim
+        if re.fullmatch(r"\s*by\s+(?:the\s+)?(?:[A-Z][\w.’'&-]*\s*){1,5}[.,]?\s*", content):
+            return False  # "was quoted as saying by Kyodo News": who reported it
         if re.match(r"\s*about\b(?!\s+(?:\$|£|€)?\d|\s+(?:a|one|two|three|half)\s)", content, re.I):
             return False  # "who joked about Parise's penchant": a topic, not a claim
         # Wholly inside quotation marks: the direct quote is the statement.
@@ -1685,7 +1724,11 @@ class QuoteFinder:
     def _with_verb(
         self, sentence: Sentence, outside: str, match: re.Match[str]
     ) -> tuple[DraftActor, str | None, int, int] | None:
-        passive = self._passive(sentence, outside, match)
+        passive = (
+            None
+            if _QUOTED_AS.search(outside[: match.start()])
+            else self._passive(sentence, outside, match)
+        )
         if passive is not None:
             return passive
         pair = self._pair_subject(sentence, outside[: match.start()])

@@ -108,3 +108,19 @@ def test_will_the_noun_is_no_future() -> None:
     assert not is_future("Esper accused China of using coercion to impose its will in the sea.")
     assert not is_future("The vote went against the will of the people.")
     assert is_future("The minister will visit Hanoi.")
+
+
+def test_a_time_of_day_alone_in_a_schedule_is_the_day_of_publication() -> None:
+    """ "hosts a conference call at 9 a.m. ET" (TimeML: a bare time is of the document's
+    date); in the past tense it may be the evening before a morning paper, so no date; beside
+    a date, the date."""
+    published = PUBLISHED
+    assert when_of("Acme hosts a conference call at 9 a.m. ET with analysts.", published)[0] == (
+        "2025-01-14"
+    )
+    assert when_of("Strikers will hold a 12 p.m. rally outside the airport.", published)[0] == (
+        "2025-01-14"
+    )
+    assert when_of("Police arrived at 9 p.m. and arrested him.", published)[0] is None
+    assert when_of("Join our panel discussion on Jan. 20 at 6 pm.", published)[0] == "2025-01-20"
+    assert when_of("The vote is set for noon on Friday.", published)[0] == "2025-01-17"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -89,6 +89,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("year", re.compile(rf"\b(?:in\s+|since\s+|the\s+)?({_YEAR})\b")),
+    # A time of day with no date: "hosts a conference call at 9 a.m. ET", "a 12 p.m. rally"
+    (
+        "clock",
+        re.compile(
+            r"\b(?:at\s+)?(?:\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|noon\b|midday\b)",
+            re.I,
+        ),
+    ),
 ]
 _FUTURE = re.compile(
     r"\b(will|shall|'ll|’ll|won't|won’t|is to|are to|set to|due to|expected to|scheduled|plans? to|"
@@ -105,7 +113,7 @@ class Found:
     words: str
     start: int
     end: int
-    precision: str  # day | interval | week | month | year
+    precision: str  # day | interval | week | month | year (clock: a time of day, found alone)
     guessed: bool  # whether the tense decided it (past or future)
 
 
@@ -287,6 +295,11 @@ def find_dates(clause: str, published: date, context: str | None = None) -> list
             taken.append((start, end))
             found.append(Found(iso, match.group().strip(), start, end, precision, guessed))
     found.sort(key=lambda f: f.start)
+    if any(f.precision != "clock" for f in found):
+        # "on Nov. 9 at 6 pm": the time of a day the clause names
+        found = [f for f in found if f.precision != "clock"]
+    else:
+        found = [replace(f, precision="day") for f in found]
     # "on Monday, January 13": one day, the written date.
     return [
         f
@@ -505,6 +518,15 @@ def _day_word(
     return (published + timedelta(days=offset)).isoformat(), "day", False
 
 
+def _clock(match: re.Match[str], published: date, future: bool, present: bool) -> Resolved | None:
+    """ "at 9 a.m." with no date, in a schedule's present or a future: a time of the day of
+    publication (TimeML anchors a bare time to the document's date). In the past tense it
+    may be the day before a morning paper: no date."""
+    if not future:
+        return None
+    return published.isoformat(), "clock", True
+
+
 def _year(match: re.Match[str], published: date, future: bool, present: bool) -> Resolved | None:
     return match.group(1), "year", False
 
@@ -522,6 +544,7 @@ _RESOLVERS = {
     "within": _within,
     "day_word": _day_word,
     "year": _year,
+    "clock": _clock,
 }
 
 
@@ -685,7 +708,13 @@ def is_age_or_count(clause: str, found: Found) -> bool:
 
 
 def _explain(words: str, iso: str, clause: str, published: date) -> str:
-    tense = "future tense" if is_future(clause) else "past tense"
+    tense = (
+        "future tense"
+        if is_future(clause)
+        else "past tense"
+        if _PAST.search(clause)
+        else "present tense"
+    )
     if tense == "past tense" and iso[:10] > published.isoformat():
         tense = "past tense, the day after publication: a later time zone"
     return f"when {words} read as {iso} ({tense}, published {published.isoformat()})"

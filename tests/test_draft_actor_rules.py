@@ -204,3 +204,17 @@ def test_an_offices_portfolio_is_no_body_but_its_organisation_is() -> None:
     assert "OECS Authority" in names
     lee = actor_named(result, "Desmond Lee")
     assert actor_named(result, "Singapore") in lee.member_of
+
+
+def test_a_body_named_like_a_place_is_a_body() -> None:
+    result = draft_text(
+        "The outpost is used in the fight against the Islamic State group, and rebels later "
+        "fought Islamic State near the border, said Simpson, of the Feinstein International "
+        "Center. Delegates later met at the Kenyatta International Convention Centre.",
+        PUBLISHED,
+    )
+    islamic_state = actor_named(result, "Islamic State")
+    assert islamic_state.kind == "organisation"
+    assert len(islamic_state.mentions) == 2
+    assert actor_named(result, "Feinstein International Center").kind == "organisation"
+    assert not any("Convention Centre" in a.name for a in result.actors)

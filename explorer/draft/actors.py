@@ -1607,6 +1607,26 @@ class ActorFinder:
             return None  # "the northern Sierra Nevada", "the San Francisco Bay Area"
         if name_lower in places.CITIES and len(words) == 1 and self._employer(run):
             return self._single(run)  # "Barcelona soccer player Gerard Pique": the club
+        if lowered[-1] in places.PLACE_WORDS and name_lower not in places.CITIES:
+            known = self.by_key.get(normalise(run.text))
+            if known is not None and known.kind == "organisation":
+                # "Islamic State" after "the Islamic State group": the organisation again.
+                self.mention(known, run.start, run.end, run.sentence)
+                return known
+            if len(words) > 1 and (
+                self._org_noun_follows(run)
+                or (
+                    # not a venue: "the Kenyatta International Convention Centre"
+                    lowered[-1] in {"center", "centre"}
+                    and (lowered[-2] in ORG_WORDS or lowered[-2] == "international")
+                    and not set(lowered) & _VENUE_WORDS
+                )
+            ):
+                # "the Islamic State group", "the Feinstein International Center", "the
+                # Crisis Management Centre": a body named like a place.
+                return self._organisation(
+                    run, guess="kind inferred as organisation (named like a place)"
+                )
         if name_lower in places.CITIES or name_lower.split()[-1] in places.PLACE_WORDS:
             self.place_ends[run.sentence] = run.end
             return None
@@ -3172,6 +3192,8 @@ _DOCUMENTS = {
 _DOCUMENT_OF = re.compile(
     r"\b(?:Memorand(?:um|a)|Articles|Declaration|Protocol|Letters?|Certificate)\s+of\s+$"
 )
+# Words of a venue's name, which a centre named with them is ("Convention Centre").
+_VENUE_WORDS = {"convention", "exhibition", "conference", "shopping", "sports", "trade"}
 # Quantities that open a group's name: "All countries", "Other lawmakers", "Some members".
 _REMAINDERS = {"all", "some", "many", "most", "other", "these", "those", "both"}
 # A past participle and "by" before a name: "led by the", "was sold by", "quoted by".

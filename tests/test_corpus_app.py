@@ -121,6 +121,30 @@ async def test_f_again_lists_every_article_afresh_on_the_one_shown(
         assert app.article_filter == "second-article"
 
 
+async def test_the_picker_is_made_behind_the_panes_and_leaves_them_as_they_were(
+    corpus: Corpus, tmp_path: Path
+) -> None:
+    app = build_app(corpus, notes=notes(tmp_path), loader=lambda: corpus)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_until_loaded(pilot)
+        await wait_for(pilot, lambda: app.corpus_view.picker_made, "the picker made")
+        # Never shown: the panes are on top as they opened, the keys act on them.
+        assert app.screen_stack == [app.main]
+        focused = app.focused
+        assert focused is not None and focused.id == "actors"
+        first = app.main.current
+        await pilot.press("j")
+        await wait_for(pilot, lambda: app.main.current != first, "j moved in the actors")
+        await pilot.press("f")
+        await wait_for(pilot, lambda: isinstance(app.screen, ArticlePicker), "the picker")
+        listing = app.screen.query_one("#articles", OptionList)
+        assert listing.option_count == 3 and listing.highlighted == 0  # "All", two articles
+        assert app.screen.query_one("#narrow", Input).has_focus
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: app.screen is app.main, "closed")
+        assert app.focused is focused
+
+
 async def test_escape_leaves_the_filter_as_it_was(corpus: Corpus, tmp_path: Path) -> None:
     app = build_app(corpus, notes=notes(tmp_path))
     async with app.run_test(size=SIZE) as pilot:

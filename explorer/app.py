@@ -236,6 +236,9 @@ class ExplorerApp(App[None]):
     def on_open_sentence(self, message: OpenSentence) -> None:
         self.provenance.open_sentence(message)
 
+    def on_main_screen_timeline_prepared(self, message: MainScreen.TimelinePrepared) -> None:
+        self.provenance.timeline_ahead(message.main)
+
     def on_place_changed(self, message: PlaceChanged) -> None:
         self.provenance.place_changed(message)
 

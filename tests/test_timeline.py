@@ -272,3 +272,33 @@ async def test_the_whole_timeline_is_the_same_after_a_filter_and_when_opened_aga
         await app.push_screen(again)
         await wait_for(pilot, lambda: app.screen is again, "the timeline opened again")
         assert option_texts(again) == whole and rows_found_where_they_are(again)
+
+
+async def test_the_timeline_is_made_behind_the_panes_and_t_opens_it_on_the_item(
+    seed_corpus: Corpus,
+) -> None:
+    from explorer.app import build_app
+    from explorer.screens.timeline import marked_meetings
+
+    app = build_app(seed_corpus)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await wait_for(pilot, lambda: app.provenance.timeline_made, "the timeline made")
+        # Never shown: the panes are on top as they opened, focused as they were.
+        assert app.screen_stack == [app.main]
+        focused = app.focused
+        assert focused is not None and focused.id == "actors"
+        wang_yi = Ref("actor", "wang-yi")
+        app.goto(wang_yi)
+        await wait_for(pilot, lambda: app.main.current == wang_yi, "Wang Yi under the cursor")
+        focused = app.focused
+        await pilot.press("t")
+        await wait_for(pilot, lambda: isinstance(app.screen, TimelineScreen), "the timeline")
+        screen = app.screen
+        assert isinstance(screen, TimelineScreen)
+        marked = marked_meetings(seed_corpus, wang_yi)
+        assert marked and screen.marked == marked
+        first = next(m for m in screen.shown_ids() if m in marked)
+        await wait_for(pilot, lambda: screen.current_ref == Ref("meeting", first), "on his first")
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: app.screen is app.main, "back on the panes")
+        assert app.focused is focused and app.main.current == wang_yi

@@ -17,6 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.geometry import Size
+from textual.message import Message
 from textual.reactive import Reactive, var
 from textual.screen import Screen
 from textual.widget import Widget
@@ -131,6 +132,14 @@ class MainScreen(TruthfulHints, Screen[None]):
 
         narrowable_listing(self.corpus)  # the article picker's list too
         timeline_data(self.corpus).names.prepare()
+        self.post_message(self.TimelinePrepared(self))
+
+    class TimelinePrepared(Message):
+        """The timeline of these panes' corpus is worked out: its screen can be made."""
+
+        def __init__(self, screen: MainScreen) -> None:
+            super().__init__()
+            self.main = screen
 
     # -- the parts ------------------------------------------------------------------------
 

@@ -27,6 +27,7 @@ from explorer.history import Visit
 # The screens load when first shown: the app's first frame must not wait for them.
 if TYPE_CHECKING:
     from textual.app import App
+    from textual.screen import Screen
 
     from explorer.data import Corpus, Ref, Span
     from explorer.navigator import Navigator
@@ -204,19 +205,52 @@ class ProvenanceScreens:
         """The corpus's timeline screen, opened for `visit`: made once, then kept (installed,
         so that closing it does not remove it) and opened again; a new one for a new corpus
         (the article filter changed)."""
-        from explorer.screens.timeline import TimelineScreen
-
-        corpus = self._corpus()
         kept = self._timeline
-        if kept is not None and kept.corpus is corpus and kept.is_mounted:
+        if kept is not None and self.timeline_made:
             kept.reopen(visit=visit, place=place, around=visit.ref)
             return kept
+        return self._new_timeline(visit=visit, place=place, around=visit.ref)
+
+    def _new_timeline(
+        self, *, visit: Visit | None, place: TimelinePlace | None, around: Ref | None
+    ) -> TimelineScreen:
+        """A timeline screen of the corpus shown, kept in place of the last one (whose
+        corpus, the last view's, is let go)."""
+        from explorer.screens.timeline import TimelineScreen
+
+        kept = self._timeline
         if kept is not None:
             self._app.uninstall_screen(kept)
             kept.remove()
-        screen = self._timeline = TimelineScreen(corpus, visit=visit, place=place, around=visit.ref)
+        screen = TimelineScreen(self._corpus(), visit=visit, place=place, around=around)
+        self._timeline = screen
         self._app.install_screen(screen, f"timeline-{id(screen)}")
         return screen
+
+    @property
+    def timeline_made(self) -> bool:
+        """Whether the timeline screen of the corpus shown is made and mounted, so that the
+        next `t` opens it as it is."""
+        kept = self._timeline
+        return kept is not None and kept.corpus is self._corpus() and kept.is_mounted
+
+    def timeline_ahead(self, main: Screen[None]) -> None:
+        """Make the timeline screen now, behind the panes `main` (its data just worked out,
+        nothing typed yet), so that the first `t` opens it as every later one does:
+        composing, styling and laying out a new screen was most of the first `t`. It is
+        pushed and popped at once, in one batch: no frame shows it. Made around the item
+        under the cursor, as `t` there would open it (the rows it measures are kept)."""
+        app = self._app
+        if not app.is_running or app.return_code is not None:
+            return  # closing: a screen pushed now would change the stacks Textual closes
+        if app.screen is not main or not main.is_attached:
+            return  # another screen opened already (t too): `t` makes it when it needs it
+        if self.timeline_made:
+            return
+        screen = self._new_timeline(visit=None, place=None, around=self.item_here())
+        with app.batch_update():
+            app.push_screen(screen)
+            app.pop_screen()
 
     def _show_expectations(self, visit: Visit) -> None:
         from explorer.screens.expectations import ExpectationsScreen

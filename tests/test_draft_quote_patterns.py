@@ -462,3 +462,21 @@ def test_forecast_that_is_a_claim_the_forecast_is_not() -> None:
         ("Sales would fall in November.", "Analysts at Edmunds")
     ]
     assert draft_text("The forecast that sales would fall proved wrong.", PUBLISHED).quotes == []
+
+
+def test_a_name_inside_the_quotation_is_no_antecedent_of_its_pronoun() -> None:
+    result = draft_text(
+        "Coach Sam Okafor spoke after the draw with Rangers.\n"
+        "“We never feared Lionel Bako or his wingers,” he said.",
+        PUBLISHED,
+    )
+    assert quotes_of(result, "direct") == [
+        ("We never feared Lionel Bako or his wingers", "Sam Okafor")
+    ]
+
+
+def test_a_gerund_after_a_place_of_speech_is_the_posters() -> None:
+    found = _paraphrase(
+        "Last week, singer Mara Lind posted on Instagram accusing her label of blocking her tour."
+    )
+    assert [speaker for _text, speaker in found] == ["Mara Lind"]

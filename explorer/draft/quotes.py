@@ -600,7 +600,15 @@ class QuoteFinder:
             base = sentence.start + verb_start
             before = self._mentions_in(sentence.start, base)
             for mention in before:
-                if not self.body[mention.end : base].strip() and not self._possessive(mention):
+                if (
+                    not self.body[mention.end : base].strip()
+                    and not self._possessive(mention)
+                    # "posted on Twitter accusing …": a place of speech is not its speaker.
+                    and not re.search(
+                        r"\b(?:on|in|at|to|from|with|for|by|of|about|via)\s+(?:the\s+)?$",
+                        self.body[sentence.start : mention.start],
+                    )
+                ):
                     return self._widen(mention, sentence)
             if text[:verb_start].rstrip().endswith((",", "—")):
                 # "Yoon apologized for his actions …, saying they …": the main clause's
@@ -612,6 +620,21 @@ class QuoteFinder:
                     ):
                         continue
                     return self._widen(mention, sentence)
+            # "Swift posted on Twitter accusing Big Machine of …": a gerund hung on a verb of
+            # saying in the same clause speaks for that verb's subject.
+            earlier = [
+                m
+                for m in _VERB.finditer(text[:verb_start])
+                if not re.search(r"[,;:\u2592]", text[m.end() : verb_start])
+                and verb_start - m.end() <= 40
+                and not m.group(1).lower().endswith("ing")
+            ]
+            if earlier:
+                found = self._speaker_near(
+                    sentence, outside, earlier[-1].start(), earlier[-1].end()
+                )
+                if found[0] is not None:
+                    return found
             return None, None, verb_start, verb_end
         # "X, however, said he was …": a subject before and a clause after is not inverted.
         after_words = _WORD.findall(text[verb_end:])
@@ -1010,8 +1033,19 @@ class QuoteFinder:
                 if previous is not None and previous.kind in ("group", "organisation"):
                     return previous
         return reference_at(
-            self.finder.actors, self.finder.mentions, position, pronoun, sentence.start
+            self.finder.actors, self._unquoted_mentions(), position, pronoun, sentence.start
         )
+
+    def _unquoted_mentions(self) -> list[Mention]:
+        """The mentions outside quotation marks: a name inside a quotation is what the speaker
+        talks of, so no pronoun of the attribution ("“… Netflix special,” they said") means it."""
+        return [
+            m
+            for m in self.finder.mentions
+            if not any(
+                span.inner_start <= m.start and m.end <= span.inner_end for span in self.spans
+            )
+        ]
 
     def _of_place(self, mention: Mention, mentions: list[Mention]) -> Mention | None:
         """ "Sen. Mike Braun of Indiana agreed": the person, not the place they are of."""

@@ -33,9 +33,11 @@ SENTENCE_PREFIX = "sentence:"
 MORE_PREFIX = "more:"
 # An actor of many articles has thousands of links and sentences; measuring them all would
 # make every move onto it take seconds. The pane shows a page of each, and a "more" line
-# (Enter or a click) that shows the next page.
-LINKS_PAGE = 100
-SENTENCES_PAGE = 50
+# (Enter or a click) that shows the next page. A page is a screenful or two of a tall
+# terminal: each line of it is measured on every move onto the item (100 links and 50
+# sentences were a fifth of a move onto an actor of 10,000 articles).
+LINKS_PAGE = 50
+SENTENCES_PAGE = 25
 # An actor of many articles lists thousands of ids (hundreds of wrapped lines, measured again
 # on every move onto it); the detail names the first few and says how many (the reader and
 # `explorer show` list them all).

@@ -218,3 +218,15 @@ def test_a_body_named_like_a_place_is_a_body() -> None:
     assert len(islamic_state.mentions) == 2
     assert actor_named(result, "Feinstein International Center").kind == "organisation"
     assert not any("Convention Centre" in a.name for a in result.actors)
+
+
+def test_a_college_and_a_subcommittee_are_organisations() -> None:
+    result = draft_text(
+        "The report by the University and College Union claims pay has fallen, and the "
+        "party’s International Relations Subcommittee backed it.",
+        PUBLISHED,
+    )
+    names = {a.name: a.kind for a in result.actors}
+    assert names.get("University and College Union") == "organisation"
+    assert "College Union" not in names
+    assert names.get("International Relations Subcommittee") == "organisation"

@@ -1088,6 +1088,11 @@ ORG_WORDS = {
     # Chains named for what they sell from ("Home Depot", "Office Depot", "Walmart" aside).
     "depot",
     "mart",
+    # Colleges and subcommittees ("University and College Union", "Imperial College", "ANC
+    # International Relations Subcommittee").
+    "college",
+    "colleges",
+    "subcommittee",
 }
 ORG_FIRST_WORDS = {
     "ministry",

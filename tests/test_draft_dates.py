@@ -124,3 +124,17 @@ def test_a_time_of_day_alone_in_a_schedule_is_the_day_of_publication() -> None:
     assert when_of("Police arrived at 9 p.m. and arrested him.", published)[0] is None
     assert when_of("Join our panel discussion on Jan. 20 at 6 pm.", published)[0] == "2025-01-20"
     assert when_of("The vote is set for noon on Friday.", published)[0] == "2025-01-17"
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "Widodo laid a wreath at the memorial on Thursday.",
+        "The president felt unwell on Thursday.",
+        "Police shot a suspect on Thursday.",
+        "The committee found against him on Thursday.",
+    ],
+)
+def test_irregular_pasts_read_a_weekday_back(clause: str) -> None:
+    """ "laid", "felt", "shot", "found": the past tense, so Thursday is the one before."""
+    assert when_of(clause, PUBLISHED)[0] == "2025-01-09"

@@ -237,6 +237,7 @@ _PAST = re.compile(
     r"paid|spent|sold|bought|kept|struck|got|heard|fell|broke|chose|wrote|"
     r"knew|threw|caught|taught|shook|built|dealt|fled|hid|rode|rang|sang|slept|"
     r"stole|stuck|swore|swam|tore|understood|withdrew|wore|forgave|overcame|undertook|"
+    r"laid|found|thought|felt|meant|shot|drove|rose|froze|lent|bore|arose|hung|"
     r"earlier|ago|last|past|"
     # The present perfect tells what has happened: "has spoken with", "have seen".
     r"(?:has|have)\s+(?:\w+ly\s+|already\s+|just\s+|also\s+|now\s+)?"

@@ -230,3 +230,13 @@ def test_a_college_and_a_subcommittee_are_organisations() -> None:
     assert names.get("University and College Union") == "organisation"
     assert "College Union" not in names
     assert names.get("International Relations Subcommittee") == "organisation"
+
+
+def test_an_outlet_cited_may_end_in_a_title_word() -> None:
+    result = draft_text(
+        "The ads cost the state $449,000, according to the Bemidji Pioneer Leader. "
+        "The plan was backed, according to Opposition Leader Jane Mwangi.",
+        PUBLISHED,
+    )
+    assert actor_named(result, "Bemidji Pioneer Leader").kind == "organisation"
+    assert actor_named(result, "Jane Mwangi").role == "Opposition Leader"

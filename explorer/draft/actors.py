@@ -1725,8 +1725,16 @@ class ActorFinder:
         ):
             return _UNDECIDED
         name_lower = run.text.lower()
+        # "according to the Sioux Falls Argus Leader": a title word ending an outlet's name
+        # (after a citation, with no given name or title before it) is no person's title.
+        outlet_title = (
+            len(words) > 1
+            and not any(w in TITLE_WORDS for w in lowered[:-1])
+            and not _given_name(words[0])
+            and bool(_SOURCE_BEFORE.search(self.body[max(0, run.start - 60) : run.start]))
+        )
         if (
-            any(w in TITLE_WORDS for w in lowered)
+            (any(w in TITLE_WORDS for w in lowered) and not outlet_title)
             or name_lower in places.CITIES
             or name_lower in places.BY_NAME
             or name_lower in places.BY_CAPITAL

@@ -480,3 +480,33 @@ def test_a_gerund_after_a_place_of_speech_is_the_posters() -> None:
         "Last week, singer Mara Lind posted on Instagram accusing her label of blocking her tour."
     )
     assert [speaker for _text, speaker in found] == ["Mara Lind"]
+
+
+def test_a_pronoun_with_its_own_verb_is_no_inverted_speaker() -> None:
+    found = _reported(
+        "Singer Mara Lind spoke on Monday. The label that owns most of her songs, Crest "
+        "Records, says she will be allowed to sing them on Sunday."
+    )
+    assert found == [("She will be allowed to sing them on Sunday.", "Crest Records")]
+
+
+def test_staff_and_a_bare_description_speak() -> None:
+    assert _reported("Staff on night shifts said they were never told about the new rota.") == [
+        ("They were never told about the new rota.", "Staff on night shifts")
+    ]
+    assert _reported(
+        "One nurse told the inquiry that she had worked three weeks without a break."
+    ) == [("She had worked three weeks without a break.", "One nurse")]
+
+
+def test_one_of_is_no_description_of_a_speaker() -> None:
+    result = draft_text("One of the chief demands was the removal of the minister.", PUBLISHED)
+    assert result.quotes == []
+
+
+def test_told_with_its_object_then_a_clause_of_the_writers() -> None:
+    found = _reported(
+        "Silva was at one point thought to be the favourite, sources told ESPN on Thursday, "
+        "but the club chose an internal candidate."
+    )
+    assert found == [("Silva was at one point thought to be the favourite.", "Sources")]

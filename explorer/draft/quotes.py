@@ -55,7 +55,7 @@ _GROUP_ALTERNATION = "|".join(sorted((re.escape(n) for n in GROUP_NOUNS), key=le
 _BARE_GROUP = re.compile(
     r"(?:^|[,;]\s*|\band\s+)((?:[A-Z][\w’'&-]*\s+|[a-z][\w’'-]*\s+){0,2}?(?i:"
     + _GROUP_ALTERNATION
-    + r"|police)(?:\s+(?:of|from|at|in|for|across|with)\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,6}?)?)"
+    + r"|police|staff|personnel)(?:\s+(?:of|from|at|in|for|across|with|on)\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,6}?)?)"
     r"\s*$"
 )
 _NOT_PLURAL = (
@@ -86,7 +86,7 @@ _AGENT_FOR = re.compile(
     re.IGNORECASE,
 )
 _REFERENCE = re.compile(
-    r"\b((?:the|a|an|this|that|his|her|its|their)\s+(?:[\w’'-]+\s+){0,3}"
+    r"\b((?:the|a|an|this|that|his|her|its|their|(?:one|another)(?!\s+of\b))\s+(?:[\w’'-]+\s+){0,3}"
     r"(?:" + _REFERENCE_NOUNS + r"))\b",
     re.IGNORECASE,
 )
@@ -260,7 +260,7 @@ _FUNCTION_WORD = (
     r"had|is|are|was|were|will|would|can|could|may|might|must|should|also|not)\b)"
 )
 _DESCRIBED = re.compile(
-    r"((?:The|the)\s+(?:"
+    r"((?:The|the|One|one|Another|another|A|An)\s+(?:"
     + _FUNCTION_WORD
     + r"[a-z][\w-]*\s+){0,3}("
     + _FUNCTION_WORD
@@ -752,7 +752,14 @@ class QuoteFinder:
                     self.finder.actors, self.finder.mentions, base, pronoun[1], sentence.start
                 )
                 if actor is not None:
-                    return actor, f'speaker "{pronoun[1]}" read as {actor.name}', offset, offset
+                    # Its extent, so that "…, says she will be …" reads "she" as the clause's
+                    # subject (a verb follows it), not as an inverted speaker.
+                    return (
+                        actor,
+                        f'speaker "{pronoun[1]}" read as {actor.name}',
+                        offset + pronoun.start(1),
+                        offset + pronoun.end(1),
+                    )
             reference = _ANONYMOUS_AFTER.match(region) or re.match(
                 r"\s*" + _REFERENCE.pattern, region, re.IGNORECASE
             )
@@ -965,10 +972,14 @@ class QuoteFinder:
         """ "Its executive director, Angela Brooks, said": a person's name set off by commas
         after a description is the apposition's subject, the description its role."""
         inner = region[start:end].strip(" ,")
+        # "The group that owns most of her music, Big Machine, says": a description that opens
+        # the sentence, then the name it describes (of any kind).
+        opening = re.fullmatch(r"(?:The|A|An)\s+[a-z][^,\u2592]{2,100}", region[:start]) is not None
         if (
             not re.search(_REFERENCE.pattern + r"\s*$", region[:start], re.IGNORECASE)
             and not (_ROLE_BEFORE.search(region[:start]))
             and portfolio_ending(region[:start]) is None
+            and not opening
         ):
             return None
         for mention in self._mentions_in(sentence.start + start, sentence.start + end):
@@ -982,7 +993,7 @@ class QuoteFinder:
                     or re.fullmatch(r"(?:(?:Senator|Sen\.|the|Hon\.|Dr\.?|Rt\.?)\s+)+", courtesy)
                 )
                 and mention.actor is not None
-                and mention.actor.kind == "person"
+                and (mention.actor.kind == "person" or opening)
             ):
                 return self._widen(mention, sentence)
         return None
@@ -1463,6 +1474,10 @@ class QuoteFinder:
                 and re.search(r"\b(?:was|were|been|being|is|are|be)\s+$", outside[: match.start()])
             ) and (not re.match(r"\s+by\s", outside[match.end() :])):
                 continue  # "were shouted at", "was told": the subject heard, it did not speak
+            if re.search(
+                r"\bof\s+(?:the|its|their|his|her|our)\s+(?:[a-z]+\s+)?$", outside[: match.start()]
+            ):
+                continue  # "One of the chief demands was …": a noun, not a verb of saying
             if verb in _DIRECT_ONLY and not re.match(r"\s+that\s", outside[match.end() :]):
                 continue  # "Teachers chanted, “…”": what is chanted is the quotation itself
             if (
@@ -1781,8 +1796,22 @@ class QuoteFinder:
         tail = _TRAILING_TIME.sub("", outside[match.end() :].rstrip(" .!?”\"’')")).strip()
         inverted = subject_start >= match.end()
         participle = re.match(r"\s*,\s*[a-z]+ing\b", outside[match.end() :])
+        # "S, sources told 247Sports as late as Thursday, but …": "told" with its object and a
+        # time, then a clause of the writer's own, closes the claim before it.
+        told_only = (
+            match.group(1).lower() in ("told", "tells")
+            and subject_start > 0
+            and re.search(r",\s*$", outside[:subject_start]) is not None
+            and re.match(
+                r"\s*(?:[A-Z0-9][\w.’'-]*|the\s+[\w’'-]+|reporters|journalists)"
+                r"(?:\s+[A-Z][\w.’'-]*)*(?:\s+[^,;\u2592]{0,30})?\s*(?:,\s*(?:but|while|and|although|though)\b|[.;]|$)",
+                outside[match.end() :],
+            )
+            is not None
+        )
         if (
             inverted
+            or told_only
             or not tail
             or participle  # "“…,” Yoon continued, speaking for two minutes"
             or (len(_WORD.findall(tail)) <= 2 and "\u2592" not in tail)

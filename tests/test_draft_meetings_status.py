@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from explorer.draft.when import status_of
 from tests.drafting import draft_text
 
@@ -94,3 +96,21 @@ def test_state_visits_named_after_a_return_are_visits_that_happened() -> None:
     )
     statuses = [m.status for m in result.meetings if m.trigger == "visit"]
     assert statuses and all(status == "happened" for status in statuses)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Officials confirmed, however, that President Lula would visit Pretoria in August.",
+        "The ministry announced that Ruto would travel to Kigali in August.",
+        "The president said he would visit Pretoria in August.",
+    ],
+)
+def test_a_reported_will_of_a_schedule_is_planned(sentence: str) -> None:
+    """The backshifted "will" of reported speech: what was confirmed or announced is fixed."""
+    assert status_of(sentence, "2025-08", PUBLISHED)[0] == "planned"
+
+
+def test_a_reported_wish_stays_expected() -> None:
+    clause = "Officials said that Lula would like to visit Pretoria in August."
+    assert status_of(clause, "2025-08", PUBLISHED)[0] == "expected"

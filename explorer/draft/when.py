@@ -202,7 +202,14 @@ _AGREED_TO_MEET = re.compile(
 )
 _PRESENT_STATE = re.compile(r"\b(?:is|are|remains|remain|continues|continue|includes|include)\b")
 _REPORTED_WOULD = re.compile(
-    r"(\b(?:was|were|had\s+been)\s+(?:told|informed|assured|promised)\b[^;]*?)\bwould\b"
+    r"(\b(?:(?:was|were|had\s+been)\s+(?:told|informed|assured|promised)\b[^;]*?|"
+    # the "will" of a schedule told in reported speech: "officials confirmed that Lula
+    # would visit in August", "the ministry announced he would travel on Monday"
+    r"(?:confirmed|announced|said|stated|disclosed|revealed|indicated)(?:,\s*\w+,)?\s+"
+    r"(?:on\s+\w+\s+)?(?:that\s+)?(?:[^;,]*?\s)?))\bwould\b"
+    # (not a wish, a condition or a readiness: "would like to", "would consider")
+    r"(?!\s+(?:like|love|prefer|consider|welcome|seek|try|be\s+(?:willing|ready|open|happy|"
+    r"able)|have|not)\b)"
 )
 _MATTER_PROPOSED = re.compile(
     r"(\b(?:on|about|over|against|approved|rejected|defeated|passed|adopted|debated|"

@@ -240,3 +240,25 @@ def test_an_outlet_cited_may_end_in_a_title_word() -> None:
     )
     assert actor_named(result, "Bemidji Pioneer Leader").kind == "organisation"
     assert actor_named(result, "Jane Mwangi").role == "Opposition Leader"
+
+
+def test_an_en_dash_joins_a_double_barrelled_name() -> None:
+    result = draft_text(
+        "Chairman Francis Okomo–Okello said the bank had done well, and Jasper Philipsen of "
+        "Alpecin–Fenix won the stage.",
+        PUBLISHED,
+    )
+    names = {a.name for a in result.actors}
+    assert "Francis Okomo–Okello" in names
+    assert not names & {"Francis Okomo", "Okello"}
+
+
+def test_two_countries_joined_by_a_dash_are_each_named() -> None:
+    result = draft_text(
+        "The India-Pakistan talks resumed on Monday, and the Kenya–Uganda border reopened, "
+        "officials said.",
+        PUBLISHED,
+    )
+    names = {a.name for a in result.actors}
+    assert {"India", "Pakistan"} <= names  # parties to the talks
+    assert not names & {"India-Pakistan", "Kenya–Uganda", "Kenya", "Uganda"}

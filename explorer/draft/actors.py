@@ -37,7 +37,9 @@ from explorer.draft.lexicon import (
 )
 from explorer.draft.model import DraftActor, Mention, Sentence
 
-_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:[-’'.&]\w+)*(?:[’']s?)?")
+# A word, with what joins it to the next without a space: a hyphen, an apostrophe, "&",
+# or an en dash ("Okomo–Okello", "Alpecin–Fenix": a double-barrelled name as typeset).
+_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:[-–’'.&]\w+)*(?:[’']s?)?")
 _CONNECTORS = {
     "of",
     "of the",
@@ -1426,6 +1428,9 @@ class ActorFinder:
                     run.at_start,
                 )
                 return self._take_run(head)
+        pair = self._country_pair(run, words)
+        if pair is not None:
+            return pair
         if any(w in self.work_words for w in words) and not set(lowered) & ORG_WORDS:
             return None  # a work's or a product's title, not an actor
         if (
@@ -1478,6 +1483,26 @@ class ActorFinder:
         if len(words) == 1:
             return self._single(run)
         return None
+
+    def _country_pair(self, run: Run, words: list[str]) -> DraftActor | None:
+        """ "the India-Pakistan talks", "the Kenya–Uganda border": countries joined by a dash
+        are each named, parties to talks or ties, else places; the pair is no actor."""
+        if len(words) != 1 or not re.search(r"\w[-–]\w", words[0]):
+            return None
+        parts = re.split(r"[-–]", words[0])
+        countries = [c for c in (places.BY_NAME.get(p.lower()) for p in parts) if c is not None]
+        if len(parts) < 2 or len(countries) != len(parts):
+            return None
+        offset = run.start
+        named = []
+        for part, country in zip(parts, countries, strict=True):
+            actor = self.country(country)
+            self.mention(actor, offset, offset + len(part), run.sentence)
+            if run.next_word in _PAIR_TIES:
+                self.locative_only[country.name] = False
+            named.append(actor)
+            offset += len(part) + 1
+        return named[0]
 
     def _office_then_person(self, run: Run, words: list[str]) -> DraftActor | None:
         """ "Minister in the Ministry of Finance Brian Manning": a ministry and its portfolio,
@@ -3202,6 +3227,22 @@ _DOCUMENT_OF = re.compile(
 )
 # Words of a venue's name, which a centre named with them is ("Convention Centre").
 _VENUE_WORDS = {"convention", "exhibition", "conference", "shopping", "sports", "trade"}
+# What two countries named as a pair hold together, as parties: "the India-Pakistan talks".
+_PAIR_TIES = {
+    "talks",
+    "summit",
+    "meeting",
+    "dialogue",
+    "deal",
+    "agreement",
+    "relations",
+    "ties",
+    "trade",
+    "war",
+    "match",
+    "joint",
+    "cooperation",
+}
 # Quantities that open a group's name: "All countries", "Other lawmakers", "Some members".
 _REMAINDERS = {"all", "some", "many", "most", "other", "these", "those", "both"}
 # A past participle and "by" before a name: "led by the", "was sold by", "quoted by".

@@ -510,3 +510,16 @@ def test_told_with_its_object_then_a_clause_of_the_writers() -> None:
         "but the club chose an internal candidate."
     )
     assert found == [("Silva was at one point thought to be the favourite.", "Sources")]
+
+
+def test_described_as_gives_the_quality_said() -> None:
+    assert _reported("Foreign Minister Cho Min-su described the talks as constructive.") == [
+        ("The talks were constructive.", "Cho Min-su")
+    ]
+    assert _reported("The ministry dismissed the report as baseless.") == [
+        ("The report was baseless.", "Ministry")
+    ]
+
+
+def test_dismissed_without_as_is_an_act() -> None:
+    assert draft_text("The club dismissed its coach on Monday.", PUBLISHED).quotes == []

@@ -81,6 +81,19 @@ REPORT_VERBS = {
     "stating": ("stating", "explaining", "confirming", "declaring", "claiming", "revealing"),
     # A question put in reported form: "The judge questioned whether the permit was void".
     "question": ("questioned", "questions"),
+    # A quality given to a thing: "described the talks as constructive", "dismissed the
+    # report as false", "assailed Williams as part of the Never Trumpers".
+    "describe as": (
+        "describes",
+        "characterised",
+        "characterized",
+        "portrayed",
+        "branded",
+        "labelled",
+        "labeled",
+        "dismissed",
+        "assailed",
+    ),
 }
 
 # A summary of a position: "X emphasised that …" — `paraphrase` in the data.
@@ -288,6 +301,10 @@ SPEECH_ONLY_BEFORE.update(
     }
 )
 SPEECH_ONLY_BEFORE.update({form: r"(?=\s+that\b)" for form in PARAPHRASE_VERBS["adamant"]})
+# "dismissed the coach", "a branded drink" are no speech: only with "as" a few words on.
+SPEECH_ONLY_BEFORE.update(
+    {form: r"(?=\s+(?:[\w’'.-]+\s+){1,8}?as\b)" for form in REPORT_VERBS["describe as"]}
+)
 # "posted on X that …", "posted: “…”"; "posted pictures of the meeting", "posted a profit" are acts.
 # "posted an image …, with the caption: “…”" is the words of the quotation's author (▒ is
 # a quotation blanked out, as the quote finder reads a sentence's attribution).

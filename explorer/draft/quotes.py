@@ -137,6 +137,24 @@ _TOLD_OBJECT = re.compile(
 
 
 _DENY = {"denied", "denies", "deny"}
+# "X described the talks as constructive": what is said is that the talks were so.
+_AS_VERBS = {
+    "described",
+    "describes",
+    "characterised",
+    "characterized",
+    "portrayed",
+    "branded",
+    "labelled",
+    "labeled",
+    "hailed",
+    "touted",
+    "dismissed",
+    "assailed",
+}
+_DESCRIBED_AS = re.compile(
+    r"((?:(?!\bas\b)[^,;\u2592“\"]){2,120}?)\s+as\s+((?:an?\s+|the\s+)?[^,;]{2,160}?)[.,;]?$"
+)
 _QUOTED_AS = re.compile(r"\s+(?:was|were|is|are|has been|have been|had been)\s+quoted\s+as\s+$")
 # "Seoul's foreign ministry said", "Japan's top government spokesman said": a body or person
 # described through the name of whom it belongs to.
@@ -1533,7 +1551,22 @@ class QuoteFinder:
             # "Adly, who denies the charges,": a denial of a thing is the act itself ("denied
             # that S" keeps its clause).
             denial = verb in _DENY and not re.match(r"\s*that\b", text[content_start:])
-            if (verb in OBJECT_VERBS or infinitive or denial) and content_start > match.start():
+            described_as = (
+                _DESCRIBED_AS.match(content)
+                if verb in _AS_VERBS and content_start > match.start()
+                else None
+            )
+            if described_as is not None:
+                # "described the talks as “constructive”": the talks were constructive.
+                thing, quality = described_as.group(1), described_as.group(2)
+                plural = _plural_noun(thing.split()[-1])
+                copula = (
+                    ("are" if plural else "is")
+                    if verb.endswith("s")
+                    else ("were" if plural else "was")
+                )
+                content = f"{thing} {copula} {quality}"
+            elif (verb in OBJECT_VERBS or infinitive or denial) and content_start > match.start():
                 # "Egypt sharply criticised the US policy shift": the act is the statement,
                 # with its adverb, and without a trailing clause about someone else
                 # (", with Jordan's minister warning …").

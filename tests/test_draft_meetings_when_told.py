@@ -53,3 +53,18 @@ def test_a_meeting_named_with_its_year_takes_the_days_given_after() -> None:
     )
     found = meetings(text)
     assert [(when, status) for _, when, status in found] == [("2025-03-03/2025-03-05", "planned")]
+
+
+def test_a_relative_clause_that_starts_a_visit_dates_it() -> None:
+    """ "a four-day visit to Malaysia, which started on Oct 8": the days from that start, even
+    past the visit's destination, and under way at publication."""
+    published = date(2023, 10, 10)
+    for text in (
+        "Singapore's Minister Desmond Lee is on a four-day visit to Malaysia, which started on "
+        "Oct 8.",
+        "Singapore's Minister Desmond Lee is on a four-day visit, which began on Oct 8.",
+    ):
+        result = draft_text(text, published)
+        assert [(m.when, m.status) for m in result.meetings] == [
+            ("2023-10-08/2023-10-11", "ongoing")
+        ], text

@@ -619,7 +619,7 @@ class MeetingFinder:
                 continue  # "if peace talks are ever revived": a condition, not a meeting
             window = next(((a, b) for a, b in windows if a <= start < b), (0, len(text)))
             clause = text[window[0] : window[1]]
-            if kind in ("noun", "anaphor") and re.fullmatch(r"s?\s*", text[stop : window[1]]):
+            if kind in ("noun", "anaphor") and _NOUN_TAIL.fullmatch(text[stop : window[1]]):
                 # "the extradition hearing, which is scheduled … in February": the relative
                 # clause right after the noun tells its date and its status.
                 following = next((b for a, b in windows if a == window[1]), None)
@@ -1918,8 +1918,16 @@ _AFTER_MATCH = re.compile(
 )
 _ADJECTIVE_TITLES = {"major", "general", "private", "first", "senior"}
 _MATCH_NOUNS = {"match", "game", "tie", "clash", "final", "derby", "bout", "showdown"}
+# What may stand between a meeting noun and a relative clause that tells of it: its
+# destination ("a four-day visit to Malaysia, which started on Oct 8").
+_NOUN_TAIL = re.compile(
+    r"s?(?:\s+(?:to|in)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})?\s*"
+)
 _RELATIVE_AFTER = re.compile(
-    r",\s*(?:which|that)\s+(?:is|are|was|were|will|would|had|has)\b", re.IGNORECASE
+    r",\s*(?:which|that)\s+(?:is|are|was|were|will|would|had|has|started|starts|began|begins|"
+    r"opened|opens|ended|ends|runs|ran|lasted|lasts|concluded|concludes|kicked\s+off|"
+    r"kicks\s+off)\b",
+    re.IGNORECASE,
 )
 _POSSESSIVE_DATE = re.compile(
     r"\b((?:last\s+|this\s+|next\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"

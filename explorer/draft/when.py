@@ -612,6 +612,11 @@ def _safe(year: int, month: int, day: int) -> date | None:
         return None
 
 
+# Verbs that tell when an event starts or ends: "a four-day visit, which started on Oct 8".
+_SPAN_VERBS = (
+    r"started|starts|began|begins|opened|opens|ended|ends|runs|ran|lasted|lasts|"
+    r"concluded|concludes|kicked\s+off|kicks\s+off"
+)
 _INTERVAL = re.compile(
     r"\b(?:from|between)\b.*\b(?:to|until|till|through|and)\b|\b(?:until|till|through|conclude|"
     r"concludes|end|ends|run until|runs until|last until)\b",
@@ -632,7 +637,8 @@ def when_of(
         stops = [i for i in (clause.find(",", at), clause.find(";", at)) if i >= 0]
         right = min(stops) if stops else len(clause)
         if re.match(
-            r",\s*(?:which|that)\s+(?:is|are|was|were|will|would|had|has)\b", clause[right:]
+            r",\s*(?:which|that)\s+(?:is|are|was|were|will|would|had|has|" + _SPAN_VERBS + r")\b",
+            clause[right:],
         ):
             # "the extradition hearing, which is scheduled … in February": the relative
             # clause tells of the noun before it.

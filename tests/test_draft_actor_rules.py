@@ -262,3 +262,14 @@ def test_two_countries_joined_by_a_dash_are_each_named() -> None:
     names = {a.name for a in result.actors}
     assert {"India", "Pakistan"} <= names  # parties to the talks
     assert not names & {"India-Pakistan", "Kenya–Uganda", "Kenya", "Uganda"}
+
+
+def test_the_group_that_goes_with_a_person_is_theirs() -> None:
+    result = draft_text(
+        "Kenyan Trade Minister Rebecca Miano arrived in Kigali on Monday. Miano and her "
+        "delegation toured the special economic zone, the ministry said.",
+        PUBLISHED,
+    )
+    delegation = actor_named(result, "her delegation")
+    assert delegation.kind == "group"
+    assert delegation.name == "Rebecca Miano’s delegation"

@@ -2826,6 +2826,21 @@ class ActorFinder:
                             people.member_of.append(org)
                         self.mention(people, start, of_end, sentence.index)
                         continue
+                if len(core) == 1 and words[0].lower() in {"his", "her"}:
+                    companion = self._companion_of(start)
+                    if companion is not None:
+                        # "Lee and his delegation", "Smith and her lawyers": the group
+                        # that goes with the person named just before, as theirs.
+                        name = f"{companion.name}’s {core[0]}"
+                        people = self.by_key.get(normalise(name)) or self.new_actor(
+                            name, "group", f"named by whom it goes with ({companion.name})"
+                        )
+                        for parent in companion.member_of:
+                            if parent not in people.member_of and parent.kind != "person":
+                                people.member_of.append(parent)
+                        self.mention(people, start, end, sentence.index)
+                        self.led.add(id(people))
+                        continue
                 if len(core) == 1:
                     # "the delegation": the last group with that head noun.
                     target = next(
@@ -2905,6 +2920,18 @@ class ActorFinder:
                 self.mention(group, start, end, sentence.index)
                 if leader is not None:
                     self.led.add(id(group))
+
+    def _companion_of(self, position: int) -> DraftActor | None:
+        """The person named right before "and" at `position` ("Lee and |his delegation")."""
+        before = self.body[max(0, position - 8) : position]
+        found = re.search(r"\s+and\s+$", before)
+        if found is None:
+            return None
+        at = position - len(before) + found.start()
+        mention = next((m for m in self.mentions if m.end == at and m.actor is not None), None)
+        if mention is None or mention.actor is None or mention.actor.kind != "person":
+            return None
+        return mention.actor
 
     def _led_by(self, position: int) -> tuple[DraftActor, int] | None:
         """The person named right after "led by" at `position`, and where the name ends."""

@@ -523,3 +523,28 @@ def test_described_as_gives_the_quality_said() -> None:
 
 def test_dismissed_without_as_is_an_act() -> None:
     assert draft_text("The club dismissed its coach on Monday.", PUBLISHED).quotes == []
+
+
+def test_an_adverb_after_a_described_speaker() -> None:
+    found = _reported("The minister also noted, however, that the deal had not been signed.")
+    assert found == [("The deal had not been signed.", "Minister")]
+
+
+def test_counsel_for_a_party_speaks() -> None:
+    found = _paraphrase("Counsel for the petitioners argued that the arrests were illegal.")
+    assert found == [("The arrests were illegal.", "Counsel for the petitioners")]
+
+
+def test_reported_with_a_thing_as_object_keeps_its_subject() -> None:
+    found = _reported("General Motors reported sales of 200,000 vehicles in October.")
+    assert found == [
+        ("General Motors reported sales of 200,000 vehicles in October.", "General Motors")
+    ]
+
+
+def test_an_act_of_reporting_inside_a_claim_is_no_claim_of_its_own() -> None:
+    result = draft_text(
+        "According to the Kenyan government, the country had admitted 500,000 refugees by 2020.",
+        PUBLISHED,
+    )
+    assert len(quotes_of(result, "reported")) == 1

@@ -55,7 +55,7 @@ _GROUP_ALTERNATION = "|".join(sorted((re.escape(n) for n in GROUP_NOUNS), key=le
 _BARE_GROUP = re.compile(
     r"(?:^|[,;]\s*|\band\s+)((?:[A-Z][\w’'&-]*\s+|[a-z][\w’'-]*\s+){0,2}?(?i:"
     + _GROUP_ALTERNATION
-    + r"|police|staff|personnel)(?:\s+(?:of|from|at|in|for|across|with|on)\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,6}?)?)"
+    + r"|police|staff|personnel|counsel)(?:\s+(?:of|from|at|in|for|across|with|on)\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,6}?)?)"
     r"\s*$"
 )
 _NOT_PLURAL = (
@@ -137,6 +137,22 @@ _TOLD_OBJECT = re.compile(
 
 
 _DENY = {"denied", "denies", "deny"}
+# Verbs of reporting whose object may be a thing, not a claim: "GM reported sales of 200,000
+# vehicles", "Siemens announced a new plant", "Jordan admitted 1.4 million refugees" keep their
+# subject and verb, as an act stated.
+_NOMINAL_OBJECT = {
+    "reported",
+    "reports",
+    "announced",
+    "announces",
+    "confirmed",
+    "confirms",
+    "disclosed",
+    "revealed",
+    "reveals",
+    "admitted",
+    "admits",
+}
 # "X described the talks as constructive": what is said is that the talks were so.
 _AS_VERBS = {
     "described",
@@ -903,7 +919,12 @@ class QuoteFinder:
         ):
             described = None  # only a description that opens a sentence of the body
         reference = (
-            re.search(_REFERENCE.pattern + r"\s*$", region, re.IGNORECASE)
+            # "The minister also noted", "the company has repeatedly said".
+            re.search(
+                _REFERENCE.pattern + r"(?:\s+(?:also|then|later|further|has|have|had|\w+ly))*\s*$",
+                region,
+                re.IGNORECASE,
+            )
             or re.search(_BARE_GROUP, region)
             or re.search(_BARE_PLURAL, region)
             or described
@@ -1545,6 +1566,13 @@ class QuoteFinder:
                 continue
             actor, guess, content_start, content_end = result
             content = text[content_start:content_end].strip(" ,;:—–-")
+            # "noted, however, that …": the writer's connective is not the claim's.
+            content = re.sub(
+                r"^(?:(?:however|meanwhile|though|too|also|in turn|moreover|further)\s*,\s*)+",
+                "",
+                content,
+                flags=re.IGNORECASE,
+            )
             content = re.sub(r"^(?:(?:adding|saying|noting)\s+)?that\s+", "", content)
             act = None
             infinitive = verb in _TO_VERBS and re.match(r"\s*to\s", text[content_start:])
@@ -1556,6 +1584,18 @@ class QuoteFinder:
                 if verb in _AS_VERBS and content_start > match.start()
                 else None
             )
+            nominal = (
+                verb in _NOMINAL_OBJECT
+                and content_start > match.start()
+                and not re.match(r"\s*that\b", text[content_start:])
+                and not re.search(
+                    r"\b(?:is|are|was|were|be|been|has|have|had|will|would|could|can|should|may|"
+                    r"might|must|do|does|did)\b|\b(?:he|she|it|they|we|I)\s+[a-z]",
+                    content,
+                )
+            )
+            if nominal and depth:
+                continue  # "the country had admitted 1.4 million refugees": an act in a claim
             if described_as is not None:
                 # "described the talks as “constructive”": the talks were constructive.
                 thing, quality = described_as.group(1), described_as.group(2)
@@ -1566,7 +1606,9 @@ class QuoteFinder:
                     else ("were" if plural else "was")
                 )
                 content = f"{thing} {copula} {quality}"
-            elif (verb in OBJECT_VERBS or infinitive or denial) and content_start > match.start():
+            elif (
+                verb in OBJECT_VERBS or infinitive or denial or nominal
+            ) and content_start > match.start():
                 # "Egypt sharply criticised the US policy shift": the act is the statement,
                 # with its adverb, and without a trailing clause about someone else
                 # (", with Jordan's minister warning …").

@@ -548,3 +548,20 @@ def test_an_act_of_reporting_inside_a_claim_is_no_claim_of_its_own() -> None:
         PUBLISHED,
     )
     assert len(quotes_of(result, "reported")) == 1
+
+
+def test_read_the_statement_is_its_issuers() -> None:
+    result = draft_text(
+        "President Ama Boateng has arrived in Lome for a three-day visit, according to the "
+        "presidency.\n"
+        "“This visit deepens the friendship between the two heads of state,” read the statement.",
+        PUBLISHED,
+    )
+    assert quotes_of(result, "direct") == [
+        ("This visit deepens the friendship between the two heads of state", "Presidency")
+    ]
+
+
+def test_reading_a_book_is_no_speech() -> None:
+    result = draft_text("Minister Ada Obi read a book on the flight to Accra.", PUBLISHED)
+    assert result.quotes == []

@@ -79,6 +79,8 @@ REPORT_VERBS = {
     "ruled": ("ruled", "rules"),
     # Gerunds of report verbs hung on a clause: "…, stating that …", "…, declaring, “…”".
     "stating": ("stating", "explaining", "confirming", "declaring", "claiming", "revealing"),
+    # What a written text says: "“…,” read the statement", "a banner reading “…”".
+    "read": ("read", "reads", "reading"),
     # A question put in reported form: "The judge questioned whether the permit was void".
     "question": ("questioned", "questions"),
     # A quality given to a thing: "described the talks as constructive", "dismissed the
@@ -301,6 +303,15 @@ SPEECH_ONLY_BEFORE.update(
     }
 )
 SPEECH_ONLY_BEFORE.update({form: r"(?=\s+that\b)" for form in PARAPHRASE_VERBS["adamant"]})
+# "read the statement", "reads the letter"; "read a book", "reading glasses" are no speech.
+SPEECH_ONLY_BEFORE.update(
+    {
+        form: r"(?=\s+(?:the|a|an|its|their|his|her)\s+(?:[\w-]+\s+){0,2}?(?:statement|letter|"
+        r"message|note|post|tweet|sign|banner|placard|notice|release|communiqu[ée]|caption|"
+        r"readout|text)\b)"
+        for form in ("read", "reads", "reading")
+    }
+)
 # "dismissed the coach", "a branded drink" are no speech: only with "as" a few words on.
 SPEECH_ONLY_BEFORE.update(
     {form: r"(?=\s+(?:[\w’'.-]+\s+){1,8}?as\b)" for form in REPORT_VERBS["describe as"]}

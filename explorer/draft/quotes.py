@@ -1202,6 +1202,13 @@ class QuoteFinder:
             issued = self._issuer(sentence, position + len(phrase))
             if issued is not None:
                 return issued[0], None, offset, issued[1]
+            if phrase.split()[0].lower() in ("the", "its", "their"):
+                # "“…,” read the statement": the statement spoken of just before, the last
+                # speaker of the sentences before this one.
+                for index in range(sentence.index - 1, max(-1, sentence.index - 4), -1):
+                    previous = self.sentence_speaker.get(index)
+                    if previous is not None:
+                        return previous, f'"{phrase}" read as {previous.name}’s', offset, offset
             return None, None, 0, 0
         words = phrase.split()
         determiner = words[0].lower()

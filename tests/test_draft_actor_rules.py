@@ -273,3 +273,18 @@ def test_the_group_that_goes_with_a_person_is_theirs() -> None:
     delegation = actor_named(result, "her delegation")
     assert delegation.kind == "group"
     assert delegation.name == "Rebecca Miano’s delegation"
+
+
+def test_a_plural_noun_before_of_names_a_club_or_a_movement() -> None:
+    result = draft_text(
+        "Accra Hearts of Oak beat Asante Kotoko on Sunday, and the Progress Democrats of "
+        "Zimbabwe said the stadium plan was weak. The Heads of State met later.\n"
+        "Shares of Acme Corp fell on Tuesday, and Kelly Adams of the Chicago Fire scored.",
+        PUBLISHED,
+    )
+    assert actor_named(result, "Kelly Adams").kind == "person"
+    names = {a.name: a.kind for a in result.actors}
+    assert names.get("Accra Hearts of Oak") == "organisation"
+    assert names.get("Progress Democrats of Zimbabwe") == "organisation"
+    assert names.get("Acme Corp") == "organisation"
+    assert not set(names) & {"Accra Hearts", "Oak", "Democrats of Zimbabwe", "Heads of State"}

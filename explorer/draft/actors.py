@@ -1036,6 +1036,30 @@ def _joins(left: list[tuple[int, int, str]], right: str) -> bool:
         or last in ORG_FIRST_WORDS
         or last in {"republic", "kingdom"} | _PORTFOLIO_TITLES
         or last in {"head", "chief", "president", "chairman", "governor", "ambassador"}
+        # "Accra Hearts of Oak", "Friends of the Earth", "Progress Democrats of Zimbabwe":
+        # a plural noun capitalised before "of" names a club or a movement (not "Heads of
+        # State", office holders).
+        # (after a name: "Shares of Acme Corp" opening a sentence is no club; and not a
+        # person's surname: "LeBron James of the Los Angeles Lakers")
+        or (
+            len(lowered) >= 2
+            and _plural_of(lowered)
+            and not any(_given_name(token[2]) for token in left)
+        )
+    )
+
+
+def _plural_of(lowered: list[str]) -> bool:
+    """Whether a name's words up to "of" end in a plural noun that names a club or a
+    movement ("Hearts", "Friends", "Democrats"), not office holders or a country."""
+    return (
+        bool(lowered)
+        and _plural(lowered[-1])
+        and len(lowered) <= 3
+        and _singular(lowered[-1]) not in TITLE_WORDS
+        and lowered[-1] not in places.BY_DEMONYM
+        and lowered[-1] not in {"states", "emirates", "islands", "nations", "articles"}
+        and lowered[-1] not in _DOCUMENTS
     )
 
 
@@ -1435,7 +1459,7 @@ class ActorFinder:
             return None  # a work's or a product's title, not an actor
         if (
             (len(words) > 1 and lowered[-1] in _DOCUMENTS)
-            or (lowered[0] in _DOCUMENTS and run.next_word == "of")
+            or (lowered[0] in _DOCUMENTS and (run.next_word == "of" or "of" in lowered[1:2]))
             or _DOCUMENT_OF.search(self.body[max(0, run.start - 30) : run.start])
         ):
             # "Senate Bill 10", "the Fourth Energy Technology Development Plan", "Memoranda
@@ -1987,6 +2011,8 @@ class ActorFinder:
             or lowered[0] in ORG_FIRST_WORDS
             # "Amnesty International", "Transparency International".
             or (len(words) > 1 and lowered[-1] == "international")
+            # "Accra Hearts of Oak", "Friends of the Earth".
+            or ("of" in lowered[1:-1] and _plural_of(lowered[: lowered.index("of")]))
         ):
             prefix = re.search(r"(?<![\w.])((?:[A-Z]\.){2,}|[A-Z]{2,})-$", self.body[: run.start])
             if prefix and lowered[-1] in ORG_WORDS:

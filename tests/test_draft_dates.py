@@ -138,3 +138,17 @@ def test_a_time_of_day_alone_in_a_schedule_is_the_day_of_publication() -> None:
 def test_irregular_pasts_read_a_weekday_back(clause: str) -> None:
     """ "laid", "felt", "shot", "found": the past tense, so Thursday is the one before."""
     assert when_of(clause, PUBLISHED)[0] == "2025-01-09"
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        ("Between 2000 and 2013, the group helped purchase national treasures.", "2000/2013"),
+        ("The two sides held talks from 2019 to 2021.", "2019/2021"),
+        ("The two sides held talks in 2019 and 2021.", "2019"),
+    ],
+)
+def test_a_span_of_years_is_the_years_from_one_to_the_other(clause: str, expected: str) -> None:
+    """ "between 2000 and 2013" (a TIMEX duration anchored at both ends); two years side by
+    side are two dates, not a span."""
+    assert when_of(clause, PUBLISHED)[0] == expected

@@ -60,6 +60,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH})(?:,?\s+({_YEAR}))?\b", re.I
         ),
     ),
+    # "between 2000 and 2013", "from 2019 to 2021": the years from the one to the other
+    (
+        "years",
+        re.compile(
+            rf"\b(?:between|from)\s+({_YEAR})\s+(?:and|to|until|till|through)\s+({_YEAR})\b",
+            re.I,
+        ),
+    ),
     ("weekday", re.compile(rf"\b({_WEEKDAY})\b", re.I)),
     (
         "month",
@@ -535,6 +543,13 @@ def _clock(match: re.Match[str], published: date, future: bool, present: bool) -
     return published.isoformat(), "clock", True
 
 
+def _years(match: re.Match[str], published: date, future: bool, present: bool) -> Resolved | None:
+    first, last = match.group(1), match.group(2)
+    if last <= first:
+        return None
+    return f"{first}/{last}", "interval", False
+
+
 def _year(match: re.Match[str], published: date, future: bool, present: bool) -> Resolved | None:
     return match.group(1), "year", False
 
@@ -552,6 +567,7 @@ _RESOLVERS = {
     "within": _within,
     "day_word": _day_word,
     "year": _year,
+    "years": _years,
     "clock": _clock,
 }
 

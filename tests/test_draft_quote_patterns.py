@@ -565,3 +565,20 @@ def test_read_the_statement_is_its_issuers() -> None:
 def test_reading_a_book_is_no_speech() -> None:
     result = draft_text("Minister Ada Obi read a book on the flight to Accra.", PUBLISHED)
     assert result.quotes == []
+
+
+def test_hopes_to_keeps_the_subject_and_its_aim() -> None:
+    found = _paraphrase(
+        "Lakeside University opened bids on Monday. The university hopes to sign a deal in May."
+    )
+    assert found == [("Lakeside University hopes to sign a deal in May.", "Lakeside University")]
+
+
+def test_a_verb_of_saying_under_a_modal_or_a_condition_is_no_claim() -> None:
+    result = draft_text(
+        "Economist Ana Ruiz said whether the president will agree to cut tariffs depends on "
+        "whether he believes it will help him.",
+        PUBLISHED,
+    )
+    assert {q.speaker.name for q in result.quotes} == {"Ana Ruiz"}
+    assert len(result.quotes) == 1

@@ -105,6 +105,16 @@ _TO_VERBS = {
     "refused",
     "threatened",
     "offered",
+    # "the university hopes to execute a deal in December".
+    "hopes",
+    "hoped",
+    "hope",
+    "vow",
+    "pledge",
+    "promise",
+    "refuses",
+    "threatens",
+    "offers",
 }
 _RELATIVE = re.compile(r",\s*who\s+(?:also\s+|later\s+|had\s+|has\s+|\w+ly\s+)?$")
 _ROLE_BEFORE_SUBJECT = re.compile(
@@ -152,6 +162,8 @@ _NOMINAL_OBJECT = {
     "reveals",
     "admitted",
     "admits",
+    "mentioned",
+    "mentions",
 }
 # "X described the talks as constructive": what is said is that the talks were so.
 _AS_VERBS = {
@@ -1515,6 +1527,15 @@ class QuoteFinder:
             verb = match.group(1).lower()
             if depth and verb.endswith("ing"):
                 continue  # a gerund inside a claim belongs to the claim's speaker
+            if depth and re.search(
+                r"\b(?:will|would|could|might|may|can|should|must|to)\s+(?:not\s+)?$",
+                outside[: match.start()],
+            ):
+                continue  # "said whether Trump will agree to …": no statement made yet
+            if depth and re.search(
+                r"\b(?:whether|if|unless)\s+(?:[\w’'-]+\s+){1,3}$", outside[: match.start()]
+            ):
+                continue  # "depends on whether he believes …": a condition, not a claim
             if (
                 not verb.endswith("ing")
                 and re.search(r"\b(?:was|were|been|being|is|are|be)\s+$", outside[: match.start()])

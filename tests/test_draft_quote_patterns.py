@@ -582,3 +582,10 @@ def test_a_verb_of_saying_under_a_modal_or_a_condition_is_no_claim() -> None:
     )
     assert {q.speaker.name for q in result.quotes} == {"Ana Ruiz"}
     assert len(result.quotes) == 1
+
+
+def test_cited_as_gives_the_reason_said() -> None:
+    found = _reported(
+        "Traders cited the uncertainty over the trade talks as a reason for the fall."
+    )
+    assert found == [("The uncertainty over the trade talks was a reason for the fall.", "Traders")]

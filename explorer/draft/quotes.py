@@ -179,6 +179,8 @@ _AS_VERBS = {
     "touted",
     "dismissed",
     "assailed",
+    "cited",
+    "cites",
 }
 _DESCRIBED_AS = re.compile(
     r"((?:(?!\bas\b)[^,;\u2592“\"]){2,120}?)\s+as\s+((?:an?\s+|the\s+)?[^,;]{2,160}?)[.,;]?$"
@@ -1627,7 +1629,11 @@ class QuoteFinder:
             if described_as is not None:
                 # "described the talks as “constructive”": the talks were constructive.
                 thing, quality = described_as.group(1), described_as.group(2)
-                plural = _plural_noun(thing.split()[-1])
+                # The head noun, before its modifiers: "the uncertainty over the talks".
+                head = re.split(
+                    r"\s(?:of|over|on|in|for|with|about|from|between|at|to|by)\s", thing
+                )[0]
+                plural = _plural_noun(head.split()[-1])
                 copula = (
                     ("are" if plural else "is")
                     if verb.endswith("s")

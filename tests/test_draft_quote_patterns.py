@@ -589,3 +589,22 @@ def test_cited_as_gives_the_reason_said() -> None:
         "Traders cited the uncertainty over the trade talks as a reason for the fall."
     )
     assert found == [("The uncertainty over the trade talks was a reason for the fall.", "Traders")]
+
+
+def test_adding_that_is_a_second_claim_of_the_speaker() -> None:
+    found = _reported(
+        "Finance Minister Maria Lopez spoke on Monday.\n"
+        "Inflation will fall next year, Lopez said, adding that wages would rise.\n"
+        "Lopez said on Tuesday that the budget was balanced, adding that taxes would not rise."
+    )
+    assert found == [
+        ("Inflation will fall next year.", "Maria Lopez"),
+        ("Wages would rise.", "Maria Lopez"),
+        ("The budget was balanced.", "Maria Lopez"),
+        ("Taxes would not rise.", "Maria Lopez"),
+    ]
+
+
+def test_said_a_and_that_b_stays_one_statement() -> None:
+    found = _reported("Mayor Tom Reyes said the roads were safe and that the bridge would reopen.")
+    assert found == [("The roads were safe and that the bridge would reopen.", "Tom Reyes")]

@@ -147,6 +147,9 @@ _TOLD_OBJECT = re.compile(
 
 
 _DENY = {"denied", "denies", "deny"}
+_SECOND_CLAIM = re.compile(
+    r",\s+(adding|noting|saying|warning|insisting|stressing|arguing)\s+that\s+"
+)
 # Verbs of reporting whose object may be a thing, not a claim: "GM reported sales of 200,000
 # vehicles", "Siemens announced a new plant", "Jordan admitted 1.4 million refugees" keep their
 # subject and verb, as an act stated.
@@ -1650,6 +1653,24 @@ class QuoteFinder:
                 act = text[adverb.start() if adverb else match.start() : content_end]
                 act = _ABSOLUTE.split(act, maxsplit=1)[0].strip(" ,;:")
                 content = f"{actor.name} {act}"
+            second_claim: tuple[str, int, str] | None = None
+            if depth == 0 and act is None:
+                # "S, Lopez said, adding that S2": a second claim of the same speaker, a
+                # statement of its own ("said A and that B" stays one, as curators keep it).
+                second = _SECOND_CLAIM.search(outside, match.end())
+                if second is not None:
+                    gerund = second.group(1).lower()
+                    claim_end = len(text.rstrip(" ."))
+                    if content_start < second.start() < content_end:
+                        claim_end = content_end
+                        content = text[content_start : second.start()].strip(" ,;:—–-")
+                        content = re.sub(r"^that\s+", "", content)
+                    if second.start() >= content_start:
+                        second_claim = (
+                            text[second.end() : claim_end].strip(),
+                            second.end(),
+                            gerund,
+                        )
             if not self._statement(content, spans, sentence, content_start):
                 continue
             kind = "paraphrase" if verb in PARAPHRASE_FORMS else "reported"
@@ -1695,6 +1716,13 @@ class QuoteFinder:
                         quotes.append(
                             DraftQuote(said, who, kind2, [sentence], start=sentence.start)
                         )
+            if second_claim is not None and self._statement(
+                second_claim[0], spans, sentence, second_claim[1]
+            ):
+                claim, _at, gerund = second_claim
+                kind2 = "paraphrase" if gerund in PARAPHRASE_FORMS else "reported"
+                said = (claim[:1].upper() + claim[1:]).rstrip(" ,;:.") + "."
+                quotes.append(DraftQuote(said, actor, kind2, [sentence], start=sentence.start))
             if depth == 0 and act is not None:
                 # "Han urged Yoon to step down, telling reporters that it had become …": the
                 # gerund's claim is a statement of its own, by the same speaker.

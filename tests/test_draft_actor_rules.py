@@ -288,3 +288,14 @@ def test_a_plural_noun_before_of_names_a_club_or_a_movement() -> None:
     assert names.get("Progress Democrats of Zimbabwe") == "organisation"
     assert names.get("Acme Corp") == "organisation"
     assert not set(names) & {"Accra Hearts", "Oak", "Democrats of Zimbabwe", "Heads of State"}
+
+
+def test_initials_named_before_the_full_name_are_that_organisation() -> None:
+    result = draft_text(
+        "Police arrested the UDM party’s treasurer on Monday. In a statement the United "
+        "Democratic Movement said it would go to court.",
+        PUBLISHED,
+    )
+    udm = actor_named(result, "United Democratic Movement")
+    assert "UDM" in udm.aliases
+    assert [a.name for a in result.actors].count("UDM") == 0

@@ -1166,6 +1166,7 @@ class ActorFinder:
         self._unnamed_speakers()
         self._merge_single_names()
         self._merge_short_organisations()
+        self._merge_initials()
         self._merge_bare_groups()
         self._owned()
         self._bodies()
@@ -3123,6 +3124,30 @@ class ActorFinder:
             )
             if target is not None and target in self.actors and long in self.actors:
                 self._merge_into(long, target)
+
+    def _merge_initials(self) -> None:
+        """ "the PDZ party’s secretary general" … "the Progress Democrats of Zimbabwe":
+        initials named before the full name are that organisation, when they are the
+        initials of one organisation only."""
+        organisations = [a for a in self.actors if a.kind == "organisation"]
+        for short in organisations:
+            text = short.name
+            if not (text.isupper() and text.isalpha() and 2 <= len(text) <= 6):
+                continue
+            longer = [
+                a
+                for a in organisations
+                if a is not short
+                and a in self.actors
+                and len(_words(a.name)) > 1
+                and "".join(
+                    w[0] for w in _words(a.name) if w.lower() not in {"of", "for", "and", "the"}
+                ).upper()
+                == text
+            ]
+            if len(longer) == 1 and short in self.actors:
+                self._merge_into(short, longer[0])
+                self.weak.discard(id(longer[0]))
 
     def _merge_into(self, short: DraftActor, target: DraftActor) -> None:
         """One actor found under two names: its mentions, names and parents kept on

@@ -608,3 +608,13 @@ def test_adding_that_is_a_second_claim_of_the_speaker() -> None:
 def test_said_a_and_that_b_stays_one_statement() -> None:
     found = _reported("Mayor Tom Reyes said the roads were safe and that the bridge would reopen.")
     assert found == [("The roads were safe and that the bridge would reopen.", "Tom Reyes")]
+
+
+def test_mentioned_a_thing_then_a_gerund_is_an_act() -> None:
+    result = draft_text(
+        "Foreign Minister Li Wen mentioned trade and security issues during the talks, "
+        "expressing his hope that Tokyo will act.",
+        PUBLISHED,
+    )
+    texts = [text for text, _speaker in quotes_of(result, "reported")]
+    assert not any(text.startswith("Trade and security issues") for text in texts)

@@ -1624,7 +1624,9 @@ class QuoteFinder:
                 and not re.search(
                     r"\b(?:is|are|was|were|be|been|has|have|had|will|would|could|can|should|may|"
                     r"might|must|do|does|did)\b|\b(?:he|she|it|they|we|I)\s+[a-z]",
-                    content,
+                    # The object up to its first comma: "mentioned historical issues, expressing
+                    # his hope that Japan will …" has a thing as object.
+                    content.split(",", 1)[0],
                 )
             )
             if nominal and depth:

@@ -299,3 +299,23 @@ def test_initials_named_before_the_full_name_are_that_organisation() -> None:
     udm = actor_named(result, "United Democratic Movement")
     assert "UDM" in udm.aliases
     assert [a.name for a in result.actors].count("UDM") == 0
+
+
+def test_a_minister_named_with_a_two_word_demonym_serves_that_country() -> None:
+    result = draft_text(
+        "South Korean Foreign Minister Cho Tae-yul held talks in Lima on Friday.", PUBLISHED
+    )
+    cho = actor_named(result, "Cho Tae-yul")
+    assert actor_named(result, "South Korea") in cho.member_of
+
+
+def test_initials_take_each_part_of_a_hyphened_word() -> None:
+    result = draft_text(
+        "The ministers met on the sidelines of the Asia-Pacific Economic Cooperation (APEC) "
+        "summit in Lima, and reviewed the Bi-National Commission (BNC).",
+        PUBLISHED,
+    )
+    apec = actor_named(result, "Asia-Pacific Economic Cooperation")
+    assert apec.kind == "organisation"
+    assert "APEC" in apec.aliases
+    assert "BNC" in actor_named(result, "Bi-National Commission").aliases

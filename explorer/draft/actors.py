@@ -712,6 +712,15 @@ def _short_name_of(short: str, name: str) -> bool:
     """Whether `short` abbreviates `name`: its capitals are the name's initials in order
     ("SFO", "OSSTF", "IEBC"), a word of the name may stand as it is ("Africa CDC")."""
     full = [w for w in _words(name) if w.lower() not in {"of", "for", "and", "the", "on", "de"}]
+    if re.search(r"[-–]", name) and not _short_name_of_words(short, full):
+        # "Asia-Pacific Economic Cooperation (APEC)": each part of a hyphened word.
+        full = [p for w in full for p in re.split(r"[-–]", w) if p]
+    return _short_name_of_words(short, full)
+
+
+def _short_name_of_words(short: str, full: list[str]) -> bool:
+    if not full:
+        return False
     initials = "".join(w[0].upper() for w in full)
     letters = ""
     for word in short.split():
@@ -2580,7 +2589,14 @@ class ActorFinder:
                 if self.body[start : start + len(prefix)] == prefix:
                     # The role stands in the person's mention: "India captain Rohit Sharma".
                     self.mention(target, start, start + len(prefix), person.mentions[-1].sentence)
-        elif government and lowered.split()[0] in places.BY_DEMONYM:
+        elif (
+            government
+            and (
+                lowered.split()[0] in places.BY_DEMONYM
+                # "South Korean Foreign Minister Cho Tae-yul": a demonym of two words.
+                or " ".join(lowered.split()[:2]) in places.BY_DEMONYM
+            )
+        ):
             # "Lithuanian Foreign Minister Gabrielius Landsbergis": a minister of a country
             # named by its demonym serves it, and the country is a party through them.
             target = self.country(country)

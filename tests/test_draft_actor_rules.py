@@ -319,3 +319,16 @@ def test_initials_take_each_part_of_a_hyphened_word() -> None:
     assert apec.kind == "organisation"
     assert "APEC" in apec.aliases
     assert "BNC" in actor_named(result, "Bi-National Commission").aliases
+
+
+def test_a_capitalised_rank_after_a_is_no_person_but_a_given_name_is() -> None:
+    result = draft_text(
+        "The suit was filed by Tunde Bakare, a Senior Advocate of Nigeria, on Monday. The "
+        "museum bought a Jacques-Louis David portrait, and Houston plays in the Dec. 17 "
+        "Las Vegas Bowl.",
+        PUBLISHED,
+    )
+    names = {a.name for a in result.actors}
+    assert "Tunde Bakare" in names
+    assert "Jacques-Louis David" in names
+    assert not names & {"Senior Advocate", "Las Vegas Bowl"}

@@ -2203,6 +2203,8 @@ class ActorFinder:
                 if actor.kind == "organisation" and id(actor) not in self.used:
                     self.weak.add(id(actor))
                 return actor
+            if run.after in {"a", "an"} and not _given_name(re.split(r"[-–]", words[0])[0]):
+                return None  # "Magaji, a Senior Advocate of Nigeria": a rank, not a name
             return self._person(
                 run.text, run.start, run.end, run.sentence, guess=not _given_name(words[0])
             )
@@ -3294,7 +3296,17 @@ class ActorFinder:
 _AMOUNT = re.compile(r"\.?\s?\d+(?:[.,]\d+)*(?![\d.,]*\s*(?:[-–]\s*\d|:|,\s+[A-Z]|[,;]?$))")
 # Occasions that end a capitalised run, which then names no person: "the Annual General
 # Meeting", "a three-day State Visit".
-_OCCASIONS = {"meeting", "meetings", "visit", "visits", "ceremony", "rally", "retreat", "gala"}
+_OCCASIONS = {
+    "meeting",
+    "meetings",
+    "visit",
+    "visits",
+    "ceremony",
+    "rally",
+    "retreat",
+    "gala",
+    "bowl",  # "the Las Vegas Bowl": a game
+}
 # Words that end (or open, before "of") the title of a document, a law or a plan, which
 # names no actor: "Senate Bill", "Paris Agreement", "Memorandum of Understanding".
 _DOCUMENTS = {

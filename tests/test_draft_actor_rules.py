@@ -332,3 +332,15 @@ def test_a_capitalised_rank_after_a_is_no_person_but_a_given_name_is() -> None:
     assert "Tunde Bakare" in names
     assert "Jacques-Louis David" in names
     assert not names & {"Senior Advocate", "Las Vegas Bowl"}
+
+
+def test_an_abbreviated_title_inside_a_role_is_written_out() -> None:
+    result = draft_text(
+        "Democratic Gov. Janet Mills was in Augusta on Monday. The governor said she was "
+        "waiting for the report.",
+        PUBLISHED,
+    )
+    mills = actor_named(result, "Janet Mills")
+    assert mills.role == "Democratic Governor"
+    assert "The governor" in mills.aliases
+    assert not any(a.name == "Governor" for a in result.actors)

@@ -703,6 +703,12 @@ _ELIDED_PARTICLE = re.compile(r"[dlDL][’'][A-ZÀ-Ý]")
 _ARABIC_PARTICLE = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an|abu|abd|bin|ibn|ben|bint)-[A-Z]")
 
 
+def _expanded(role: str) -> str:
+    """A role with its abbreviated titles written out ("Republican Gov." → "Republican
+    Governor", "Lt. Gen." → "Lieutenant General"), so "the governor" can refer to it."""
+    return " ".join(_ROLE_ABBREVIATIONS.get(w.lower(), w) for w in role.split())
+
+
 def _short_initials(name: str) -> str:
     skip = {"of", "for", "and", "the", "on", "de"}
     return "".join(w[0].upper() for w in _words(name) if w.lower() not in skip)
@@ -1961,7 +1967,7 @@ class ActorFinder:
                 if not all(
                     w.lower().rstrip(".") in _HONORIFIC_WORDS for w in role.split()
                 ):  # "Mr", "Dr the Rt. Hon.": courtesy, not a role
-                    person.role = person.role or _ROLE_ABBREVIATIONS.get(role.lower(), role)
+                    person.role = person.role or _expanded(role)
                     self._member_from_role(person, role)
                 self.used.add(id(person))
                 return person

@@ -16,12 +16,15 @@ def unless_closed(on_mount: Callable[[S], None]) -> Callable[[S], None]:
 
     A key that opens a screen followed at once by a quit (`t` then `q` typed fast, Ctrl+C while
     the timeline is built) lets Textual take the screen's children away before its Mount is
-    handled: the handler's queries would find nothing and end the app in a traceback.
+    handled: the handler's queries would find nothing and end the app in a traceback. So
+    does an app that closes while a screen made ahead behind the panes (the article picker,
+    the timeline) is still being mounted: Textual closes it, children first, and its Mount
+    comes once it is no longer running.
     """
 
     @functools.wraps(on_mount)
     def guarded(screen: S) -> None:
-        if screen.is_attached:
+        if screen.is_attached and screen.app.is_running:
             on_mount(screen)
 
     return guarded

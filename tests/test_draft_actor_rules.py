@@ -344,3 +344,15 @@ def test_an_abbreviated_title_inside_a_role_is_written_out() -> None:
     assert mills.role == "Democratic Governor"
     assert "The governor" in mills.aliases
     assert not any(a.name == "Governor" for a in result.actors)
+
+
+def test_a_name_joined_to_a_companys_is_a_company() -> None:
+    result = draft_text(
+        "The board awarded contracts to Hensel and Clark Construction Group for the stadium, "
+        "and fans flew to Madrid and Barcelona Football Club hosted them.",
+        PUBLISHED,
+    )
+    names = {a.name: a.kind for a in result.actors}
+    assert names.get("Hensel") == "organisation"
+    assert names.get("Clark Construction Group") == "organisation"
+    assert "Madrid" not in names

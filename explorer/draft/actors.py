@@ -2509,6 +2509,21 @@ class ActorFinder:
             )
             self.mention(actor, run.start, run.end, run.sentence)
             return actor
+        partner = _AND_COMPANY.match(self.body, run.end)
+        if (
+            partner is not None
+            and partner.group(1).lower().rstrip(".") in ORG_WORDS
+            and run.text.lower() not in self.lower_words
+            and not _given_name(run.text)
+            and not run.at_start
+        ):
+            # "awards to Gensler and Clark Construction Group": a name joined to a company's
+            # is a company too.
+            actor = self.new_actor(
+                run.text, "organisation", "kind inferred as organisation (named with a company)"
+            )
+            self.mention(actor, run.start, run.end, run.sentence)
+            return actor
         if run.after in PLACE_PREPOSITIONS or run.text.lower() in self.lower_words:
             if run.after in _IN_A_PLACE:
                 self.place_ends[run.sentence] = run.end
@@ -3339,6 +3354,8 @@ _DOCUMENT_OF = re.compile(
 )
 # Words of a venue's name, which a centre named with them is ("Convention Centre").
 _VENUE_WORDS = {"convention", "exhibition", "conference", "shopping", "sports", "trade"}
+# "and" then a company's name, to its last word: "(Gensler) and Clark Construction Group".
+_AND_COMPANY = re.compile(r"\s+and\s+(?:the\s+)?(?:[A-Z][\w&’'.-]*\s+){1,4}([A-Z][\w.]*)\b")
 # What two countries named as a pair hold together, as parties: "the India-Pakistan talks".
 _PAIR_TIES = {
     "talks",

@@ -20,6 +20,8 @@ from explorer.draft.lexicon import (
     AMBIGUOUS_MEETING_VERBS,
     EVENT_NOUNS,
     GROUP_NOUNS,
+    MEDIA_NAMES,
+    MEDIA_NOUNS,
     MEETING_NOUNS,
     MEETING_VERBS,
     MONTHS,
@@ -607,7 +609,7 @@ class MeetingFinder:
             # "Wild 4, Sabres 1: … Minnesota beat Buffalo": the line's result, told again.
             triggers = [t for t in triggers if t[3] not in _ENCOUNTERS]
         if not triggers:
-            self._press(sentence) or self._session(sentence)
+            self._press(sentence) or self._interview(sentence) or self._session(sentence)
             return
         windows = _split_repeats(_clauses(text), triggers, text)
         made: set[tuple[int, int]] = set()
@@ -898,6 +900,71 @@ class MeetingFinder:
         word = next(g for g in match.groups() if g).lower()
         self._add(sentence, clause, participants, word, None, when, when_guess)
         return True
+
+    def _interview(self, sentence: Sentence) -> bool:
+        """ "Lamrani told Business Insider …", "Haq told Polygraph.info that …", "told VOA
+        correspondent Carla Babb": a named person or body speaking to a named outlet (or its
+        reporter) is an interview, a meeting of the two. An anonymous source ("sources told
+        Reuters", "EU diplomats told Reuters") meets no one the story names."""
+        text = _blank_quotes(sentence.text, sentence, self.quoted)
+        for match in _TOLD_OUTLET.finditer(text):
+            at = sentence.start + match.end()
+            outlet = next(
+                (m for m in self.finder.mentions if m.start == at and m.actor is not None), None
+            )
+            if outlet is None or outlet.actor is None or not self._is_outlet(outlet.actor):
+                continue
+            told = outlet.actor
+            speaker = self._speaker_of(sentence, text, match.start())
+            if speaker is None or speaker is told or not _is_named(speaker):
+                continue
+            participants = [speaker, told]
+            # "told VOA Pentagon correspondent Carla Babb": the reporter too.
+            reporter = _REPORTER.match(self.body, outlet.end)
+            reporter_end = None
+            if reporter is not None:
+                person = next(
+                    (
+                        m
+                        for m in self.finder.mentions
+                        if m.start == reporter.end() and m.actor is not None
+                    ),
+                    None,
+                )
+                if person is not None and person.actor and person.actor not in participants:
+                    participants.append(person.actor)
+                    reporter_end = person.end
+            left = max(text.rfind(",", 0, match.start()), text.rfind(";", 0, match.start())) + 1
+            # Its clause ends with the outlet (its reporter) and a date beside it ("told WKRP
+            # on Monday"), not the words told ("the ferry would run in March").
+            end = (reporter_end or outlet.end) - sentence.start
+            after = _DATE_AFTER.match(text, end)
+            clause = text[left : after.end() if after else end]
+            when, when_guess = when_of(clause, self.published, match.start() - left, text)
+            self._add(sentence, clause, participants, "interview", None, when, when_guess)
+            return True
+        return False
+
+    def _is_outlet(self, actor: DraftActor) -> bool:
+        """A news outlet: an organisation by a wire's name ("Reuters"), by a media noun ("JIS
+        News", "the Nikkei business daily"), or one the story names only as told ("told
+        KXAN", "told Observer")."""
+        if actor.kind != "organisation":
+            return False
+        lowered = actor.name.lower()
+        if lowered in MEDIA_NAMES or re.search(
+            r"\b(?:news|" + "|".join(MEDIA_NOUNS) + r")\b", lowered
+        ):
+            return True
+        if re.search(r"\w\.(?:com|org|net|info|news|tv|co\.uk)$", lowered):
+            return True  # a website by its address: "Polygraph.info", "Rappler.com"
+        return bool(actor.mentions) and all(
+            re.search(
+                r"\b(?:told|tells|telling|to)\s+(?:the\s+)?$",
+                self.body[max(0, m.start - 12) : m.start],
+            )
+            for m in actor.mentions
+        )
 
     def _session(self, sentence: Sentence) -> bool:
         """A body that deliberates, in session: "The trust heard in June that …", "the
@@ -1882,6 +1949,28 @@ _PRESS = re.compile(
     r"(?:[\w’'.-]+\s+){0,4}?(press\s+conference|news\s+conference|press\s+briefing|"
     r"media\s+briefing|briefing|conference|summit|forum|rally|ceremony|webinar|seminar)\b"
 )
+# Speaking to an outlet by name ("told KXAN", "spoke to the Observer"); the outlet is the
+# mention right after it.
+_TOLD_OUTLET = re.compile(
+    r"\b(?:told|tells|telling|spoke\s+to|speaking\s+to|talked\s+to|talking\s+to|"
+    r"said\s+to|gave\s+an?\s+interview\s+to)\s+(?:the\s+)?(?=[A-Z0-9])"
+)
+# An outlet's journalist named after it: "VOA Pentagon correspondent Carla Babb",
+# "Reuters' reporter Jane Doe", "the BBC's John Simpson".
+_REPORTER = re.compile(
+    r"(?:[’']s?)?\s+(?:[A-Z][\w-]*\s+){0,3}?(?:reporter|correspondent|journalist|editor|"
+    r"anchor|host|columnist)\s+"
+)
+
+
+def _is_named(actor: DraftActor) -> bool:
+    """An actor the story names ("Omar Lamrani", "the Pentagon"), not one it describes
+    without a name ("a senior political source", "EU diplomats"): its name ends in a
+    capitalised word."""
+    last = actor.name.split()[-1] if actor.name.split() else ""
+    return last[:1].isupper() and actor.kind in {"person", "organisation", "country"}
+
+
 # A pact is a meeting when someone makes it ("finalized a deal", "reached an agreement",
 # "signed peace treaties") or it is between named sides ("a deal with Boeing"); "a peace
 # deal" hoped for or discussed is none.

@@ -48,6 +48,10 @@ from explorer.draft.when import (
 # A score may stand inside a match verb: "drew 2-2 with", "lost 110-102 to", "won 3-1 against".
 _SCORE = r",?\s+(?:\d{1,3}\s*[-–]\s*\d{1,3}\s+)?"
 _SCORE_IN = re.compile(r",?\s+(?:\d+\s*[-–]\s*\d+\s+)?")
+# A date just after a verb or its object: "told the trust in June", "told WKRP on Monday".
+_DATE_AFTER_TEXT = (
+    r"\s+(?:(?:in|on|at|during|since)\s+|last\s+|this\s+|earlier\s+)[\w.]+(?:\s+\d{1,2}\b)?"
+)
 # An order or a sale is a deal when it counts what is bought or names its buyer ("an order of
 # 50 Airbus jets", "ordered 30 Boeing 787s", "five 787 sales", "sales to Qatar"); "an
 # executive order" and "ordered the arrest" are commands.
@@ -609,7 +613,12 @@ class MeetingFinder:
             # "Wild 4, Sabres 1: … Minnesota beat Buffalo": the line's result, told again.
             triggers = [t for t in triggers if t[3] not in _ENCOUNTERS]
         if not triggers:
-            self._press(sentence) or self._interview(sentence) or self._session(sentence)
+            (
+                self._press(sentence)
+                or self._interview(sentence)
+                or self._testimony(sentence)
+                or self._session(sentence)
+            )
             return
         windows = _split_repeats(_clauses(text), triggers, text)
         made: set[tuple[int, int]] = set()
@@ -944,6 +953,24 @@ class MeetingFinder:
             self._add(sentence, clause, participants, "interview", None, when, when_guess)
             return True
         return False
+
+    def _testimony(self, sentence: Sentence) -> bool:
+        """ "Holmes testified", "Hill, who will testify Thursday", "told investigators",
+        "spoke before lawmakers": a witness before an inquiry, a court or a legislature is a
+        meeting of the witness (CAMEO 010 to an audience met), dated by the words beside it."""
+        text = _blank_quotes(sentence.text, sentence, self.quoted)
+        match = _TESTIFIED.search(text)
+        if match is None:
+            return False
+        speaker = self._speaker_of(sentence, text, match.start())
+        if speaker is None or not _is_named(speaker):
+            return False
+        left = max(text.rfind(",", 0, match.start()), text.rfind(";", 0, match.start())) + 1
+        after = _WITNESS_DATE.match(text, match.end())
+        clause = text[left : after.end() if after else match.end()]
+        when, when_guess = when_of(clause, self.published, match.start() - left, text)
+        self._add(sentence, clause, [speaker], "testimony", None, when, when_guess)
+        return True
 
     def _is_outlet(self, actor: DraftActor) -> bool:
         """A news outlet: an organisation by a wire's name ("Reuters"), by a media noun ("JIS
@@ -1971,6 +1998,23 @@ def _is_named(actor: DraftActor) -> bool:
     return last[:1].isupper() and actor.kind in {"person", "organisation", "country"}
 
 
+# A witness before those who hear testimony: "testified", "will testify", "told
+# investigators", "spoke before lawmakers" (not "testified to the quality of": a witness's
+# verb has no such object).
+_TESTIFIED = re.compile(
+    r"\b(?:testified|testifies|testify|testifying)\b(?!\s+to\s+(?:the|its|his|her|their)\s+"
+    r"(?:quality|value|importance|strength|power|success|need)\b)"
+    r"|\b(?:told|telling|spoke\s+before|speaking\s+before|appeared\s+before|"
+    r"testified\s+before)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:lawmakers|legislators|investigators|"
+    r"jurors|the\s+jury|senators|MPs|congressmen|prosecutors|the\s+court|the\s+inquiry)\b"
+)
+_WITNESS_DATE = re.compile(
+    r"\s+(?:(?:on|last|next|this)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday|week|month)\b"
+    r"|" + _DATE_AFTER_TEXT
+)
+
+
 # A pact is a meeting when someone makes it ("finalized a deal", "reached an agreement",
 # "signed peace treaties") or it is between named sides ("a deal with Boeing"); "a peace
 # deal" hoped for or discussed is none.
@@ -2042,9 +2086,7 @@ _SESSION = re.compile(
     r"measures?|plans?|proposals?|deals?|contracts?|agreements?|requests?|applications?|"
     r"petitions?|appointments?|nominations?|rezoning|legislation|law)\b))\b"
 )
-_DATE_AFTER = re.compile(
-    r"\s+(?:(?:in|on|at|during|since)\s+|last\s+|this\s+|earlier\s+)[\w.]+(?:\s+\d{1,2}\b)?"
-)
+_DATE_AFTER = re.compile(_DATE_AFTER_TEXT)
 _BEFORE_BODY = re.compile(
     r"\b(?P<to>told|tells|pledged\s+to|promised|briefed|assured|presented\s+to|addressed|"
     r"testified\s+before|appeared\s+before)\s+(?P<body>" + _BODY + r")\b"

@@ -556,6 +556,11 @@ class MeetingFinder:
                 found.append(("noun", verb.start(1), verb.end(1), "visit"))
                 continue
             found.append(("verb", verb.start(1), verb.end(1), word))
+        for lifted in _LIFTED.finditer(text):
+            # "scored twice to lift the Islanders over the Penguins": the two sides' game.
+            start, end = lifted.span("over")
+            if not any(f[1] < end and start < f[2] for f in found):
+                found.append(("verb", start, end, "beat"))
         for noun in _NOUNS.finditer(text):
             start, end = noun.start(3), noun.end(3)
             if any(
@@ -2012,6 +2017,16 @@ _WITNESS_DATE = re.compile(
     r"\s+(?:(?:on|last|next|this)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
     r"Sunday|week|month)\b"
     r"|" + _DATE_AFTER_TEXT
+)
+
+
+# A player's deed that carries the team past the other (AP game ledes): "to lift the New
+# York Islanders over the Pittsburgh Penguins", "powered Fiji past Tonga", "sent the Bulls
+# to a win over the Knicks".
+_LIFTED = re.compile(
+    r"\b(?:lift|lifts|lifted|lifting|carry|carries|carried|carrying|power|powers|powered|"
+    r"powering|propel|propels|propelled|propelling|lead|leads|led|leading)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w.’'-]*\s+){1,4}(?P<over>over|past)\s+(?:the\s+)?[A-Z]"
 )
 
 

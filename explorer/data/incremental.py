@@ -875,12 +875,9 @@ def _reimport_same_rows(
             new_entries[i] = cached
         else:
             jobs_list.append((i, names[i], hashes[i]))
-    fresh = set()
-    for outcome in _parse_all(jobs_list, jobs, None):
-        if outcome.entries is None or outcome.sha is None:
-            return None
-        new_entries[outcome.index] = outcome.entries
-        fresh.add(outcome.index)
+    fresh = _parse_queued(jobs_list, jobs, new_entries)
+    if fresh is None:
+        return None
     edits = _rows_edited([(old_entries[i], new_entries[i]) for i in changed])
     if edits is None:
         return None
@@ -892,13 +889,7 @@ def _reimport_same_rows(
         except (SpliceMismatch, OSError, ValueError):
             return None
     keys = [f"{sha}:{name}" for name, sha in zip(names, hashes, strict=True)]
-    written: Path | None = folder
-    try:
-        folder.mkdir(exist_ok=True)
-        for i in sorted(fresh):
-            write_entry(folder / _entry_name(keys[i]), keys[i], new_entries[i])
-    except OSError:
-        written = None
+    written = _cache_parsed(folder, keys, new_entries, fresh)
     summary = ImportSummary(
         articles=previous.counts["article"],
         actors=previous.counts["actor"],
@@ -921,6 +912,36 @@ def _reimport_same_rows(
         with contextlib.suppress(OSError):
             prune_cache(written, {_entry_name(key) for key in keys})
     return summary
+
+
+def _parse_queued(
+    jobs_list: list[tuple[int, str, str | None]],
+    jobs: int | None,
+    entries: dict[int, list[Entry]],
+) -> set[int] | None:
+    """Parse the queued files into `entries`: the places parsed, or None when one does not
+    give an entry (a fast path then gives way to the whole import, which reports why)."""
+    fresh: set[int] = set()
+    for outcome in _parse_all(jobs_list, jobs, None):
+        if outcome.entries is None or outcome.sha is None:
+            return None
+        entries[outcome.index] = outcome.entries
+        fresh.add(outcome.index)
+    return fresh
+
+
+def _cache_parsed(
+    folder: Path, keys: Sequence[str], entries: dict[int, list[Entry]], fresh: set[int]
+) -> Path | None:
+    """Keep the entries just parsed in the cache: its folder, or None where it cannot be
+    written (the import still stands; only the next one parses those files again)."""
+    try:
+        folder.mkdir(exist_ok=True)
+        for i in sorted(fresh):
+            write_entry(folder / _entry_name(keys[i]), keys[i], entries[i])
+    except OSError:
+        return None
+    return folder
 
 
 def _import_appended(
@@ -975,12 +996,9 @@ def _import_appended(
             new_entries[i] = cached
         else:
             jobs_list.append((i, names[i], hashes[i]))
-    fresh = set()
-    for outcome in _parse_all(jobs_list, jobs, None):
-        if outcome.entries is None or outcome.sha is None:
-            return None
-        new_entries[outcome.index] = outcome.entries
-        fresh.add(outcome.index)
+    fresh = _parse_queued(jobs_list, jobs, new_entries)
+    if fresh is None:
+        return None
     entries = [entry for i in sorted(new_entries) for entry in new_entries[i]]
     made = _appended_edits(db, entries)
     if made is None:
@@ -991,13 +1009,7 @@ def _import_appended(
         chunks, _ = spliced_database(db, _meta(new_sources), edits)
     except (SpliceMismatch, OSError, ValueError):
         return None
-    written: Path | None = folder
-    try:
-        folder.mkdir(exist_ok=True)
-        for i in sorted(fresh):
-            write_entry(folder / _entry_name(keys[i]), keys[i], new_entries[i])
-    except OSError:
-        written = None
+    written = _cache_parsed(folder, keys, new_entries, fresh)
     write_database_and_index(db, chunks, record=record)
     if written is not None:
         with contextlib.suppress(OSError):

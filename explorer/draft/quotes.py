@@ -20,7 +20,9 @@ from explorer.draft.lexicon import (
     OBJECT_VERBS,
     ORG_NOUNS,
     PARAPHRASE_FORMS,
+    PARAPHRASE_VERBS,
     REPORT_FORMS,
+    REPORT_VERBS,
     speech_alternation,
 )
 from explorer.draft.model import DraftActor, DraftQuote, Mention, Sentence
@@ -170,20 +172,11 @@ _NOMINAL_OBJECT = {
 }
 # "X described the talks as constructive": what is said is that the talks were so.
 _AS_VERBS = {
-    "described",
-    "describes",
-    "characterised",
-    "characterized",
-    "portrayed",
-    "branded",
-    "labelled",
-    "labeled",
-    "hailed",
-    "touted",
-    "dismissed",
-    "assailed",
-    "cited",
-    "cites",
+    *REPORT_VERBS["describe"],
+    *REPORT_VERBS["describe as"],
+    *REPORT_VERBS["cite"],
+    *PARAPHRASE_VERBS["hail"],
+    *PARAPHRASE_VERBS["tout"],
 }
 _DESCRIBED_AS = re.compile(
     r"((?:(?!\bas\b)[^,;\u2592“\"]){2,120}?)\s+as\s+((?:an?\s+|the\s+)?[^,;]{2,160}?)[.,;]?$"

@@ -28,7 +28,6 @@ from explorer.draft.lexicon import (
 from explorer.draft.model import DraftActor, DraftQuote, Mention, Sentence
 
 _OPEN = '“"'
-_CLOSE = {"“": "”", '"': '"'}
 _WORD = re.compile(r"[\w’'-]+")
 _VERB_ALTERNATION = speech_alternation()
 _VERB = re.compile(r"\b((?i:according to)|" + _VERB_ALTERNATION + r")\b")
@@ -425,12 +424,7 @@ def quoted_spans(body: str) -> list[Span]:
                 i = j + 1
                 continue
             if ch in _OPEN and (ch == "“" or _opens_straight(text, i)):
-                close = _CLOSE[ch]
-                j = text.find(close, i + 1)
-                if ch == "“":
-                    k = text.find('"', i + 1)
-                    if j == -1 and k != -1:
-                        j = k
+                j = _closing(text, i)
                 if j == -1:
                     spans.append(Span(base + i, paragraph.end(), base + i + 1, paragraph.end()))
                     break
@@ -439,6 +433,22 @@ def quoted_spans(body: str) -> list[Span]:
                 continue
             i += 1
     return spans
+
+
+def _closing(text: str, i: int) -> int:
+    """Where the quotation opened at `i` closes (-1 if it runs on). Mixed marks close it
+    too: a straight mark closed by a curly one ("…?” said Hill), and a curly opening mark
+    typed for the closing one after the quotation's last word (“… to win,“ he said)."""
+    if text[i] == '"':
+        ends = [e for e in (text.find('"', i + 1), text.find("”", i + 1)) if e != -1]
+        return min(ends, default=-1)
+    j = text.find("”", i + 1)
+    misused = re.compile(r"(?<=[\w.,!?;…])“(?=\s|$)").search(text, i + 1)
+    if misused is not None and (j == -1 or misused.start() < j):
+        return misused.start()
+    if j == -1:
+        return text.find('"', i + 1)
+    return j
 
 
 def _misused_opener(text: str, i: int) -> bool:

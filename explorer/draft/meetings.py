@@ -650,6 +650,21 @@ class MeetingFinder:
                 and m.end <= sentence.start + window[1]
                 and not any(q.start <= m.start < q.end for q in self.quoted)
             ]
+            said = next(
+                (
+                    m.end()
+                    for m in _REPORTED_THAT.finditer(text, window[0], start)
+                    if any(
+                        sentence.start + m.end() <= n.start < sentence.start + start
+                        for n in mentions
+                    )
+                ),
+                None,
+            )
+            if said is not None:
+                # "Wang Yi said Friday that Xi's tour has yielded fruitful results": the
+                # statement names whose tour; its speaker is no side of it.
+                mentions = [m for m in mentions if m.start >= sentence.start + said]
             where = self._where(clause, sentence)
             when, when_guess = self._offset_when(sentence, text, start)
             if when is None:
@@ -2302,9 +2317,9 @@ _OPENING_CLAUSE = re.compile(
 
 # Two actors named by what they are: "the two leaders", "both sides", "the two countries".
 _BOTH = re.compile(
-    r"\b(?:[Tt]he\s+two|[Bb]oth(?:\s+the)?)\s+(?:[a-z-]+\s+)?(leaders|premiers|presidents|"
+    r"\b(?:[Tt]he\s+two|[Bb]oth(?:\s+the)?)\s+(?:[a-z-]+\s+)?((?i:leaders|premiers|presidents|"
     r"prime\s+ministers|heads\s+of\s+state|ministers|men|women|countries|nations|governments|"
-    r"sides|teams|clubs|companies|firms|diplomats|chiefs)\b",
+    r"sides|teams|clubs|companies|firms|diplomats|chiefs))\b",
 )
 # A relative clause between commas, and the main clause going on after it: "John Isner, who
 # received a bye into the second round, is set to play Nishioka".
@@ -2312,6 +2327,14 @@ _RELATIVE_OPENING = re.compile(r",\s+(?:who|which)\b")
 _RELATIVE_CLOSING = re.compile(
     r",\s+(?:who|which)\b[^,;]{3,150}?(,)\s+(?=(?:is|are|was|were|will|would|has|have|had|"
     r"also|then|later)\b)"
+)
+# A statement's content after its speaker: "Wang Yi said Friday that Xi's tour has yielded
+# fruitful results" tells of Xi's tour; the speaker is no side of it.
+_REPORTED_THAT = re.compile(
+    r"\b(?:said|says|stated|states|noted|notes|added|adds|announced|announces|confirmed|"
+    r"confirms|told\s+(?:reporters|journalists|the\s+media))"
+    r"(?:\s+(?:on\s+)?(?:[A-Z][a-z]+|today|yesterday|earlier|later|also|previously)){0,2}\s+"
+    r"(?=that\s)"
 )
 _RESUMED = re.compile(r",\s+(?:is|are|was|were|will|would|has|have|had|also|then|later)\b")
 

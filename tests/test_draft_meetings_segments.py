@@ -1,0 +1,43 @@
+"""Which actors of a sentence are the sides of its meeting: the pair a plural names, and a
+statement's content apart from its speaker."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.drafting import draft_text
+
+PUBLISHED = date(2024, 5, 12)  # a Sunday
+
+
+def meetings(text: str) -> list[tuple[list[str], str, str | None, str]]:
+    result = draft_text(text, PUBLISHED)
+    return [
+        (sorted(a.name for a in m.participants), m.trigger, m.when, m.status)
+        for m in result.meetings
+    ]
+
+
+def test_the_two_heads_of_state_capitalised_are_the_two_presidents() -> None:
+    found = meetings(
+        "President Ana Torres of Chile met President Luis Vega in Lima on Friday.\n"
+        "The two Heads of State were expected to address a press conference."
+    )
+    assert (["Ana Torres", "Luis Vega"], "press conference", None, "expected") in found
+
+
+def test_the_speaker_of_a_statement_is_no_side_of_the_tour_it_tells_of() -> None:
+    found = meetings(
+        "President Ana Torres paid state visits to Chile and Peru from May 3 to May 9.\n"
+        "Foreign Minister Luis Vega said Friday that Torres's two-nation tour had yielded "
+        "fruitful results.\n"
+        "During the visit, Torres held talks with the leaders of the two countries."
+    )
+    assert all("Luis Vega" not in sides for sides, *_ in found)
+    # the tour is the visit told before, so the talks during it are of its days
+    assert (["Ana Torres"], "held talks", "2024-05-03/2024-05-09", "happened") in found
+
+
+def test_a_speaker_telling_of_their_own_deal_stays_a_side() -> None:
+    found = meetings("The club said that it had agreed a deal with Luis Vega.")
+    assert [(sides, trigger) for sides, trigger, *_ in found] == [(["Club", "Luis Vega"], "deal")]

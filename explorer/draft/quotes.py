@@ -14,6 +14,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from explorer.draft import names
 from explorer.draft.actors import ActorFinder, normalise, portfolio_ending, reference_at
 from explorer.draft.lexicon import (
     GROUP_NOUNS,
@@ -1102,9 +1103,35 @@ class QuoteFinder:
                 previous = self.sentence_speaker.get(index)
                 if previous is not None and previous.kind in ("group", "organisation"):
                     return previous
+        if pronoun.lower() in ("he", "she"):
+            previous = self._previous_speaker(sentence, position, pronoun)
+            if previous is not None:
+                return previous
         return reference_at(
             self.finder.actors, self._unquoted_mentions(), position, pronoun, sentence.start
         )
+
+    def _previous_speaker(
+        self, sentence: Sentence, position: int, pronoun: str
+    ) -> DraftActor | None:
+        """ "The chief justice said … . The traffic was disturbed, he said.": a "he" or "she"
+        speaking right after a sentence with a speaker goes on with that speaker, the subject
+        of the sentence before (centering), even when it was named by a description or
+        another person was named in passing since; not when a fitting person is named in
+        this sentence before the pronoun."""
+        if sentence.index == 0:
+            return None
+        previous = self.sentence_speaker.get(sentence.index - 1)
+        if previous is None or previous.kind != "person":
+            return None
+        if not names.fits_pronoun(previous.name, pronoun):
+            return None
+        whole = self.sentences[sentence.index]  # a clause's sentence, from its start
+        for mention in self._mentions_in(whole.start, position):
+            actor = mention.actor
+            if actor is not None and actor.kind == "person" and actor is not previous:
+                return None
+        return previous
 
     def _unquoted_mentions(self) -> list[Mention]:
         """The mentions outside quotation marks: a name inside a quotation is what the speaker

@@ -356,3 +356,52 @@ def test_a_name_joined_to_a_companys_is_a_company() -> None:
     assert names.get("Hensel") == "organisation"
     assert names.get("Clark Construction Group") == "organisation"
     assert "Madrid" not in names
+
+
+def test_a_seat_of_power_named_as_a_party_is_an_organisation() -> None:
+    result = draft_text(
+        "The new tariffs are a worry for the Kremlin as talks resume. The Kremlin, in a "
+        "statement on Tuesday, called the move hostile.",
+        PUBLISHED,
+    )
+    assert actor_named(result, "Kremlin").kind == "organisation"
+
+
+def test_a_seat_of_power_named_as_a_place_or_a_modifier_is_no_actor() -> None:
+    result = draft_text(
+        "The two leaders met at the Kremlin on Tuesday. Some Kremlin advisers want more "
+        "time, Mikhail Orlov said.",
+        PUBLISHED,
+    )
+    assert not any(a.name == "Kremlin" for a in result.actors)
+
+
+def test_a_unit_after_its_number_is_no_organisation() -> None:
+    result = draft_text(
+        "The plant added 2.5 GW of capacity last year and will add 4 GW more by 2026, "
+        "Hanwha Solutions Corp. said.",
+        PUBLISHED,
+    )
+    assert actor_named(result, "Hanwha Solutions Corp").kind == "organisation"
+    assert not any(a.name == "GW" for a in result.actors)
+
+
+def test_words_of_a_quoted_title_are_no_names() -> None:
+    result = draft_text(
+        "Nurses marched past the hospital holding signs that read “Fair Pay Now, Safe "
+        "Wards Always,” and a band played “Here Comes The Sun” as Mayor Ruth Kline spoke.",
+        PUBLISHED,
+    )
+    assert actor_named(result, "Ruth Kline").kind == "person"
+    names = {a.name for a in result.actors}
+    assert not names & {"Fair Pay Now", "Safe Wards Always", "Here Comes The Sun", "Sun"}
+
+
+def test_the_name_before_led_or_backed_is_the_leader_and_the_side_is_kept() -> None:
+    result = draft_text(
+        "Fiji had beaten a Ben Carter-led Hibernia in the final last year, organisers said.",
+        PUBLISHED,
+    )
+    assert actor_named(result, "Ben Carter").kind == "person"
+    assert actor_named(result, "Hibernia").kind == "organisation"
+    assert not any(a.name == "Ben" for a in result.actors)

@@ -359,6 +359,38 @@ _IN_A_PLACE = {"in", "near", "outside", "across", "throughout", "inside", "withi
 _VISITING = {"visiting", "visit", "visits", "touring", "toured", "tour", "tours"}
 # Seats of power that stand for those who work there when they speak or act.
 _SEATS = {"white house", "kremlin", "downing street", "elysee", "élysée", "pentagon", "blue house"}
+# Words a title leaves in lowercase: "Less Money on Testing".
+_TITLE_SMALL_WORDS = {
+    "a",
+    "an",
+    "the",
+    "and",
+    "or",
+    "but",
+    "of",
+    "on",
+    "in",
+    "to",
+    "for",
+    "at",
+    "by",
+    "with",
+    "from",
+    "as",
+}
+# Words before a seat of power that make it the place, not the body in it.
+_AT_A_SEAT = {
+    "at",
+    "in",
+    "inside",
+    "outside",
+    "near",
+    "into",
+    "visit",
+    "visited",
+    "visiting",
+    "visits",
+}
 # Irregular pasts, which end a subject's noun phrase: "Bin Laden’s agents blew up …".
 _IRREGULAR_PASTS = {
     "blew",
@@ -473,9 +505,28 @@ def _is_cap(token: str) -> bool:
     return token[:1].isupper() or (token[:1].isdigit() and any(c.isupper() for c in token))
 
 
+# Endings that make a name the doer of what its noun names: "Root-led England", "a
+# Kremlin-backed group" (the leader, the backer), unlike "Seattle-based" (a place).
+_AGENT_ENDING = re.compile(
+    r"(?P<name>[A-Z][\w’'.]*)[-–](?:led|backed|owned|run|funded|sponsored|appointed|controlled)"
+)
+
+_AGENT_BEFORE = re.compile(
+    r"[-–](?:led|backed|owned|run|funded|sponsored|appointed|controlled)\s+(?:[a-z]+\s+)?\Z"
+)
+
+
+def _agent_of(start: int, end: int, token: str) -> tuple[int, int, str]:
+    """The token, or the name before its agentive ending ("Root" of "Root-led")."""
+    found = _AGENT_ENDING.fullmatch(token)
+    if found is None:
+        return start, end, token
+    return start, start + len(found.group("name")), found.group("name")
+
+
 def runs_in(sentence: Sentence, lower_words: set[str]) -> list[Run]:
     """Every run of capitalised words in a sentence, trimmed of sentence-initial words."""
-    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(sentence.text)]
+    tokens = [_agent_of(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(sentence.text)]
     runs: list[Run] = []
     i = 0
     text = sentence.text
@@ -1284,6 +1335,8 @@ class ActorFinder:
         if not run.text:
             return None  # a run wholly inside a portfolio ("Minister of Industry, Investment")
         actor = self._take_name(run)
+        if actor is not None and _AGENT_BEFORE.search(self.body, max(0, run.start - 14), run.start):
+            self.weak.discard(id(actor))  # "Root-led England": a side someone leads
         if actor is not None and actor.kind == "organisation":
             self._short_names(actor, run)
         elif actor is None:
@@ -1615,7 +1668,27 @@ class ActorFinder:
             before == "(" and after == ")" and not run.text.isupper()
         ):
             return None  # a name in quotation marks or brackets: a nickname or a venue
+        if self._in_quoted_title(run):
+            return None  # a title in quotation marks: a song, a sign, a slogan
         return _UNDECIDED
+
+    def _in_quoted_title(self, run: Run) -> bool:
+        """Whether the run is part of a quoted title of several words, each capitalised but
+        the small ones: “We’re Not Gonna Take It”, “Less Money on Testing, More Money on
+        Students.” (a quotation of speech capitalises few of its words)."""
+        opening = max(self.body.rfind(q, max(0, run.start - 120), run.start) for q in '“"')
+        if opening < 0 or "”" in self.body[opening : run.start]:
+            return False
+        close = re.search(r"[”\"\n]", self.body[run.end : run.end + 120])
+        if close is None or close.group() == "\n":
+            return False
+        quoted = self.body[opening + 1 : run.end + close.start()]
+        words = [
+            w
+            for w in re.findall(r"[^\W\d_][\w’'-]*", quoted)
+            if w.lower() not in _TITLE_SMALL_WORDS
+        ]
+        return len(words) >= 3 and all(w[:1].isupper() for w in words)
 
     def _place_name(self, run: Run, words: list[str]) -> DraftActor | _Undecided | None:
         """A country, a seat of power, a region, a city or a capital."""
@@ -1663,6 +1736,19 @@ class ActorFinder:
             run.next_word in SPEECH_FORMS or run.next_word in _AUXILIARIES or run.possessive
         ):
             # "The White House said", "the Kremlin's spokesman": the seat speaks for those in it.
+            return self._organisation(run)
+        if (
+            name_lower in _SEATS
+            and run.after not in _AT_A_SEAT
+            and not self._noun_follows(run)
+            and not re.search(
+                r"\b(?:at|in|inside|outside|near|into)\s+the\s+$",
+                self.body[max(0, run.start - 12) : run.start],
+            )
+        ):
+            # "a concern to the White House", "attacks from the Kremlin": the seat as the
+            # body in it, wherever it is not where one is ("at the White House") or a
+            # modifier ("White House advisers").
             return self._organisation(run)
         if name_lower in places.REGIONS or name_lower in places.REGIONAL_ADJECTIVES:
             return None
@@ -2055,6 +2141,11 @@ class ActorFinder:
                 return self._organisation(run)  # "her G40 political faction"
             if self.body[run.start - 1 : run.start] == "(" or any(c.isdigit() for c in run.text):
                 return None  # "(SEA)", "(LAX)", "A350": codes, not actors
+            if re.search(
+                r"(?<![\d.,])(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)?\s?$",
+                self.body[max(0, run.start - 12) : run.start],
+            ):
+                return None  # "8.69 GW", "500 MW": a unit after its number
             if run.at_start and self.body[run.end : run.end + 3].strip()[:1] in (",", "—", "-"):
                 return None  # a dateline: "DUBAI, United Arab Emirates —"
             if self._org_alias(run.text) is None:

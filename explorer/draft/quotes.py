@@ -225,7 +225,7 @@ _MODALS = {"should", "might", "may", "must", "shall", "did", "does", "do"}
 
 _SUBORDINATE_TAIL = re.compile(
     r"\s(?:when|while|after|before|because|since|as|if|although|though|where|who|whom|"
-    r"whose|which|once|until|upon)\s"
+    r"whose|which|that|once|until|upon)\s"
 )
 
 
@@ -239,7 +239,13 @@ def _clause_follows(tail: str) -> bool:
     words = _WORD.findall(head)
     if not words or words[0].lower() not in {"the", "a", "an", "its", "their", "his", "her"}:
         return False
-    return any(w.lower() in _FINITE or (w.endswith("ed") and w[:1].islower()) for w in words[2:])
+    # "said the company's recently named chair": a participle after an adverb describes.
+    return any(
+        w.lower() in _FINITE
+        or (w.endswith("ed") and w[:1].islower() and not words[i - 1].lower().endswith("ly"))
+        for i, w in enumerate(words)
+        if i >= 2
+    )
 
 
 # What "called" names and the quoted words it is called: "called it an “adverse development”".
@@ -779,7 +785,7 @@ class QuoteFinder:
                 gap = self.body[base : mention.start]
                 if len(gap) > 40 or re.search(r"[,.;:\u2592]", gap):
                     break
-                if re.search(r"\b(?:he|she|they|it|we|i|that)\b", gap, re.IGNORECASE):
+                if re.search(r"(?<!the\s)\b(?:he|she|they|it|we|i|that)\b", gap, re.IGNORECASE):
                     break  # "said he trusted the Israeli courts": a clause, not a subject
                 if re.search(r"\b(?:on|in|at|to|from|with|for|by|about|into)\b", gap):
                     break  # "wrote on Twitter": a place of speech, not the speaker
@@ -788,7 +794,11 @@ class QuoteFinder:
                 if self._possessive(mention):
                     # "said Japan's top government spokesman, Yoshimasa Hayashi".
                     tail = self.body[mention.end : base + len(region)]
-                    named = re.match(r"[’']s?\s+[^,.;\u2592]{1,80},\s*", tail)
+                    # "said the company's recently named executive chair Marcelo Claure":
+                    # a role in lower case right before the name needs no comma.
+                    named = re.match(r"[’']s?\s+[^,.;\u2592]{1,80},\s*", tail) or re.match(
+                        r"[’']s?\s+(?:[a-z][\w-]*\s+){1,5}(?=[A-Z])", tail
+                    )
                     if named:
                         later = [
                             m
@@ -800,6 +810,10 @@ class QuoteFinder:
                         if later:
                             return self._widen(later[0], sentence)
                     break
+                if re.match(r"(?:a|an|the|another|one)\s", mention.text, re.IGNORECASE):
+                    named = self._named_after(sentence, mention.end, mentions)
+                    if named is not None:
+                        return named
                 return self._widen(mention, sentence)
             pronoun = re.match(r"\s*(he|she|they)\b", region, re.IGNORECASE)
             if pronoun:
@@ -819,6 +833,9 @@ class QuoteFinder:
                 r"\s*" + _REFERENCE.pattern, region, re.IGNORECASE
             )
             if reference:
+                named = self._named_after(sentence, base + reference.end(1), mentions)
+                if named is not None:
+                    return named
                 return self._by_reference(
                     sentence,
                     base + reference.start(1),
@@ -959,6 +976,29 @@ class QuoteFinder:
             )
         return None, None, 0, 0
 
+    def _named_after(
+        self, sentence: Sentence, position: int, mentions: list[Mention]
+    ) -> tuple[DraftActor | None, str | None, int, int] | None:
+        """ "…, said another witness in the probe, former adviser Fiona Hill.": a description
+        after the verb, then a comma and a person's name (a role before it) that ends the
+        clause: the person is the speaker, the description their apposition."""
+        for mention in mentions:
+            if mention.start < position:
+                continue
+            actor = mention.actor
+            gap = self.body[position : mention.start]
+            if actor is None or actor.kind != "person" or self._possessive(mention):
+                continue  # "…, former White House adviser": a body inside the role
+            if not re.fullmatch(
+                r"[^,.;:!?\u2592“”\"]{0,80},\s*(?:[\w’'.&-]+\s+){0,6}", gap
+            ) or re.search(r"\b(?:who|which|that|and|or)\b", gap):
+                return None
+            after = self.body[mention.end : sentence.end]
+            if not re.match(r"\s*(?:[,.;:!?]|$|(?:in|on|at|during|after|before|when)\b)", after):
+                return None
+            return self._widen(mention, sentence)
+        return None
+
     def _possessed(
         self, sentence: Sentence, position: int, phrase: str, offset: int
     ) -> tuple[DraftActor | None, str | None, int, int]:
@@ -1035,8 +1075,15 @@ class QuoteFinder:
         # "The group that owns most of her music, Big Machine, says": a description that opens
         # the sentence, then the name it describes (of any kind).
         opening = re.fullmatch(r"(?:The|A|An)\s+[a-z][^,\u2592]{2,100}", region[:start]) is not None
+        # "At the ceremony, a lawyer in attendance, Shannon Kilpatrick, tweeted": a
+        # description in lower-case words set off before the person's name.
+        described = re.search(
+            r"(?:^|,\s*)(?:a|an|the|another)\s+(?:[a-z][\w-]*\s+){0,5}[a-z][\w-]*\s*$",
+            region[:start],
+        )
         if (
-            not re.search(_REFERENCE.pattern + r"\s*$", region[:start], re.IGNORECASE)
+            not described
+            and not re.search(_REFERENCE.pattern + r"\s*$", region[:start], re.IGNORECASE)
             and not (_ROLE_BEFORE.search(region[:start]))
             and portfolio_ending(region[:start]) is None
             and not opening

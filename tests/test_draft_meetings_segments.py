@@ -41,3 +41,15 @@ def test_the_speaker_of_a_statement_is_no_side_of_the_tour_it_tells_of() -> None
 def test_a_speaker_telling_of_their_own_deal_stays_a_side() -> None:
     found = meetings("The club said that it had agreed a deal with Luis Vega.")
     assert [(sides, trigger) for sides, trigger, *_ in found] == [(["Club", "Luis Vega"], "deal")]
+
+
+def test_a_match_of_a_tour_is_a_meeting_of_its_own() -> None:
+    found = meetings(
+        "India will tour Pakistan for a full series.\n"
+        "Both teams will play the final match of the series from July 21 to 25."
+    )
+    # the tour keeps no date of the match's, and the match is not more of the tour
+    assert [(trigger, when) for _, trigger, when, _ in found] == [
+        ("tour", None),
+        ("match", "2024-07-21/2024-07-25"),
+    ]

@@ -2264,6 +2264,9 @@ _KINDS = {
     **dict.fromkeys(("visit", "trip", "tour", "state visit"), "visit"),
     **dict.fromkeys(("summit", "conference", "forum", "roundtable", "symposium"), "gathering"),
     **dict.fromkeys(("hearing", "trial", "session"), "session"),
+    # a game of a series or a tour is a meeting of its own: "will tour Pakistan … the second
+    # match scheduled on March 12"
+    **dict.fromkeys(("match", "game", "test", "final", "tie", "derby", "bout"), "match"),
 }
 
 

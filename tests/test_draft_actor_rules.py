@@ -405,3 +405,68 @@ def test_the_name_before_led_or_backed_is_the_leader_and_the_side_is_kept() -> N
     assert actor_named(result, "Ben Carter").kind == "person"
     assert actor_named(result, "Hibernia").kind == "organisation"
     assert not any(a.name == "Ben" for a in result.actors)
+
+
+def test_a_country_whose_name_holds_and_is_one_country() -> None:
+    result = draft_text(
+        "Leaders of eight Caribbean nations met in Port of Spain, capital of Trinidad and "
+        "Tobago, on Monday, officials said.",
+        PUBLISHED,
+    )
+    assert actor_named(result, "Trinidad and Tobago").kind == "country"
+    assert not any(a.name == "Tobago" for a in result.actors)
+
+
+def test_a_participle_made_of_a_name_is_an_adjective() -> None:
+    result = draft_text(
+        "One of Zeta’s New York-listed shares will be worth eight of its Hong Kong shares, "
+        "analyst Mia Olsen said.",
+        PUBLISHED,
+    )
+    names = {a.name for a in result.actors}
+    assert not any("listed" in name for name in names)
+    assert "Mia Olsen" in names
+
+
+def test_a_single_name_only_ever_modifying_a_noun_is_no_organisation() -> None:
+    result = draft_text(
+        "Families in the Zarqa camp have waited for weeks. Food at the Zarqa camp ran out on "
+        "Monday, Hana Saleh said.",
+        PUBLISHED,
+    )
+    assert not any(a.name == "Zarqa" for a in result.actors)
+    assert actor_named(result, "Hana Saleh").kind == "person"
+
+
+def test_a_verb_opening_a_question_or_condition_is_no_part_of_a_name() -> None:
+    result = draft_text(
+        "Should Riverside Council approve the plan, work would start in June, Tom Reyes said.",
+        PUBLISHED,
+    )
+    assert actor_named(result, "Riverside Council").kind == "organisation"
+    assert not any(a.name.startswith("Should") for a in result.actors)
+
+
+def test_a_street_address_is_no_actor() -> None:
+    result = draft_text(
+        "Voters can also cast ballots at 1200 Harlan St. between 8 a.m. and noon, the "
+        "board's chair Ann Vega said.",
+        PUBLISHED,
+    )
+    assert not any("Harlan" in a.name for a in result.actors)
+
+
+def test_both_opening_a_group_is_no_part_of_its_name() -> None:
+    result = draft_text("The claim was false, both independent analysts said.", PUBLISHED)
+    names = {a.name for a in result.actors}
+    assert "Independent analysts" in names
+    assert "Both independent analysts" not in names
+
+
+def test_the_team_a_named_person_is_of_is_kept_though_named_once() -> None:
+    result = draft_text(
+        "Lena Brandt of Canyon–SRAM won the stage ahead of two climbers, organisers said.",
+        PUBLISHED,
+    )
+    assert actor_named(result, "Canyon–SRAM").kind == "organisation"
+    assert actor_named(result, "Lena Brandt").kind == "person"

@@ -493,6 +493,28 @@ class Run:
     at_start: bool = False
 
 
+# Verbs that open a question or a condition before its subject ("Should the board agree",
+# "Were Congress to act"), never a name's first word ("Will", "May" and "Can" may be).
+_OPENING_VERBS = {
+    "should",
+    "would",
+    "could",
+    "shall",
+    "must",
+    "might",
+    "did",
+    "does",
+    "do",
+    "were",
+    "is",
+    "are",
+    "was",
+    "has",
+    "have",
+    "had",
+}
+
+
 def _lower_words(body: str) -> set[str]:
     return {
         m.group().lower()
@@ -614,6 +636,12 @@ def runs_in(sentence: Sentence, lower_words: set[str]) -> list[Run]:
             )
             or _CONTRACTION.fullmatch(piece[0][2])  # "We’ve", "He’s": a pronoun, not a name
             or (
+                # "Should Nostrand Houses elect …": a question's or a condition's verb
+                len(piece) > 1
+                and piece[0][2].lower() in _OPENING_VERBS
+                and _sentence_initial(text, piece[0][0])
+            )
+            or (
                 _sentence_initial(text, piece[0][0])
                 and piece[0][2].lower() in lower_words
                 and piece[0][2].lower() not in TITLE_WORDS
@@ -682,7 +710,13 @@ def _breaks_run(token: str) -> bool:
     """Dates, quarters and "-based" adjectives are never part of a name ("the Boston Celtics
     Wednesday", "Seattle-based carrier")."""
     bare = _POSSESSIVE.sub("", token)
-    return _NOT_NAMES.fullmatch(bare) is not None or bare.lower().endswith(_ADJECTIVE_ENDINGS)
+    return (
+        _NOT_NAMES.fullmatch(bare) is not None
+        or bare.lower().endswith(_ADJECTIVE_ENDINGS)
+        # "New York-listed shares", "a GOP-dominated Legislature": a participle made of a
+        # name is an adjective.
+        or re.search(r"\w[-–][a-z]+ed$", bare) is not None
+    )
 
 
 _ROLE_ABBREVIATIONS = {
@@ -829,6 +863,8 @@ def _and_joins(
     left_words = [t[2] for t in left]
     while len(left_words) > 1 and left_words[0].lower() in STOPWORDS:
         left_words = left_words[1:]  # "The U.S. Food and …": the article is no part of it
+    if " ".join([*left_words, "and", *right]).lower() in places.BY_NAME:
+        return True  # "Trinidad and Tobago", "Bosnia and Herzegovina": one country
     if not right or len(right) > 3 or _POSSESSIVE.search(right[-1]):
         return False
     if any(w in TITLE_WORDS for w in lowered) or " ".join(lowered) in places.BY_NAME:
@@ -1337,6 +1373,8 @@ class ActorFinder:
         actor = self._take_name(run)
         if actor is not None and _AGENT_BEFORE.search(self.body, max(0, run.start - 14), run.start):
             self.weak.discard(id(actor))  # "Root-led England": a side someone leads
+        if actor is not None and actor.kind == "organisation" and self._person_of(run):
+            self.weak.discard(id(actor))  # "Philipsen of Alpecin–Fenix": whom one is with
         if actor is not None and actor.kind == "organisation":
             self._short_names(actor, run)
         elif actor is None:
@@ -1345,6 +1383,16 @@ class ActorFinder:
             if short and _short_name_of(short.group(1), run.text):
                 self.not_names.add(short.group(1))
         return actor
+
+    def _person_of(self, run: Run) -> bool:
+        """Whether the run follows a person's name and "of": "Mads Pedersen of Trek"."""
+        before = re.search(r"\s+of\s+$", self.body[max(0, run.start - 6) : run.start])
+        if before is None:
+            return False
+        end = run.start - len(before.group())
+        return any(
+            m.end == end and m.actor is not None and m.actor.kind == "person" for m in self.mentions
+        )
 
     def _as_place(self, run: Run) -> bool:
         """A country named as a place or an origin, not as a party: "in Afghanistan", "in
@@ -1413,6 +1461,23 @@ class ActorFinder:
         if run.possessive:
             return False
         following = re.match(r"\s+([a-z][\w-]*)", self.body[run.end : run.end + 30])
+        if following is None:
+            return False
+        word = following.group(1)
+        return (
+            word not in _FINITE_VERBS
+            and word not in _AUXILIARIES
+            and word not in SPEECH_FORMS
+            and word not in _NOT_IN_NOUN_PHRASE
+            and word not in STOPWORDS
+            and not word.endswith(("ed", "ly"))
+        )
+
+    def _modifies(self, mention: Mention) -> bool:
+        """Whether a mention modifies the common noun after it ("the Rukban camp")."""
+        if mention.possessive or self.body[mention.end : mention.end + 2] in ("’s", "'s"):
+            return False
+        following = re.match(r" ([a-z][\w-]*)", self.body[mention.end : mention.end + 30])
         if following is None:
             return False
         word = following.group(1)
@@ -3048,6 +3113,8 @@ class ActorFinder:
                     if earlier is not None and normalise(earlier.name) != normalise(" ".join(core)):
                         self.mention(earlier, start, end, sentence.index)
                         continue
+                if len(core) > 2 and core[0].lower() == "both":
+                    core = core[1:]  # "both independent analysts and sources": the analysts
                 name = " ".join(core)
                 name = name[:1].upper() + name[1:]
                 leader = self._led_by(end)
@@ -3375,6 +3442,13 @@ class ActorFinder:
                 continue  # an unnamed group is kept when it speaks, meets, acts or has a nation
             if actor.name.startswith("Government of") and not actor.mentions:
                 continue
+            if (
+                actor.kind == "organisation"
+                and actor.guesses[:1] == ["kind inferred as organisation (a single name)"]
+                and actor.mentions
+                and all(self._modifies(m) for m in actor.mentions)
+            ):
+                continue  # "the Rukban camp", "Republican attacks": a modifier each time
             if (
                 id(actor) in self.weak
                 and len(actor.mentions) < 2

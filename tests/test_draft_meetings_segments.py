@@ -53,3 +53,26 @@ def test_a_match_of_a_tour_is_a_meeting_of_its_own() -> None:
         ("tour", None),
         ("match", "2024-07-21/2024-07-25"),
     ]
+
+
+def test_a_lunch_or_a_conversation_with_someone_is_a_meeting_of_the_two() -> None:
+    found = meetings(
+        "Ambassador Ana Torres spoke.\n"
+        "Luis Vega was having lunch with Torres in Lima when the phone rang.\n"
+        "Marta Ruiz witnessed a key April conversation in Quito between Torres and "
+        "Minister Pablo Soto."
+    )
+    assert (["Ana Torres", "Luis Vega"], "lunch") in [
+        (sides, trigger) for sides, trigger, *_ in found
+    ]
+    conversation = [(sides, when) for sides, trigger, when, _ in found if trigger == "conversation"]
+    assert conversation and "Pablo Soto" in conversation[0][0]
+    assert conversation[0][1] == "2024-04"
+
+
+def test_lunch_and_conversation_alone_are_no_meeting() -> None:
+    found = meetings(
+        "Ambassador Ana Torres spoke.\n"
+        "Torres skipped lunch to finish the report, and the conversation turned to prices."
+    )
+    assert found == []

@@ -217,10 +217,17 @@ _REFERRING_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 _DATE_WORDS = {*MONTHS, *WEEKDAYS}
+# Nouns that are a meeting when its other side follows: "the March 21 call to the offices of
+# Omar", "was having lunch with Sondland", "a conversation in Warsaw between Sondland and".
+_WITH_NOUNS = ("call", "lunch", "breakfast", "conversation")
 _NOUNS = re.compile(
     r"\b((?:a|an|the|this|that|his|her|its|their|our)\s+)?((?:[\w’'-]+\s+){0,3}?)("
     + "|".join(
-        sorted((re.escape(n) for n in {*MEETING_NOUNS, *_MORE_NOUNS}), key=len, reverse=True)
+        sorted(
+            (re.escape(n) for n in {*MEETING_NOUNS, *_MORE_NOUNS, *_WITH_NOUNS}),
+            key=len,
+            reverse=True,
+        )
     )
     + r")s?\b",
     re.I,
@@ -737,7 +744,7 @@ class MeetingFinder:
                 and word not in EVENT_NOUNS
                 and word not in _MORE_NOUNS
                 # "the March 21 call to the offices of Omar": a call with its other side
-                and not (word == "call" and _CALL_TO.match(text, stop))
+                and not (word in _WITH_NOUNS and _CALL_TO.match(text, stop))
                 # "an emergency meeting of the body": a kind of an event noun is one too
                 and word.split()[-1] not in EVENT_NOUNS
             ):
@@ -1783,7 +1790,9 @@ _NAMING = re.compile(
     r"(?:an?\s+(?!(?:day|week|month|year|few|couple|hour|minute|second|time|number|lot)s?\b)"
     r"|[“\"‘'\u2592])"
 )
-_CALL_TO = re.compile(r"s?\s+(?:to|with|between)\s+(?:the\s+)?(?:[A-Z]|offices?\b|his\b|her\b)")
+_CALL_TO = re.compile(
+    r"s?(?:\s+in\s+[A-Z][\w-]*)?\s+(?:to|with|between)\s+(?:the\s+)?(?:[A-Z]|offices?\b|his\b|her\b)"
+)
 # The speaker as the subject in their own words: "I will have a call with …", "we met".
 _FIRST_PERSON = re.compile(
     r"(?:^|[\s“\"‘(\u2592])(?:I|[Ww]e)\s+(?:(?:will|would|shall|’ll|'ll|also|then|recently|"

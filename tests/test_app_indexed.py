@@ -392,3 +392,59 @@ def test_links_are_labelled_as_each_item_alone_would_be(
             assert ref_labels(corpus, refs, limit) == [ref_label(corpus, r, limit) for r in refs]
     refs = [Ref("quote", quote.id) for quote in whole.all("quote")[:100]]
     assert ref_labels(stored, refs) == ref_labels(whole, refs)
+
+
+async def test_tab_onto_an_actor_of_many_articles_shows_its_detail_from_its_runs_of_spans(
+    database: Path, whole: Corpus, tmp_path: Path
+) -> None:
+    # Tab from the Quotes pane, through the detail, onto the Actors pane: the cursor lands on
+    # the quote's speaker, the actor of most articles, whose stored row (its every span and
+    # role) the detail does not read: the index's runs of its spans and its slim row give
+    # the same fields, sentences and links as the whole corpus.
+    import shutil
+    import sqlite3
+
+    from explorer.data.index import index_path_for
+    from explorer.widgets.detail_pane import LINKS_PAGE, SENTENCES_PAGE
+
+    db = tmp_path / "corpus.json"
+    shutil.copy2(database, db)
+    shutil.copy2(index_path_for(database), index_path_for(db))
+    with sqlite3.connect(index_path_for(db)) as con:
+        con.execute(
+            "UPDATE items SET row = json_set(row, '$.spans', json('[]'), '$.roles', json('[]'))"
+            " WHERE kind = 'actor'"
+        )
+    big = max(whole.actors.values(), key=lambda a: len(a.articles))
+    order = {a.id: n for n, a in enumerate(sort_items("actor", whole.all("actor")))}
+    quote = next(
+        q
+        for q in whole.quotes.values()
+        if big.id in q.speakers
+        and min(whole.related(q.ref, "actor"), key=order.__getitem__) == big.id
+    )
+    app = app_over(db, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_until_loaded(pilot)
+        main = app.main
+        assert app.goto(quote.ref)
+        await wait_for(pilot, lambda: main.current == quote.ref, "the quote current")
+        main.focus_pane(2)
+        await pilot.press("tab", "tab")
+        await wait_for(pilot, lambda: main.current == big.ref, "the big actor current")
+        assert main.focused is main.pane("actor")
+        detail = main.detail
+        await wait_for(pilot, lambda: detail.ref == big.ref, "the big actor in the detail")
+        lines = [str(o.prompt) for o in detail.options]
+        assert lines[0] == big.name
+        assert f"{len(big.articles):,} articles" in next(
+            line for line in lines if line.startswith("articles: ")
+        )
+        expected = whole.sentences(big.ref, SENTENCES_PAGE)
+        assert len(expected) == SENTENCES_PAGE
+        assert [(a.id, span) for a, span in detail.sentences] == [
+            (a.id, span) for a, span in expected
+        ]
+        groups = whole.relation_groups(big.ref, LINKS_PAGE)
+        assert detail.links == [t for g in groups for t in g.targets][:LINKS_PAGE]
+        assert f"Links ({sum(g.total for g in groups)})" in [line.strip() for line in lines]

@@ -491,3 +491,77 @@ def test_an_actor_whose_roles_change_is_told_apart_without_reading_its_roles(
         assert stored.roles_vary(read) == memory.roles_vary(actor)  # type: ignore[arg-type]
     assert stored.roles_vary(stored.get(Ref("actor", "wang-yi")))  # type: ignore[arg-type]
     stored.close()
+
+
+def test_an_actors_row_and_pages_of_sentences_are_read_from_its_runs_not_its_row(
+    synthetic_db: Path, tmp_path: Path
+) -> None:
+    # An actor of many articles has a stored row of megabytes: its detail (its fields, the
+    # first page of its sentences, whether its roles vary, its spans in a few articles) reads
+    # its slim row and its runs of spans, each run the spans of one article in stored order.
+    import shutil
+
+    from explorer.data.records import span_row
+
+    db = tmp_path / "corpus.json"
+    shutil.copy2(synthetic_db, db)
+    shutil.copy2(index_path_for(synthetic_db), index_path_for(db))
+    corpus = Corpus(load_database_file(db))
+    with sqlite3.connect(index_path_for(db)) as con:
+        for actor in corpus.all("actor"):
+            runs = con.execute(
+                "SELECT article, first, spans FROM actor_spans WHERE id = ? ORDER BY first",
+                (actor.id,),
+            ).fetchall()
+            joined = [span for _, _, spans in runs for span in json.loads(spans)]
+            assert joined == [span_row(s) for s in actor.spans], actor.id
+            assert all({s[0] for s in json.loads(spans)} == {a} for a, _, spans in runs)
+            assert [first for _, first, _ in runs] == sorted({first for _, first, _ in runs})
+        # Their rows' spans and roles gone from the items: nothing below may read them.
+        con.execute(
+            "UPDATE items SET row = json_set(row, '$.spans', json('[]'), '$.roles', json('[]'))"
+            " WHERE kind = 'actor'"
+        )
+    stored = open_index(db)
+    many = 0
+    for actor in corpus.all("actor"):
+        ref = actor.ref
+        read = stored.get(ref)
+        assert read is not None
+        assert (read.name, read.articles, read.member_of, read.aliases) == (
+            actor.name,
+            actor.articles,
+            actor.member_of,
+            actor.aliases,
+        )
+        assert stored.roles_vary(read) == corpus.roles_vary(actor)  # type: ignore[arg-type]
+        for limit in (1, 3, 25):
+            assert stored.sentences(ref, limit) == corpus.sentences(ref, limit), actor.id
+        some = sorted(set(actor.articles))[1:4]
+        assert stored.spans_in_articles(ref, some) == corpus.spans_in_articles(ref, some)
+        many += len(corpus.sentences(ref)) > 3
+    assert many, "the corpus has actors of more sentences than one page"
+    stored.close()
+
+
+def test_an_index_from_before_the_runs_of_spans_is_rebuilt_with_them(
+    synthetic_db: Path, tmp_path: Path
+) -> None:
+    import shutil
+
+    db = tmp_path / "corpus.json"
+    shutil.copy2(synthetic_db, db)
+    shutil.copy2(index_path_for(synthetic_db), index_path_for(db))
+    with sqlite3.connect(index_path_for(db)) as con:  # as the format before wrote it
+        con.execute("DROP TABLE actor_spans")
+        con.execute("UPDATE meta SET value = '3' WHERE key = 'format'")
+    with pytest.raises(IndexUnusable, match="format"):
+        open_index(db)
+    corpus, memory = open_indexed(db), Corpus(load_database_file(db))
+    assert isinstance(corpus, IndexedCorpus), "rebuilt, not read into memory"
+    for actor in memory.all("actor"):
+        assert corpus.sentences(actor.ref, 3) == memory.sentences(actor.ref, 3)
+    with sqlite3.connect(index_path_for(db)) as con:
+        runs = con.execute("SELECT count(*) FROM actor_spans").fetchone()[0]
+    assert runs >= len(memory.all("actor"))
+    corpus.close()

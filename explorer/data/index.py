@@ -18,7 +18,11 @@ written to by anything else:
   first) and how many distinct sentences support it; ``links`` also holds ``spoken_of``, the
   meetings an actor's statements speak of without it taking part. An actor of many articles
   has a hundred thousand spans and thousands of statements: its detail and its row read
-  these, not them;
+  these, not them. It also holds the actor's row without its spans and roles (``slim``, what
+  `IndexedCorpus.get` decodes) and whether its roles vary over its articles;
+- ``actor_spans``: each actor's spans, one row for each run of them in one article (the
+  article, where the run starts among the actor's spans, its spans as stored), so that a page
+  of an actor's sentences reads the spans of a few articles, not a row of megabytes;
 - the quote search engine's own structures (`explorer.data.search`): quotes numbered in rank
   order, postings per word, pairs of common words, pre-joined prefixes, field values and the
   name keys of speaker:, meeting: and article:. `StoredSearchIndex` runs the engine's code
@@ -46,7 +50,15 @@ import os
 import sqlite3
 from array import array
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Iterator, KeysView, Mapping, Sequence
+from collections.abc import (
+    Callable,
+    Collection,
+    Iterable,
+    Iterator,
+    KeysView,
+    Mapping,
+    Sequence,
+)
 from datetime import date
 from itertools import chain
 from pathlib import Path
@@ -73,8 +85,9 @@ from explorer.data.records import article_record, item_record
 from explorer.data.text import clean_text
 
 DECODE_MEMO = 100_000  # distinct values `_decoder` shares between the items it decodes
-INDEX_FORMAT = 3  # 2: built from a database of format 2 (format-1.1 fields); 3: actor_heads,
-# and the meetings each actor's statements speak of
+INDEX_FORMAT = 4  # 2: built from a database of format 2 (format-1.1 fields); 3: actor_heads,
+# and the meetings each actor's statements speak of; 4: actor_spans, and actor_heads' slim
+# rows and roles_vary
 INDEX_SUFFIX = ".index"
 BUILD_CACHE_KIB = 96 * 1024  # SQLite's page cache while an index is built
 SENTENCE_PAGES_CACHED = 8  # actors' first sentences `IndexedCorpus.sentences` keeps
@@ -193,7 +206,10 @@ CREATE TABLE heads (kind TEXT, id TEXT, name TEXT NOT NULL, extra TEXT,
                     PRIMARY KEY (kind, id)) WITHOUT ROWID;
 CREATE TABLE actor_heads (id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL,
                           role TEXT, articles INTEGER NOT NULL, first TEXT,
-                          sentences INTEGER NOT NULL) WITHOUT ROWID;
+                          sentences INTEGER NOT NULL, slim TEXT NOT NULL,
+                          roles_vary INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE actor_spans (id TEXT, article TEXT, first INTEGER, spans TEXT NOT NULL,
+                          PRIMARY KEY (id, article, first)) WITHOUT ROWID;
 """
 
 
@@ -377,39 +393,59 @@ def _head_rows(loaded: Loaded) -> Iterator[tuple[str, str, str, str | None]]:
         yield "meeting", meeting.id, meeting.title, None
 
 
-def _actor_head_rows(
-    loaded: Loaded, rows: Rows | None
-) -> Iterator[tuple[str, str, str, str | None, int, str | None, int]]:
-    """(id, name, kind, role, article count, first article, distinct sentences) of every
-    actor, from the database's rows when given (`_light` models have no roles nor spans): a
-    sentence counts once, and only in an article of the corpus, as `Corpus.sentence_count`."""
+ActorHeadRow = tuple[str, str, str, str | None, int, str | None, int, str, int]
+SpanRun = tuple[str, str, int, str]
+
+
+def _actor_rows(loaded: Loaded, rows: Rows | None) -> Iterator[tuple[ActorHeadRow, list[SpanRun]]]:
+    """Each actor's `actor_heads` row and `actor_spans` rows, from the database's rows when
+    given (`_light` models have no roles nor spans), else from its models as stored."""
     articles = {article.id for article in loaded.articles}
     if rows is None:
-        for actor in loaded.actors:
-            keys = {(s.article, s.sentence_start, s.sentence_end) for s in actor.spans}
-            first = actor.articles[0] if actor.articles else None
-            sentences = sum(key[0] in articles for key in keys)
-            yield (
-                actor.id,
-                actor.name,
-                actor.kind,
-                actor.role,
-                len(actor.articles),
-                first,
-                sentences,
-            )
-        return
-    for actor, row in zip(loaded.actors, rows.get("actors", ()), strict=True):
-        record = json.loads(bytes(row))
-        found = {(s[0], s[3], s[4]) for s in record.get("spans", ())}
-        cleaned = {article: clean_text(article) for article, _, _ in found}
-        keys = {(cleaned[a], start, end) for a, start, end in found if cleaned[a] in articles}
-        listed = record.get("articles") or ()
-        first = clean_text(listed[0]) if listed else None
-        role = record.get("role")
-        role = clean_text(role) if isinstance(role, str) else None
-        name, kind = clean_text(record["name"]), clean_text(record["kind"])
-        yield actor.id, name, kind, role, len(listed), first, len(keys)
+        records: Iterable[Any] = (item_record(actor) for actor in loaded.actors)
+    else:
+        records = (json.loads(bytes(row)) for row in rows.get("actors", ()))
+    for actor, record in zip(loaded.actors, records, strict=True):
+        yield actor_tables_rows(actor.id, record, articles)
+
+
+def actor_tables_rows(
+    ident: str, record: dict[str, Any], articles: Collection[str] | None
+) -> tuple[ActorHeadRow, list[SpanRun]]:
+    """One actor's (id, name, kind, role, article count, first article, distinct sentences,
+    slim row, roles vary) and its runs of spans (id, article, first place, spans as JSON),
+    from its stored row: a sentence counts once, and only in an article of `articles` (every
+    one when None), as `Corpus.sentence_count`."""
+    spans = record.get("spans") or []
+    found = {(s[0], s[3], s[4]) for s in spans}
+    cleaned = {article: clean_text(article) for article, _, _ in found}
+    keys = {
+        (cleaned[a], start, end)
+        for a, start, end in found
+        if articles is None or cleaned[a] in articles
+    }
+    listed = record.get("articles") or ()
+    first = clean_text(listed[0]) if listed else None
+    role = record.get("role")
+    role = clean_text(role) if isinstance(role, str) else None
+    name, kind = clean_text(record["name"]), clean_text(record["kind"])
+    roles = {
+        clean_text(r["role"])
+        for r in record.get("roles") or ()
+        if isinstance(r, dict) and isinstance(r.get("role"), str) and r["role"]
+    } - {""}
+    slim = _dumps({k: v for k, v in record.items() if k not in ("spans", "roles")})
+    head = (ident, name, kind, role, len(listed), first, len(keys), slim, int(len(roles) > 1))
+    runs: list[SpanRun] = []
+    at = 0
+    while at < len(spans):
+        article = spans[at][0]
+        end = at + 1
+        while end < len(spans) and spans[end][0] == article:
+            end += 1
+        runs.append((ident, str(article), at, _dumps(spans[at:end])))
+        at = end
+    return head, runs
 
 
 def _link_rows(corpus: Corpus) -> Iterator[tuple[str, str, int, str]]:
@@ -440,9 +476,9 @@ def _fill(con: sqlite3.Connection, loaded: Loaded, rows: Rows | None = None) -> 
     corpus = Corpus(loaded)
     con.executemany("INSERT INTO items VALUES (?, ?, ?, ?)", _item_rows(loaded, rows))
     con.executemany("INSERT INTO heads VALUES (?, ?, ?, ?)", _head_rows(loaded))
-    con.executemany(
-        "INSERT INTO actor_heads VALUES (?, ?, ?, ?, ?, ?, ?)", _actor_head_rows(loaded, rows)
-    )
+    for head, runs in _actor_rows(loaded, rows):
+        con.execute("INSERT INTO actor_heads VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", head)
+        con.executemany("INSERT INTO actor_spans VALUES (?, ?, ?, ?)", runs)
     con.executemany("INSERT INTO links VALUES (?, ?, ?, ?)", _link_rows(corpus))
     # The engine reads only the corpus's items: their relations (an item of each article,
     # hundreds of thousands of them at 10,000 articles) are stored now and let go before it.
@@ -853,14 +889,14 @@ class _Table(Mapping[str, Any]):
         if not isinstance(ident, str):
             raise KeyError(ident)
         if self._kind == "actor":
-            # An actor of many articles has tens of thousands of spans and roles: read without
-            # them, each is read when first asked for (the reader, the detail's sentences).
-            sql = (
-                "SELECT json_remove(row, '$.spans', '$.roles') FROM items WHERE kind = ? AND id = ?"
-            )
+            # An actor of many articles has tens of thousands of spans and roles: its row as
+            # stored without them (SQLite taking them out of its row read all its megabytes),
+            # each read when first asked for (the reader, the detail's sentences).
+            row = self._reader.one("SELECT slim FROM actor_heads WHERE id = ?", ident)
         else:
-            sql = "SELECT row FROM items WHERE kind = ? AND id = ?"
-        row = self._reader.one(sql, self._kind, ident)
+            row = self._reader.one(
+                "SELECT row FROM items WHERE kind = ? AND id = ?", self._kind, ident
+            )
         if row is None:
             raise KeyError(ident)
         item = self._decode(self._kind, row)
@@ -1593,19 +1629,15 @@ class IndexedCorpus(Corpus):
         return tuple(self._spoken_of.get(actor_id, ()))
 
     def roles_vary(self, actor: Actor) -> bool:
-        """As `Corpus`; SQLite picks the distinct roles from an actor's stored row when its
-        roles are unread (an actor of many articles has one for each article)."""
+        """As `Corpus`; as found at import when its roles are unread (an actor of many
+        articles has one for each article, in a row of megabytes)."""
         roles = actor.roles
         if not isinstance(roles, _LazyPart) or roles._values is not None:
             return super().roles_vary(actor)
-        found = self._reader.all(
-            "SELECT DISTINCT json_extract(j.value, '$.role') FROM items i,"
-            " json_each(i.row, '$.roles') j WHERE i.kind = 'actor' AND i.id = ?",
-            actor.id,
-        )
-        if not all(role is None or isinstance(role, str) for (role,) in found):
+        found = self._reader.one("SELECT roles_vary FROM actor_heads WHERE id = ?", actor.id)
+        if not isinstance(found, int):
             raise IndexUnusable(f"{self.path}: a stored actor is damaged (its roles)")
-        return len({clean_text(role) for (role,) in found if role} - {""}) > 1
+        return bool(found)
 
     def sentence_count(self, ref: Ref) -> int:
         """As `Corpus`; an actor's as counted at import (its spans are left unread)."""
@@ -1722,28 +1754,27 @@ class IndexedCorpus(Corpus):
             return known & set(ids)
         return {ident for (ident,) in self._chunks(kind, ids, "id")}
 
-    def _actor_spans(self, ident: str, where: str, *args: Any) -> list[Span]:
-        """Those of an actor's stored spans that `where` picks (SQLite reads its row; only
-        they are decoded), in the order `where` ends with."""
-        return [span for _, span in self._placed_spans(ident, where, *args)]
-
     def _placed_spans(self, ident: str, where: str, *args: Any) -> list[tuple[int, Span]]:
-        """`_actor_spans`, each with its place among the actor's spans."""
+        """An actor's spans of the articles `where` picks from `actor_spans` (only their runs
+        are read and decoded, never its whole row), each with its place among its spans, in
+        the order of the runs `where` ends with."""
         rows = self._reader.all(
-            "SELECT j.key, j.value FROM items i, json_each(i.row, '$.spans') j"
-            f" WHERE i.kind = 'actor' AND i.id = ? {where}",
-            ident,
-            *args,
+            f"SELECT first, spans FROM actor_spans WHERE id = ? {where}", ident, *args
         )
+        places: list[int] = []
+        values: list[Any] = []
         try:
-            values = [json.loads(value) for _, value in rows]
+            for first, run in rows:
+                decoded = json.loads(run)
+                places.extend(range(first, first + len(decoded)))
+                values.extend(decoded)
         except (TypeError, ValueError) as error:
             raise IndexUnusable(f"{self.path}: a stored actor is damaged ({error})") from None
         spans = self.actors._decode.part("spans", values)  # type: ignore[attr-defined]
-        return list(zip((key for key, _ in rows), spans, strict=True))
+        return list(zip(places, spans, strict=True))
 
     def spans_in_articles(self, ref: Ref, article_ids: Iterable[str]) -> list[Span]:
-        """As `Corpus`; an actor's are picked from its row by SQLite, the rest unread."""
+        """As `Corpus`; an actor's are read from the runs of those articles, the rest unread."""
         if ref.kind != "actor":
             return super().spans_in_articles(ref, article_ids)
         wanted = list(dict.fromkeys(article_ids))
@@ -1751,9 +1782,7 @@ class IndexedCorpus(Corpus):
         for start in range(0, len(wanted), 500):
             chunk = wanted[start : start + 500]
             marks = ",".join("?" * len(chunk))
-            placed += self._placed_spans(
-                ref.id, f"AND json_extract(j.value, '$[0]') IN ({marks})", *chunk
-            )
+            placed += self._placed_spans(ref.id, f"AND article IN ({marks})", *chunk)
         placed.sort(key=lambda pair: pair[0])
         return [span for _, span in placed]
 
@@ -1792,14 +1821,10 @@ class IndexedCorpus(Corpus):
         start, size = 0, max(8, limit)
         while len(result) < limit and start < len(articles):
             first, last = articles[start], articles[min(start + size, len(articles)) - 1]
-            spans = self._actor_spans(
-                ref.id,
-                "AND json_extract(j.value, '$[0]') BETWEEN ? AND ?"
-                " ORDER BY json_extract(j.value, '$[0]'), json_extract(j.value, '$[3]'), j.key",
-                first,
-                last,
-            )
-            self._take_sentences(spans, seen, result, limit)
+            placed = self._placed_spans(ref.id, "AND article BETWEEN ? AND ?", first, last)
+            # As `Corpus.sentences` orders them: by article, sentence, then stored place.
+            placed.sort(key=lambda pair: (pair[1].article, pair[1].sentence_start, pair[0]))
+            self._take_sentences([span for _, span in placed], seen, result, limit)
             start, size = start + size, size * 2
         return result
 

@@ -4,7 +4,8 @@ Rebuilding the index of ten thousand articles takes a minute; an edit of one art
 or body (its spans, quotes, meetings and actors as they were) changes three things in it: the
 article's row (`items`), its head (`heads`: title and day) and the keys `article:` finds it
 by (`keys`, `names`); where its spans fall moves (an edit before them) in the rows of its
-actors, meetings and quotes (`items`). Those are written again in one SQLite transaction that
+actors, meetings and quotes (`items`), and so in an actor's runs of spans (`actor_spans`) and
+its row without them (`actor_heads`' slim row). Those are written again in one SQLite transaction that
 also stamps the index for the new database file, so the index answers for the old file or
 for the new one, never for a mix (see `patch_rows`). The quote search structures, the
 relations and the orders are untouched: none depends on what such an edit changes. Whatever
@@ -25,6 +26,7 @@ from explorer.data.index import (
     _item_rows,
     _light,
     _stamp_text,
+    actor_tables_rows,
     database_stamp,
     index_path_for,
     stamp_matches,
@@ -100,6 +102,21 @@ def _replace_item(con: sqlite3.Connection, kind: str, row: bytes) -> None:
     done = con.execute("UPDATE items SET row = ? WHERE kind = ? AND id = ?", (text, kind, ident))
     if done.rowcount != 1:
         raise Unpatchable(f"{kind} {ident!r} is not in the index")
+    if kind == "actor":
+        _replace_actor(con, ident, text)
+
+
+def _replace_actor(con: sqlite3.Connection, ident: str, text: str) -> None:
+    """An actor's runs of spans and its slim row, made again from its new row: its other
+    heads (name, role, articles, distinct sentences) are those the patch was meant for."""
+    head, runs = actor_tables_rows(ident, json.loads(text), None)
+    done = con.execute(
+        "UPDATE actor_heads SET slim = ?, roles_vary = ? WHERE id = ?", (head[7], head[8], ident)
+    )
+    if done.rowcount != 1:
+        raise Unpatchable(f"actor {ident!r} has no head in the index")
+    con.execute("DELETE FROM actor_spans WHERE id = ?", (ident,))
+    con.executemany("INSERT INTO actor_spans VALUES (?, ?, ?, ?)", runs)
 
 
 def _joined(text: str) -> str:

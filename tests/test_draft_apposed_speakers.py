@@ -36,3 +36,11 @@ def test_a_description_set_off_before_a_name_makes_the_name_the_speaker() -> Non
         "clinic had been closed for a month."
     )
     assert found == [("The clinic had been closed for a month.", "Priya Natarajan")]
+
+
+def test_a_remark_in_brackets_inside_the_role_leaves_the_name_the_speaker() -> None:
+    found = _reported(
+        "Managing Director (Interim) of the Port Authority of Lagos, Ngozi Adeyemi, said the "
+        "new berths would open in March."
+    )
+    assert found == [("The new berths would open in March.", "Ngozi Adeyemi")]

@@ -20,6 +20,7 @@ from explorer.draft.lexicon import (
     GROUP_NOUNS,
     OBJECT_VERBS,
     ORG_NOUNS,
+    ORG_WORDS,
     PARAPHRASE_FORMS,
     PARAPHRASE_VERBS,
     REPORT_FORMS,
@@ -262,6 +263,40 @@ _GERUND_CLAIM = re.compile(
 )
 
 
+# A capitalised name ending an attribution: "according to Wall Street", "from MarketAxess".
+_UNKNOWN_NAME = re.compile(
+    r"\s*((?:the\s+|The\s+)?[A-Z](?:[\w&’'-]|\.(?=\w))*(?:\s+(?:(?:of|for|and|&|de|la)\s+)?"
+    r"[A-Z](?:[\w&’'-]|\.(?=\w))*){0,5})(?=\s*(?:[,;:]|\.?\s*$|\.\s))"
+)
+# Words that make a name a place's or a body's, not a person's ("Bay Street").
+_PLACE_OR_BODY = ORG_WORDS | {"street", "avenue", "road", "square", "hill", "city", "valley"}
+_NOT_A_NAME = {
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "i",
+    "we",
+    "he",
+    "she",
+    "it",
+    "they",
+}
 # An anonymous source as news agencies word it: "two people familiar with the matter", "a
 # person briefed on the talks", "sources close to the minister", "officials with knowledge
 # of the plan" (the head noun, then what places the source near the facts).
@@ -1081,11 +1116,14 @@ class QuoteFinder:
             r"(?:^|,\s*)(?:a|an|the|another)\s+(?:[a-z][\w-]*\s+){0,5}[a-z][\w-]*\s*$",
             region[:start],
         )
+        # "Chief Executive Officer (Acting) of the Authority, Gary Scott, added": a remark in
+        # brackets inside the role leaves it a role.
+        role = re.sub(r"\s*\([^()]{1,30}\)", "", region[:start])
         if (
             not described
-            and not re.search(_REFERENCE.pattern + r"\s*$", region[:start], re.IGNORECASE)
-            and not (_ROLE_BEFORE.search(region[:start]))
-            and portfolio_ending(region[:start]) is None
+            and not re.search(_REFERENCE.pattern + r"\s*$", role, re.IGNORECASE)
+            and not (_ROLE_BEFORE.search(role))
+            and portfolio_ending(role) is None
             and not opening
         ):
             return None
@@ -1253,6 +1291,9 @@ class QuoteFinder:
             if self.body[start : mention.start] in ("", "the ", "The "):
                 return mention.actor, mention.end - sentence.start  # type: ignore[return-value]
             break
+        unknown = self._unknown_name(sentence, start, self._mentions_in(start, sentence.end))
+        if unknown is not None:
+            return unknown  # "according to data from MarketAxess"
         reference = re.match(
             r"((?:the|its|their)\s+[\w’'-]+(?:\s+[\w’'-]+){0,2}?)(?=[,.;]|\s*$)",
             self.body[start : sentence.end],
@@ -1265,6 +1306,34 @@ class QuoteFinder:
             return None
         self.finder.mention(actor, start, start + len(reference.group(1)), sentence.index)
         return actor, start + len(reference.group(1)) - sentence.start
+
+    def _unknown_name(
+        self, sentence: Sentence, position: int, mentions: list[Mention]
+    ) -> tuple[DraftActor, int] | None:
+        """ "according to Wall Street", "data from MarketAxess": a capitalised name that ends
+        the attribution and that no rule took for an actor is the source all the same, a
+        person when it opens with a given name, else an organisation."""
+        found = _UNKNOWN_NAME.match(self.body, position, sentence.end)
+        if found is None:
+            return None
+        start, end = found.span(1)
+        if any(m.start < end and m.end > start for m in mentions):
+            return None  # a name the rules know (or part of one) is read as they read it
+        name = re.sub(r"^(?:the|The)\s+", "", found.group(1))
+        words = name.split()
+        if not words or all(w.lower().strip(".") in _NOT_A_NAME for w in words):
+            return None
+        actor = self.finder.by_key.get(normalise(name))
+        if actor is None:
+            person = (
+                len(words) in (2, 3)
+                and names.given(words[0])
+                and not any(w.lower().strip(".") in _PLACE_OR_BODY for w in words)
+            )
+            kind = "person" if person else "organisation"
+            actor = self.finder.new_actor(name, kind, f"kind inferred: {kind}, a name as a source")
+        self.finder.mention(actor, start, end, sentence.index)
+        return actor, end - sentence.start
 
     def _group_of(
         self, mention: Mention, sentence: Sentence
@@ -2242,6 +2311,8 @@ class QuoteFinder:
                 sentence, base + determined.start(1), phrase, match.end() + determined.start(1)
             )
             end = match.end() + determined.end(1)
+        elif (unknown := self._unknown_name(sentence, base, mentions)) is not None:
+            actor, end = unknown  # "according to Wall Street", a name no rule knew
         elif not mentions or len(self.body[base : mentions[0].start]) > 20:
             return None
         else:

@@ -432,3 +432,19 @@ async def test_hostile_guesses_and_names_are_shown_literally(tmp_path: Path) -> 
         assert "guessed: [bold red]guess[/]" in status(app)
         assert "\u202e" not in status(app)
         assert any("[b]Nikkei[/b] 日本経済新聞" in row for row in list_rows(app))
+
+
+async def test_a_picker_shows_a_name_with_brackets_literally(tmp_path: Path) -> None:
+    path = write_draft(tmp_path / "draft.yaml")
+    text = path.read_text(encoding="utf-8").replace(
+        "name: Nikkei\n", 'name: "Nikkei [/b] [red]daily[/red]"\n'
+    )
+    path.write_text(text, encoding="utf-8")
+    app = ReviewApp(ReviewSession(path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await go_to(pilot, app, "actor", "nikkei")
+        await pilot.press("M")  # a closing tag that opens nothing crashed the app here
+        await until(pilot, lambda: isinstance(app.screen, PickerScreen), "the merge picker")
+        title = app.screen.query_one("#picker-box")._border_title.plain  # as drawn
+        assert "Merge Nikkei [/b] [red]daily[/red] into" in title

@@ -46,7 +46,7 @@ class PickerScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="picker-box", classes="review-dialog") as box:
-            box.border_title = self.title_text
+            box.border_title = Content(_fits(self.title_text))  # a name or quote: never markup
             box.border_subtitle = "Enter picks · Esc cancels"
             yield Input(placeholder="type to narrow", id="picker-filter")
             yield OptionList(id="picker-options")

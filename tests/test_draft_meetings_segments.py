@@ -76,3 +76,25 @@ def test_lunch_and_conversation_alone_are_no_meeting() -> None:
         "Torres skipped lunch to finish the report, and the conversation turned to prices."
     )
     assert found == []
+
+
+def test_a_short_reference_three_words_before_the_meeting_is_its_subject() -> None:
+    found = meetings(
+        "Portuguese President Marco Silva turned 70 on Thursday.\n"
+        "In the morning, the Portuguese president was accorded a ceremonial welcome at the "
+        "palace."
+    )
+    assert (["Marco Silva"], "ceremonial welcome") in [
+        (sides, trigger) for sides, trigger, *_ in found
+    ]
+
+
+def test_a_short_reference_with_two_words_before_its_title_is_the_one_named() -> None:
+    found = meetings(
+        "Portuguese President Marco Silva turned 70 on Thursday.\n"
+        "Indian Prime Minister Ravi Rao spoke on Friday.\n"
+        "The Indian prime minister had also held talks with Silva."
+    )
+    assert (["Marco Silva", "Ravi Rao"], "held talks") in [
+        (sides, trigger) for sides, trigger, *_ in found
+    ]

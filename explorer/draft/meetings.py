@@ -208,9 +208,9 @@ _MEET_ALONE = re.compile(
 # A pronoun or a short reference as the clause's subject: "he also held talks with …", or
 # the possessive before a meeting noun: "his first match in charge", "their talks".
 _REFERRING_SUBJECT = re.compile(
-    r"(?:^|[\s,(])(he|she|they|it|his|her|their|the\s+(?:[a-z-]+\s+)?(?:minister|president|premier|"
+    r"(?:^|[\s,(])(he|she|they|it|his|her|their|the\s+(?:[a-z-]+\s+){0,2}(?:minister|president|premier|"
     r"chancellor|secretary|leader|company|firm|carrier|airline|club|team|government|ministry|"
-    r"agency|delegation))\s+(?:[a-z]+\s+){0,2}$"
+    r"agency|delegation))\s+(?:[a-z]+\s+){0,3}$"
     # … or its auxiliaries: "where he is scheduled to meet", "she was due to visit"
     r"|(?:^|[\s,(])(he|she|they)\s+(?:is|are|was|were|has|have|had|will|would)\s+"
     r"(?:(?:also|now|still|then|due|set|scheduled|expected|going|about|to|be|been)\s+){1,3}$",

@@ -1777,6 +1777,14 @@ class QuoteFinder:
             )
             if nominal and depth:
                 continue  # "the country had admitted 1.4 million refugees": an act in a claim
+            if verb in ("agreed", "agree", "agrees") and not re.match(
+                r"\s*(?:that|with|on|to\s+(?!(?:a|an|the|its|his|her|their)\b)[a-z]+)\b",
+                text[content_start:],
+            ):
+                # "WeWork agreed to a rescue", "Mourinho has agreed a deal": agreeing to a
+                # thing is an act, not a statement ("agreed that S", "agreed to hold talks",
+                # "agreed on S" keep theirs).
+                continue
             if described_as is not None:
                 # "described the talks as “constructive”": the talks were constructive.
                 thing, quality = described_as.group(1), described_as.group(2)

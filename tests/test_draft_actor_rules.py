@@ -470,3 +470,29 @@ def test_the_team_a_named_person_is_of_is_kept_though_named_once() -> None:
     )
     assert actor_named(result, "Canyon–SRAM").kind == "organisation"
     assert actor_named(result, "Lena Brandt").kind == "person"
+
+
+def test_an_employer_opening_its_sentence_before_a_role_and_a_name() -> None:
+    result = draft_text(
+        "The coach will stay. Brookfield athletic director Dana Ruiz said the board agreed.",
+        PUBLISHED,
+    )
+    brookfield = actor_named(result, "Brookfield")
+    assert brookfield.kind == "organisation"
+    assert brookfield in actor_named(result, "Dana Ruiz").member_of
+
+
+def test_a_source_whose_data_is_cited_is_an_organisation() -> None:
+    result = draft_text(
+        "Bond yields rose to 9% on Monday, according to data from TradeWeb Markets.",
+        PUBLISHED,
+    )
+    assert actor_named(result, "TradeWeb Markets").kind == "organisation"
+
+
+def test_a_body_named_with_a_faith_is_one_organisation() -> None:
+    result = draft_text(
+        "He asked about the Muslim Brotherhood during the call, prosecutors said.", PUBLISHED
+    )
+    assert actor_named(result, "Muslim Brotherhood").kind == "organisation"
+    assert not any(a.name == "Brotherhood" for a in result.actors)

@@ -302,7 +302,8 @@ _UNNAMED_BEFORE_VERB = re.compile(
 # reported by the Hindu", "in an interview with Fox News".
 _SOURCE_BEFORE = re.compile(
     r"(?:\bvia|\baccording\s+to|\breported\s+by|\binterview\s+with|\bquoted\s+by|"
-    r"\bpublished\s+by|\bwrote\s+in)\s+(?:the\s+|The\s+)?$"
+    r"\bpublished\s+by|\bwrote\s+in|\b(?:data|figures)\s+(?:from|compiled\s+by))"
+    r"\s+(?:the\s+|The\s+)?$"
 )
 # A work named with its description after a comma: "Basket of Wild Strawberries, a 1761
 # work", "Blue Rain, her third novel", "Dawn Patrol, the documentary".
@@ -1544,6 +1545,12 @@ class ActorFinder:
         if " ".join(lowered) in _PEOPLES:
             return None  # "the first Native American to serve": a people, not an actor
         for size in (2, 1):
+            if (
+                len(words) == size + 1
+                and " ".join(lowered[:size]) in _PEOPLES
+                and lowered[-1] in ORG_WORDS
+            ):
+                return self._organisation(run)  # "the Muslim Brotherhood": a body, whole
             if len(words) > size and " ".join(lowered[:size]) in _PEOPLES:
                 # "Native American Supreme Court justice": the people, then the name.
                 offset = run.text.find(words[size], len(" ".join(words[:size])))
@@ -2648,10 +2655,17 @@ class ActorFinder:
             actor = self.new_actor(run.text, "organisation")
             self.mention(actor, run.start, run.end, run.sentence)
             return actor
-        if (
-            not run.at_start
-            and run.text.lower() not in self.lower_words
-            and (self._model_follows(run) or self._employer(run))
+        if run.text.lower() not in self.lower_words and (
+            (not run.at_start and self._model_follows(run))
+            # "Vanderbilt athletic director Malcolm Turner said": opening its sentence
+            # too, a word the story never writes in lowercase and no common noun.
+            or (
+                (
+                    not run.at_start
+                    or not (_given_name(run.text) or _common(run.text, self.lower_words))
+                )
+                and self._employer(run)
+            )
         ):
             why = "a maker named before a model" if self._model_follows(run) else "an employer"
             actor = self.new_actor(

@@ -985,6 +985,7 @@ ORG_WORDS = {
     "organisation",
     "organization",
     "league",
+    "brotherhood",
     "authority",
     "board",
     "bureau",

@@ -97,6 +97,16 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("year", re.compile(rf"\b(?:in\s+|since\s+|the\s+)?({_YEAR})\b")),
+    # A season: "last summer", "over the summer", "a summertime phone call": its year.
+    (
+        "season",
+        re.compile(
+            r"\b(?:(last|this|next|past|coming)\s+|(?:(?:in|over|during|through)\s+)?the\s+)"
+            r"(?:(?:early|late)\s+)?(summer|spring|autumn|fall|winter)\b(?!\s+(?:of|in)\s+(?:19|20)\d\d)"
+            r"|\b(summertime|wintertime|springtime)\b",
+            re.I,
+        ),
+    ),
     # A time of day with no date: "hosts a conference call at 9 a.m. ET", "a 12 p.m. rally"
     (
         "clock",
@@ -554,6 +564,34 @@ def _year(match: re.Match[str], published: date, future: bool, present: bool) ->
     return match.group(1), "year", False
 
 
+# The month each season begins (northern), and how many months it lasts
+_SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+
+
+def _season(match: re.Match[str], published: date, future: bool, present: bool) -> Resolved | None:
+    """ "last summer", "this spring", "over the summer": the year of that season, the last
+    one begun by the publication date when told in the past, the next one not yet over when
+    told of what is to come."""
+    which = (match.group(1) or "").lower()
+    name = (match.group(2) or match.group(3)).lower().removesuffix("time")
+    begins = _SEASONS[name]
+    # the year in which the last season of that name begun by publication began
+    begun = published.year if published.month >= begins else published.year - 1
+    # … and whether it is over by then (its three months gone)
+    over = (published.year * 12 + published.month) - (begun * 12 + begins) >= 3
+    if which == "this":
+        return f"{begun if not over else published.year:04d}", "year", False
+    if which in ("last", "past"):
+        year = begun if over else begun - 1
+        return f"{year:04d}", "year", False
+    if which in ("next", "coming"):
+        year = begun + 1
+        return f"{year:04d}", "year", False
+    if future and over:
+        return f"{begun + 1:04d}", "year", True
+    return f"{begun:04d}", "year", True
+
+
 _RESOLVERS = {
     "month_days": _month_days,
     "days_month": _days_month,
@@ -567,6 +605,7 @@ _RESOLVERS = {
     "within": _within,
     "day_word": _day_word,
     "year": _year,
+    "season": _season,
     "years": _years,
     "clock": _clock,
 }

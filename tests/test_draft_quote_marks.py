@@ -38,3 +38,23 @@ def test_a_curly_opening_mark_after_the_last_word_closes_the_quotation() -> None
             "Daniel Okafor",
         )
     ]
+
+
+def test_single_marks_quote_in_a_paragraph_without_double_ones() -> None:
+    found = _direct(
+        "Mayor Ann Lutz opened the bridge on Monday.\n"
+        "‘It took us ten years, and the players’ union never gave up,’ Lutz said. "
+        "‘We didn’t stop believing in it.’"
+    )
+    assert found == [
+        ("It took us ten years, and the players’ union never gave up", "Ann Lutz"),
+        ("We didn’t stop believing in it.", "Ann Lutz"),
+    ]
+
+
+def test_apostrophes_alone_quote_nothing() -> None:
+    found = _direct(
+        "Mayor Ann Lutz said the city’s ’90s bridge was closed.\n"
+        "Lutz’s deputy, Tom Berg, said the engineers’ report was late."
+    )
+    assert found == []

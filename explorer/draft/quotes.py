@@ -447,11 +447,15 @@ class Span:
 
 
 def quoted_spans(body: str) -> list[Span]:
-    """Every quotation in double marks; one left open runs to its paragraph's end."""
+    """Every quotation in double marks; one left open runs to its paragraph's end. A
+    paragraph with no double mark may quote in single ones, as British copy does."""
     spans: list[Span] = []
     for paragraph in re.finditer(r"[^\n]+", body):
         text = paragraph.group()
         base = paragraph.start()
+        if not re.search(r"[“”\"]", text):
+            spans.extend(_single_quoted(text, base))
+            continue
         i = 0
         while i < len(text):
             ch = text[i]
@@ -475,6 +479,45 @@ def quoted_spans(body: str) -> list[Span]:
                 continue
             i += 1
     return spans
+
+
+def _single_quoted(text: str, base: int) -> list[Span]:
+    """ "‘It took ten years,’ she said.", "called it ‘a disgrace’.": quotations in single
+    marks, told from apostrophes ("don’t", "the players’ pay") by what stands around the
+    closing mark; one left open runs to the paragraph's end only when it opens it."""
+    spans: list[Span] = []
+    i = 0
+    while True:
+        i = text.find("‘", i)
+        if i == -1:
+            return spans
+        before = text[i - 1] if i else " "
+        if not (before.isspace() or before in "([—–-:") or i + 1 >= len(text):
+            i += 1
+            continue
+        if not (text[i + 1].isalnum() or text[i + 1] in "…["):
+            i += 1
+            continue
+        j = i + 1
+        close = -1
+        while (j := text.find("’", j)) != -1:
+            after = text[j + 1 : j + 3]
+            if after[:1].isalnum():
+                j += 1  # "don’t", "Biden’s": an apostrophe inside a word
+                continue
+            if text[j - 1] == "s" and re.match(r"\s[a-z]", after):
+                j += 1  # "the players’ pay": a plural's possessive
+                continue
+            close = j
+            break
+        if close == -1:
+            if text[:i].strip():
+                i += 1
+                continue
+            spans.append(Span(base + i, base + len(text), base + i + 1, base + len(text)))
+            return spans
+        spans.append(Span(base + i, base + close + 1, base + i + 1, base + close))
+        i = close + 1
 
 
 def _closing(text: str, i: int) -> int:

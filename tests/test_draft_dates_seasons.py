@@ -1,4 +1,5 @@
-"""A season dates a meeting to its year: "last summer", "over the summer", "this autumn"."""
+"""A season dates a meeting to its year ("last summer", "over the summer", "this autumn"), and
+the days of an event are counted from its first ("on day two of the summit")."""
 
 from __future__ import annotations
 
@@ -42,3 +43,15 @@ def test_fall_and_spring_as_words_are_no_season() -> None:
         date(2024, 5, 12),
     )
     assert [m.when for m in result.meetings] == [None]
+
+
+def test_days_of_a_dated_event_are_counted_from_its_first_day() -> None:
+    result = draft_text(
+        PEOPLE + "Torres and Vega will attend a summit, scheduled for June 13 to 17, in Lima.\n"
+        "On days four and five of the summit, Torres will meet Vega at his farm.\n"
+        "On day one of the summit, Torres will hold talks with Vega on trade.",
+        date(2024, 5, 12),
+    )
+    whens = {m.trigger: m.when for m in result.meetings}
+    assert whens["meet"] == "2024-06-16/2024-06-17"
+    assert whens["hold talks"] == "2024-06-13"

@@ -675,6 +675,8 @@ class MeetingFinder:
             where = self._where(clause, sentence)
             when, when_guess = self._offset_when(sentence, text, start)
             if when is None:
+                when, when_guess = self._day_of_event(clause)
+            if when is None:
                 when, when_guess = when_of(
                     _without_absolute(_report_dates_blanked(clause, start - window[0])),
                     self.published,
@@ -1221,6 +1223,28 @@ class MeetingFinder:
             ):
                 return meeting
         return None
+
+    def _day_of_event(self, clause: str) -> tuple[str | None, str | None]:
+        """ "On days four and five of the conference, investors will visit sites": the days
+        counted from the first of the dated event told before ("The conference, scheduled for
+        June 13 to 17")."""
+        match = _EVENT_DAYS.search(clause)
+        if match is None or not self.meetings:
+            return None, None
+        event = self._referent(match.group(3).lower())
+        if event is None or event.when is None or len(event.when.partition("/")[0]) != 10:
+            return None, None
+        first = _DAY_COUNTS.get(match.group(1).lower()) or int(match.group(1))
+        last = _DAY_COUNTS.get((match.group(2) or "").lower()) or int(match.group(2) or first)
+        begun = event.when.partition("/")[0]
+        start, end = shifted(begun, first - 1), shifted(begun, last - 1)
+        if start is None or end is None or end < start:
+            return None, None
+        ending = event.when.partition("/")[2]
+        if ending and end > ending:
+            return None, None  # more days than the event has
+        iso = start if start == end else f"{start}/{end}"
+        return iso, f'when read as {iso}: "{match.group()}", counted from {begun}'
 
     def _offset_when(self, sentence: Sentence, text: str, at: int) -> tuple[str | None, str | None]:
         """The date of a meeting told "a day after" another event, or "two days after" its
@@ -2347,6 +2371,15 @@ _REPORTED_THAT = re.compile(
     r"confirms|told\s+(?:reporters|journalists|the\s+media))"
     r"(?:\s+(?:on\s+)?(?:[A-Z][a-z]+|today|yesterday|earlier|later|also|previously)){0,2}\s+"
     r"(?=that\s)"
+)
+# "on day two of the summit", "on days four and five of the conference"
+_DAY_COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_DAY_WORD = r"(one|two|three|four|five|six|seven|\d)"
+_EVENT_DAYS = re.compile(
+    rf"\bdays?\s+{_DAY_WORD}(?:\s+(?:and|to|through)\s+{_DAY_WORD})?\s+of\s+"
+    r"(?:the|this|that|its)\s+(?:[\w-]+\s+)?(conference|summit|meeting|forum|visit|trip|tour|"
+    r"talks|congress|convention|session|festival|expo|exhibition|event)\b",
+    re.IGNORECASE,
 )
 _RESUMED = re.compile(r",\s+(?:is|are|was|were|will|would|has|have|had|also|then|later)\b")
 

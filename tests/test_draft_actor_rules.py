@@ -496,3 +496,13 @@ def test_a_body_named_with_a_faith_is_one_organisation() -> None:
     )
     assert actor_named(result, "Muslim Brotherhood").kind == "organisation"
     assert not any(a.name == "Brotherhood" for a in result.actors)
+
+
+def test_the_country_a_visit_is_to_is_a_party() -> None:
+    result = draft_text(
+        "President Lena Marsh arrived on Sunday for a three-day visit, her first to Ghana. "
+        "She later flew to Kenya.",
+        PUBLISHED,
+    )
+    assert actor_named(result, "Ghana").kind == "country"
+    assert not any(a.name == "Kenya" for a in result.actors)

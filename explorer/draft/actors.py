@@ -1406,6 +1406,11 @@ class ActorFinder:
             self.body[max(0, run.start - 20) : run.start],
         ):
             return False  # "lost to Canada": a side in a match, not a place
+        if run.after == "to" and re.search(
+            r"\b(?:visit|trip|voyage)\b[^.;:]{0,40}\bto\s+$",
+            self.body[max(0, run.start - 60) : run.start],
+        ):
+            return False  # "a four-day visit, his first to India": the host of a visit
         if run.after in LOCATIVE or run.after in _VISITING:
             return True
         before = self.body[max(0, run.start - 40) : run.start]

@@ -9,7 +9,9 @@ that does the work. The app is composed of parts with one job each, made in `__i
 - `network` (`explorer/screens/network_visits.py`): who met whom, the network screen;
 - `note_actions` (`explorer/note_actions.py`): the notes store, bookmarks and notes;
 - `corpus_view` (`explorer/corpus_view.py`): loading, the article filter, export;
-- `capture` (`explorer/screen_capture.py`): the screen as SVG, when asked for.
+- `capture` (`explorer/screen_capture.py`): the screen as SVG, when asked for;
+- `idle_collect` (`explorer/idle_collect.py`): Python's full collections in the pauses
+  between keys, and what a view keeps frozen once it is made.
 
 Screens and widgets are handed the part they need (see `explorer/services.py`).
 """
@@ -26,12 +28,14 @@ from textual.app import App
 from textual.binding import BindingType
 from textual.screen import Screen
 from textual.widgets import Input
+from textual.worker import Worker, WorkerState
 
 from explorer import keymap
 from explorer.console import EXIT_BAD_INPUT, EXIT_OK, error
 from explorer.corpus_view import CorpusView, article_commands
 from explorer.data.errors import ExplorerError
 from explorer.data.loading import load_corpus, load_indexed_corpus
+from explorer.idle_collect import IdleCollector
 from explorer.navigator import Navigator
 from explorer.note_actions import NoteActions, notes_file
 from explorer.screen_capture import ScreenCapture
@@ -90,6 +94,7 @@ class ExplorerApp(App[None]):
         self.provenance = ProvenanceScreens(self, self.navigator, self._shown)
         self.network = NetworkScreens(self, self.navigator, self.provenance, self._shown)
         self.capture = ScreenCapture(self)
+        self.idle_collect = IdleCollector(self._view_made, self._quiet)
 
     def _shown(self) -> Corpus:
         return self.corpus_view.corpus
@@ -164,6 +169,37 @@ class ExplorerApp(App[None]):
 
     def on_mount(self) -> None:
         self.capture.start()
+        self.idle_collect.start()
+
+    def on_unmount(self) -> None:
+        self.idle_collect.stop()
+
+    def _working(self) -> bool:
+        return any(
+            worker.state in (WorkerState.PENDING, WorkerState.RUNNING) for worker in self.workers
+        )
+
+    def _quiet(self) -> bool:
+        """Whether nothing is left to do: no worker running, no message waiting."""
+        if self._working() or not self._message_queue.empty():
+            return False
+        return all(node._message_queue.empty() for node in self.screen.walk_children())
+
+    def _view_made(self) -> bool:
+        """Whether the view shown is all made: its data on screen, no background work left,
+        the timeline and the article picker made ahead (what lives as long as the view)."""
+        if not self.data_ready or self._working():
+            return False
+        picker_due = len(self.full_corpus.articles) > 1 and not self.corpus_view.picker_made
+        return self.provenance.timeline_made and not picker_due
+
+    def view_settled(self) -> None:
+        """Background work of the view is done: keep what it made (see `IdleCollector`)."""
+        self.idle_collect.keep()
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state not in (WorkerState.PENDING, WorkerState.RUNNING):
+            self.view_settled()
 
     def exit(
         self, result: None = None, return_code: int = 0, message: RenderableType | None = None
@@ -198,6 +234,7 @@ class ExplorerApp(App[None]):
         # Checked before the app handles the key: handling marks the event as forwarded.
         arrived = isinstance(event, events.Key) and not event.is_forwarded
         if arrived:
+            self.idle_collect.activity()
             self.note_actions.check_notes()  # one stat of the notes file; re-read if changed
         if arrived and await self._run_line_binding(event):  # type: ignore[arg-type]
             self.capture.key_handled()

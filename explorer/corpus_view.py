@@ -47,6 +47,8 @@ if TYPE_CHECKING:
     from explorer.screens.articles import ArticlePicker
     from explorer.services import NoteLookup
 
+SPINNER_FRAME = 1 / 16  # seconds between two frames of the spinner (Textual's own)
+
 # The exit code when the data could not be loaded (bad input, as in the command line).
 EXIT_LOAD_FAILED = 2
 
@@ -70,10 +72,9 @@ class SearchIndexHolder:
         with self._lock:
             if self._index is None:
                 # The persisted index's engine for a corpus read from it; else built here.
+                # It lives as long as the corpus: the app freezes it with the rest of the
+                # view once the view is made (explorer/idle_collect.py).
                 self._index = search_engine(self.corpus)
-                # It lives as long as the corpus: out of the collector's sight, as the corpus
-                # is, or full collections would pause the keys.
-                gc.freeze()
             return self._index
 
     @property
@@ -117,6 +118,16 @@ class LoadingScreen(Screen[None]):
     def on_mount(self) -> None:
         # Start only once this frame is on the screen: the load must not delay it.
         self.call_after_refresh(self._start)
+
+    def on_screen_suspend(self) -> None:
+        # The data shows (the panes, in a mode of their own): the spinner left behind them
+        # would redraw itself 16 times a second as long as the app runs, keys or not.
+        for spinner in self.query(LoadingIndicator):
+            spinner.auto_refresh = None
+
+    def on_screen_resume(self) -> None:
+        for spinner in self.query(LoadingIndicator):
+            spinner.auto_refresh = SPINNER_FRAME
 
     def show_failure(self, message: str) -> None:
         """The load failed: say why, until a key quits."""
@@ -324,6 +335,9 @@ class CorpusView:
         with app.batch_update():
             app.push_screen(picker)
             app.pop_screen()
+        settled = getattr(app, "view_settled", None)
+        if settled is not None:  # once it is mounted, what the view made is all there
+            app.call_after_refresh(settled)
 
     def allows(self, action: str) -> bool:
         """Whether the app's `action` may run now (see `App.check_action`)."""
@@ -380,6 +394,9 @@ class CorpusView:
             self._app.notify(f"No article {article}", severity="warning", markup=False)
             return
         self._full_corpus = full
+        forget = getattr(self._app, "idle_collect", None)
+        if forget is not None:  # the view shown goes: what it kept may be freed
+            forget.forget()
         self.article_filter = article
         self._corpus = full if article is None else article_corpus(full, article)
         self.data_ready = False

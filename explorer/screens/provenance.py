@@ -251,6 +251,9 @@ class ProvenanceScreens:
         with app.batch_update():
             app.push_screen(screen)
             app.pop_screen()
+        settled = getattr(app, "view_settled", None)
+        if settled is not None:  # once it is mounted, what the view made is all there
+            app.call_after_refresh(settled)
 
     def _show_expectations(self, visit: Visit) -> None:
         from explorer.screens.expectations import ExpectationsScreen

@@ -42,3 +42,15 @@ def test_remarking_verbs_elsewhere_attribute_nothing() -> None:
         PUBLISHED,
     )
     assert result.quotes == []
+
+
+def test_said_and_added_that_are_two_claims_of_the_speaker() -> None:
+    result = draft_text(
+        "Prime Minister Rishi Sunak said the strike was unfair and added that talks would "
+        "resume on Monday.",
+        PUBLISHED,
+    )
+    assert quotes_of(result, "reported") == [
+        ("The strike was unfair.", "Rishi Sunak"),
+        ("Talks would resume on Monday.", "Rishi Sunak"),
+    ]

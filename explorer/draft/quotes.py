@@ -150,8 +150,11 @@ _TOLD_OBJECT = re.compile(
 
 
 _DENY = {"denied", "denies", "deny"}
+# "…, adding that S2", "said S and added that S2": a second claim of the same speaker.
 _SECOND_CLAIM = re.compile(
-    r",\s+(adding|noting|saying|warning|insisting|stressing|arguing)\s+that\s+"
+    r"(?:,\s+(?=(?:adding|noting|saying|warning|insisting|stressing|arguing)\s)|"
+    r",?\s+and\s+(?:also\s+|later\s+|then\s+)?(?=(?:added|noted|warned|insisted|stressed|"
+    r"argued|stated|explained|stressed|emphasised|emphasized)\s))(\w+)\s+that\s+"
 )
 # Verbs of reporting whose object may be a thing, not a claim: "GM reported sales of 200,000
 # vehicles", "Siemens announced a new plant", "Jordan admitted 1.4 million refugees" keep their

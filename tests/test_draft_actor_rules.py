@@ -506,3 +506,13 @@ def test_the_country_a_visit_is_to_is_a_party() -> None:
     )
     assert actor_named(result, "Ghana").kind == "country"
     assert not any(a.name == "Kenya" for a in result.actors)
+
+
+def test_the_country_a_visitor_arrives_in_is_the_host() -> None:
+    result = draft_text(
+        "President Lena Marsh arrived in Accra, Ghana, on Sunday for talks. She later flew "
+        "to Lima, Peru.",
+        PUBLISHED,
+    )
+    assert actor_named(result, "Ghana").kind == "country"
+    assert not any(a.name == "Peru" for a in result.actors)

@@ -360,6 +360,10 @@ _IN_A_PLACE = {"in", "near", "outside", "across", "throughout", "inside", "withi
 _VISITING = {"visiting", "visit", "visits", "touring", "toured", "tour", "tours"}
 # Seats of power that stand for those who work there when they speak or act.
 _SEATS = {"white house", "kremlin", "downing street", "elysee", "élysée", "pentagon", "blue house"}
+# Where a visitor arrives, a country or its capital: "arrived in Kigali, Rwanda,".
+_ARRIVED_IN = re.compile(
+    r"\b(?:arrived|arrives|arriving|landed|lands)\s+in\s+(?:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?,\s+)?$"
+)
 # Words a title leaves in lowercase: "Less Money on Testing".
 _TITLE_SMALL_WORDS = {
     "a",
@@ -1411,6 +1415,8 @@ class ActorFinder:
             self.body[max(0, run.start - 60) : run.start],
         ):
             return False  # "a four-day visit, his first to India": the host of a visit
+        if _ARRIVED_IN.search(self.body[max(0, run.start - 60) : run.start]):
+            return False  # "Ruto arrived in Kigali, Rwanda, on Tuesday": the host
         if run.after in LOCATIVE or run.after in _VISITING:
             return True
         before = self.body[max(0, run.start - 40) : run.start]

@@ -54,3 +54,22 @@ def test_said_and_added_that_are_two_claims_of_the_speaker() -> None:
         ("The strike was unfair.", "Rishi Sunak"),
         ("Talks would resume on Monday.", "Rishi Sunak"),
     ]
+
+
+def test_a_short_sentence_in_marks_after_its_speaker_is_speech() -> None:
+    found = _direct(
+        "“We defended well all night,” said coach Maria Lind, whose side is unbeaten. "
+        "“We were patient.”"
+    )
+    assert found == [
+        ("We defended well all night", "Maria Lind"),
+        ("We were patient.", "Maria Lind"),
+    ]
+
+
+def test_a_quotation_after_a_described_person_is_theirs() -> None:
+    found = _direct(
+        "Coach Maria Lind praised her team. Her rival, Dan Webb, was less happy.\n"
+        "“We gave it away in the last ten minutes.”"
+    )
+    assert found == [("We gave it away in the last ten minutes.", "Dan Webb")]

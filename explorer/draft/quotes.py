@@ -1571,10 +1571,20 @@ class QuoteFinder:
         )
         if len(words) < 2 and not attributed:
             return  # one word in quotation marks: a term or a name, not speech
+        # "“We were patient.”" after its speaker's quotation: a sentence of its own in marks,
+        # with its own full stop, is speech however short.
+        whole = (
+            len(words) >= 2
+            and text.endswith((".", "!", "?"))
+            and not self.body[sentence.start : span.start].strip()
+            and not self.body[span.end : sentence.end].strip()
+            and self.last_speaker.get(sentence.paragraph) is not None
+        )
         if (
             len(words) < 4
             and (verb is None or all(w[:1].isupper() for w in words))
             and not attributed
+            and not whole
         ):
             return  # scare quotes or a title
         if (
@@ -1687,7 +1697,11 @@ class QuoteFinder:
         if not mentions or mentions[0].actor is None or mentions[0].actor.kind not in kinds:
             return None
         lead = self.body[sentence.start : mentions[0].start]
-        if not re.fullmatch(r"(?:The\s+)?", lead) or self._possessive(mentions[0]):
+        # "Her rival, Dan Webb, was less happy.": a description set off before the name.
+        if not re.fullmatch(
+            r"(?:The\s+|(?:The|Her|His|Its|Their|A|An)\s+[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,3},\s*)?",
+            lead,
+        ) or self._possessive(mentions[0]):
             return None
         return mentions[0].actor
 

@@ -516,3 +516,13 @@ def test_the_country_a_visitor_arrives_in_is_the_host() -> None:
     )
     assert actor_named(result, "Ghana").kind == "country"
     assert not any(a.name == "Peru" for a in result.actors)
+
+
+def test_the_town_after_a_persons_age_is_where_they_live() -> None:
+    result = draft_text(
+        "Jon Reed, 44, of Marlow, a village south of Tulsa, pleaded guilty to fraud, the U.S. "
+        "Attorney’s Office for the Northern District of Oklahoma said in a statement.",
+        PUBLISHED,
+    )
+    assert actor_named(result, "Jon Reed").kind == "person"
+    assert not any(a.name == "Marlow" for a in result.actors)

@@ -1375,6 +1375,8 @@ class ActorFinder:
     def _take_run(self, run: Run) -> DraftActor | None:
         if not run.text:
             return None  # a run wholly inside a portfolio ("Minister of Industry, Investment")
+        if re.search(r",\s+\d{1,3},\s+of\s+$", self.body[max(0, run.start - 12) : run.start]):
+            return None  # "Carlineo, 55, of Addison": where a person lives
         actor = self._take_name(run)
         if actor is not None and _AGENT_BEFORE.search(self.body, max(0, run.start - 14), run.start):
             self.weak.discard(id(actor))  # "Root-led England": a side someone leads

@@ -448,3 +448,16 @@ async def test_a_picker_shows_a_name_with_brackets_literally(tmp_path: Path) -> 
         await until(pilot, lambda: isinstance(app.screen, PickerScreen), "the merge picker")
         title = app.screen.query_one("#picker-box")._border_title.plain  # as drawn
         assert "Merge Nikkei [/b] [red]daily[/red] into" in title
+
+
+async def test_a_file_name_with_an_escape_code_is_shown_not_sent_to_the_terminal(
+    tmp_path: Path,
+) -> None:
+    path = write_draft(tmp_path / "ev\x1b[7mil.yaml")
+    app = ReviewApp(ReviewSession(path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("a")
+        await until(pilot, lambda: "accepted article" in status(app), "the accept")
+        assert "saved ev\\x1b[7mil.yaml" in status(app)
+        assert "\x1b" not in status(app)  # it turned the rest of the line to reverse video

@@ -23,6 +23,12 @@ def clean_text(text: str) -> str:
     return _UNSAFE.sub("", text)
 
 
+def visible(text: str) -> str:
+    """Text with each control character written as its escape ("\\x1b"), for a message that
+    must show a value exactly (a file's name) without the terminal acting on it."""
+    return _UNSAFE.sub(lambda match: ascii(match.group())[1:-1], text)
+
+
 _FOLD = str.maketrans(
     {
         "\u2018": "'",

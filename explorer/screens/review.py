@@ -19,6 +19,7 @@ from textual.widgets.option_list import Option
 from explorer import keymap
 from explorer.data import Corpus
 from explorer.data.models import MEETING_STATUSES, QUOTE_KINDS
+from explorer.data.text import visible
 from explorer.review import (
     Draft,
     ReviewError,
@@ -227,7 +228,9 @@ class ReviewScreen(Screen[None]):
         status.update(Content("\n").join([line, self._message or chosen]))
 
     def _say(self, message: str, *, error: bool = False) -> None:
-        self._message = Content.styled(message, "bold $text-error" if error else "$text-success")
+        # A message may name the file, whose name can hold control codes: shown, not obeyed.
+        shown = visible(message)
+        self._message = Content.styled(shown, "bold $text-error" if error else "$text-success")
         if error:
             self.app.bell()
         self._show_status()

@@ -9,6 +9,8 @@ from __future__ import annotations
 from rich.console import Console
 from rich.text import Text
 
+from explorer.data.text import visible
+
 EXIT_OK = 0
 EXIT_NOT_FOUND = 1
 EXIT_BAD_INPUT = 2
@@ -27,7 +29,8 @@ def stderr() -> Console:
 
 
 def error(message: str) -> None:
-    """One line on stderr; the message is shown literally, never parsed as markup."""
+    """One line on stderr; the message is shown literally, never parsed as markup, and a
+    control character in it (a file's name may hold one) as its escape, never obeyed."""
     line = Text("explorer: ", style="bold red")
-    line.append(message)
+    line.append(visible(message))
     stderr().print(line)

@@ -477,6 +477,16 @@ def test_explorer_review_reports_a_bad_file_with_exit_2(
     assert "Traceback" not in err
 
 
+def test_an_error_names_a_file_with_an_escape_code_without_sending_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "no\x1b[7mpe.yaml"
+    assert main(["review", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "no\\x1b[7mpe.yaml: no such file" in err
+    assert "\x1b" not in err  # the rest of the line was in reverse video
+
+
 # -- on what `explorer draft` writes ------------------------------------------------------
 
 

@@ -526,3 +526,15 @@ def test_the_town_after_a_persons_age_is_where_they_live() -> None:
     )
     assert actor_named(result, "Jon Reed").kind == "person"
     assert not any(a.name == "Marlow" for a in result.actors)
+
+
+def test_a_country_before_a_role_is_the_portfolio_not_part_of_the_body() -> None:
+    result = draft_text(
+        "The Kremlin said on Monday it would reply, said former State Department Iran envoy "
+        "Dana Whitfield.",
+        PUBLISHED,
+    )
+    names = {a.name for a in result.actors}
+    assert "State Department" in names
+    assert "State Department Iran" not in names
+    assert "Dana Whitfield" in names

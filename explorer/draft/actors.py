@@ -1377,6 +1377,9 @@ class ActorFinder:
             return None  # a run wholly inside a portfolio ("Minister of Industry, Investment")
         if re.search(r",\s+\d{1,3},\s+of\s+$", self.body[max(0, run.start - 12) : run.start]):
             return None  # "Carlineo, 55, of Addison": where a person lives
+        portfolio = self._country_portfolio(run)
+        if portfolio is not None:
+            return self._take_run(portfolio)
         actor = self._take_name(run)
         if actor is not None and _AGENT_BEFORE.search(self.body, max(0, run.start - 14), run.start):
             self.weak.discard(id(actor))  # "Root-led England": a side someone leads
@@ -1390,6 +1393,32 @@ class ActorFinder:
             if short and _short_name_of(short.group(1), run.text):
                 self.not_names.add(short.group(1))
         return actor
+
+    def _country_portfolio(self, run: Run) -> Run | None:
+        """The run without the country ending it when a role follows: "former White House
+        Russia adviser Fiona Hill" is the White House's adviser on Russia."""
+        words = _words(run.text)
+        if run.possessive or not re.match(
+            r"\s+(?:" + _ROLE_NOUNS + r")\b", self.body[run.end : run.end + 30]
+        ):
+            return None
+        for size in (2, 1):
+            if len(words) > size and " ".join(words[-size:]).lower() in places.BY_NAME:
+                cut = run.text.rfind(words[-size])
+                text = run.text[:cut].rstrip()
+                if not text:
+                    return None
+                return Run(
+                    run.start,
+                    run.start + len(text),
+                    text,
+                    run.sentence,
+                    False,
+                    run.after,
+                    words[-size].lower(),
+                    run.at_start,
+                )
+        return None
 
     def _person_of(self, run: Run) -> bool:
         """Whether the run follows a person's name and "of": "Mads Pedersen of Trek"."""

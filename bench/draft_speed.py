@@ -79,6 +79,7 @@ def main() -> int:
                     published.isoformat(),
                     "--out",
                     str(out),
+                    "--force",  # the same file each run
                 ],
                 check=True,
                 capture_output=True,

@@ -185,3 +185,18 @@ def test_bad_input_is_one_clear_message(
     assert message in result.stderr
     assert "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_out_never_replaces_a_file_unless_forced(tmp_path: Path) -> None:
+    """A reviewed draft was lost to `explorer draft story.txt --out story.yaml` run again."""
+    (tmp_path / "story.txt").write_text("Iwaya met Wang Yi on Monday.\n", encoding="utf-8")
+    reviewed = tmp_path / "story.yaml"
+    reviewed.write_text("# reviewed by hand\n", encoding="utf-8")
+    args = ("draft", "story.txt", "--published", "2025-01-14", "--out", "story.yaml")
+    refused = run_explorer(*args, cwd=tmp_path)
+    assert refused.returncode == 2
+    assert "story.yaml: already exists" in refused.stderr and "--force" in refused.stderr
+    assert reviewed.read_text(encoding="utf-8") == "# reviewed by hand\n"
+    forced = run_explorer(*args, "--force", cwd=tmp_path)
+    assert forced.returncode == 0, forced.stderr
+    assert "Wang Yi" in reviewed.read_text(encoding="utf-8")

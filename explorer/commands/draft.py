@@ -31,6 +31,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--out", metavar="FILE.yaml", type=Path, help="file to write, atomically (default: stdout)"
     )
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="replace the --out file when it exists (what was reviewed in it is lost)",
+    )
     add_db_option(parser)
     parser.set_defaults(handler=run)
 
@@ -65,6 +70,12 @@ def run(args: argparse.Namespace) -> int:
         if value is not None and not value.strip():
             error(f"--{option} must not be empty")
             return EXIT_BAD_INPUT
+    if args.out is not None and not args.force and args.out.exists():
+        error(
+            f"{args.out}: already exists, and a review of it would be lost: "
+            "give another --out, or --force to replace it"
+        )
+        return EXIT_BAD_INPUT
     try:
         source = read_source(args.file)
     except SourceError as failure:

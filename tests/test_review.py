@@ -405,6 +405,24 @@ def test_every_edit_is_written_and_undo_writes_the_text_before(tmp_path: Path) -
         session.undo()
 
 
+def test_a_file_with_crlf_line_ends_keeps_them_on_every_line_it_rewrites(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "draft.yaml"
+    path.write_bytes(drafted_text().replace("\n", "\r\n").encode("utf-8"))
+    session = ReviewSession(path)
+    sentence = "Japan and China have been working to improve relations"
+    session.apply(lambda d: set_speaker(d, "hayashi-rare-visit", "wang-yi"))
+    session.apply(lambda d: add_actor(d, "Akiba", "person", "Takeo Akiba")[0])
+    session.apply(lambda d: add_quote(d, sentence, "wang-yi", "reported", sentence)[0])
+    session.apply(lambda d: merge_actors(d, "japanese-counterparts", "nikkei"))
+    session.apply(lambda d: reject(d, "quote", "etc-statement-mutual-trust"))
+    raw = path.read_bytes()
+    bare = [n for n, line in enumerate(raw.split(b"\r\n")) if b"\n" in line]
+    assert bare == []  # they were LF alone, so the file mixed two line ends
+    assert main(["check", str(path)]) == 0
+
+
 def test_a_refused_edit_leaves_the_file_alone(tmp_path: Path) -> None:
     path = write_draft(tmp_path / "draft.yaml")
     before = path.read_bytes()

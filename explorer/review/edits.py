@@ -215,9 +215,17 @@ class _Edit:
 
     def result(self) -> Draft:
         lines = list(self.layout.lines)
+        # New lines end as the file's first line does: a CRLF file stays CRLF throughout.
+        crlf = bool(lines) and lines[0].endswith("\r\n")
         for start, end, new in sorted(self._changes, key=lambda c: (c[0], c[1]), reverse=True):
+            if crlf:
+                new = [_crlf(line) for line in new]
             lines[start:end] = new
         return _with_lines(self.draft, lines)
+
+
+def _crlf(line: str) -> str:
+    return line[:-1] + "\r\n" if line.endswith("\n") and not line.endswith("\r\n") else line
 
 
 def _quoted(text: str) -> DoubleQuotedScalarString:

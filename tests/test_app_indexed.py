@@ -448,3 +448,13 @@ async def test_tab_onto_an_actor_of_many_articles_shows_its_detail_from_its_runs
         groups = whole.relation_groups(big.ref, LINKS_PAGE)
         assert detail.links == [t for g in groups for t in g.targets][:LINKS_PAGE]
         assert f"Links ({sum(g.total for g in groups)})" in [line.strip() for line in lines]
+        # The other panes relinked to it: its meetings and quotes first, in the pane's order,
+        # marked, from their places as stored (its ids are not read).
+        for kind in ("meeting", "quote"):
+            pane = main.pane(kind)
+            related = whole.related(big.ref, kind) | whole.related_through_members(big.ref, kind)
+            in_order = [item.id for item in sort_items(kind, whole.all(kind))]
+            assert pane.shown[: pane.related_count] == [i for i in in_order if i in related]
+            assert pane.highlighted == 0 and pane.related_count > 1
+            assert pane.row_content(0).plain.startswith(RELATED_MARK)
+            assert not pane.row_content(pane.related_count).plain.startswith(RELATED_MARK)

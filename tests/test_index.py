@@ -565,3 +565,28 @@ def test_an_index_from_before_the_runs_of_spans_is_rebuilt_with_them(
         runs = con.execute("SELECT count(*) FROM actor_spans").fetchone()[0]
     assert runs >= len(memory.all("actor"))
     corpus.close()
+
+
+@pytest.mark.parametrize("which", ["seed_db", "synthetic_db"])
+def test_an_actors_related_places_are_its_related_items_in_the_panes_orders(
+    which: str, request: pytest.FixtureRequest
+) -> None:
+    # A pane relinked to an actor reads where its meetings and quotes stand in the pane's
+    # order as stored at import: the places of the very items `related` names.
+    from explorer.widgets.rows import sort_items
+
+    db = request.getfixturevalue(which)
+    stored, _, corpus = _engines(db)
+    some = 0
+    for kind in ("meeting", "quote"):
+        place = {item.id: n for n, item in enumerate(sort_items(kind, corpus.all(kind)))}
+        for actor in corpus.all("actor"):
+            related = corpus.related(actor.ref, kind)
+            expected = sorted(place[ident] for ident in related if ident in place)
+            assert list(stored.related_places(actor.ref, kind) or ()) == expected, actor.id
+            assert corpus.related_places(actor.ref, kind) is None  # found from the ids
+            some += len(expected) > 1
+    assert stored.related_places(Ref("actor", "nope"), "quote") is None
+    assert stored.related_places(Ref("meeting", corpus.all("meeting")[0].id), "quote") is None
+    assert some, "the corpus has actors of several meetings and quotes"
+    stored.close()

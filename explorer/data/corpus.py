@@ -359,6 +359,12 @@ class Corpus:
                 found.update(speakers)
         return found
 
+    def related_places(self, ref: Ref, kind: ItemKind) -> Sequence[int] | None:
+        """Where the items of `kind` related to `ref` stand in their pane's order, sorted,
+        when the corpus has them stored (a persisted index, for an actor's meetings and
+        quotes); None when they are to be found from `related`'s ids."""
+        return None
+
     def _actor_related(self, actor: Actor, kind: ItemKind) -> set[str]:
         """The ids of `kind` that an actor's `relations` link to."""
         if kind == "actor":
@@ -393,6 +399,8 @@ class Corpus:
         found: set[str] = set()
         for member in self.all_members(ref.id):
             found |= self.related(Ref("actor", member), kind)
+        if not found:  # no member's: the actor's own (thousands, for some) are not read
+            return found
         return found - self.related(ref, kind)
 
     # -- provenance -----------------------------------------------------------------------

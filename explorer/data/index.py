@@ -23,6 +23,9 @@ written to by anything else:
 - ``actor_spans``: each actor's spans, one row for each run of them in one article (the
   article, where the run starts among the actor's spans, its spans as stored), so that a page
   of an actor's sentences reads the spans of a few articles, not a row of megabytes;
+- ``related_places``: for each actor, the places in the Meetings and the Quotes panes' orders
+  of the meetings and quotes related to it (`Corpus.related`), sorted, as 4-byte numbers: a
+  pane relinked to an actor of 36,000 statements reads one row, not 36,000 ids to look up;
 - the quote search engine's own structures (`explorer.data.search`): quotes numbered in rank
   order, postings per word, pairs of common words, pre-joined prefixes, field values and the
   name keys of speaker:, meeting: and article:. `StoredSearchIndex` runs the engine's code
@@ -85,9 +88,9 @@ from explorer.data.records import article_record, item_record
 from explorer.data.text import clean_text
 
 DECODE_MEMO = 100_000  # distinct values `_decoder` shares between the items it decodes
-INDEX_FORMAT = 4  # 2: built from a database of format 2 (format-1.1 fields); 3: actor_heads,
+INDEX_FORMAT = 5  # 2: built from a database of format 2 (format-1.1 fields); 3: actor_heads,
 # and the meetings each actor's statements speak of; 4: actor_spans, and actor_heads' slim
-# rows and roles_vary
+# rows and roles_vary; 5: related_places
 INDEX_SUFFIX = ".index"
 BUILD_CACHE_KIB = 96 * 1024  # SQLite's page cache while an index is built
 SENTENCE_PAGES_CACHED = 8  # actors' first sentences `IndexedCorpus.sentences` keeps
@@ -210,6 +213,8 @@ CREATE TABLE actor_heads (id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT
                           roles_vary INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE actor_spans (id TEXT, article TEXT, first INTEGER, spans TEXT NOT NULL,
                           PRIMARY KEY (id, article, first)) WITHOUT ROWID;
+CREATE TABLE related_places (id TEXT, kind TEXT, places BLOB NOT NULL,
+                             PRIMARY KEY (id, kind)) WITHOUT ROWID;
 """
 
 
@@ -467,6 +472,29 @@ def _link_rows(corpus: Corpus) -> Iterator[tuple[str, str, int, str]]:
             yield "spoken_of", actor, n, meeting
 
 
+def _related_place_rows(
+    corpus: Corpus, orders: Mapping[str, Sequence[str]]
+) -> Iterator[tuple[str, str, bytes]]:
+    """(actor, kind, places) of every actor with meetings or quotes related to it: their
+    places in the panes' orders (`orders`), sorted, packed as 4-byte numbers. The meetings
+    are those `Corpus.related` gives (its own, and those its statements speak of)."""
+    for kind in ("meeting", "quote"):
+        place = {ident: n for n, ident in enumerate(orders[kind])}
+        if kind == "quote":
+            actors: Iterable[str] = sorted(corpus.quotes_by_actor)
+        else:
+            actors = sorted(set(corpus.meetings_of_actor) | set(corpus.quotes_by_actor))
+        for actor in actors:
+            if kind == "quote":
+                ids: Iterable[str] = corpus.quotes_by_actor.get(actor, ())
+            else:
+                ids = chain(corpus.meetings_of_actor.get(actor, ()), corpus.spoken_of(actor))
+            places = sorted({n for ident in ids if (n := place.get(ident)) is not None})
+            if places:
+                yield actor, kind, array("I", places).tobytes()
+        del place
+
+
 @collector_paused()
 def _fill(con: sqlite3.Connection, loaded: Loaded, rows: Rows | None = None) -> dict[str, Any]:
     """Every table but meta; returns the meta values the readers need. `rows`, when given,
@@ -480,11 +508,6 @@ def _fill(con: sqlite3.Connection, loaded: Loaded, rows: Rows | None = None) -> 
         con.execute("INSERT INTO actor_heads VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", head)
         con.executemany("INSERT INTO actor_spans VALUES (?, ?, ?, ?)", runs)
     con.executemany("INSERT INTO links VALUES (?, ?, ?, ?)", _link_rows(corpus))
-    # The engine reads only the corpus's items: their relations (an item of each article,
-    # hundreds of thousands of them at 10,000 articles) are stored now and let go before it.
-    corpus.members = corpus.meetings_of_actor = {}
-    corpus.quotes_by_actor = corpus.quotes_of_meeting = {}
-    corpus.items_in_article = {}
     orders = {
         "actor": [a.id for a in sorted(loaded.actors, key=_actor_order)],
         "meeting": [m.id for m in sorted(loaded.meetings, key=_meeting_order)],
@@ -492,6 +515,14 @@ def _fill(con: sqlite3.Connection, loaded: Loaded, rows: Rows | None = None) -> 
         "timeline": [m.id for m in sorted(loaded.meetings, key=_timeline_order)],
         "article": [a.id for a in sorted(loaded.articles, key=lambda a: (a.published, a.id))],
     }
+    con.executemany(
+        "INSERT INTO related_places VALUES (?, ?, ?)", _related_place_rows(corpus, orders)
+    )
+    # The engine reads only the corpus's items: their relations (an item of each article,
+    # hundreds of thousands of them at 10,000 articles) are stored now and let go before it.
+    corpus.members = corpus.meetings_of_actor = {}
+    corpus.quotes_by_actor = corpus.quotes_of_meeting = {}
+    corpus.items_in_article = {}
     con.executemany(
         "INSERT INTO orders VALUES (?, ?, ?)",
         ((name, n, ident) for name, ids in orders.items() for n, ident in enumerate(ids)),
@@ -1623,6 +1654,22 @@ class IndexedCorpus(Corpus):
         if not self._reader.has_heads:
             return self._chunks(kind, ids, f"id, {fallback}")
         return self._chunks(kind, ids, f"id, {columns}", table="heads")
+
+    def related_places(self, ref: Ref, kind: ItemKind) -> Sequence[int] | None:
+        """As `Corpus`: for an actor and meetings or quotes, as stored at import (one row,
+        where its related ids were thousands to read and look up in the pane's order)."""
+        if ref.kind != "actor" or kind not in ("meeting", "quote") or ref in self._relations:
+            return None
+        blob = self._reader.one(
+            "SELECT places FROM related_places WHERE id = ? AND kind = ?", ref.id, kind
+        )
+        if blob is None:
+            return array("I") if self.present_ids("actor", (ref.id,)) else None
+        if not isinstance(blob, bytes) or len(blob) % 4:
+            raise IndexUnusable(f"{self.path}: a stored actor is damaged (its related places)")
+        places = array("I")
+        places.frombytes(blob)
+        return places
 
     def spoken_of(self, actor_id: str) -> tuple[str, ...]:
         """As `Corpus`, as stored at import (no statement is read)."""

@@ -240,9 +240,16 @@ class MainScreen(TruthfulHints, Screen[None]):
         for pane in self.panes:
             if pane.kind == ref.kind:
                 continue
-            direct = self.corpus.related(ref, pane.kind)
             via = frozenset(self.corpus.related_through_members(ref, pane.kind))
-            pane.relate_to(Linking(ref, frozenset(direct) | via, via), self.only_related)
+            # An actor's own meetings and statements, as places in the pane's order when
+            # stored (thousands of ids to read and look up, for some), else as ids.
+            places = None if via else self.corpus.related_places(ref, pane.kind)
+            if places is not None:
+                linking = Linking(ref, frozenset(), via, places)
+            else:
+                direct = self.corpus.related(ref, pane.kind)
+                linking = Linking(ref, frozenset(direct) | via, via)
+            pane.relate_to(linking, self.only_related)
         # After the panes: the detail's links are counted from the lists they have read.
         self.detail.show(ref)
 

@@ -8,6 +8,7 @@ when the user presses Enter on an item.
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar, Unpack
 from weakref import WeakKeyDictionary
@@ -86,6 +87,13 @@ class Linking:
     anchor: Ref
     related: frozenset[str]
     via_members: frozenset[str] = frozenset()  # among `related`: only through a member
+    # The related items' places in the pane's order, sorted, when the corpus has them stored
+    # (`Corpus.related_places`): `related` is then left empty, its ids unread.
+    places: Sequence[int] | None = None
+
+    @property
+    def any_related(self) -> bool:
+        return bool(self.places) if self.places is not None else bool(self.related)
 
 
 class ItemPane(VirtualList):
@@ -157,7 +165,7 @@ class ItemPane(VirtualList):
         self.linking = linking
         self.only_related = only_related
         first = self._rebuild(keep=self.current_id)
-        if linking is not None and linking.related and first is not None:
+        if linking is not None and linking.any_related and first is not None:
             self.highlighted = 0
         self._update_titles()
 
@@ -237,8 +245,9 @@ class ItemPane(VirtualList):
     def _rebuild(self, keep: str | None) -> str | None:
         """Re-order the rows from the indexes; returns the id of the first one shown."""
         related = self.linking.related if self.linking else frozenset()
+        places = self.linking.places if self.linking else None
         only = self.only_related and self.linking is not None
-        self.order = RowOrder(self._ids, self._position, related, only)
+        self.order = RowOrder(self._ids, self._position, related, only, places=places)
         count = len(self.order)
         separator = self.order.related_count if self.order.rest_count else 0
         self.set_rows(count, separator, None if count else self._empty_message())

@@ -339,3 +339,27 @@ async def test_keys_that_come_and_go_with_the_search_line_read_as_composed_anew(
             await pilot.pause()
             assert shown_keys(app) != keys, "composed anew"
             assert footer_reads(app) == reads
+
+
+async def test_esc_out_of_the_search_shows_the_keys_of_before_again_not_mounted_anew(
+    seed_corpus: Corpus, tmp_path: Path
+) -> None:
+    # The keys a line would type give way to Esc and Tab on `/`; on Esc the very keys of
+    # before come back, where they were, as they read (none mounted and styled anew: a
+    # third of what Esc cost).
+    app = build_app(seed_corpus, notes=NotesStore(tmp_path / "notes.json"))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("3")
+        await pilot.pause()
+        keys, reads = shown_keys(app), footer_reads(app)
+        for _ in range(2):
+            await pilot.press("slash", "t", "r")
+            await pilot.pause()
+            await pilot.pause()
+            assert len(shown_keys(app)) < len(keys)
+            assert "Close" in [shown[1] for shown in footer_reads(app)]
+            await pilot.press("escape")
+            await pilot.pause()
+            await pilot.pause()
+            assert shown_keys(app) == keys
+            assert footer_reads(app) == reads

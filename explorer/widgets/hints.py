@@ -120,12 +120,13 @@ class FittedFooter(Footer):
 
     async def _update_in_place(self) -> bool:
         """Show the keys of now in the footer's keys as they are: each one given the key,
-        label, action and state of the key now in its place, the keys that come mounted
-        after them (before the palette's, at the right), those that go removed (Tab between
-        a list and the detail: Enter "Links" or "Follow"; `/`: the keys a line would type
-        give way to Esc and Tab). False, changing nothing, when the keys are of other kinds
-        (a group's label). Removing every key and mounting new ones, each styled anew, was
-        most of such a key's time."""
+        label, action and state of the key now in its place, the keys that come shown again
+        (kept hidden when they went) or mounted after them (before the palette's, at the
+        right), those that go hidden (Tab between a list and the detail: Enter "Links" or
+        "Follow"; `/`: the keys a line would type give way to Esc and Tab, and come back on
+        Esc). False, changing nothing, when the keys are of other kinds (a group's label).
+        Removing every key and mounting new ones, each styled anew, was most of such a key's
+        time; mounting and styling the keys back on Esc out of the search was a third of it."""
         wanted = list(self.compose())  # the keys that fit now; sets what `_keys` shows
         shown = list(self.children)
         if not all(isinstance(key, FooterKey) for key in (*wanted, *shown)):
@@ -158,9 +159,12 @@ class FittedFooter(Footer):
                 _set_dimmed(old, _dimmed(new))
             if new.tooltip != old.tooltip:
                 old.tooltip = new.tooltip
-        if len(old_keys) > len(keys):
-            await self.remove_children(old_keys[len(keys) :])
-        elif len(keys) > len(old_keys):
+            if not old.display:
+                old.display = True
+        for spare in old_keys[len(keys) :]:
+            if spare.display:
+                spare.display = False  # kept for when it is wanted again
+        if len(keys) > len(old_keys):
             more = keys[len(old_keys) :]
             if old_palette:
                 await self.mount_all(more, before=old_palette[0])

@@ -461,3 +461,21 @@ async def test_a_file_name_with_an_escape_code_is_shown_not_sent_to_the_terminal
         await until(pilot, lambda: "accepted article" in status(app), "the accept")
         assert "saved ev\\x1b[7mil.yaml" in status(app)
         assert "\x1b" not in status(app)  # it turned the rest of the line to reverse video
+
+
+async def test_a_picker_open_on_a_terminal_shrunk_to_10_columns_keeps_running(
+    draft_path: Path,
+) -> None:
+    app = ReviewApp(ReviewSession(draft_path))
+    before = draft_path.read_bytes()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await go_to(pilot, app, "quote", "etc-statement-mutual-trust")
+        await pilot.press("s")
+        await until(pilot, lambda: isinstance(app.screen, PickerScreen), "the speaker picker")
+        await pilot.resize_terminal(10, 3)  # a ValueError traceback ended the review here
+        await pilot.pause()
+        await pilot.resize_terminal(*SIZE)
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, ReviewScreen), "the picker to close")
+    assert draft_path.read_bytes() == before

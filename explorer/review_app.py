@@ -48,4 +48,4 @@ def run_review(path: Path) -> int:
     app = ReviewApp(session)
     keymap.apply_settings(app, settings)
     app.run()
-    return 0
+    return app.return_code or 0  # 1 after a traceback: a script must not read it as done

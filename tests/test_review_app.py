@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Select, Static
 
@@ -479,3 +480,19 @@ async def test_a_picker_open_on_a_terminal_shrunk_to_10_columns_keeps_running(
         await pilot.press("escape")
         await until(pilot, lambda: isinstance(app.screen, ReviewScreen), "the picker to close")
     assert draft_path.read_bytes() == before
+
+
+def test_explorer_review_exits_non_zero_when_the_app_fails(
+    draft_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A traceback on screen and exit 0 told a script the review had gone well."""
+
+    def fail(self: ReviewScreen) -> None:
+        raise RuntimeError("the review screen failed")
+
+    def run_headless(self: ReviewApp) -> None:
+        App.run(self, headless=True, size=SIZE)
+
+    monkeypatch.setattr(ReviewScreen, "on_mount", fail)
+    monkeypatch.setattr(ReviewApp, "run", run_headless)
+    assert main(["review", str(draft_path)]) == 1

@@ -23,7 +23,7 @@ from explorer.data.search import SearchIndex
 from explorer.data.sources import import_files
 from explorer.widgets.item_pane import RELATED_MARK
 from explorer.widgets.rows import quote_row
-from tests.test_import_incremental import _index_rows
+from tests.index_view import same_index
 from tests.waiting import wait_for, wait_until_loaded
 
 FOLDER = Path(__file__).parent / "corpus_v11"
@@ -375,7 +375,7 @@ def test_an_incremental_reimport_of_a_changed_file_equals_a_fresh_import(
     fresh = tmp_path / "fresh.json"
     assert main(["import", *map(str, files), "--db", str(fresh), "--no-cache"]) == 0
     assert db.read_bytes() == fresh.read_bytes()
-    assert _index_rows(db) == _index_rows(fresh)
+    same_index(db, fresh)
     corpus: Corpus = open_index(db)
     assert [r.when.iso() for r in corpus.meetings[TALKS].reports if r.when] == [
         "2024-12",

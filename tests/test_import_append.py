@@ -17,6 +17,7 @@ from explorer.bench.corpus import write_corpus
 from explorer.cli import main
 from explorer.data import incremental
 from explorer.data.index import open_index
+from tests.index_view import patched, same_answers
 from tests.test_import_incremental import _import, _index_rows
 
 
@@ -63,7 +64,9 @@ def _same_as_fresh(files: list[Path], db: Path, tmp_path: Path) -> None:
     fresh = tmp_path / "fresh.json"
     _import(files, fresh, "--no-cache")
     assert db.read_bytes() == fresh.read_bytes()
-    assert _index_rows(db) == _index_rows(fresh)
+    # The index was patched, not built again: its quote sets are stored in other numbers,
+    # and it answers as the fresh one does, set for set and row for row.
+    same_answers(db, fresh)
     assert _answers(db) == _answers(fresh)
 
 
@@ -87,6 +90,7 @@ def test_files_added_at_the_end_are_spliced_in_as_a_fresh_import_writes_them(
     assert shared, "the new articles name actors of the corpus: their rows were joined"
     assert any(len(after[a].get("roles", ())) > len(before[a].get("roles", ())) for a in shared)
     assert set(after) > set(before), "and actors of their own"
+    assert patched(db), "the index was patched, not built again"
     _same_as_fresh(files, db, tmp_path)
 
 
@@ -99,6 +103,7 @@ def test_files_added_one_import_after_another_stay_as_a_fresh_import(
     for end in (6, 7, 9):
         _import(corpus[:end], db)
     assert appended[-3:] == [True, True, True]
+    assert patched(db)
     _same_as_fresh(corpus, db, tmp_path)
 
 
@@ -210,3 +215,184 @@ def test_a_crash_as_the_added_rows_are_written_leaves_the_old_pair(
     assert _answers(db) == old_answers  # answered from the old index, without a rebuild
     _import(corpus[:7], db)
     _same_as_fresh(corpus[:7], db, tmp_path)
+
+
+def _outputs(db: Path, capsys: pytest.CaptureFixture[str], ids: list[str]) -> list[str]:
+    """What the commands print over the database: searches (as JSON, near matches and phrases
+    among them), items shown, an article exported."""
+    printed = []
+    commands = [
+        ["search", q, "--json"]
+        for q in (
+            "the",
+            "said the",
+            '"of the"',
+            "minist",
+            "trsut",
+            "kind:dir -the",
+            "speaker:a",
+            "zebrafisj",
+        )
+    ]
+    commands += [["show", ident] for ident in ids]
+    commands += [["export", "--article", ids[0], "--format=json"], ["export", "--format=json"]]
+    for command in commands:
+        capsys.readouterr()
+        main([*command, "--db", str(db)])
+        printed.append(capsys.readouterr().out)
+    return printed
+
+
+def test_after_files_added_the_commands_print_what_they_print_after_a_fresh_import(
+    corpus: list[Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "kept.json"
+    _import(corpus[:5], db)
+    _import(corpus[:7], db)
+    _import(corpus, db)  # twice patched: runs of both in the quote numbers
+    assert patched(db)
+    fresh = tmp_path / "fresh.json"
+    _import(corpus, fresh, "--no-cache")
+    with open(db, "rb") as handle:
+        tables = json.load(handle)
+    ids = [next(iter(tables[t].values()))["id"] for t in ("articles", "actors", "quotes")]
+    ids.append(list(tables["articles"].values())[-1]["id"])
+    assert _outputs(db, capsys, ids) == _outputs(fresh, capsys, ids)
+
+
+def test_a_crash_while_the_index_is_patched_never_answers_from_a_mismatched_pair(
+    corpus: list[Path],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from explorer.data import index_delta
+    from explorer.data.index import IndexUnusable, open_indexed
+
+    db = tmp_path / "kept.json"
+    _import(corpus[:6], db)
+    old_rows = _index_rows(db)
+
+    def crash(*args: object) -> None:
+        raise Crash
+
+    # The new database is in place, the index's patch half made when the process dies.
+    monkeypatch.setattr(index_delta, "_patch_search", crash)
+    with pytest.raises(Crash):
+        main(["import", *map(str, corpus[:7]), "--db", str(db)])
+    monkeypatch.undo()
+    capsys.readouterr()
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")], "no litter"
+    assert _index_rows(db) == old_rows, "nothing of the patch was committed"
+    with pytest.raises(IndexUnusable):
+        open_index(db)  # stamped for the old database: no reader answers from it
+    open_indexed(db).close()  # the first reader builds it anew
+    fresh = tmp_path / "fresh.json"
+    _import(corpus[:7], fresh, "--no-cache")
+    assert db.read_bytes() == fresh.read_bytes()
+    assert _answers(db) == _answers(fresh)
+
+
+def test_an_index_that_cannot_be_patched_is_built_anew_by_the_import(
+    corpus: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from explorer.data import index_delta
+
+    db = tmp_path / "kept.json"
+    _import(corpus[:5], db)
+    _import(corpus[:6], db)
+    assert patched(db)
+    monkeypatch.setattr(index_delta, "MAX_SEGMENTS", 1)  # enough patches: compacted
+    _import(corpus[:7], db)
+    assert not patched(db), "built anew from the database written"
+    _same_as_fresh(corpus[:7], db, tmp_path)
+
+
+def test_an_import_removes_the_temporary_files_a_killed_import_left_and_no_others(
+    corpus: list[Path], tmp_path: Path
+) -> None:
+    from explorer.data.atomic import writers_lock
+
+    db = tmp_path / "kept.json"
+    _import(corpus[:5], db)
+    # What `kill -9` during an import leaves: a database and an index half written.
+    stale = [tmp_path / ".kept.json.0a1b2c3d.tmp", tmp_path / ".kept.json.index.deadbeef.tmp"]
+    others = [
+        tmp_path / ".kept.json.notes.tmp",  # not of that making
+        tmp_path / ".other.json.0a1b2c3d.tmp",  # another database's
+        tmp_path / "kept.json.0a1b2c3d.tmp",
+    ]
+    for path in [*stale, *others]:
+        path.write_bytes(b"half written")
+    with writers_lock(db) as alone:
+        assert alone
+        with writers_lock(db, shared=True) as shared:
+            assert not shared, "a reader building the index does not share an import's lock"
+    _import(corpus[:6], db)
+    assert not any(p.exists() for p in stale)
+    assert all(p.exists() for p in others)
+    _same_as_fresh(corpus[:6], db, tmp_path)
+
+
+def _reword(path: Path, old: str, new: str, nth: int = 0) -> None:
+    """A word of one direct quote changed, in the quote and the body alike (the quote stays
+    verbatim there), as a user corrects one."""
+    text = path.read_text(encoding="utf-8")
+    quotes = [q for q in re.findall(r'(?m)^    text: "(.*)"$', text) if f" {old} " in q]
+    quoted = quotes[nth]
+    path.write_text(text.replace(quoted, quoted.replace(f" {old} ", f" {new} ", 1)), "utf-8")
+
+
+@pytest.mark.parametrize(
+    "steps",
+    [
+        ["reword"],
+        ["reword", "reword again"],
+        ["add", "reword"],
+        ["reword", "add"],
+    ],
+    ids=lambda steps: " then ".join(steps),
+)
+def test_a_quote_reworded_patches_the_index_as_a_fresh_import_builds_it(
+    steps: list[str], corpus: list[Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "kept.json"
+    files = corpus[:6]
+    _import(files, db)
+    for step in steps:
+        if step == "add":
+            files = corpus[:7]
+        elif step == "reword":
+            _reword(files[2], "the", "zebrafish")  # a word new to the corpus
+        else:
+            _reword(files[4], "of", "abaft", nth=1)
+        _import(files, db)
+        assert patched(db), f"{step}: the index was patched, not built again"
+    _same_as_fresh(files, db, tmp_path)
+    fresh = tmp_path / "fresh.json"
+    with open(db, "rb") as handle:
+        tables = json.load(handle)
+    ids = [next(iter(tables[t].values()))["id"] for t in ("articles", "actors", "quotes")]
+    assert _outputs(db, capsys, ids) == _outputs(fresh, capsys, ids)
+
+
+def test_a_word_reworded_away_leaves_the_vocabulary_and_near_matches(
+    corpus: list[Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "kept.json"
+    files = corpus[:6]
+    _import(files, db)
+    _reword(files[2], "the", "zebrafish")
+    _import(files, db)
+    _reword(files[2], "zebrafish", "the")  # the word again held by no quote
+    _import(files, db)
+    assert patched(db)
+    fresh = tmp_path / "fresh.json"
+    _import(files, fresh, "--no-cache")
+    same_answers(db, fresh)
+    for query in ("zebrafish", "zebrafisj", "zebra"):
+        capsys.readouterr()
+        main(["search", query, "--json", "--db", str(db)])
+        kept = capsys.readouterr().out
+        main(["search", query, "--json", "--db", str(fresh)])
+        assert kept == capsys.readouterr().out, query

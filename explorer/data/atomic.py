@@ -12,9 +12,10 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import secrets
 import stat
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -171,3 +172,57 @@ def atomic_write_bytes(
             os.unlink(tmp_name)
         raise
     fsync_directory(directory)
+
+
+def _lock_path(path: Path) -> Path:
+    return path.with_name(f".{path.name}.lock")
+
+
+@contextlib.contextmanager
+def writers_lock(path: str | os.PathLike[str], *, shared: bool = False) -> Iterator[bool]:
+    """Hold the lock of the writers of the file at `path` and of what is derived from it: an
+    import holds it alone (waiting for it), a reader building the index shares it (only if it
+    is free at once). Yields whether it is held: not where there are no file locks, or the
+    lock file cannot be made (a read-only folder), and not for a reader while an import
+    runs."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - no POSIX locks here
+        yield False
+        return
+    try:
+        fd = os.open(_lock_path(Path(path)), os.O_RDWR | os.O_CREAT, 0o666)
+    except OSError:
+        yield False
+        return
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB if shared else fcntl.LOCK_EX)
+        except OSError:
+            held = False
+        else:
+            held = True
+        yield held
+    finally:
+        os.close(fd)  # (closing it lets go of the lock)
+
+
+def remove_stale_temporaries(path: str | os.PathLike[str], index: Path) -> list[Path]:
+    """Remove the temporary files a writer of the file at `path` (by `atomic_write_bytes`)
+    or of its index at `index` left behind when its process died: only names of that making
+    (`.NAME.<8 hex digits>.tmp`), and only under `writers_lock` held alone, when no other
+    writer can be making one. Returns those removed."""
+    removed = []
+    target = write_target(path)
+    for folder, name in ((target.parent, target.name), (index.parent, index.name)):
+        pattern = re.compile(rf"\.{re.escape(name)}\.[0-9a-f]{{8}}\.tmp")
+        try:
+            entries = list(os.scandir(folder if str(folder) else "."))
+        except OSError:
+            continue
+        for entry in entries:
+            if pattern.fullmatch(entry.name) and entry.is_file(follow_symlinks=False):
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
+                    removed.append(Path(entry.path))
+    return removed

@@ -556,7 +556,27 @@ def import_corpus(
     progress: Callable[[int, int], None] | None = None,
 ) -> ImportSummary:
     """Validate every file and replace the database in one atomic write, parsing only what
-    changed since the last import; raises DataError (database untouched) or StoreError."""
+    changed since the last import; raises DataError (database untouched) or StoreError.
+
+    One import of a database at a time (`atomic.writers_lock`): holding the lock alone, it
+    first removes the temporary files an import killed midway left beside the database."""
+    from explorer.data.atomic import remove_stale_temporaries, writers_lock
+    from explorer.data.index import index_path_for
+
+    with writers_lock(db_path) as alone:
+        if alone:
+            remove_stale_temporaries(db_path, index_path_for(db_path))
+        return _import_corpus(paths, db_path, use_cache=use_cache, jobs=jobs, progress=progress)
+
+
+def _import_corpus(
+    paths: Sequence[str | Path],
+    db_path: str | os.PathLike[str],
+    *,
+    use_cache: bool,
+    jobs: int | None,
+    progress: Callable[[int, int], None] | None,
+) -> ImportSummary:
     db = Path(db_path)
     names = [str(p) for p in paths]
     cache_folder = cache_path_for(db)
@@ -1006,11 +1026,11 @@ def _import_appended(
     edits, counts = made
     new_sources = {path: str(sha) for path, sha in zip(resolved, hashes, strict=True)}
     try:
-        chunks, _ = spliced_database(db, _meta(new_sources), edits)
+        chunks, changed = spliced_database(db, _meta(new_sources), edits)
     except (SpliceMismatch, OSError, ValueError):
         return None
     written = _cache_parsed(folder, keys, new_entries, fresh)
-    write_database_and_index(db, chunks, record=record)
+    _write_appended(db, chunks, edits.appended, changed, record, previous.stamp)
     if written is not None:
         with contextlib.suppress(OSError):
             prune_cache(written, {_entry_name(key) for key in keys})
@@ -1185,7 +1205,7 @@ def _entry_edits(old: Entry, new: Entry, edits: Edits) -> bool:
             continue
         old_row, new_row = json.loads(old_lines[n]), json.loads(new_lines[n])
         old_spans, new_spans = old_row.pop("spans", []), new_row.pop("spans", [])
-        if old_row != new_row:
+        if old_row != new_row and not (n > meetings and _reworded(old_row, new_row)):
             edits.rebuild = True  # the row's own fields: what the index derives things from
         if n > meetings:
             places.append((old_spans, new_spans))
@@ -1203,6 +1223,13 @@ def _entry_edits(old: Entry, new: Entry, edits: Edits) -> bool:
             edits.rebuild = True  # sentences joined or split: its count (actor_heads) moves
         edits.spans(actor[0], old_lines[n], new_lines[n])
     return True
+
+
+def _reworded(old: dict[str, Any], new: dict[str, Any]) -> bool:
+    """Whether two rows of a quote differ in its words or kind alone: the index is patched
+    for that (`index_delta.reword_quotes`)."""
+    keys = {*old, *new}
+    return all(old.get(k) == new.get(k) for k in keys - {"text", "kind"})
 
 
 def _sentences(run: bytes) -> int:
@@ -1235,9 +1262,9 @@ def _write_spliced(
     A crash before the database's rename leaves the old pair, answering as before; after it
     and before the patch is committed, the new database beside an index stamped for the old
     one, which no reader answers from (it is rebuilt); after, the new pair. When the index
-    cannot be patched it is removed (the next reader builds it)."""
+    cannot be patched it is built anew from the file written."""
     from explorer.data.atomic import atomic_write_bytes
-    from explorer.data.index import index_path_for
+    from explorer.data.index import _PendingIndex, index_path_for
     from explorer.data.index_patch import Unpatchable, patch_rows
 
     try:
@@ -1247,8 +1274,39 @@ def _write_spliced(
     try:
         patch_rows(db, rows, old, record)
     except (Unpatchable, OSError, sqlite3.Error):
-        with contextlib.suppress(OSError):
-            os.unlink(index_path_for(db))
+        index = _PendingIndex(index_path_for(db))
+        index.build_from_written(db)  # (or, when it cannot be, the index is removed)
+        index.install(db, record)
+
+
+def _write_appended(
+    db: Path,
+    chunks: list[Any],
+    appended: dict[str, list[bytes]],
+    changed: list[tuple[str, bytes]],
+    record: dict[str, Any],
+    old: dict[str, Any],
+) -> None:
+    """Write the database again from `chunks` (the old file's bytes with rows added at the
+    end of its tables, `appended`, and some actors' rows rewritten, `changed`), then patch
+    its index for them in place (`index_delta.patch_appended`), stamped for the new file in
+    the same SQLite transaction; the crashes fall as for `_write_spliced`. When the index
+    cannot be patched it is built anew from the file written."""
+    from explorer.data.atomic import atomic_write_bytes
+    from explorer.data.index import _PendingIndex, index_path_for
+    from explorer.data.index_delta import patch_appended
+    from explorer.data.index_patch import Unpatchable
+
+    try:
+        atomic_write_bytes(db, chunks)
+    except OSError as error:
+        raise StoreError(f"{db}: cannot write the database: {error.strerror or error}") from None
+    try:
+        patch_appended(db, appended, changed, old, record)
+    except (Unpatchable, OSError, sqlite3.Error):
+        index = _PendingIndex(index_path_for(db))
+        index.build_from_written(db)
+        index.install(db, record)
 
 
 def _replace_meta_row(

@@ -1971,8 +1971,13 @@ class IndexedCorpus(Corpus):
 class _LazyDocs(Mapping[str, Any]):
     """word (or pair, or field value) -> a set of quote numbers, read when first asked."""
 
-    def __init__(self, reader: _Reader, sql: str, *args: Any) -> None:
+    def __init__(
+        self, reader: _Reader, sql: str, *args: Any, delta: tuple[Any, str] | None = None
+    ) -> None:
         self._reader, self._sql, self._args = reader, sql, args
+        # (DocMap, the query of the delta table) of an index patched for added articles
+        # (see `index_delta`): stored numbers are mapped to today's.
+        self._delta = delta
         self._cache: dict[str, Any] = {}
 
     def _load(self, key: str) -> Any:
@@ -1980,6 +1985,12 @@ class _LazyDocs(Mapping[str, Any]):
             return self._cache[key]
         blob = self._reader.one(self._sql, *self._args, key) if isinstance(key, str) else None
         found = None if blob is None else _unpack(blob)
+        if self._delta is not None and isinstance(key, str):
+            from explorer.data.index_delta import mapped
+
+            docmap, sql = self._delta
+            added = self._reader.one(sql, *self._args, key)
+            found = mapped(docmap, found, None if added is None else _unpack(added))
         self._cache[key] = found
         return found
 
@@ -2040,8 +2051,9 @@ class _LazyRows(Sequence[Any]):
 
 
 class _LazyPrefixes(Mapping[str, Any]):
-    def __init__(self, reader: _Reader) -> None:
+    def __init__(self, reader: _Reader, docmap: Any = None) -> None:
         self._reader = reader
+        self._docmap = docmap  # of an index patched for added articles (`index_delta`)
         self._cache: dict[str, Any] = {}
 
     def get(self, prefix: str, default: Any = None) -> Any:
@@ -2051,11 +2063,25 @@ class _LazyPrefixes(Mapping[str, Any]):
             rows = self._reader.all(
                 "SELECT docs, rare, common FROM prefixes WHERE prefix = ?", prefix
             )
-            self._cache[prefix] = (
-                _Prefix(_unpack(rows[0][0]), _unpack(rows[0][1]), tuple(json.loads(rows[0][2])))
-                if rows
-                else None
-            )
+            if rows and self._docmap is not None:
+                from explorer.data.index_delta import mapped
+
+                added = self._reader.all(
+                    "SELECT docs, rare FROM dprefixes WHERE prefix = ?", prefix
+                )
+                docs, rare = (_unpack(b) for b in added[0]) if added else (None, None)
+                empty = array("I")
+                self._cache[prefix] = _Prefix(
+                    mapped(self._docmap, _unpack(rows[0][0]), docs) or empty,
+                    mapped(self._docmap, _unpack(rows[0][1]), rare) or empty,
+                    tuple(json.loads(rows[0][2])),
+                )
+            else:
+                self._cache[prefix] = (
+                    _Prefix(_unpack(rows[0][0]), _unpack(rows[0][1]), tuple(json.loads(rows[0][2])))
+                    if rows
+                    else None
+                )
         found = self._cache[prefix]
         return default if found is None else found
 
@@ -2124,11 +2150,27 @@ class StoredSearchIndex(_stored_engine_base()):  # type: ignore[misc]
         quotes, words = int(meta["counts"]["quote"]), int(meta["vocab"])
         self.corpus = corpus
         self._sets = _DocSets(quotes)
+        docmap = None
+        if meta.get("segments") is not None:
+            from explorer.data.index_delta import DocMap
+
+            docmap = DocMap(meta["segments"])
+            if docmap.size != quotes:
+                raise IndexUnusable("the quote numbers do not cover the quotes")
+
+        def stored(d: int) -> int:
+            return d if docmap is None else docmap.stored(d)
+
+        def delta(table: str, where: str) -> tuple[Any, str] | None:
+            return None if docmap is None else (docmap, f"SELECT docs FROM {table} WHERE {where}")
+
         self._texts = _LazyRows(
-            quotes, lambda d: reader.one("SELECT folded FROM qdocs WHERE doc = ?", d)
+            quotes, lambda d: reader.one("SELECT folded FROM qdocs WHERE doc = ?", stored(d))
         )
         self._longest = int(meta["longest"])
-        self._postings = _LazyDocs(reader, "SELECT docs FROM postings WHERE word = ?")
+        self._postings = _LazyDocs(
+            reader, "SELECT docs FROM postings WHERE word = ?", delta=delta("dpostings", "word = ?")
+        )
         self._common = frozenset(meta["common"])
         self._vocab = _LazyRows(
             words,
@@ -2141,10 +2183,17 @@ class StoredSearchIndex(_stored_engine_base()):  # type: ignore[misc]
             ],
         )
         self._alphabet = str(meta["alphabet"])
-        self._pairs = _LazyDocs(reader, "SELECT docs FROM pairs WHERE pair = ?")
-        self._prefixes = _LazyPrefixes(reader)
+        self._pairs = _LazyDocs(
+            reader, "SELECT docs FROM pairs WHERE pair = ?", delta=delta("dpairs", "pair = ?")
+        )
+        self._prefixes = _LazyPrefixes(reader, docmap)
         self._field_docs = {
-            name: _LazyDocs(reader, "SELECT docs FROM fields WHERE name = ? AND key = ?", name)
+            name: _LazyDocs(
+                reader,
+                "SELECT docs FROM fields WHERE name = ? AND key = ?",
+                name,
+                delta=delta("dfields", "name = ? AND key = ?"),
+            )
             for name in ("speaker", "meeting", "article", "kind")
         }
         self._speakers = _StoredKeys(reader, "speaker")
@@ -2152,7 +2201,7 @@ class StoredSearchIndex(_stored_engine_base()):  # type: ignore[misc]
         self._articles = _StoredKeys(reader, "article")
 
         def quote_of(d: int) -> Quote:
-            ident = reader.one("SELECT id FROM qdocs WHERE doc = ?", d)
+            ident = reader.one("SELECT id FROM qdocs WHERE doc = ?", stored(d))
             if ident is None:
                 raise IndexUnusable(f"quote number {d} is missing")
             return corpus.quotes[ident]
@@ -2163,14 +2212,15 @@ class StoredSearchIndex(_stored_engine_base()):  # type: ignore[misc]
             found: dict[int, Quote] = {}
             for start in range(0, len(docs), 500):
                 chunk = [d for d in docs[start : start + 500] if 0 <= d < quotes]
+                today = {stored(d): d for d in chunk}
                 marks = ",".join("?" * len(chunk))
                 # Their spans are read when asked for (a search shows none of them).
-                for d, row in reader.all(
+                for s, row in reader.all(
                     "SELECT q.doc, json_remove(i.row, '$.spans') FROM qdocs q JOIN items i"
                     f" ON i.kind = 'quote' AND i.id = q.id WHERE q.doc IN ({marks})",
-                    *chunk,
+                    *today,
                 ):
-                    quote = found[d] = decode("quote", row)
+                    quote = found[today[s]] = decode("quote", row)
                     object.__setattr__(quote, "spans", _LazyPart(table, quote.id, "spans"))
             return found
 
@@ -2198,6 +2248,15 @@ def rebuild_index(db_path: str | os.PathLike[str], loaded: Loaded | None = None)
     Raises StoreError for a database that cannot be read, OSError when the index cannot be
     written (the caller may still use what was read).
     """
+    from explorer.data.atomic import writers_lock
+
+    # Shared with other readers, and taken only when no import holds it: the next import
+    # then leaves this one's temporary file alone (see `atomic.remove_stale_temporaries`).
+    with writers_lock(db_path, shared=True):
+        return _rebuild_index(db_path, loaded)
+
+
+def _rebuild_index(db_path: str | os.PathLike[str], loaded: Loaded | None) -> Loaded | None:
     from explorer.data.store import load_database_file
 
     stamp = database_stamp(db_path)

@@ -78,6 +78,7 @@ def patch_rows(
         con.execute("BEGIN IMMEDIATE")
         try:
             _patch(con, new, articles, old_stamp)
+            _reword(con, [row for kind, row in others if kind == "quote"])
             for kind, row in others:
                 _replace_item(con, kind, row)
             con.execute(
@@ -90,6 +91,27 @@ def patch_rows(
             raise
     finally:
         con.close()
+
+
+def _reword(con: sqlite3.Connection, rows: Sequence[bytes]) -> None:
+    """The quote search patched for the quotes of `rows` whose words or kind changed
+    (`index_delta.reword_quotes`), read against their rows in the index before these are
+    replaced."""
+    from explorer.data.index_delta import _meta, reword_quotes
+
+    changes = []
+    for row in rows:
+        new = _light({"quotes": [row]}).quotes[0]
+        found = con.execute(
+            "SELECT row FROM items WHERE kind = 'quote' AND id = ?", (new.id,)
+        ).fetchone()
+        if found is None:
+            raise Unpatchable(f"quote {new.id!r} is not in the index")
+        old = _light({"quotes": [found[0].encode("utf-8")]}).quotes[0]
+        if (old.text, old.kind) != (new.text, new.kind):
+            changes.append((old, new))
+    if changes:
+        reword_quotes(con, _meta(con), changes)
 
 
 def _replace_item(con: sqlite3.Connection, kind: str, row: bytes) -> None:

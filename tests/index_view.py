@@ -11,7 +11,7 @@ from typing import Any
 
 from explorer.data.index import IndexedCorpus, index_path_for
 
-_PLAIN = ("items", "links", "orders", "heads", "actor_heads", "actor_spans")
+_PLAIN = ("items", "links", "orders", "heads", "actor_heads", "actor_spans", "related_places")
 
 
 def _numbers(docs: Any) -> list[int]:

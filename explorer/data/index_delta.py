@@ -174,11 +174,11 @@ def _insert_sorted(
     size: int,
     new: Sequence[tuple[Any, str]],
     key_at: Any,
-) -> None:
+) -> list[int]:
     """New ids put into a stored order (sorted by key) where their keys fall; the ids after
-    the first of them move down."""
+    the first of them move down. Returns where each went among the old ones, ascending."""
     if not new:
-        return
+        return []
     places = []
     for key, ident in sorted(new):
         lo, hi = 0, size
@@ -209,6 +209,7 @@ def _insert_sorted(
         "INSERT INTO orders VALUES (?, ?, ?)",
         ((name, n, ident) for n, ident in enumerate(merged, first)),
     )
+    return [p for p, _, _ in places]
 
 
 def _links_of(con: sqlite3.Connection, name: str, key: str) -> list[str]:
@@ -430,6 +431,7 @@ def _patch_appended(
             if name == "meetings_of_actor":
                 attended[key] = {*old, *targets}
     speakers = set(mini.quotes_by_actor) | set(mini.meetings_of_actor)
+    related: dict[str, set[str]] = {}  # meetings newly related to an actor
     for actor in sorted(speakers):
         met = attended.get(actor)
         if met is None:
@@ -440,6 +442,7 @@ def _patch_appended(
         spoken = list(dict.fromkeys(m for m in [*old, *later] if m not in met))
         if spoken != old:
             _write_links(con, "spoken_of", actor, old, spoken)
+        related[actor] = {*mini.meetings_of_actor.get(actor, ()), *spoken[len(old) :]}
     # -- orders -------------------------------------------------------------------------
     con.executemany(
         "INSERT INTO orders VALUES ('quote', ?, ?)",
@@ -485,9 +488,11 @@ def _patch_appended(
                 raise Unpatchable(f"the {name} order has a gap")
             return make(_light({"meetings": [found[0].encode("utf-8")]}).meetings[0])
 
-        _insert_sorted(
+        went = _insert_sorted(
             con, name, counts["meeting"], [(make(m), m.id) for m in new.meetings], meeting_at
         )
+        if name == "meeting":
+            _patch_related_places(con, went, related, mini, counts["quote"])
     # -- the keys `speaker:`, `meeting:` and `article:` find items by --------------------
     _add_keys(
         con,
@@ -581,6 +586,57 @@ def _shared_actor_rows(
         runs.append((ident, str(tail[at][0]), had + at, _dumps(tail[at:end])))
         at = end
     return head, runs
+
+
+def _patch_related_places(
+    con: sqlite3.Connection,
+    went: list[int],
+    related: dict[str, set[str]],
+    mini: Any,
+    first_quote: int,
+) -> None:
+    """`index._related_place_rows` patched: every actor's meetings' places move down past
+    the new meetings put before them (`went`: where they went among the old ones), then the
+    meetings and quotes newly related to an actor join its places."""
+    rows = con.execute("SELECT id, places FROM related_places WHERE kind = 'meeting'").fetchall()
+    meetings: dict[str, set[int]] = {}
+    for ident, blob in rows:
+        places = array("I")
+        places.frombytes(blob)
+        meetings[ident] = {q + bisect.bisect_right(went, q) for q in places}
+    wanted = sorted({m for ms in related.values() for m in ms})
+    place = {}
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        place.update(
+            con.execute(
+                "SELECT id, pos FROM orders WHERE name = 'meeting' AND id IN "
+                f"({', '.join('?' * len(chunk))})",
+                chunk,
+            ).fetchall()
+        )
+    for actor, ids in related.items():
+        found = {place[m] for m in ids if m in place}
+        if found:
+            meetings.setdefault(actor, set()).update(found)
+    con.execute("DELETE FROM related_places WHERE kind = 'meeting'")
+    con.executemany(
+        "INSERT INTO related_places VALUES (?, 'meeting', ?)",
+        ((a, array("I", sorted(p)).tobytes()) for a, p in sorted(meetings.items()) if p),
+    )
+    numbers = {q.id: n for n, q in enumerate(mini.quotes.values(), first_quote)}
+    for actor, ids in mini.quotes_by_actor.items():
+        found = con.execute(
+            "SELECT places FROM related_places WHERE id = ? AND kind = 'quote'", (actor,)
+        ).fetchone()
+        places = array("I")
+        if found is not None:
+            places.frombytes(found[0])
+        places.extend(sorted(numbers[q] for q in ids))
+        con.execute(
+            "INSERT OR REPLACE INTO related_places VALUES (?, 'quote', ?)",
+            (actor, places.tobytes()),
+        )
 
 
 def _present(con: sqlite3.Connection, kind: str, ids: Iterable[str]) -> set[str]:

@@ -19,12 +19,16 @@ def unless_closed(on_mount: Callable[[S], None]) -> Callable[[S], None]:
     handled: the handler's queries would find nothing and end the app in a traceback. So
     does an app that closes while a screen made ahead behind the panes (the article picker,
     the timeline) is still being mounted: Textual closes it, children first, and its Mount
-    comes once it is no longer running.
+    comes once it is no longer running. And a key that closes the screen as it opens (`?` then
+    Esc typed fast) has Textual take the screen's children away while the screen itself is
+    still attached: Textual marks such a node (`_pruning`, `_closing`), with no public name
+    for it.
     """
 
     @functools.wraps(on_mount)
     def guarded(screen: S) -> None:
-        if screen.is_attached and screen.app.is_running:
+        removed = screen._pruning or screen._closing or screen._closed
+        if screen.is_attached and screen.app.is_running and not removed:
             on_mount(screen)
 
     return guarded

@@ -45,7 +45,6 @@ from explorer.data.index import (
     _timeline_order,
     _unpack,
     actor_tables_rows,
-    clean_text,
     database_stamp,
     index_path_for,
     stamp_matches,
@@ -53,6 +52,7 @@ from explorer.data.index import (
 from explorer.data.index_patch import Unpatchable
 from explorer.data.models import Loaded
 from explorer.data.store_splice import SPANS_KEY
+from explorer.data.text import clean_text
 
 MAX_SEGMENTS = 256  # runs of stored numbers before the index is built anew (compacted)
 MAX_DELTA_SHARE = 0.25  # quotes added since the base, as a share of it, before the same
@@ -355,7 +355,7 @@ def _patch_appended(
             "UPDATE items SET row = ? WHERE kind = 'actor' AND id = ?",
             (bytes(row).decode("utf-8"), actor.id),
         )
-    tables = (
+    tables: tuple[tuple[str, str, Sequence[Any]], ...] = (
         ("article", "articles", new.articles),
         ("actor", "actors", new.actors),
         ("meeting", "meetings", new.meetings),
@@ -398,13 +398,14 @@ def _patch_appended(
     in_order = sorted(shared.actors, key=lambda a: positions[a.id]) + list(new.actors)
     mini = Corpus(Loaded(list(new.articles), in_order, list(new.meetings), list(new.quotes)))
     new_articles = {a.id for a in new.articles}
-    for item in [*new.meetings, *new.quotes]:
+    items: list[Any] = [*new.meetings, *new.quotes]
+    for item in items:
         if not new_articles.issuperset(item.articles):
             raise Unpatchable(f"{item.id!r} is of an article of the index")
-    for key, targets in mini.items_in_article.items():
-        if key not in new_articles:
+    for article, in_it in mini.items_in_article.items():
+        if article not in new_articles:
             continue  # a shared actor's: listed there already
-        _write_links(con, "items_in_article", key, [], [str(t) for t in targets])
+        _write_links(con, "items_in_article", article, [], [str(t) for t in in_it])
     for key, members in mini.members.items():
         old = _links_of(con, "members", key)
         joined = set(old) | set(members)
@@ -420,29 +421,29 @@ def _patch_appended(
             raise Unpatchable(f"a member of {key!r} is not in the index")
         _write_links(con, "members", key, old, sorted(joined, key=order.__getitem__))
     attended: dict[str, set[str]] = {}
-    for name, table in (
+    for name, links in (
         ("meetings_of_actor", mini.meetings_of_actor),
         ("quotes_by_actor", mini.quotes_by_actor),
         ("quotes_of_meeting", mini.quotes_of_meeting),
     ):
-        for key, targets in table.items():
+        for key, targets in links.items():
             old = _links_of(con, name, key)
             _write_links(con, name, key, old, [*old, *targets])
             if name == "meetings_of_actor":
                 attended[key] = {*old, *targets}
     speakers = set(mini.quotes_by_actor) | set(mini.meetings_of_actor)
     related: dict[str, set[str]] = {}  # meetings newly related to an actor
-    for actor in sorted(speakers):
-        met = attended.get(actor)
+    for speaker in sorted(speakers):
+        met = attended.get(speaker)
         if met is None:
-            met = set(_links_of(con, "meetings_of_actor", actor))
-        old = _links_of(con, "spoken_of", actor)
-        statements = mini.quotes_by_actor.get(actor, ())
+            met = set(_links_of(con, "meetings_of_actor", speaker))
+        old = _links_of(con, "spoken_of", speaker)
+        statements = mini.quotes_by_actor.get(speaker, ())
         later = [m for q in statements if (m := mini.quotes[q].meeting)]
         spoken = list(dict.fromkeys(m for m in [*old, *later] if m not in met))
         if spoken != old:
-            _write_links(con, "spoken_of", actor, old, spoken)
-        related[actor] = {*mini.meetings_of_actor.get(actor, ()), *spoken[len(old) :]}
+            _write_links(con, "spoken_of", speaker, old, spoken)
+        related[speaker] = {*mini.meetings_of_actor.get(speaker, ()), *spoken[len(old) :]}
     # -- orders -------------------------------------------------------------------------
     con.executemany(
         "INSERT INTO orders VALUES ('quote', ?, ?)",
@@ -605,7 +606,7 @@ def _patch_related_places(
         places.frombytes(blob)
         meetings[ident] = {q + bisect.bisect_right(went, q) for q in places}
     wanted = sorted({m for ms in related.values() for m in ms})
-    place = {}
+    place: dict[str, int] = {}
     for start in range(0, len(wanted), 500):
         chunk = wanted[start : start + 500]
         place.update(

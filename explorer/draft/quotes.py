@@ -889,9 +889,9 @@ class QuoteFinder:
                             return self._widen(later[0], sentence)
                     break
                 if re.match(r"(?:a|an|the|another|one)\s", mention.text, re.IGNORECASE):
-                    named = self._named_after(sentence, mention.end, mentions)
-                    if named is not None:
-                        return named
+                    found = self._named_after(sentence, mention.end, mentions)
+                    if found is not None:
+                        return found
                 return self._widen(mention, sentence)
             pronoun = re.match(r"\s*(he|she|they)\b", region, re.IGNORECASE)
             if pronoun:
@@ -911,9 +911,9 @@ class QuoteFinder:
                 r"\s*" + _REFERENCE.pattern, region, re.IGNORECASE
             )
             if reference:
-                named = self._named_after(sentence, base + reference.end(1), mentions)
-                if named is not None:
-                    return named
+                found = self._named_after(sentence, base + reference.end(1), mentions)
+                if found is not None:
+                    return found
                 return self._by_reference(
                     sentence,
                     base + reference.start(1),

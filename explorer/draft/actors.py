@@ -477,6 +477,19 @@ _PLACE_OF = re.compile(
 )
 
 
+def _may_be_noun(word: str) -> bool:
+    """Whether a lowercase word may be a noun: not a verb, an auxiliary, an adverb or a
+    function word ("tribe" in "Laguna Indian tribe", "camp" in "the Rukban camp")."""
+    return (
+        word not in _FINITE_VERBS
+        and word not in _AUXILIARIES
+        and word not in SPEECH_FORMS
+        and word not in _NOT_IN_NOUN_PHRASE
+        and word not in STOPWORDS
+        and not word.endswith(("ed", "ly"))
+    )
+
+
 class _Undecided:
     """What a naming rule answers when it does not apply: the next rule decides."""
 
@@ -1506,15 +1519,7 @@ class ActorFinder:
         following = re.match(r"\s+([a-z][\w-]*)", self.body[run.end : run.end + 30])
         if following is None:
             return False
-        word = following.group(1)
-        return (
-            word not in _FINITE_VERBS
-            and word not in _AUXILIARIES
-            and word not in SPEECH_FORMS
-            and word not in _NOT_IN_NOUN_PHRASE
-            and word not in STOPWORDS
-            and not word.endswith(("ed", "ly"))
-        )
+        return _may_be_noun(following.group(1))
 
     def _modifies(self, mention: Mention) -> bool:
         """Whether a mention modifies the common noun after it ("the Rukban camp")."""
@@ -1523,15 +1528,7 @@ class ActorFinder:
         following = re.match(r" ([a-z][\w-]*)", self.body[mention.end : mention.end + 30])
         if following is None:
             return False
-        word = following.group(1)
-        return (
-            word not in _FINITE_VERBS
-            and word not in _AUXILIARIES
-            and word not in SPEECH_FORMS
-            and word not in _NOT_IN_NOUN_PHRASE
-            and word not in STOPWORDS
-            and not word.endswith(("ed", "ly"))
-        )
+        return _may_be_noun(following.group(1))
 
     def _attributive(self, run: Run) -> bool:
         """A place's name used as a modifier of a common noun: "the Iowa caucuses", "a

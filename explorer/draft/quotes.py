@@ -18,6 +18,7 @@ from explorer.draft import names
 from explorer.draft.actors import ActorFinder, normalise, portfolio_ending, reference_at
 from explorer.draft.lexicon import (
     GROUP_NOUNS,
+    MONTHS,
     OBJECT_VERBS,
     ORG_NOUNS,
     ORG_WORDS,
@@ -25,6 +26,7 @@ from explorer.draft.lexicon import (
     PARAPHRASE_VERBS,
     REPORT_FORMS,
     REPORT_VERBS,
+    WEEKDAYS,
     speech_alternation,
 )
 from explorer.draft.model import DraftActor, DraftQuote, Mention, Sentence
@@ -270,33 +272,7 @@ _UNKNOWN_NAME = re.compile(
 )
 # Words that make a name a place's or a body's, not a person's ("Bay Street").
 _PLACE_OR_BODY = ORG_WORDS | {"street", "avenue", "road", "square", "hill", "city", "valley"}
-_NOT_A_NAME = {
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "i",
-    "we",
-    "he",
-    "she",
-    "it",
-    "they",
-}
+_NOT_A_NAME = {*WEEKDAYS, *MONTHS, "i", "we", "he", "she", "it", "they"}
 # An anonymous source as news agencies word it: "two people familiar with the matter", "a
 # person briefed on the talks", "sources close to the minister", "officials with knowledge
 # of the plan" (the head noun, then what places the source near the facts).

@@ -22,7 +22,6 @@ SQLite transaction that also stamps the index for the database now in place.
 from __future__ import annotations
 
 import bisect
-import contextlib
 import json
 import os
 import sqlite3
@@ -49,7 +48,7 @@ from explorer.data.index import (
     index_path_for,
     stamp_matches,
 )
-from explorer.data.index_patch import Unpatchable
+from explorer.data.index_patch import Unpatchable, patch_transaction
 from explorer.data.models import Loaded
 from explorer.data.store_splice import SPANS_KEY
 from explorer.data.text import clean_text
@@ -181,14 +180,7 @@ def _insert_sorted(
         return []
     places = []
     for key, ident in sorted(new):
-        lo, hi = 0, size
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if key_at(mid) < key:
-                lo = mid + 1
-            else:
-                hi = mid
-        places.append((lo, key, ident))
+        places.append((bisect.bisect_left(range(size), key, key=key_at), key, ident))
     first = min(p for p, _, _ in places)
     tail = [
         ident
@@ -301,29 +293,17 @@ def patch_appended(
     target = index_path_for(db_path)
     if not target.is_file():
         raise Unpatchable("no index")
-    con = sqlite3.connect(target, isolation_level=None)
-    try:
-        con.execute("PRAGMA synchronous=FULL")
-        con.execute("PRAGMA cache_size=-65536")
-        con.execute("BEGIN IMMEDIATE")
-        try:
-            meta = _meta(con)
-            stored, _ = _split_stamp(
-                con.execute("SELECT value FROM meta WHERE key = 'database'").fetchone()[0]
-            )
-            if not stamp_matches(stored, old_stamp):
-                raise Unpatchable("the index is not fresh for the database in place")
-            _patch_appended(con, meta, appended, changed)
-            con.execute(
-                "UPDATE meta SET value = ? WHERE key = 'database'", (_stamp_text(stamp, record),)
-            )
-            con.execute("COMMIT")
-        except BaseException:
-            with contextlib.suppress(sqlite3.Error):
-                con.execute("ROLLBACK")
-            raise
-    finally:
-        con.close()
+    with patch_transaction(target, cache_kib=65536) as con:
+        meta = _meta(con)
+        stored, _ = _split_stamp(
+            con.execute("SELECT value FROM meta WHERE key = 'database'").fetchone()[0]
+        )
+        if not stamp_matches(stored, old_stamp):
+            raise Unpatchable("the index is not fresh for the database in place")
+        _patch_appended(con, meta, appended, changed)
+        con.execute(
+            "UPDATE meta SET value = ? WHERE key = 'database'", (_stamp_text(stamp, record),)
+        )
 
 
 def _patch_appended(
@@ -838,13 +818,7 @@ def _patch_search(con: sqlite3.Connection, meta: dict[str, Any], new: Loaded) ->
         while j < len(ranked) and ranked[j][1].article == article:
             j += 1
         key = (-published[article].toordinal(), article)
-        lo, hi = 0, total
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if article_key_at(mid) < key:
-                lo = mid + 1
-            else:
-                hi = mid
+        lo = bisect.bisect_left(range(total), key, key=article_key_at)
         runs.append((lo, key, number, j - k))
         number += j - k
         k = j

@@ -18,7 +18,8 @@ import contextlib
 import json
 import os
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from pathlib import Path
 from typing import Any
 
 from explorer.data.index import (
@@ -72,18 +73,28 @@ def patch_rows(
     target = index_path_for(db_path)
     if not target.is_file():
         raise Unpatchable("no index")
+    with patch_transaction(target) as con:
+        _patch(con, new, articles, old_stamp)
+        _reword(con, [row for kind, row in others if kind == "quote"])
+        for kind, row in others:
+            _replace_item(con, kind, row)
+        con.execute(
+            "UPDATE meta SET value = ? WHERE key = 'database'", (_stamp_text(stamp, record),)
+        )
+
+
+@contextlib.contextmanager
+def patch_transaction(target: Path, cache_kib: int | None = None) -> Iterator[sqlite3.Connection]:
+    """The index opened for one patch, in one transaction: all of it is committed, or, on
+    any error (a refusal, a failed write, a crash), none of it."""
     con = sqlite3.connect(target, isolation_level=None)
     try:
         con.execute("PRAGMA synchronous=FULL")
+        if cache_kib is not None:
+            con.execute(f"PRAGMA cache_size=-{int(cache_kib)}")
         con.execute("BEGIN IMMEDIATE")
         try:
-            _patch(con, new, articles, old_stamp)
-            _reword(con, [row for kind, row in others if kind == "quote"])
-            for kind, row in others:
-                _replace_item(con, kind, row)
-            con.execute(
-                "UPDATE meta SET value = ? WHERE key = 'database'", (_stamp_text(stamp, record),)
-            )
+            yield con
             con.execute("COMMIT")
         except BaseException:
             with contextlib.suppress(sqlite3.Error):
